@@ -1,0 +1,7 @@
+import type { Executor } from "../db/executor";
+import { byIdLoader } from "../graphql/loaders";
+import { findTokensByIds } from "./api-token.repository";
+
+export function apiTokenLoaders(db: Executor) {
+  return { apiTokenById: byIdLoader((ids) => findTokensByIds(db, ids)) };
+}

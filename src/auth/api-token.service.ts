@@ -1,0 +1,75 @@
+import type { Db } from "../db/client";
+import type { Executor } from "../db/executor";
+import type { ApiTokenRow } from "../db/schema";
+import { companyActedOn } from "../companies/company-access";
+import { forbidden, ok, refused, unauthenticated, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import { requiredName } from "../shared/validate";
+import { findTokenByHash, findTokenById, insertToken, revokeToken } from "./api-token.repository";
+import type { IssueApiTokenInput, RevokeApiTokenInput } from "./api-token.inputs";
+import { generateToken, hashToken } from "./token";
+import { actsFor, requireRole, type Role, type Viewer } from "./viewer";
+
+export interface IssuedToken {
+  row: ApiTokenRow;
+  /** The plain token: returned to the caller once, never stored. */
+  token: string;
+}
+
+/** Creates a token inside the caller's transaction. */
+export function createToken(db: Executor, values: { role: Role; companyId: number | null; holderName: string }, now = new Date()): IssuedToken {
+  const token = generateToken();
+  const row = insertToken(db, { ...values, tokenHash: hashToken(token), createdAt: now });
+  return { row, token };
+}
+
+/** Use cases of API tokens: authenticating requests, issuing and revoking tokens. */
+export class ApiTokenService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * The viewer behind an Authorization header. No header: anonymous (null). A header that is
+   * not `Bearer <token>`, or an unknown or revoked token: UNAUTHENTICATED.
+   */
+  authenticate(authorization: string | undefined): Viewer | null {
+    if (authorization === undefined || authorization === "") return null;
+    const match = /^Bearer\s+(\S{1,200})$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
+    const row = findTokenByHash(this.db, hashToken(match[1]));
+    if (!row || row.revokedAt !== null) throw unauthenticated("The API token is unknown or revoked.");
+    return { tokenId: row.id, role: row.role, companyId: row.companyId, holderName: row.holderName };
+  }
+
+  /**
+   * Issues a token. The coordinator issues any role; a member issues MEMBER tokens for its own
+   * company only (a colleague's token); investors issue none.
+   */
+  issue(viewer: Viewer | null, input: IssueApiTokenInput): Outcome<IssuedToken> {
+    const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "issue API tokens");
+    if (v.role === "MEMBER" && input.role !== "MEMBER") throw forbidden("Members may issue only MEMBER tokens for their own company.");
+    const errors = new UserErrors();
+    const holderName = requiredName(errors, "holderName", input.holderName, "Holder name");
+    let companyId: number | null = null;
+    if (input.role === "MEMBER") {
+      companyId = companyActedOn(this.db, v, input.companyId, errors)?.id ?? null;
+    } else if (input.companyId != null) {
+      errors.add("companyId", UserErrorCode.COMPANY_NOT_ALLOWED, `A ${input.role} token does not act for a company.`);
+    }
+    if (errors.any) return refused(errors);
+    return ok(this.db.transaction((tx) => createToken(tx, { role: input.role, companyId, holderName })));
+  }
+
+  /** Revokes a token: the coordinator any, a member those of its own company. */
+  revoke(viewer: Viewer | null, input: RevokeApiTokenInput): Outcome<ApiTokenRow> {
+    const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "revoke API tokens");
+    const errors = new UserErrors();
+    return this.db.transaction((tx) => {
+      const id = idOf(input.apiTokenId, "ApiToken");
+      const row = id === null ? undefined : findTokenById(tx, id);
+      const visible = row && (v.role === "COORDINATOR" || (row.companyId !== null && actsFor(v, row.companyId)));
+      if (!row || !visible) return refused<ApiTokenRow>(errors.add("apiTokenId", UserErrorCode.NOT_FOUND, "No API token with this id that you may revoke."));
+      if (row.revokedAt !== null) return refused<ApiTokenRow>(errors.add("apiTokenId", UserErrorCode.ALREADY_REVOKED, "This API token was already revoked."));
+      return ok(revokeToken(tx, row.id, new Date()));
+    });
+  }
+}

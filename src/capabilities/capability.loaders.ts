@@ -1,0 +1,7 @@
+import type { Executor } from "../db/executor";
+import { byIdLoader } from "../graphql/loaders";
+import { findCapabilitiesByIds } from "./capability.repository";
+
+export function capabilityLoaders(db: Executor) {
+  return { capabilityById: byIdLoader((ids) => findCapabilitiesByIds(db, ids)) };
+}

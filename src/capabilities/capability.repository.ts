@@ -1,0 +1,30 @@
+import { asc, eq, gt, inArray, or } from "drizzle-orm";
+import type { Executor } from "../db/executor";
+import { capabilities, type CapabilityRow } from "../db/schema";
+import type { PageRequest } from "../graphql/connection";
+
+export function findCapabilitiesByIds(db: Executor, ids: number[]): CapabilityRow[] {
+  return db.select().from(capabilities).where(inArray(capabilities.id, ids)).all();
+}
+
+export function findCapabilityByCodeOrNameKey(db: Executor, code: string, nameKey: string): CapabilityRow | undefined {
+  return db
+    .select()
+    .from(capabilities)
+    .where(or(eq(capabilities.code, code), eq(capabilities.nameKey, nameKey)))
+    .get();
+}
+
+export function listCapabilities(db: Executor, page: PageRequest): CapabilityRow[] {
+  return db
+    .select()
+    .from(capabilities)
+    .where(page.afterId === null ? undefined : gt(capabilities.id, page.afterId))
+    .orderBy(asc(capabilities.id))
+    .limit(page.limit + 1)
+    .all();
+}
+
+export function insertCapability(db: Executor, values: typeof capabilities.$inferInsert): CapabilityRow {
+  return db.insert(capabilities).values(values).returning().get();
+}

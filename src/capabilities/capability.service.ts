@@ -1,0 +1,45 @@
+import { requireRole, type Viewer } from "../auth/viewer";
+import type { Db } from "../db/client";
+import type { CapabilityRow } from "../db/schema";
+import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { nameKey } from "../shared/text";
+import { optionalText, requiredName } from "../shared/validate";
+import type { AddCapabilityInput } from "./capability.inputs";
+import { findCapabilityByCodeOrNameKey, insertCapability } from "./capability.repository";
+
+const CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
+
+/** MECHANICAL_MACHINING from "Mechanical machining". */
+export function codeFromName(name: string): string {
+  return name
+    .normalize("NFKD")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40);
+}
+
+/** Use cases of the capability catalogue, which the coordinator keeps. */
+export class CapabilityService {
+  constructor(private readonly db: Db) {}
+
+  addCapability(viewer: Viewer | null, input: AddCapabilityInput): Outcome<CapabilityRow> {
+    requireRole(viewer, ["COORDINATOR"], "add capabilities to the catalogue");
+    const errors = new UserErrors();
+    const name = requiredName(errors, "name", input.name, "Capability name");
+    const description = optionalText(errors, "description", input.description, "Description");
+    const code = input.code != null ? input.code.trim() : codeFromName(name);
+    if (name && !CODE_PATTERN.test(code)) {
+      errors.add(input.code != null ? "code" : "name", UserErrorCode.INVALID_FORMAT, "The code must be 2 to 40 of A-Z, 0-9 and _, starting with a letter.");
+    }
+    if (errors.any) return refused(errors);
+    return this.db.transaction((tx) => {
+      const existing = findCapabilityByCodeOrNameKey(tx, code, nameKey(name));
+      if (existing) {
+        const field = existing.code === code ? "code" : "name";
+        return refused<CapabilityRow>(errors.add(field, UserErrorCode.TAKEN, `The catalogue already has "${existing.name}" (${existing.code}).`));
+      }
+      return ok(insertCapability(tx, { code, name, nameKey: nameKey(name), description, createdAt: new Date() }));
+    });
+  }
+}

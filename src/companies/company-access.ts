@@ -1,0 +1,34 @@
+import { actsFor, type Viewer } from "../auth/viewer";
+import type { Executor } from "../db/executor";
+import type { CompanyRow } from "../db/schema";
+import { UserErrorCode, type UserErrors } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import { findCompanyById } from "./company.repository";
+
+/**
+ * The company a mutation acts on: the given one if the viewer acts for it, else the member's
+ * own company when none is given. A company the viewer may not act for is reported exactly
+ * like a missing one (NOT_FOUND), so ids of other companies reveal nothing.
+ */
+export function companyActedOn(
+  db: Executor,
+  viewer: Viewer,
+  companyId: string | null | undefined,
+  errors: UserErrors,
+  field = "companyId",
+): CompanyRow | undefined {
+  if (companyId == null) {
+    if (viewer.companyId === null) {
+      errors.add(field, UserErrorCode.COMPANY_REQUIRED, "Name the company to act on.");
+      return undefined;
+    }
+    return findCompanyById(db, viewer.companyId);
+  }
+  const id = idOf(companyId, "Company");
+  const company = id === null ? undefined : findCompanyById(db, id);
+  if (!company || !actsFor(viewer, company.id)) {
+    errors.add(field, UserErrorCode.NOT_FOUND, "No company with this id that you may act for.");
+    return undefined;
+  }
+  return company;
+}

@@ -1,0 +1,79 @@
+import { and, asc, eq, exists, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { pagePerParent, type Executor } from "../db/executor";
+import { capabilityOffers, companies, type CompanyRow } from "../db/schema";
+import type { PageRequest } from "../graphql/connection";
+import type { CompanyKind } from "./company.type";
+
+export interface CompanyCriteria {
+  parkId?: number;
+  kind?: CompanyKind;
+  capabilityId?: number;
+  nameContains?: string;
+}
+
+export function findCompaniesByIds(db: Executor, ids: number[]): CompanyRow[] {
+  return db.select().from(companies).where(inArray(companies.id, ids)).all();
+}
+
+export function findCompanyById(db: Executor, id: number): CompanyRow | undefined {
+  return db.select().from(companies).where(eq(companies.id, id)).get();
+}
+
+export function findCompanyByNameKey(db: Executor, parkId: number, nameKey: string): CompanyRow | undefined {
+  return db
+    .select()
+    .from(companies)
+    .where(and(eq(companies.parkId, parkId), eq(companies.nameKey, nameKey)))
+    .get();
+}
+
+export function insertCompany(db: Executor, values: typeof companies.$inferInsert): CompanyRow {
+  return db.insert(companies).values(values).returning().get();
+}
+
+export function updateCompany(db: Executor, id: number, values: Partial<typeof companies.$inferInsert>): CompanyRow {
+  return db.update(companies).set(values).where(eq(companies.id, id)).returning().get();
+}
+
+function criteriaSql(db: Executor, criteria: CompanyCriteria): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [
+    criteria.parkId === undefined ? undefined : eq(companies.parkId, criteria.parkId),
+    criteria.kind === undefined ? undefined : eq(companies.kind, criteria.kind),
+  ];
+  if (criteria.capabilityId !== undefined) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(capabilityOffers)
+          .where(
+            and(
+              eq(capabilityOffers.companyId, companies.id),
+              eq(capabilityOffers.capabilityId, criteria.capabilityId),
+              eq(capabilityOffers.active, true),
+            ),
+          ),
+      ),
+    );
+  }
+  if (criteria.nameContains !== undefined) {
+    const pattern = `%${criteria.nameContains.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
+    conditions.push(sql`${companies.nameKey} like ${pattern} escape '\\'`);
+  }
+  return and(...conditions);
+}
+
+export function listCompanies(db: Executor, criteria: CompanyCriteria, page: PageRequest): CompanyRow[] {
+  return db
+    .select()
+    .from(companies)
+    .where(and(criteriaSql(db, criteria), page.afterId === null ? undefined : gt(companies.id, page.afterId)))
+    .orderBy(asc(companies.id))
+    .limit(page.limit + 1)
+    .all();
+}
+
+/** A page of companies for each park, in one statement. */
+export function companiesPerPark(db: Executor, parkIds: number[], page: PageRequest, criteria: CompanyCriteria): CompanyRow[] {
+  return pagePerParent(db, companies, companies.parkId, parkIds, page, criteriaSql(db, criteria));
+}

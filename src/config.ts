@@ -1,0 +1,38 @@
+import path from "node:path";
+
+/** Typed configuration read from the environment; see README "Configuration". */
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  /** Seed demo data into an empty database at start-up. */
+  seedDemoData: boolean;
+  /** Largest accepted request body, in bytes. */
+  maxBodyBytes: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intFromEnv(env, "PORT", 4000),
+    host: env.HOST ?? "0.0.0.0",
+    databasePath: env.DATABASE_PATH ?? path.join("data", "marketplace.db"),
+    seedDemoData: (env.SEED_DEMO_DATA ?? "true") !== "false",
+    maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
+    logLevel: logLevelFromEnv(env.LOG_LEVEL),
+  };
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+function logLevelFromEnv(raw: string | undefined): Config["logLevel"] {
+  const level = raw ?? "info";
+  if (level === "debug" || level === "info" || level === "warn" || level === "error") return level;
+  throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${level}"`);
+}

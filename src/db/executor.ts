@@ -1,0 +1,41 @@
+import type { RunResult } from "better-sqlite3";
+import { and, gt, inArray, lte, sql, type SQL, getTableColumns } from "drizzle-orm";
+import type { BaseSQLiteDatabase, SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { PageRequest } from "../graphql/connection";
+import type * as schema from "./schema";
+
+/** The database or a transaction on it: repositories accept either. */
+export type Executor = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+
+/** SQLite's default limit on bound variables is 32766; batches stay far below it. */
+export const MAX_BATCH = 500;
+
+type TableWithId = SQLiteTable & { id: SQLiteColumn };
+
+/**
+ * One page of child rows for each of many parents, in one statement: rows are numbered per
+ * parent (a window function, standard SQL) and the first `limit + 1` of each are kept.
+ */
+export function pagePerParent<T extends TableWithId>(
+  db: Executor,
+  table: T,
+  parentColumn: SQLiteColumn,
+  parentIds: readonly number[],
+  page: PageRequest,
+  filter?: SQL,
+): T["$inferSelect"][] {
+  const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${table.id})`.as("page_rank");
+  const ranked = db
+    .select({ ...getTableColumns(table), pageRank: rank })
+    .from(table)
+    .where(and(inArray(parentColumn, [...parentIds]), page.afterId === null ? undefined : gt(table.id, page.afterId), filter))
+    .as("ranked");
+  // The subquery's column types are too generic for TypeScript here; its fields are the table's.
+  const columns = ranked as unknown as { pageRank: SQLiteColumn; id: SQLiteColumn };
+  return db
+    .select()
+    .from(ranked)
+    .where(lte(columns.pageRank, page.limit + 1))
+    .orderBy(columns.id)
+    .all() as unknown as T["$inferSelect"][];
+}

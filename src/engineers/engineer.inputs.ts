@@ -1,0 +1,54 @@
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { UserError } from "../graphql/errors";
+import { Engineer, EngineerRole } from "./engineer.type";
+
+@InputType({ description: "A new engineer of a contract company." })
+export class AddEngineerInput {
+  @Field(() => ID, { nullable: true, description: "The contract company; defaults to the caller's own company." })
+  companyId?: string | null;
+
+  @Field(() => String, { description: "Full name, at most 120 characters." })
+  name!: string;
+
+  @Field(() => EngineerRole, { description: "Role." })
+  role!: EngineerRole;
+
+  @Field(() => Int, { defaultValue: 40, description: "Hours a week available for contract work, 1 to 168 (default 40)." })
+  weeklyHours!: number;
+}
+
+@ObjectType({ description: "Result of addEngineer." })
+export class AddEngineerPayload {
+  @Field(() => Engineer, { nullable: true, description: "The new engineer; null when the input was refused." })
+  engineer!: Engineer | null;
+
+  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "Changes to an engineer. Fields left out stay as they are." })
+export class UpdateEngineerInput {
+  @Field(() => ID, { description: "The engineer." })
+  engineerId!: string;
+
+  @Field(() => String, { nullable: true, description: "New full name." })
+  name?: string | null;
+
+  @Field(() => EngineerRole, { nullable: true, description: "New role." })
+  role?: EngineerRole | null;
+
+  @Field(() => Int, { nullable: true, description: "New weekly hours, 1 to 168." })
+  weeklyHours?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether the engineer takes work." })
+  active?: boolean | null;
+}
+
+@ObjectType({ description: "Result of updateEngineer." })
+export class UpdateEngineerPayload {
+  @Field(() => Engineer, { nullable: true, description: "The engineer as changed; null when the input was refused." })
+  engineer!: Engineer | null;
+
+  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
+  userErrors!: UserError[];
+}

@@ -1,0 +1,21 @@
+import { eq, inArray } from "drizzle-orm";
+import { pagePerParent, type Executor } from "../db/executor";
+import { engineers, type EngineerRow } from "../db/schema";
+import type { PageRequest } from "../graphql/connection";
+
+export function findEngineersByIds(db: Executor, ids: number[]): EngineerRow[] {
+  return db.select().from(engineers).where(inArray(engineers.id, ids)).all();
+}
+
+export function insertEngineer(db: Executor, values: typeof engineers.$inferInsert): EngineerRow {
+  return db.insert(engineers).values(values).returning().get();
+}
+
+export function updateEngineer(db: Executor, id: number, values: Partial<typeof engineers.$inferInsert>): EngineerRow {
+  return db.update(engineers).set(values).where(eq(engineers.id, id)).returning().get();
+}
+
+/** A page of engineers for each company, in one statement. */
+export function engineersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): EngineerRow[] {
+  return pagePerParent(db, engineers, engineers.companyId, companyIds, page, filter.activeOnly ? eq(engineers.active, true) : undefined);
+}

@@ -1,0 +1,111 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { badUserInput } from "./errors";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: "Where a page sits in its list (Relay cursor connections)." })
+export class PageInfo {
+  @Field(() => Boolean, { description: "Whether more items follow this page." })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: "Whether items precede this page (true when `after` was given)." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items to return: 0 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}.`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Return the items after this cursor (an `endCursor`)." })
+  after?: string | null;
+}
+
+/** A validated page request: keyset pagination on ascending database id. */
+export interface PageRequest {
+  limit: number;
+  afterId: number | null;
+}
+
+/** Validates `first`/`after`; a bad value is a BAD_USER_INPUT error naming the argument. */
+export function pageRequest(args: PageArgs): PageRequest {
+  const limit = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, "first");
+  }
+  const afterId = args.after == null ? null : decodeCursor(args.after);
+  return { limit, afterId };
+}
+
+export function encodeCursor(id: number): string {
+  return Buffer.from(`cursor:${id}`, "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string): number {
+  const match = cursor.length <= 64 ? /^cursor:([1-9][0-9]{0,15})$/.exec(Buffer.from(cursor, "base64url").toString("utf8")) : null;
+  const id = match ? Number(match[1]) : NaN;
+  if (!Number.isSafeInteger(id)) throw badUserInput("after is not a cursor this API returned.", "after");
+  return id;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+}
+
+/**
+ * Builds a connection from up to `limit + 1` rows fetched in id order: the extra row only
+ * tells that a next page exists.
+ */
+export function toConnection<R extends { id: number }, T>(rows: R[], page: PageRequest, map: (row: R) => T): Connection<T> {
+  const pageRows = rows.slice(0, page.limit);
+  const edges = pageRows.map((row) => ({ cursor: encodeCursor(row.id), node: map(row) }));
+  const pageInfo = new PageInfo();
+  pageInfo.hasNextPage = rows.length > page.limit;
+  pageInfo.hasPreviousPage = page.afterId !== null;
+  pageInfo.startCursor = edges[0]?.cursor ?? null;
+  pageInfo.endCursor = edges[edges.length - 1]?.cursor ?? null;
+  return { edges, nodes: edges.map((edge) => edge.node), pageInfo };
+}
+
+/** Declares the `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
+export function ConnectionType<T extends object>(name: string, node: ClassType<T>, description: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a ${name}Connection, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: "Opaque cursor of this item; pass it as `after`." })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${name}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description })
+  class ConnectionClass {
+    @Field(() => [EdgeType], { description: "The items of this page with their cursors." })
+    edges!: EdgeType[];
+
+    @Field(() => [node], { description: "The items of this page, without cursors." })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: "Whether more items follow, and the cursors to fetch them." })
+    pageInfo!: PageInfo;
+  }
+
+  return ConnectionClass;
+}

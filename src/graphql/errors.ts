@@ -1,0 +1,130 @@
+import { GraphQLError } from "graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+
+/** Machine-readable reasons a mutation refused its input; each is a mistake the caller can fix. */
+export enum UserErrorCode {
+  BLANK = "BLANK",
+  TOO_LONG = "TOO_LONG",
+  OUT_OF_RANGE = "OUT_OF_RANGE",
+  INVALID_FORMAT = "INVALID_FORMAT",
+  NOT_FOUND = "NOT_FOUND",
+  TAKEN = "TAKEN",
+  PRODUCT_COMPANY_CANNOT_PRODUCE = "PRODUCT_COMPANY_CANNOT_PRODUCE",
+  MIN_LOT_ABOVE_MAX_LOT = "MIN_LOT_ABOVE_MAX_LOT",
+  OFFER_ALREADY_EXISTS = "OFFER_ALREADY_EXISTS",
+  COMPANY_REQUIRED = "COMPANY_REQUIRED",
+  COMPANY_NOT_ALLOWED = "COMPANY_NOT_ALLOWED",
+  ALREADY_REVOKED = "ALREADY_REVOKED",
+}
+
+registerEnumType(UserErrorCode, {
+  name: "UserErrorCode",
+  description: "Why a mutation refused its input. The accompanying message says it in words.",
+  valuesConfig: {
+    BLANK: { description: "A required text is empty or only whitespace." },
+    TOO_LONG: { description: "A text is longer than its limit." },
+    OUT_OF_RANGE: { description: "A number is outside its allowed range." },
+    INVALID_FORMAT: { description: "A value is not in the expected format (money amount, code, hours)." },
+    NOT_FOUND: { description: "No such object, or it belongs to another company and is not visible to you." },
+    TAKEN: { description: "The name or code is already used where it must be unique." },
+    PRODUCT_COMPANY_CANNOT_PRODUCE: {
+      description:
+        "The technopark split: product companies may not own production, so they have no engineers and no capability offers.",
+    },
+    MIN_LOT_ABOVE_MAX_LOT: { description: "The minimum lot is larger than the maximum lot." },
+    OFFER_ALREADY_EXISTS: {
+      description: "The company already offers this capability; change that offer with updateCapabilityOffer.",
+    },
+    COMPANY_REQUIRED: { description: "This role acts for a company: name the company." },
+    COMPANY_NOT_ALLOWED: { description: "This role does not act for a company: leave the company out." },
+    ALREADY_REVOKED: { description: "The API token was already revoked." },
+  },
+});
+
+@ObjectType({ description: "A mistake in a mutation's input that the caller can fix." })
+export class UserError {
+  @Field(() => UserErrorCode, { description: "What kind of mistake, for programs." })
+  code!: UserErrorCode;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field at fault, relative to `input` (e.g. ["unitPrice", "amount"]); null when no single field is.',
+  })
+  field!: string[] | null;
+
+  @Field(() => String, { description: "What is wrong, in a sentence a person understands." })
+  message!: string;
+}
+
+/** Collects user errors while a service validates input. */
+export class UserErrors {
+  readonly list: UserError[] = [];
+
+  add(field: string | string[] | null, code: UserErrorCode, message: string): this {
+    const error = new UserError();
+    error.code = code;
+    error.field = field === null ? null : Array.isArray(field) ? field : [field];
+    error.message = message;
+    this.list.push(error);
+    return this;
+  }
+
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+}
+
+/** The outcome of a mutation's use case: its result, or the user errors that refused it. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; userErrors: UserError[] };
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const refused = <T>(errors: UserErrors | UserError[]): Outcome<T> => ({
+  ok: false,
+  userErrors: Array.isArray(errors) ? errors : errors.list,
+});
+
+/** Thrown inside a transaction to roll it back and answer with user errors. */
+export class RefusedError extends Error {
+  constructor(readonly userErrors: UserError[]) {
+    super("refused");
+  }
+}
+
+/** GraphQL error codes this API returns deliberately; anything else is masked. */
+export const PUBLIC_ERROR_CODES = new Set([
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "BAD_USER_INPUT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+export function unauthenticated(message = "Sign in: send Authorization: Bearer <token>."): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
+}
+
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "NOT_FOUND" } });
+}
+
+export function badUserInput(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", ...(argument ? { argument } : {}) } });
+}
+
+/** A mutation payload from an outcome: the success fields, or the empty ones with the user errors. */
+export function payloadOf<T, P extends object>(
+  outcome: Outcome<T>,
+  success: (value: T) => P,
+  empty: { [K in keyof P]: null },
+): { [K in keyof P]: P[K] | null } & { userErrors: UserError[] } {
+  return outcome.ok ? { ...success(outcome.value), userErrors: [] } : { ...empty, userErrors: outcome.userErrors };
+}

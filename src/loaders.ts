@@ -1,0 +1,21 @@
+import { apiTokenLoaders } from "./auth/api-token.loaders";
+import type { Executor } from "./db/executor";
+import { capabilityLoaders } from "./capabilities/capability.loaders";
+import { companyLoaders } from "./companies/company.loaders";
+import { engineerLoaders } from "./engineers/engineer.loaders";
+import { offerLoaders } from "./offers/capability-offer.loaders";
+import { parkLoaders } from "./parks/park.loaders";
+
+/** Fresh DataLoaders for one request (their caches must not outlive it). */
+export function createLoaders(db: Executor) {
+  return {
+    ...apiTokenLoaders(db),
+    ...parkLoaders(db),
+    ...companyLoaders(db),
+    ...engineerLoaders(db),
+    ...capabilityLoaders(db),
+    ...offerLoaders(db),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

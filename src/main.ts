@@ -1,0 +1,54 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import path from "node:path";
+import { loadConfig } from "./config";
+import { openDatabase } from "./db/client";
+import { createLogger } from "./logger";
+import { buildMarketplaceSchema } from "./schema";
+import { formatDemoTokens, isEmpty, seedDemoData } from "./seed/seed";
+import { createApp } from "./server";
+
+/** Process entry: config -> database (migrated) -> demo data if empty -> HTTP server. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = openDatabase(config.databasePath);
+  const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
+
+  if (config.seedDemoData && isEmpty(database.db)) {
+    const text = formatDemoTokens(seedDemoData(database.db));
+    // Demo convenience only: the database itself stores token hashes, never tokens.
+    fs.writeFileSync(tokensFile, text + "\n", { mode: 0o600 });
+    process.stdout.write(`Seeded demo data into ${config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);
+  } else if (fs.existsSync(tokensFile)) {
+    process.stdout.write(`Demo API tokens are in ${tokensFile}.\n`);
+  }
+
+  const schema = await buildMarketplaceSchema();
+  const app = await createApp({ database, schema, logger, maxBodyBytes: config.maxBodyBytes });
+  app.httpServer.listen(config.port, config.host, () => {
+    process.stdout.write(`GraphQL API ready at http://localhost:${config.port}/graphql\n`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info("shutting down", { signal });
+    app
+      .stop()
+      .then(() => database.close())
+      .then(() => process.exit(0))
+      .catch((error) => {
+        logger.error("shutdown failed", { error: String(error) });
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

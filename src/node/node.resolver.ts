@@ -1,0 +1,65 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { toApiToken } from "../auth/api-token.type";
+import { actsFor, isCoordinator } from "../auth/viewer";
+import { toCapability } from "../capabilities/capability.type";
+import { toCompany } from "../companies/company.type";
+import type { Context } from "../context";
+import { toEngineer } from "../engineers/engineer.type";
+import { badUserInput } from "../graphql/errors";
+import { fromGlobalId } from "../graphql/global-id";
+import { Node } from "../graphql/node";
+import { toCapabilityOffer } from "../offers/capability-offer.type";
+import { toPark } from "../parks/park.type";
+
+const MAX_NODES = 100;
+
+/**
+ * Any object by global ID, with the same visibility as everywhere else: what the viewer may
+ * not see resolves to null, exactly like an id that does not exist.
+ */
+async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
+  const decoded = fromGlobalId(globalId);
+  if (!decoded) return null;
+  const { loaders, viewer } = ctx;
+  switch (decoded.type) {
+    case "Park": {
+      const row = await loaders.parkById.load(decoded.id);
+      return row ? toPark(row) : null;
+    }
+    case "Company": {
+      const row = await loaders.companyById.load(decoded.id);
+      return row ? toCompany(row) : null;
+    }
+    case "Capability": {
+      const row = await loaders.capabilityById.load(decoded.id);
+      return row ? toCapability(row) : null;
+    }
+    case "Engineer": {
+      const row = await loaders.engineerById.load(decoded.id);
+      return row && actsFor(viewer, row.companyId) ? toEngineer(row) : null;
+    }
+    case "CapabilityOffer": {
+      const row = await loaders.offerById.load(decoded.id);
+      return row && (row.active || actsFor(viewer, row.companyId)) ? toCapabilityOffer(row) : null;
+    }
+    case "ApiToken": {
+      const row = await loaders.apiTokenById.load(decoded.id);
+      const visible = row && (isCoordinator(viewer) || (row.companyId !== null && actsFor(viewer, row.companyId)));
+      return visible ? toApiToken(row) : null;
+    }
+  }
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Any object by its global ID; null if it does not exist or is not visible to you." })
+  node(@Arg("id", () => ID, { description: "A global ID." }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, id);
+  }
+
+  @Query(() => [Node], { nullable: "items", description: `Objects by global IDs, in order, at most ${MAX_NODES}; null for each not found or not visible.` })
+  nodes(@Arg("ids", () => [ID], { description: "Global IDs." }) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+    if (ids.length > MAX_NODES) throw badUserInput(`At most ${MAX_NODES} ids at once.`, "ids");
+    return Promise.all(ids.map((id) => loadNode(ctx, id)));
+  }
+}

@@ -1,0 +1,36 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { pagePerParent, type Executor } from "../db/executor";
+import { capabilityOffers, type CapabilityOfferRow } from "../db/schema";
+import type { PageRequest } from "../graphql/connection";
+
+export function findOffersByIds(db: Executor, ids: number[]): CapabilityOfferRow[] {
+  return db.select().from(capabilityOffers).where(inArray(capabilityOffers.id, ids)).all();
+}
+
+export function findOffer(db: Executor, companyId: number, capabilityId: number): CapabilityOfferRow | undefined {
+  return db
+    .select()
+    .from(capabilityOffers)
+    .where(and(eq(capabilityOffers.companyId, companyId), eq(capabilityOffers.capabilityId, capabilityId)))
+    .get();
+}
+
+export function insertOffer(db: Executor, values: typeof capabilityOffers.$inferInsert): CapabilityOfferRow {
+  return db.insert(capabilityOffers).values(values).returning().get();
+}
+
+export function updateOffer(db: Executor, id: number, values: Partial<typeof capabilityOffers.$inferInsert>): CapabilityOfferRow {
+  return db.update(capabilityOffers).set(values).where(eq(capabilityOffers.id, id)).returning().get();
+}
+
+const activeOnlySql = (activeOnly: boolean) => (activeOnly ? eq(capabilityOffers.active, true) : undefined);
+
+/** A page of offers for each company, in one statement. */
+export function offersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): CapabilityOfferRow[] {
+  return pagePerParent(db, capabilityOffers, capabilityOffers.companyId, companyIds, page, activeOnlySql(filter.activeOnly));
+}
+
+/** A page of active offers for each capability, in one statement. */
+export function activeOffersPerCapability(db: Executor, capabilityIds: number[], page: PageRequest): CapabilityOfferRow[] {
+  return pagePerParent(db, capabilityOffers, capabilityOffers.capabilityId, capabilityIds, page, activeOnlySql(true));
+}

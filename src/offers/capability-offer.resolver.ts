@@ -1,0 +1,59 @@
+import { Arg, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from "type-graphql";
+import { actsFor } from "../auth/viewer";
+import { Capability, toCapability } from "../capabilities/capability.type";
+import { loadCompany } from "../companies/company-field";
+import { Company } from "../companies/company.type";
+import type { Context } from "../context";
+import { payloadOf } from "../graphql/errors";
+import {
+  DeclareCapabilityOfferInput,
+  DeclareCapabilityOfferPayload,
+  UpdateCapabilityOfferInput,
+  UpdateCapabilityOfferPayload,
+} from "./capability-offer.inputs";
+import { CapabilityOffer, toCapabilityOffer } from "./capability-offer.type";
+
+@Resolver(() => CapabilityOffer)
+export class CapabilityOfferResolver {
+  @FieldResolver(() => Company, { description: "The contract company that makes it." })
+  company(@Root() offer: CapabilityOffer, @Ctx() ctx: Context): Promise<Company> {
+    return loadCompany(ctx, offer.companyDbId);
+  }
+
+  @FieldResolver(() => Capability, { description: "The capability offered." })
+  async capability(@Root() offer: CapabilityOffer, @Ctx() ctx: Context): Promise<Capability> {
+    const row = await ctx.loaders.capabilityById.load(offer.capabilityDbId);
+    if (!row) throw new Error(`Missing capability ${offer.capabilityDbId}`);
+    return toCapability(row);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "Engineer-hours one unit takes. Null unless you are the company's member or the coordinator.",
+  })
+  engineerHoursPerUnit(@Root() offer: CapabilityOffer, @Ctx() ctx: Context): number | null {
+    return actsFor(ctx.viewer, offer.companyDbId) ? offer.centihoursPerUnit / 100 : null;
+  }
+
+  @Mutation(() => DeclareCapabilityOfferPayload, {
+    description: "A contract company declares a capability it makes, with price, pace, lead time and lot range. Its members or the coordinator.",
+  })
+  declareCapabilityOffer(
+    @Arg("input", () => DeclareCapabilityOfferInput, { description: "The mutation's input; its type describes each field." }) input: DeclareCapabilityOfferInput,
+    @Ctx() ctx: Context,
+  ): DeclareCapabilityOfferPayload {
+    return payloadOf(ctx.services.offers.declare(ctx.viewer, input), (row) => ({ capabilityOffer: toCapabilityOffer(row) }), {
+      capabilityOffer: null,
+    });
+  }
+
+  @Mutation(() => UpdateCapabilityOfferPayload, { description: "Changes or withdraws a capability offer. Its company's members or the coordinator." })
+  updateCapabilityOffer(
+    @Arg("input", () => UpdateCapabilityOfferInput, { description: "The mutation's input; its type describes each field." }) input: UpdateCapabilityOfferInput,
+    @Ctx() ctx: Context,
+  ): UpdateCapabilityOfferPayload {
+    return payloadOf(ctx.services.offers.update(ctx.viewer, input), (row) => ({ capabilityOffer: toCapabilityOffer(row) }), {
+      capabilityOffer: null,
+    });
+  }
+}

@@ -1,0 +1,7 @@
+import type { Executor } from "../db/executor";
+import { byIdLoader } from "../graphql/loaders";
+import { findParksByIds } from "./park.repository";
+
+export function parkLoaders(db: Executor) {
+  return { parkById: byIdLoader((ids) => findParksByIds(db, ids)) };
+}

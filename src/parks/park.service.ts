@@ -1,0 +1,30 @@
+import type { Db } from "../db/client";
+import { requireRole, type Viewer } from "../auth/viewer";
+import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { optionalText, requiredName } from "../shared/validate";
+import { nameKey } from "../shared/text";
+import type { CreateParkInput } from "./park.inputs";
+import { findParkByNameKey, insertPark } from "./park.repository";
+import type { ParkRow } from "../db/schema";
+
+/** Use cases of parks. */
+export class ParkService {
+  constructor(private readonly db: Db) {}
+
+  /** Registers a technopark or cluster; coordinator only. Names are unique platform-wide. */
+  createPark(viewer: Viewer | null, input: CreateParkInput): Outcome<ParkRow> {
+    requireRole(viewer, ["COORDINATOR"], "create parks");
+    const errors = new UserErrors();
+    const name = requiredName(errors, "name", input.name, "Park name");
+    const region = requiredName(errors, "region", input.region, "Region");
+    const description = optionalText(errors, "description", input.description, "Description");
+    if (errors.any) return refused(errors);
+    return this.db.transaction((tx) => {
+      const key = nameKey(name);
+      if (findParkByNameKey(tx, key)) {
+        return refused<ParkRow>(errors.add("name", UserErrorCode.TAKEN, `A park named "${name}" already exists.`));
+      }
+      return ok(insertPark(tx, { name, nameKey: key, kind: input.kind, region, description, createdAt: new Date() }));
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ApiTokenResolver, ViewerResolver } from "./auth/api-token.resolver";
+import { CapabilityResolver } from "./capabilities/capability.resolver";
+import { CompanyResolver } from "./companies/company.resolver";
+import { EngineerResolver } from "./engineers/engineer.resolver";
+import { NodeResolver } from "./node/node.resolver";
+import { CapabilityOfferResolver } from "./offers/capability-offer.resolver";
+import { ParkResolver } from "./parks/park.resolver";
+
+/** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
+export const resolvers = [
+  NodeResolver,
+  ViewerResolver,
+  ApiTokenResolver,
+  ParkResolver,
+  CompanyResolver,
+  EngineerResolver,
+  CapabilityResolver,
+  CapabilityOfferResolver,
+] as const;
+
+export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {
+  // validate: false: inputs are validated by the services, which answer with userErrors.
+  const schema = await buildSchema({ resolvers, validate: false });
+  // type-graphql has no option for root type descriptions; graphql-js types keep them as a plain property.
+  schema.getQueryType()!.description = "Reads. Public catalogue data needs no token; company-internal data needs its member's or the coordinator's token.";
+  schema.getMutationType()!.description = "Changes. Each takes one `input` and returns a payload whose `userErrors` say why input was refused.";
+  return schema;
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printMarketplaceSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + "\n";
+}

@@ -1,0 +1,14 @@
+import fs from "node:fs";
+import path from "node:path";
+import { loadConfig } from "../config";
+import { openDatabase } from "../db/client";
+import { formatDemoTokens, reseed } from "../seed/seed";
+
+/** `npm run seed`: empties the configured database and loads the demo data again. */
+const config = loadConfig();
+const database = openDatabase(config.databasePath);
+const text = formatDemoTokens(reseed(database.db));
+database.close();
+const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
+fs.writeFileSync(tokensFile, text + "\n", { mode: 0o600 });
+process.stdout.write(`Reloaded demo data into ${config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);

@@ -1,0 +1,104 @@
+import { sql } from "drizzle-orm";
+import { createToken } from "../auth/api-token.service";
+import { insertCapability } from "../capabilities/capability.repository";
+import { insertCompany } from "../companies/company.repository";
+import type { Executor } from "../db/executor";
+import { apiTokens, capabilities, capabilityOffers, companies, engineers, parks } from "../db/schema";
+import { insertEngineer } from "../engineers/engineer.repository";
+import { Currency, parseMoneyAmount } from "../graphql/money";
+import { insertOffer } from "../offers/capability-offer.repository";
+import { insertPark } from "../parks/park.repository";
+import { nameKey } from "../shared/text";
+import { DEMO_CAPABILITIES, DEMO_PARKS, demoEngineerName } from "./demo-data";
+
+/** Every table, children before parents: the order in which a reset empties them. Add new tables here. */
+const TABLES_CHILDREN_FIRST = [apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
+
+export interface DemoToken {
+  label: string;
+  role: string;
+  company: string | null;
+  token: string;
+}
+
+export function isEmpty(db: Executor): boolean {
+  return db.select({ n: sql<number>`count(*)` }).from(parks).get()!.n === 0;
+}
+
+/** Loads the demo data into an empty database in one transaction and returns the demo tokens. */
+export function seedDemoData(db: Executor, now = new Date()): DemoToken[] {
+  return db.transaction((tx) => {
+    const capabilityIds = new Map<string, number>();
+    for (const c of DEMO_CAPABILITIES) {
+      capabilityIds.set(c.code, insertCapability(tx, { ...c, nameKey: nameKey(c.name), createdAt: now }).id);
+    }
+    const companyIds = new Map<string, number>();
+    let engineerNumber = 0;
+    for (const park of DEMO_PARKS) {
+      const parkId = insertPark(tx, { name: park.name, nameKey: nameKey(park.name), kind: park.kind, region: park.region, description: park.description, createdAt: now }).id;
+      for (const company of park.companies) {
+        const { id } = insertCompany(tx, {
+          parkId,
+          name: company.name,
+          nameKey: nameKey(company.name),
+          kind: company.kind,
+          description: company.description,
+          employeeCount: company.employeeCount,
+          createdAt: now,
+        });
+        companyIds.set(company.name, id);
+        const [systemEngineers, plainEngineers] = company.engineers ?? [0, 0];
+        for (let i = 0; i < systemEngineers + plainEngineers; i++, engineerNumber++) {
+          insertEngineer(tx, {
+            companyId: id,
+            name: demoEngineerName(engineerNumber),
+            role: i < systemEngineers ? "SYSTEM_ENGINEER" : "ENGINEER",
+            weeklyHours: engineerNumber % 7 === 6 ? 20 : engineerNumber % 5 === 4 ? 36 : 40,
+            active: true,
+            createdAt: now,
+          });
+        }
+        for (const offer of company.offers ?? []) {
+          const price = parseMoneyAmount(offer.unitPrice, Currency.RUB);
+          if (!price.ok) throw new Error(`Bad demo price ${offer.unitPrice}`);
+          insertOffer(tx, {
+            companyId: id,
+            capabilityId: capabilityIds.get(offer.capability)!,
+            unitPriceMinor: price.minorUnits,
+            currency: Currency.RUB,
+            centihoursPerUnit: Math.round(offer.engineerHoursPerUnit * 100),
+            minLeadDays: offer.minLeadDays,
+            minLot: offer.minLot,
+            maxLot: offer.maxLot,
+            active: true,
+            createdAt: now,
+            updatedAt: now,
+          });
+        }
+      }
+    }
+    const tokens: DemoToken[] = [];
+    const issue = (label: string, role: "COORDINATOR" | "MEMBER" | "INVESTOR", holderName: string, company: string | null) => {
+      const companyId = company === null ? null : companyIds.get(company)!;
+      tokens.push({ label, role, company, token: createToken(tx, { role, companyId, holderName }, now).token });
+    };
+    issue("coordinator", "COORDINATOR", "Cluster Development Center", null);
+    issue("product company", "MEMBER", "LaserMed Systems procurement", "LaserMed Systems");
+    issue("contract company", "MEMBER", "Troitsk Contract Manufacturing sales", "Troitsk Contract Manufacturing");
+    issue("investor", "INVESTOR", "Troitsk Venture Fund", null);
+    return tokens;
+  });
+}
+
+/** Empties every table and loads the demo data again, in one transaction. */
+export function reseed(db: Executor): DemoToken[] {
+  return db.transaction((tx) => {
+    for (const table of TABLES_CHILDREN_FIRST) tx.delete(table).run();
+    return seedDemoData(tx);
+  });
+}
+
+export function formatDemoTokens(tokens: DemoToken[]): string {
+  const lines = tokens.map((t) => `  ${(t.label + (t.company ? ` (${t.company})` : "")).padEnd(52)} ${t.token}`);
+  return ["Demo API tokens (send as Authorization: Bearer <token>):", ...lines].join("\n");
+}

@@ -1,0 +1,69 @@
+import fs from "node:fs";
+import path from "node:path";
+import {
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLSchema,
+} from "graphql";
+import { buildMarketplaceSchema, printMarketplaceSchema } from "../../src/schema";
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildMarketplaceSchema();
+});
+
+describe("the GraphQL schema", () => {
+  it("matches schema/schema.graphql (run `npm run schema` and review the diff)", () => {
+    const committed = fs.readFileSync(path.join(__dirname, "..", "..", "schema", "schema.graphql"), "utf8");
+    expect(printMarketplaceSchema(schema)).toBe(committed);
+  });
+
+  it("describes every type, field, argument and enum value", () => {
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith("__")) continue;
+      if (!type.description) missing.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of "args" in field ? field.args : []) {
+            if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+          }
+        }
+      }
+      if (isEnumType(type)) {
+        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("gives every mutation one input argument and a payload with userErrors", () => {
+    const offenders = Object.values(schema.getMutationType()!.getFields()).filter((field) => {
+      const payload = field.type.toString().replace(/!$/, "");
+      const payloadType = schema.getType(payload);
+      return (
+        field.args.length !== 1 ||
+        field.args[0].name !== "input" ||
+        !isObjectType(payloadType) ||
+        !payloadType.getFields().userErrors
+      );
+    });
+    expect(offenders.map((f) => f.name)).toEqual([]);
+  });
+
+  it("exposes lists as Relay connections, not bare lists", () => {
+    const bareLists: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith("__") || /Connection$|Payload$/.test(type.name)) continue;
+      for (const field of Object.values(type.getFields())) {
+        // `nodes(ids)` mirrors its argument; a user error's `field` is a path, not a collection.
+        const allowed = (type.name === "Query" && field.name === "nodes") || (type.name === "UserError" && field.name === "field");
+        if (field.type.toString().startsWith("[") && !allowed) bareLists.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(bareLists).toEqual([]);
+  });
+});

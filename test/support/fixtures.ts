@@ -1,0 +1,117 @@
+import { fromGlobalId } from "../../src/graphql/global-id";
+import type { TestServer } from "./server";
+
+export const REGISTER = /* GraphQL */ `
+  mutation Register($input: RegisterCompanyInput!) {
+    registerCompany(input: $input) {
+      company { id name kind }
+      token
+      userErrors { code field message }
+    }
+  }
+`;
+
+export const CREATE_PARK = /* GraphQL */ `
+  mutation CreatePark($input: CreateParkInput!) {
+    createPark(input: $input) {
+      park { id name }
+      userErrors { code field message }
+    }
+  }
+`;
+
+export const ADD_CAPABILITY = /* GraphQL */ `
+  mutation AddCapability($input: AddCapabilityInput!) {
+    addCapability(input: $input) {
+      capability { id code name }
+      userErrors { code field message }
+    }
+  }
+`;
+
+export const ADD_ENGINEER = /* GraphQL */ `
+  mutation AddEngineer($input: AddEngineerInput!) {
+    addEngineer(input: $input) {
+      engineer { id name role weeklyHours active company { id } }
+      userErrors { code field message }
+    }
+  }
+`;
+
+export const DECLARE_OFFER = /* GraphQL */ `
+  mutation Declare($input: DeclareCapabilityOfferInput!) {
+    declareCapabilityOffer(input: $input) {
+      capabilityOffer { id unitPrice { amount currency minorUnits } engineerHoursPerUnit minLeadDays minLot maxLot active }
+      userErrors { code field message }
+    }
+  }
+`;
+
+export interface RegisteredCompany {
+  id: string;
+  dbId: number;
+  token: string;
+}
+
+/** A park with a product company, two contract companies and a capability, made over HTTP. */
+export interface World {
+  coordinator: string;
+  investor: string;
+  parkId: string;
+  otherParkId: string;
+  capabilityId: string;
+  startup: RegisteredCompany;
+  contractor: RegisteredCompany;
+  rival: RegisteredCompany;
+}
+
+export function dbIdOf(globalId: string): number {
+  const decoded = fromGlobalId(globalId);
+  if (!decoded) throw new Error(`not a global id: ${globalId}`);
+  return decoded.id;
+}
+
+export async function createPark(server: TestServer, coordinator: string, name: string): Promise<string> {
+  const res = await server.gql(CREATE_PARK, { input: { name, kind: "TECHNOPARK", region: "Moscow" } }, coordinator);
+  expect(res.data.createPark.userErrors).toEqual([]);
+  return res.data.createPark.park.id;
+}
+
+export async function registerCompany(
+  server: TestServer,
+  parkId: string,
+  name: string,
+  kind: "PRODUCT" | "CONTRACT",
+  employeeCount = 25,
+): Promise<RegisteredCompany> {
+  const res = await server.gql(REGISTER, { input: { parkId, name, kind, employeeCount, representativeName: `${name} admin` } });
+  expect(res.data.registerCompany.userErrors).toEqual([]);
+  const id = res.data.registerCompany.company.id;
+  return { id, dbId: dbIdOf(id), token: res.data.registerCompany.token };
+}
+
+export async function buildWorld(server: TestServer): Promise<World> {
+  const coordinator = server.token("COORDINATOR");
+  const investor = server.token("INVESTOR");
+  const parkId = await createPark(server, coordinator, "Test Technopark");
+  const otherParkId = await createPark(server, coordinator, "Other Cluster");
+  const capability = await server.gql(ADD_CAPABILITY, { input: { name: "Mechanical machining" } }, coordinator);
+  return {
+    coordinator,
+    investor,
+    parkId,
+    otherParkId,
+    capabilityId: capability.data.addCapability.capability.id,
+    startup: await registerCompany(server, parkId, "Laser Startup", "PRODUCT"),
+    contractor: await registerCompany(server, parkId, "Precision Works", "CONTRACT", 120),
+    rival: await registerCompany(server, parkId, "Rival Fab", "CONTRACT", 80),
+  };
+}
+
+/** Every row of every table: a refused mutation must leave this exactly as it was. */
+export function snapshot(server: TestServer): Record<string, unknown[]> {
+  const tables = server.database.sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .all() as { name: string }[];
+  return Object.fromEntries(tables.map(({ name }) => [name, server.database.sqlite.prepare(`select * from "${name}" order by rowid`).all()]));
+}

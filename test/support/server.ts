@@ -1,0 +1,72 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import request from "supertest";
+import type { GraphQLSchema } from "graphql";
+import { createToken } from "../../src/auth/api-token.service";
+import type { Role } from "../../src/auth/viewer";
+import { openDatabase, type DatabaseHandle } from "../../src/db/client";
+import { createLogger } from "../../src/logger";
+import { buildMarketplaceSchema } from "../../src/schema";
+import { createApp, type App } from "../../src/server";
+
+let schemaPromise: Promise<GraphQLSchema> | undefined;
+
+/** The response of one GraphQL request over HTTP. */
+export interface GqlResponse<D = Record<string, any>> {
+  status: number;
+  data: D;
+  errors?: { message: string; extensions?: { code?: string }; path?: string[] }[];
+  body: any;
+}
+
+export interface TestServer {
+  url: string;
+  database: DatabaseHandle;
+  /** Logged lines, to assert that unexpected errors are logged (and not sent). */
+  logs: string[];
+  gql<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<D>>;
+  /** A token made directly in the database (the first coordinator token has to come from somewhere). */
+  token(role: Role, companyId?: number | null, holderName?: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real server on a loopback port, over a fresh SQLite file built by the real migrations.
+ * Each test file gets its own.
+ */
+export async function startTestServer(options: { maxBodyBytes?: number } = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marketplace-test-"));
+  const database = openDatabase(path.join(dir, "test.db"));
+  const logs: string[] = [];
+  schemaPromise ??= buildMarketplaceSchema();
+  const app: App = await createApp({
+    database,
+    schema: await schemaPromise,
+    logger: createLogger("warn", (line) => logs.push(line)),
+    maxBodyBytes: options.maxBodyBytes ?? 100_000,
+  });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    database,
+    logs,
+    async gql(query, variables, token) {
+      const req = request(url).post("/graphql").set("content-type", "application/json");
+      if (token) req.set("authorization", `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return { status: res.status, data: res.body?.data, errors: res.body?.errors, body: res.body };
+    },
+    token(role, companyId = null, holderName = `${role.toLowerCase()} holder`) {
+      return createToken(database.db, { role, companyId, holderName }).token;
+    },
+    async close() {
+      await app.stop();
+      database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
