@@ -38,13 +38,15 @@ export function maskUnexpectedErrors(logger: Logger) {
       return { ...formatted, extensions };
     }
     const original = unwrapResolverError(error);
-    logger.error("unexpected error", {
-      path: formatted.path,
-      error: original instanceof Error ? original.message : String(original),
-      stack: original instanceof Error ? original.stack : undefined,
-    });
+    logger.error("unexpected error", { path: formatted.path, error: describeError(original) });
     return { message: "Internal server error.", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };
+}
+
+/** Message, stack and cause chain (drizzle wraps SQLite's error as the cause of its own). */
+function describeError(error: unknown): Record<string, unknown> | string {
+  if (!(error instanceof Error)) return String(error);
+  return { message: error.message, stack: error.stack, ...(error.cause !== undefined ? { cause: describeError(error.cause) } : {}) };
 }
 
 /** Builds the HTTP server: POST/GET /graphql, GET /health. Does not listen. */
@@ -117,7 +119,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes }: AppO
   const onError: ErrorRequestHandler = (error, _req, res, next) => {
     if (res.headersSent) return next(error);
     const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) logger.error("unexpected HTTP error", { error: String(error), stack: error?.stack });
+    if (status === 500) logger.error("unexpected HTTP error", { error: describeError(error) });
     const message =
       status === 413 ? `The request body is larger than ${maxBodyBytes} bytes.` : status === 500 ? "Internal server error." : "The request body is not valid JSON.";
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });

@@ -57,18 +57,22 @@ export function toMoney(minorUnits: number | bigint, currency: Currency): Money 
   return money;
 }
 
-export type ParsedMoney = { ok: true; minorUnits: number } | { ok: false; reason: string };
+export type ParsedMoney =
+  | { ok: true; minorUnits: number }
+  | { ok: false; problem: "INVALID_FORMAT" | "OUT_OF_RANGE"; reason: string };
 
-/** Parses a decimal string into minor units without floating point. */
+/** Parses a decimal string ("-12.50" too) into integer minor units, without floating point. */
 export function parseMoneyAmount(amount: string, currency: Currency): ParsedMoney {
   const digits = MINOR_DIGITS[currency];
-  const match = /^(\d{1,20})(?:\.(\d+))?$/.exec(amount.trim());
-  if (!match) return { ok: false, reason: `"${amount.slice(0, 40)}" is not a decimal amount like "1250.50".` };
-  const fraction = match[2] ?? "";
+  const match = /^(-?)(\d{1,30})(?:\.(\d+))?$/.exec(amount.trim());
+  if (!match) return { ok: false, problem: "INVALID_FORMAT", reason: `"${amount.slice(0, 40)}" is not a decimal amount like "1250.50".` };
+  const fraction = match[3] ?? "";
   if (fraction.length > digits) {
-    return { ok: false, reason: `${currency} amounts have at most ${digits} digits after the point.` };
+    return { ok: false, problem: "INVALID_FORMAT", reason: `${currency} amounts have at most ${digits} digits after the point.` };
   }
-  const minor = BigInt(match[1]) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: "The amount is too large." };
-  return { ok: true, minorUnits: Number(minor) };
+  const magnitude = BigInt(match[2]) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
+  if (magnitude > BigInt(Number.MAX_SAFE_INTEGER)) {
+    return { ok: false, problem: "OUT_OF_RANGE", reason: `The amount is too large (at most ${toMoney(Number.MAX_SAFE_INTEGER, currency).amount}).` };
+  }
+  return { ok: true, minorUnits: Number(match[1] === "-" ? -magnitude : magnitude) };
 }

@@ -146,10 +146,14 @@ export const DEMO_PARKS: DemoPark[] = [
   },
 ];
 
-const FIRST_NAMES = ["Anna", "Boris", "Daria", "Egor", "Irina", "Kirill", "Maria", "Nikita", "Olga", "Pavel", "Svetlana", "Timur"];
-const LAST_NAMES = ["Ivanova", "Petrov", "Sokolova", "Volkov", "Morozova", "Lebedev", "Kozlova", "Novikov", "Orlova", "Zaitsev"];
+const WOMEN = ["Anna", "Daria", "Irina", "Maria", "Olga", "Svetlana"];
+const MEN = ["Boris", "Egor", "Kirill", "Nikita", "Pavel", "Timur"];
+const SURNAMES = ["Ivanov", "Petrov", "Sokolov", "Volkov", "Morozov", "Lebedev", "Kozlov", "Novikov", "Orlov", "Zaitsev"];
 
-/** A stable, distinct demo name for the n-th engineer. */
+/** A stable, distinct demo name for the n-th engineer (distinct for the first 120). */
 export function demoEngineerName(n: number): string {
-  return `${FIRST_NAMES[n % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(n / FIRST_NAMES.length) % LAST_NAMES.length]}`;
+  const woman = n % 2 === 0;
+  const first = (woman ? WOMEN : MEN)[Math.floor(n / 2) % 6];
+  const surname = SURNAMES[Math.floor(n / 12) % SURNAMES.length] + (woman ? "a" : "");
+  return `${first} ${surname}`;
 }

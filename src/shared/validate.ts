@@ -38,7 +38,7 @@ export function intInRange(errors: UserErrors, field: string, value: number, lab
 export function positiveMoney(errors: UserErrors, field: string, value: MoneyInput, label: string): number {
   const parsed = parseMoneyAmount(value.amount, value.currency);
   if (!parsed.ok) {
-    errors.add([field, "amount"], UserErrorCode.INVALID_FORMAT, `${label}: ${parsed.reason}`);
+    errors.add([field, "amount"], UserErrorCode[parsed.problem], `${label}: ${parsed.reason}`);
     return 0;
   }
   if (parsed.minorUnits <= 0) errors.add([field, "amount"], UserErrorCode.OUT_OF_RANGE, `${label} must be greater than zero.`);

@@ -1,0 +1,19 @@
+import { createToken } from "../auth/api-token.service";
+import type { Role } from "../auth/viewer";
+import { loadConfig } from "../config";
+import { openDatabase } from "../db/client";
+
+/**
+ * `npm run token -- COORDINATOR "Cluster Development Center"`: issues a token straight into the
+ * configured database. This is how a deployment without demo data gets its first coordinator;
+ * after that, tokens are issued through the API (issueApiToken).
+ */
+const [role, holderName] = process.argv.slice(2);
+if ((role !== "COORDINATOR" && role !== "INVESTOR") || !holderName?.trim()) {
+  process.stderr.write('Usage: npm run token -- COORDINATOR|INVESTOR "Holder name"\n');
+  process.exit(2);
+}
+const database = openDatabase(loadConfig().databasePath);
+const { token } = database.db.transaction((tx) => createToken(tx, { role: role as Role, companyId: null, holderName: holderName.trim() }));
+database.close();
+process.stdout.write(`${token}\n`);

@@ -1,0 +1,57 @@
+import { reseed, seedDemoData } from "../../src/seed/seed";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let tokens: ReturnType<typeof seedDemoData>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  tokens = seedDemoData(server.database.db);
+});
+afterAll(() => server.close());
+
+const tokenFor = (label: string) => tokens.find((t) => t.label === label)!.token;
+
+describe("demo data", () => {
+  it("models the reference technopark: product and contract companies 80/20, and a second park", async () => {
+    const { data } = await server.gql(`{ parks { nodes { name kind companies(first: 100) { nodes { kind } } } } }`);
+    expect(data.parks.nodes.map((p: any) => p.kind)).toEqual(["TECHNOPARK", "CLUSTER"]);
+    const kinds = data.parks.nodes[0].companies.nodes.map((c: any) => c.kind);
+    expect(kinds.filter((k: string) => k === "PRODUCT").length / kinds.length).toBe(0.8);
+  });
+
+  it("gives working tokens for a coordinator, a product company, a contract company and an investor", async () => {
+    const viewer = async (label: string) => (await server.gql(`{ viewer { role company { name kind } } }`, {}, tokenFor(label))).data.viewer;
+    expect(await viewer("coordinator")).toEqual({ role: "COORDINATOR", company: null });
+    expect(await viewer("product company")).toEqual({ role: "MEMBER", company: { name: "LaserMed Systems", kind: "PRODUCT" } });
+    expect(await viewer("contract company")).toEqual({ role: "MEMBER", company: { name: "Troitsk Contract Manufacturing", kind: "CONTRACT" } });
+    expect(await viewer("investor")).toEqual({ role: "INVESTOR", company: null });
+  });
+
+  it("gives every contract company engineers (system engineers among them) and offers, and product companies none", async () => {
+    const { data } = await server.gql(
+      `{ companies(first: 100) { nodes { kind engineers(first: 100) { nodes { role } } capabilityOffers { nodes { id } } } } }`,
+      {},
+      tokenFor("coordinator"),
+    );
+    for (const company of data.companies.nodes) {
+      const roles = company.engineers.nodes.map((e: any) => e.role);
+      if (company.kind === "CONTRACT") {
+        expect(roles).toContain("SYSTEM_ENGINEER");
+        expect(company.capabilityOffers.nodes.length).toBeGreaterThan(0);
+      } else {
+        expect(roles).toEqual([]);
+        expect(company.capabilityOffers.nodes).toEqual([]);
+      }
+    }
+  });
+
+  it("reloads from scratch: old tokens stop working, new ones work", async () => {
+    const old = tokenFor("coordinator");
+    const fresh = reseed(server.database.db);
+    expect((await server.gql(`{ viewer { role } }`, {}, old)).status).toBe(401);
+    const coordinator = fresh.find((t) => t.label === "coordinator")!.token;
+    expect((await server.gql(`{ viewer { role } }`, {}, coordinator)).data.viewer.role).toBe("COORDINATOR");
+    expect((await server.gql(`{ companies(first: 100) { nodes { id } } }`)).data.companies.nodes).toHaveLength(17);
+  });
+});

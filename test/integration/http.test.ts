@@ -1,0 +1,80 @@
+import request from "supertest";
+import { startTestServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ maxBodyBytes: 10_000 });
+});
+afterAll(() => server.close());
+
+const post = (body: string | object, headers: Record<string, string> = {}) =>
+  request(server.url).post("/graphql").set({ "content-type": "application/json", ...headers }).send(body);
+
+describe("HTTP edge cases", () => {
+  it("answers malformed GraphQL with a 400 and a parse error", async () => {
+    const res = await post({ query: "{ parks { nodes { name }" });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+  });
+
+  it("answers unknown fields with a 400 and a validation error", async () => {
+    const res = await post({ query: "{ parks { nodes { secret } } }" });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
+  it("answers wrong variable types with a 400", async () => {
+    const res = await post({ query: "query($n: Int) { parks(first: $n) { nodes { name } } }", variables: { n: "many" } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("answers malformed JSON with a 400 in GraphQL's error shape", async () => {
+    const res = await post('{"query": ');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ errors: [{ message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }] });
+  });
+
+  it("refuses a body above the configured limit with a 413", async () => {
+    const res = await post({ query: `{ parks { nodes { name } } }`, variables: { padding: "x".repeat(20_000) } });
+    expect(res.status).toBe(413);
+    expect(res.body.errors[0].message).toMatch(/larger than 10000 bytes/);
+  });
+
+  it("refuses a malformed Authorization header with a 401", async () => {
+    const res = await post({ query: "{ viewer { role } }" }, { authorization: "Basic abc" });
+    expect(res.status).toBe(401);
+    expect(res.body.errors[0].extensions.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("answers GET queries only with a CSRF-safe header", async () => {
+    const blocked = await request(server.url).get("/graphql").query({ query: "{ parks { nodes { name } } }" });
+    expect(blocked.status).toBe(400);
+    const allowed = await request(server.url).get("/graphql").set("apollo-require-preflight", "1").query({ query: "{ parks { nodes { name } } }" });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.data.parks.nodes).toEqual([]);
+  });
+
+  it("masks unexpected errors: no SQL, no stack, but a log line", async () => {
+    server.database.sqlite.exec("alter table parks rename to parks_moved");
+    try {
+      const res = await post({ query: "{ parks { nodes { name } } }" });
+      expect(res.body.errors).toEqual([{ message: "Internal server error.", locations: expect.any(Array), path: ["parks"], extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
+      expect(JSON.stringify(res.body)).not.toMatch(/sqlite|no such table|select/i);
+      // The full cause is logged. Under jest, better-sqlite3's native module is shared between
+      // test files (vm realms), so its error may fail graphql-js's `instanceof Error` and be
+      // logged by its code only; in a real process it is logged with SQLite's message.
+      expect(server.logs.some((line) => /"unexpected error".*(no such table: parks|SQLITE_ERROR)/.test(line))).toBe(true);
+    } finally {
+      server.database.sqlite.exec("alter table parks_moved rename to parks");
+    }
+  });
+
+  it("reports health and echoes a request id", async () => {
+    const res = await request(server.url).get("/health").set("x-request-id", "abc-123");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: "ok", database: "up" });
+    expect(res.headers["x-request-id"]).toBe("abc-123");
+  });
+});
