@@ -12,8 +12,10 @@ export interface Context {
   services: Services;
   loaders: Loaders;
   logger: Logger;
+  /** The request's "now", from the app's clock: one instant for every field of the request. */
+  now: Date;
 }
 
-export function createContext(args: { requestId: string; viewer: Viewer | null; db: Db; services: Services; logger: Logger }): Context {
+export function createContext(args: { requestId: string; viewer: Viewer | null; db: Db; services: Services; logger: Logger; now: Date }): Context {
   return { ...args, loaders: createLoaders(args.db) };
 }

@@ -1,4 +1,7 @@
 import { apiTokenLoaders } from "./auth/api-token.loaders";
+import { bidLoaders } from "./bids/bid.loaders";
+import { contractLoaders } from "./contracts/contract.loaders";
+import { orderLoaders } from "./orders/order.loaders";
 import type { Executor } from "./db/executor";
 import { capabilityLoaders } from "./capabilities/capability.loaders";
 import { companyLoaders } from "./companies/company.loaders";
@@ -15,6 +18,9 @@ export function createLoaders(db: Executor) {
     ...engineerLoaders(db),
     ...capabilityLoaders(db),
     ...offerLoaders(db),
+    ...orderLoaders(db),
+    ...bidLoaders(db),
+    ...contractLoaders(db),
   };
 }
 

@@ -26,6 +26,20 @@ async function main(): Promise<void> {
 
   const schema = await buildMarketplaceSchema();
   const app = await createApp({ database, schema, logger, maxBodyBytes: config.maxBodyBytes });
+  // Orders are read as EXPIRED as soon as their award deadline passes; this records it in
+  // their history and closes their bids.
+  const sweep = () => {
+    try {
+      const expired = app.services.orders.expireOverdue();
+      if (expired > 0) logger.info("expired overdue orders", { count: expired });
+    } catch (error) {
+      logger.error("expiry sweep failed", { error: String(error) });
+    }
+  };
+  sweep();
+  const sweeper = setInterval(sweep, 60_000);
+  sweeper.unref();
+
   app.httpServer.listen(config.port, config.host, () => {
     process.stdout.write(`GraphQL API ready at http://localhost:${config.port}/graphql\n`);
   });
@@ -34,6 +48,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeper);
     logger.info("shutting down", { signal });
     app
       .stop()

@@ -7,6 +7,9 @@ import { EngineerResolver } from "./engineers/engineer.resolver";
 import { NodeResolver } from "./node/node.resolver";
 import { CapabilityOfferResolver } from "./offers/capability-offer.resolver";
 import { ParkResolver } from "./parks/park.resolver";
+import { BidResolver } from "./bids/bid.resolver";
+import { ContractResolver } from "./contracts/contract.resolver";
+import { OrderResolver } from "./orders/order.resolver";
 
 /** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
 export const resolvers = [
@@ -18,6 +21,9 @@ export const resolvers = [
   EngineerResolver,
   CapabilityResolver,
   CapabilityOfferResolver,
+  OrderResolver,
+  BidResolver,
+  ContractResolver,
 ] as const;
 
 export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {

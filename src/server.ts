@@ -11,17 +11,21 @@ import { createContext, type Context } from "./context";
 import type { DatabaseHandle } from "./db/client";
 import { PUBLIC_ERROR_CODES } from "./graphql/errors";
 import type { Logger } from "./logger";
-import { createServices } from "./services";
+import { createServices, type Services } from "./services";
+import { systemClock, type Clock } from "./shared/time";
 
 export interface AppOptions {
   database: DatabaseHandle;
   schema: GraphQLSchema;
   logger: Logger;
   maxBodyBytes: number;
+  /** Where "now" comes from; tests move it to see bidding close and orders expire. */
+  clock?: Clock;
 }
 
 export interface App {
   httpServer: http.Server;
+  services: Services;
   /** Stops taking requests, lets in-flight ones finish, then resolves. */
   stop(): Promise<void>;
 }
@@ -50,11 +54,11 @@ function describeError(error: unknown): Record<string, unknown> | string {
 }
 
 /** Builds the HTTP server: POST/GET /graphql, GET /health. Does not listen. */
-export async function createApp({ database, schema, logger, maxBodyBytes }: AppOptions): Promise<App> {
+export async function createApp({ database, schema, logger, maxBodyBytes, clock = systemClock }: AppOptions): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
-  const services = createServices(database.db);
+  const services = createServices(database.db, clock);
 
   const logRequests: ApolloServerPlugin<Context> = {
     async requestDidStart({ contextValue, request }) {
@@ -111,6 +115,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes }: AppO
           db: database.db,
           services,
           logger,
+          now: clock(),
         }),
     }),
   );
@@ -126,5 +131,5 @@ export async function createApp({ database, schema, logger, maxBodyBytes }: AppO
   };
   app.use(onError);
 
-  return { httpServer, stop: () => apollo.stop() };
+  return { httpServer, services, stop: () => apollo.stop() };
 }

@@ -1,13 +1,18 @@
 import { ApiTokenService } from "./auth/api-token.service";
+import { BidService } from "./bids/bid.service";
+import { ContractService } from "./contracts/contract.service";
+import { AwardService } from "./orders/award.service";
+import { OrderService } from "./orders/order.service";
 import { CapabilityService } from "./capabilities/capability.service";
 import { CompanyService } from "./companies/company.service";
-import type { Db } from "./db/client";
+import type { Executor } from "./db/executor";
 import { EngineerService } from "./engineers/engineer.service";
 import { CapabilityOfferService } from "./offers/capability-offer.service";
 import { ParkService } from "./parks/park.service";
+import { systemClock, type Clock } from "./shared/time";
 
 /** The use cases, one service per domain; stateless, shared by all requests. */
-export function createServices(db: Db) {
+export function createServices(db: Executor, clock: Clock = systemClock) {
   return {
     apiTokens: new ApiTokenService(db),
     parks: new ParkService(db),
@@ -15,6 +20,10 @@ export function createServices(db: Db) {
     engineers: new EngineerService(db),
     capabilities: new CapabilityService(db),
     offers: new CapabilityOfferService(db),
+    orders: new OrderService(db, clock),
+    awards: new AwardService(db, clock),
+    bids: new BidService(db, clock),
+    contracts: new ContractService(db, clock),
   };
 }
 

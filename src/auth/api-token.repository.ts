@@ -1,10 +1,17 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Executor } from "../db/executor";
-import { apiTokens, type ApiTokenRow } from "../db/schema";
+import { apiTokens, companies, type ApiTokenRow } from "../db/schema";
 import type { Role } from "./viewer";
 
-export function findTokenByHash(db: Executor, tokenHash: string): ApiTokenRow | undefined {
-  return db.select().from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash)).get();
+/** The token with its company's kind, in one read: every authenticated request does this. */
+export function findTokenByHash(db: Executor, tokenHash: string): (ApiTokenRow & { companyKind: "PRODUCT" | "CONTRACT" | null }) | undefined {
+  const row = db
+    .select({ token: apiTokens, companyKind: companies.kind })
+    .from(apiTokens)
+    .leftJoin(companies, eq(companies.id, apiTokens.companyId))
+    .where(eq(apiTokens.tokenHash, tokenHash))
+    .get();
+  return row && { ...row.token, companyKind: row.companyKind };
 }
 
 export function findTokenById(db: Executor, id: number): ApiTokenRow | undefined {

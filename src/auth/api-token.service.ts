@@ -1,5 +1,4 @@
-import type { Db } from "../db/client";
-import type { Executor } from "../db/executor";
+import { writeTransaction, type Executor } from "../db/executor";
 import type { ApiTokenRow } from "../db/schema";
 import { companyActedOn } from "../companies/company-access";
 import { forbidden, ok, refused, unauthenticated, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
@@ -25,7 +24,7 @@ export function createToken(db: Executor, values: { role: Role; companyId: numbe
 
 /** Use cases of API tokens: authenticating requests, issuing and revoking tokens. */
 export class ApiTokenService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Executor) {}
 
   /**
    * The viewer behind an Authorization header. No header: anonymous (null). A header that is
@@ -37,7 +36,7 @@ export class ApiTokenService {
     if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
     const row = findTokenByHash(this.db, hashToken(match[1]));
     if (!row || row.revokedAt !== null) throw unauthenticated("The API token is unknown or revoked.");
-    return { tokenId: row.id, role: row.role, companyId: row.companyId, holderName: row.holderName };
+    return { tokenId: row.id, role: row.role, companyId: row.companyId, companyKind: row.companyKind, holderName: row.holderName };
   }
 
   /**
@@ -56,19 +55,19 @@ export class ApiTokenService {
       errors.add("companyId", UserErrorCode.COMPANY_NOT_ALLOWED, `A ${input.role} token does not act for a company.`);
     }
     if (errors.any) return refused(errors);
-    return ok(this.db.transaction((tx) => createToken(tx, { role: input.role, companyId, holderName })));
+    return writeTransaction(this.db, (tx) => ok(createToken(tx, { role: input.role, companyId, holderName })));
   }
 
   /** Revokes a token: the coordinator any, a member those of its own company. */
   revoke(viewer: Viewer | null, input: RevokeApiTokenInput): Outcome<ApiTokenRow> {
     const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "revoke API tokens");
     const errors = new UserErrors();
-    return this.db.transaction((tx) => {
+    return writeTransaction(this.db, (tx) => {
       const id = idOf(input.apiTokenId, "ApiToken");
       const row = id === null ? undefined : findTokenById(tx, id);
       const visible = row && (v.role === "COORDINATOR" || (row.companyId !== null && actsFor(v, row.companyId)));
-      if (!row || !visible) return refused<ApiTokenRow>(errors.add("apiTokenId", UserErrorCode.NOT_FOUND, "No API token with this id that you may revoke."));
-      if (row.revokedAt !== null) return refused<ApiTokenRow>(errors.add("apiTokenId", UserErrorCode.ALREADY_REVOKED, "This API token was already revoked."));
+      if (!row || !visible) return refused(errors.add("apiTokenId", UserErrorCode.NOT_FOUND, "No API token with this id that you may revoke."));
+      if (row.revokedAt !== null) return refused(errors.add("apiTokenId", UserErrorCode.ALREADY_REVOKED, "This API token was already revoked."));
       return ok(revokeToken(tx, row.id, new Date()));
     });
   }

@@ -8,6 +8,8 @@ export interface Viewer {
   role: Role;
   /** The one company a MEMBER acts for; null for other roles. */
   companyId: number | null;
+  /** The kind of that company (fixed at registration, so safe to carry for the request). */
+  companyKind: "PRODUCT" | "CONTRACT" | null;
   holderName: string;
 }
 

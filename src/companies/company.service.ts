@@ -1,6 +1,6 @@
+import { writeTransaction, type Executor } from "../db/executor";
 import { createToken, type IssuedToken } from "../auth/api-token.service";
 import { requireRole, type Viewer } from "../auth/viewer";
-import type { Db } from "../db/client";
 import type { CompanyRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
@@ -18,7 +18,7 @@ export interface RegisteredCompany {
 
 /** Use cases of companies. */
 export class CompanyService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Executor) {}
 
   /**
    * Self-service registration: anyone may register a company in an existing park and gets
@@ -31,13 +31,13 @@ export class CompanyService {
     intInRange(errors, "employeeCount", input.employeeCount, "Employee count", 1, LIMITS.maxEmployees);
     const holderName = requiredName(errors, "representativeName", input.representativeName, "Representative name");
     const parkId = idOf(input.parkId, "Park");
-    return this.db.transaction((tx) => {
+    return writeTransaction(this.db, (tx) => {
       const park = parkId === null ? undefined : findParksByIds(tx, [parkId])[0];
       if (!park) errors.add("parkId", UserErrorCode.NOT_FOUND, "No park with this id.");
       else if (name && findCompanyByNameKey(tx, park.id, nameKey(name))) {
         errors.add("name", UserErrorCode.TAKEN, `A company named "${name}" is already registered in this park.`);
       }
-      if (errors.any || !park) return refused<RegisteredCompany>(errors);
+      if (errors.any || !park) return refused(errors);
       const now = new Date();
       const company = insertCompany(tx, {
         parkId: park.id,
@@ -66,12 +66,12 @@ export class CompanyService {
     if (input.employeeCount != null) {
       changes.employeeCount = intInRange(errors, "employeeCount", input.employeeCount, "Employee count", 1, LIMITS.maxEmployees);
     }
-    return this.db.transaction((tx) => {
+    return writeTransaction(this.db, (tx) => {
       const company = companyActedOn(tx, v, input.companyId, errors);
       if (company && changes.nameKey && changes.nameKey !== company.nameKey && findCompanyByNameKey(tx, company.parkId, changes.nameKey)) {
         errors.add("name", UserErrorCode.TAKEN, `A company named "${changes.name}" is already registered in this park.`);
       }
-      if (errors.any || !company) return refused<CompanyRow>(errors);
+      if (errors.any || !company) return refused(errors);
       return ok(Object.keys(changes).length === 0 ? company : updateCompany(tx, company.id, changes));
     });
   }

@@ -1,7 +1,8 @@
 import type { RunResult } from "better-sqlite3";
-import { and, gt, inArray, lte, sql, type SQL, getTableColumns } from "drizzle-orm";
+import { and, eq, getTableColumns, gt, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { PageRequest } from "../graphql/connection";
+import { RefusedError, refused, type Outcome } from "../graphql/errors";
 import type * as schema from "./schema";
 
 /** The database or a transaction on it: repositories accept either. */
@@ -38,4 +39,27 @@ export function pagePerParent<T extends TableWithId>(
     .where(lte(columns.pageRank, page.limit + 1))
     .orderBy(columns.id)
     .all() as unknown as T["$inferSelect"][];
+}
+
+/** Rows after a keyset cursor on (sort column, id), ascending or descending. */
+export function afterKeyset(column: SQLiteColumn, idColumn: SQLiteColumn, after: { value: string | number; id: number } | null, descending: boolean): SQL | undefined {
+  if (!after) return undefined;
+  return descending
+    ? or(lt(column, after.value), and(eq(column, after.value), lt(idColumn, after.id)))
+    : or(gt(column, after.value), and(eq(column, after.value), gt(idColumn, after.id)));
+}
+
+/**
+ * Runs a use case in one write transaction. BEGIN IMMEDIATE takes the write lock up front, so
+ * a second process waits (busy timeout) instead of failing on a stale read snapshot. Throwing
+ * RefusedError rolls back whatever was written and answers with its user errors.
+ * The callback must be synchronous: better-sqlite3 cannot keep a transaction across an await.
+ */
+export function writeTransaction<T>(db: Executor, work: (tx: Executor) => Outcome<T>): Outcome<T> {
+  try {
+    return db.transaction((tx) => work(tx), { behavior: "immediate" });
+  } catch (error) {
+    if (error instanceof RefusedError) return refused(error.userErrors);
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
+import { writeTransaction, type Executor } from "../db/executor";
 import { actsFor, requireRole, type Viewer } from "../auth/viewer";
 import { companyActedOn } from "../companies/company-access";
-import type { Db } from "../db/client";
 import type { EngineerRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
@@ -13,19 +13,19 @@ const MAX_WEEKLY_HOURS = 168;
 
 /** Use cases of engineers. Only contract companies have engineers (the technopark split). */
 export class EngineerService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Executor) {}
 
   addEngineer(viewer: Viewer | null, input: AddEngineerInput): Outcome<EngineerRow> {
     const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "add engineers");
     const errors = new UserErrors();
     const name = requiredName(errors, "name", input.name, "Engineer name");
     intInRange(errors, "weeklyHours", input.weeklyHours, "Weekly hours", MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS);
-    return this.db.transaction((tx) => {
+    return writeTransaction(this.db, (tx) => {
       const company = companyActedOn(tx, v, input.companyId, errors);
       if (company && company.kind !== "CONTRACT") {
         errors.add("companyId", UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not own production, so they have no engineers.");
       }
-      if (errors.any || !company) return refused<EngineerRow>(errors);
+      if (errors.any || !company) return refused(errors);
       return ok(insertEngineer(tx, { companyId: company.id, name, role: input.role, weeklyHours: input.weeklyHours, active: true, createdAt: new Date() }));
     });
   }
@@ -40,13 +40,13 @@ export class EngineerService {
       changes.weeklyHours = intInRange(errors, "weeklyHours", input.weeklyHours, "Weekly hours", MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS);
     }
     if (input.active != null) changes.active = input.active;
-    return this.db.transaction((tx) => {
+    return writeTransaction(this.db, (tx) => {
       const id = idOf(input.engineerId, "Engineer");
       const engineer = id === null ? undefined : findEngineersByIds(tx, [id])[0];
       if (!engineer || !actsFor(v, engineer.companyId)) {
         errors.add("engineerId", UserErrorCode.NOT_FOUND, "No engineer with this id that you may change.");
       }
-      if (errors.any || !engineer) return refused<EngineerRow>(errors);
+      if (errors.any || !engineer) return refused(errors);
       return ok(Object.keys(changes).length === 0 ? engineer : updateEngineer(tx, engineer.id, changes));
     });
   }

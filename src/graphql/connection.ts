@@ -74,11 +74,14 @@ export interface Connection<T> {
  * tells that a next page exists.
  */
 export function toConnection<R extends { id: number }, T>(rows: R[], page: PageRequest, map: (row: R) => T): Connection<T> {
-  const pageRows = rows.slice(0, page.limit);
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(row.id), node: map(row) }));
+  return connectionOf(rows, page.limit, page.afterId !== null, (row) => encodeCursor(row.id), map);
+}
+
+function connectionOf<R, T>(rows: R[], limit: number, hasPrevious: boolean, cursorOf: (row: R) => string, map: (row: R) => T): Connection<T> {
+  const edges = rows.slice(0, limit).map((row) => ({ cursor: cursorOf(row), node: map(row) }));
   const pageInfo = new PageInfo();
-  pageInfo.hasNextPage = rows.length > page.limit;
-  pageInfo.hasPreviousPage = page.afterId !== null;
+  pageInfo.hasNextPage = rows.length > limit;
+  pageInfo.hasPreviousPage = hasPrevious;
   pageInfo.startCursor = edges[0]?.cursor ?? null;
   pageInfo.endCursor = edges[edges.length - 1]?.cursor ?? null;
   return { edges, nodes: edges.map((edge) => edge.node), pageInfo };
@@ -108,4 +111,49 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
   }
 
   return ConnectionClass;
+}
+
+export type SortValue = string | number;
+
+/** A page request on a list sorted by some value, then by id: keyset on (value, id). */
+export interface SortedPageRequest {
+  limit: number;
+  after: { value: SortValue; id: number } | null;
+}
+
+export function encodeSortedCursor(value: SortValue, id: number): string {
+  return Buffer.from(JSON.stringify(["sorted", value, id]), "utf8").toString("base64url");
+}
+
+/** Validates `first`/`after` for a sorted list; the cursor must come from the same sort. */
+export function sortedPageRequest(args: PageArgs, valueType: "string" | "number"): SortedPageRequest {
+  const { limit } = pageRequest({ first: args.first });
+  if (args.after == null) return { limit, after: null };
+  let parsed: unknown;
+  try {
+    parsed = args.after.length <= 400 ? JSON.parse(Buffer.from(args.after, "base64url").toString("utf8")) : null;
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    parsed[0] !== "sorted" ||
+    typeof parsed[1] !== valueType ||
+    !Number.isSafeInteger(parsed[2]) ||
+    parsed[2] < 1
+  ) {
+    throw badUserInput("after is not a cursor of this list in this order.", "after");
+  }
+  return { limit, after: { value: parsed[1] as SortValue, id: parsed[2] as number } };
+}
+
+/** Like toConnection, for a list sorted by `valueOf(row)` then id. */
+export function toSortedConnection<R extends { id: number }, T>(
+  rows: R[],
+  page: SortedPageRequest,
+  valueOf: (row: R) => SortValue,
+  map: (row: R) => T,
+): Connection<T> {
+  return connectionOf(rows, page.limit, page.after !== null, (row) => encodeSortedCursor(valueOf(row), row.id), map);
 }

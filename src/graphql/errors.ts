@@ -15,6 +15,20 @@ export enum UserErrorCode {
   COMPANY_REQUIRED = "COMPANY_REQUIRED",
   COMPANY_NOT_ALLOWED = "COMPANY_NOT_ALLOWED",
   ALREADY_REVOKED = "ALREADY_REVOKED",
+  CONTRACT_COMPANY_CANNOT_ORDER = "CONTRACT_COMPANY_CANNOT_ORDER",
+  SOURCING_POLICY_INFEASIBLE = "SOURCING_POLICY_INFEASIBLE",
+  INVALID_STATE = "INVALID_STATE",
+  BIDDING_CLOSED = "BIDDING_CLOSED",
+  CAPABILITY_NOT_OFFERED = "CAPABILITY_NOT_OFFERED",
+  BID_ALREADY_EXISTS = "BID_ALREADY_EXISTS",
+  PRICE_ABOVE_MAXIMUM = "PRICE_ABOVE_MAXIMUM",
+  LEAD_TIME_MISSES_NEEDED_BY = "LEAD_TIME_MISSES_NEEDED_BY",
+  QUANTITY_OUT_OF_RANGE = "QUANTITY_OUT_OF_RANGE",
+  BID_NOT_VALID = "BID_NOT_VALID",
+  DUPLICATE_ALLOCATION = "DUPLICATE_ALLOCATION",
+  ALLOCATION_TOTAL_MISMATCH = "ALLOCATION_TOTAL_MISMATCH",
+  SHARE_LIMIT_EXCEEDED = "SHARE_LIMIT_EXCEEDED",
+  TOO_FEW_CONTRACTORS = "TOO_FEW_CONTRACTORS",
 }
 
 registerEnumType(UserErrorCode, {
@@ -38,6 +52,26 @@ registerEnumType(UserErrorCode, {
     COMPANY_REQUIRED: { description: "This role acts for a company: name the company." },
     COMPANY_NOT_ALLOWED: { description: "This role does not act for a company: leave the company out." },
     ALREADY_REVOKED: { description: "The API token was already revoked." },
+    CONTRACT_COMPANY_CANNOT_ORDER: {
+      description: "The technopark split: contract companies produce customers' products only, so they post no orders.",
+    },
+    SOURCING_POLICY_INFEASIBLE: {
+      description: "No award could satisfy the sourcing policy for this quantity (e.g. a share limit too small to give anyone a unit).",
+    },
+    INVALID_STATE: { description: "The order, bid or contract is not in a state that allows this action." },
+    BIDDING_CLOSED: { description: "The order no longer takes bids: bidding has closed or the order is not open." },
+    CAPABILITY_NOT_OFFERED: { description: "The contract company has no active offer of the capability the order needs." },
+    BID_ALREADY_EXISTS: { description: "The company already has a live bid on this order; revise or withdraw it instead." },
+    PRICE_ABOVE_MAXIMUM: { description: "The unit price is above the order's maximum unit price." },
+    LEAD_TIME_MISSES_NEEDED_BY: { description: "Delivery after this lead time would be later than the order's needed-by date." },
+    QUANTITY_OUT_OF_RANGE: {
+      description: "A quantity is outside what the order or bid allows (above the order's quantity, below a minimum lot, above a maximum).",
+    },
+    BID_NOT_VALID: { description: "The bid is not live, is past its valid-until time, or belongs to another order." },
+    DUPLICATE_ALLOCATION: { description: "The same bid appears twice in an award's allocations." },
+    ALLOCATION_TOTAL_MISMATCH: { description: "The allocated quantities do not add up to the order's quantity." },
+    SHARE_LIMIT_EXCEEDED: { description: "A contractor would get more of the order than the sourcing policy's share limit." },
+    TOO_FEW_CONTRACTORS: { description: "The award uses fewer contractors than the sourcing policy's minimum." },
   },
 });
 

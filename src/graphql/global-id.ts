@@ -2,7 +2,7 @@
  * Global object IDs: opaque base64url strings of "<Type>:<database id>", resolved by `node(id)`.
  * Clients must not parse them.
  */
-export type NodeTypeName = "Park" | "Company" | "Engineer" | "Capability" | "CapabilityOffer" | "ApiToken";
+export type NodeTypeName = "Park" | "Company" | "Engineer" | "Capability" | "CapabilityOffer" | "ApiToken" | "Order" | "Bid" | "Contract";
 
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   "Park",
@@ -11,6 +11,9 @@ const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   "Capability",
   "CapabilityOffer",
   "ApiToken",
+  "Order",
+  "Bid",
+  "Contract",
 ]);
 
 export function toGlobalId(type: NodeTypeName, id: number): string {

@@ -10,6 +10,10 @@ import { fromGlobalId } from "../graphql/global-id";
 import { Node } from "../graphql/node";
 import { toCapabilityOffer } from "../offers/capability-offer.type";
 import { toPark } from "../parks/park.type";
+import { toBid } from "../bids/bid.type";
+import { toContract } from "../contracts/contract.type";
+import { canSeeBid, canSeeContract, canSeeOrder } from "../orders/order-access";
+import { toOrder } from "../orders/order.type";
 
 const MAX_NODES = 100;
 
@@ -46,6 +50,21 @@ async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
       const row = await loaders.apiTokenById.load(decoded.id);
       const visible = row && (isCoordinator(viewer) || (row.companyId !== null && actsFor(viewer, row.companyId)));
       return visible ? toApiToken(row) : null;
+    }
+    case "Order": {
+      const row = await loaders.orderById.load(decoded.id);
+      if (!row) return null;
+      const hasBid = viewer?.companyKind === "CONTRACT" && (await loaders.hasBidOn.load(`${viewer.companyId}:${row.id}`));
+      return canSeeOrder(viewer, row, ctx.now, hasBid) ? toOrder(row, ctx.now) : null;
+    }
+    case "Bid": {
+      const row = await loaders.bidById.load(decoded.id);
+      const order = row && (await loaders.orderById.load(row.orderId));
+      return row && order && canSeeBid(viewer, row, order.companyId) ? toBid(row) : null;
+    }
+    case "Contract": {
+      const row = await loaders.contractById.load(decoded.id);
+      return row && canSeeContract(viewer, row) ? toContract(row) : null;
     }
   }
 }

@@ -1,7 +1,7 @@
+import { writeTransaction, type Executor } from "../db/executor";
 import { actsFor, requireRole, type Viewer } from "../auth/viewer";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { companyActedOn } from "../companies/company-access";
-import type { Db } from "../db/client";
 import type { CapabilityOfferRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
@@ -21,7 +21,7 @@ function checkTerms(errors: UserErrors, terms: { minLeadDays: number; minLot: nu
 
 /** Use cases of capability offers. Only contract companies offer production (the technopark split). */
 export class CapabilityOfferService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Executor) {}
 
   declare(viewer: Viewer | null, input: DeclareCapabilityOfferInput): Outcome<CapabilityOfferRow> {
     const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "declare capability offers");
@@ -29,7 +29,7 @@ export class CapabilityOfferService {
     const unitPriceMinor = positiveMoney(errors, "unitPrice", input.unitPrice, "Unit price");
     const centihoursPerUnit = engineerCentihours(errors, "engineerHoursPerUnit", input.engineerHoursPerUnit);
     checkTerms(errors, input);
-    return this.db.transaction((tx) => {
+    return writeTransaction(this.db, (tx) => {
       const company = companyActedOn(tx, v, input.companyId, errors);
       if (company && company.kind !== "CONTRACT") {
         errors.add("companyId", UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not own production, so they offer no capabilities.");
@@ -40,7 +40,7 @@ export class CapabilityOfferService {
       if (company && capability && company.kind === "CONTRACT" && findOffer(tx, company.id, capability.id)) {
         errors.add("capabilityId", UserErrorCode.OFFER_ALREADY_EXISTS, `The company already offers ${capability.name}; change that offer instead.`);
       }
-      if (errors.any || !company || !capability) return refused<CapabilityOfferRow>(errors);
+      if (errors.any || !company || !capability) return refused(errors);
       const now = new Date();
       return ok(
         insertOffer(tx, {
@@ -63,11 +63,11 @@ export class CapabilityOfferService {
   update(viewer: Viewer | null, input: UpdateCapabilityOfferInput): Outcome<CapabilityOfferRow> {
     const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "change capability offers");
     const errors = new UserErrors();
-    return this.db.transaction((tx) => {
+    return writeTransaction(this.db, (tx) => {
       const id = idOf(input.capabilityOfferId, "CapabilityOffer");
       const offer = id === null ? undefined : findOffersByIds(tx, [id])[0];
       if (!offer || !actsFor(v, offer.companyId)) {
-        return refused<CapabilityOfferRow>(errors.add("capabilityOfferId", UserErrorCode.NOT_FOUND, "No capability offer with this id that you may change."));
+        return refused(errors.add("capabilityOfferId", UserErrorCode.NOT_FOUND, "No capability offer with this id that you may change."));
       }
       const changes: Partial<CapabilityOfferRow> = {};
       if (input.unitPrice != null) {
@@ -80,7 +80,7 @@ export class CapabilityOfferService {
       if (input.maxLot != null) changes.maxLot = input.maxLot;
       if (input.active != null) changes.active = input.active;
       checkTerms(errors, { ...offer, ...changes });
-      if (errors.any) return refused<CapabilityOfferRow>(errors);
+      if (errors.any) return refused(errors);
       return ok(Object.keys(changes).length === 0 ? offer : updateOffer(tx, offer.id, { ...changes, updatedAt: new Date() }));
     });
   }

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import { writeTransaction, type Executor } from "../db/executor";
 import { requireRole, type Viewer } from "../auth/viewer";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { optionalText, requiredName } from "../shared/validate";
@@ -9,7 +9,7 @@ import type { ParkRow } from "../db/schema";
 
 /** Use cases of parks. */
 export class ParkService {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Executor) {}
 
   /** Registers a technopark or cluster; coordinator only. Names are unique platform-wide. */
   createPark(viewer: Viewer | null, input: CreateParkInput): Outcome<ParkRow> {
@@ -19,10 +19,10 @@ export class ParkService {
     const region = requiredName(errors, "region", input.region, "Region");
     const description = optionalText(errors, "description", input.description, "Description");
     if (errors.any) return refused(errors);
-    return this.db.transaction((tx) => {
+    return writeTransaction(this.db, (tx) => {
       const key = nameKey(name);
       if (findParkByNameKey(tx, key)) {
-        return refused<ParkRow>(errors.add("name", UserErrorCode.TAKEN, `A park named "${name}" already exists.`));
+        return refused(errors.add("name", UserErrorCode.TAKEN, `A park named "${name}" already exists.`));
       }
       return ok(insertPark(tx, { name, nameKey: key, kind: input.kind, region, description, createdAt: new Date() }));
     });

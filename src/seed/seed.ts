@@ -1,18 +1,32 @@
 import { sql } from "drizzle-orm";
 import { createToken } from "../auth/api-token.service";
+import type { Role, Viewer } from "../auth/viewer";
 import { insertCapability } from "../capabilities/capability.repository";
 import { insertCompany } from "../companies/company.repository";
 import type { Executor } from "../db/executor";
-import { apiTokens, capabilities, capabilityOffers, companies, engineers, parks } from "../db/schema";
+import {
+  apiTokens,
+  bidRevisions,
+  bids,
+  capabilities,
+  capabilityOffers,
+  companies,
+  contracts,
+  engineers,
+  orderEvents,
+  orders,
+  parks,
+} from "../db/schema";
 import { insertEngineer } from "../engineers/engineer.repository";
 import { Currency, parseMoneyAmount } from "../graphql/money";
 import { insertOffer } from "../offers/capability-offer.repository";
 import { insertPark } from "../parks/park.repository";
 import { nameKey } from "../shared/text";
 import { DEMO_CAPABILITIES, DEMO_PARKS, demoEngineerName } from "./demo-data";
+import { seedDemoMarket } from "./demo-market";
 
 /** Every table, children before parents: the order in which a reset empties them. Add new tables here. */
-const TABLES_CHILDREN_FIRST = [apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
+const TABLES_CHILDREN_FIRST = [contracts, bidRevisions, bids, orderEvents, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;
@@ -78,14 +92,24 @@ export function seedDemoData(db: Executor, now = new Date()): DemoToken[] {
       }
     }
     const tokens: DemoToken[] = [];
-    const issue = (label: string, role: "COORDINATOR" | "MEMBER" | "INVESTOR", holderName: string, company: string | null) => {
+    const members = new Map<string, Viewer>();
+    const issue = (label: string | null, role: Role, holderName: string, company: string | null): Viewer => {
       const companyId = company === null ? null : companyIds.get(company)!;
-      tokens.push({ label, role, company, token: createToken(tx, { role, companyId, holderName }, now).token });
+      const { row, token } = createToken(tx, { role, companyId, holderName }, now);
+      if (label) tokens.push({ label, role, company, token });
+      const kind = company === null ? null : DEMO_PARKS.flatMap((p) => p.companies).find((c) => c.name === company)!.kind;
+      return { tokenId: row.id, role, companyId, companyKind: kind, holderName };
     };
     issue("coordinator", "COORDINATOR", "Cluster Development Center", null);
-    issue("product company", "MEMBER", "LaserMed Systems procurement", "LaserMed Systems");
-    issue("contract company", "MEMBER", "Troitsk Contract Manufacturing sales", "Troitsk Contract Manufacturing");
+    members.set("LaserMed Systems", issue("product company", "MEMBER", "LaserMed Systems procurement", "LaserMed Systems"));
+    members.set("Troitsk Contract Manufacturing", issue("contract company", "MEMBER", "Troitsk Contract Manufacturing sales", "Troitsk Contract Manufacturing"));
     issue("investor", "INVESTOR", "Troitsk Venture Fund", null);
+    // Companies that act in the demo market without a printed token get an unprinted one.
+    const memberOf = (company: string): Viewer => {
+      if (!members.has(company)) members.set(company, issue(null, "MEMBER", `${company} desk`, company));
+      return members.get(company)!;
+    };
+    seedDemoMarket(tx, memberOf, capabilityIds, now);
     return tokens;
   });
 }

@@ -12,7 +12,7 @@ export const LIMITS = {
 } as const;
 
 /** A required one-line name: not blank, at most `max` characters after cleaning. */
-export function requiredName(errors: UserErrors, field: string, value: string, label: string, max: number = LIMITS.nameLength): string {
+export function requiredName(errors: UserErrors, field: string | string[], value: string, label: string, max: number = LIMITS.nameLength): string {
   const cleaned = cleanText(value);
   if (cleaned.length === 0) errors.add(field, UserErrorCode.BLANK, `${label} must not be blank.`);
   else if (cleaned.length > max) errors.add(field, UserErrorCode.TOO_LONG, `${label} must be at most ${max} characters.`);
@@ -20,14 +20,14 @@ export function requiredName(errors: UserErrors, field: string, value: string, l
 }
 
 /** Optional free text: trimmed, at most `max` characters. */
-export function optionalText(errors: UserErrors, field: string, value: string | null | undefined, label: string, max: number = LIMITS.descriptionLength): string {
+export function optionalText(errors: UserErrors, field: string | string[], value: string | null | undefined, label: string, max: number = LIMITS.descriptionLength): string {
   const trimmed = (value ?? "").normalize("NFC").trim();
   if (trimmed.length > max) errors.add(field, UserErrorCode.TOO_LONG, `${label} must be at most ${max} characters.`);
   return trimmed;
 }
 
 /** An integer within [min, max]. */
-export function intInRange(errors: UserErrors, field: string, value: number, label: string, min: number, max: number): number {
+export function intInRange(errors: UserErrors, field: string | string[], value: number, label: string, min: number, max: number): number {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     errors.add(field, UserErrorCode.OUT_OF_RANGE, `${label} must be a whole number from ${min} to ${max}.`);
   }
@@ -35,13 +35,13 @@ export function intInRange(errors: UserErrors, field: string, value: number, lab
 }
 
 /** A positive money amount in minor units. */
-export function positiveMoney(errors: UserErrors, field: string, value: MoneyInput, label: string): number {
+export function positiveMoney(errors: UserErrors, field: string | string[], value: MoneyInput, label: string): number {
   const parsed = parseMoneyAmount(value.amount, value.currency);
   if (!parsed.ok) {
-    errors.add([field, "amount"], UserErrorCode[parsed.problem], `${label}: ${parsed.reason}`);
+    errors.add([...[field].flat(), "amount"], UserErrorCode[parsed.problem], `${label}: ${parsed.reason}`);
     return 0;
   }
-  if (parsed.minorUnits <= 0) errors.add([field, "amount"], UserErrorCode.OUT_OF_RANGE, `${label} must be greater than zero.`);
+  if (parsed.minorUnits <= 0) errors.add([...[field].flat(), "amount"], UserErrorCode.OUT_OF_RANGE, `${label} must be greater than zero.`);
   return parsed.minorUnits;
 }
 
@@ -49,7 +49,7 @@ export function positiveMoney(errors: UserErrors, field: string, value: MoneyInp
  * Engineer-hours per unit, stored exactly in hundredths of an hour: positive, at most two
  * decimals (a float that is not a whole number of hundredths is refused, not rounded).
  */
-export function engineerCentihours(errors: UserErrors, field: string, hours: number): number {
+export function engineerCentihours(errors: UserErrors, field: string | string[], hours: number): number {
   const centihours = Math.round(hours * 100);
   if (!Number.isFinite(hours) || Math.abs(centihours - hours * 100) > 1e-6) {
     errors.add(field, UserErrorCode.INVALID_FORMAT, "Engineer-hours per unit may have at most two decimals.");

@@ -55,3 +55,29 @@ describe("demo data", () => {
     expect((await server.gql(`{ companies(first: 100) { nodes { id } } }`)).data.companies.nodes).toHaveLength(17);
   });
 });
+
+describe("demo marketplace", () => {
+  it("shows the contract company open orders it can bid on, and the startup its order with bids", async () => {
+    const fresh = reseed(server.database.db);
+    const token = (label: string) => fresh.find((t) => t.label === label)!.token;
+    const open = await server.gql(`{ openOrders { nodes { title company { name } bids { nodes { id } } } } }`, {}, token("contract company"));
+    expect(open.data.openOrders.nodes.map((o: any) => o.title)).toEqual(["Machined optical bench frames", "Assembly and testing of wearable sensor kits"]);
+    expect(open.data.openOrders.nodes[0].bids.nodes).toHaveLength(1);
+    const mine = await server.gql(`{ myOrders { nodes { title status bids { nodes { company { name } } } } } }`, {}, token("product company"));
+    expect(mine.data.myOrders.nodes).toEqual([
+      { title: "Machined optical bench frames", status: "OPEN", bids: { nodes: [{ company: { name: "Troitsk Contract Manufacturing" } }, { company: { name: "Don Machining Works" } }] } },
+    ]);
+    const awarded = await server.gql(`{ orders(filter: { status: AWARDED }) { nodes { title contracts { nodes { quantity value { amount } contractor { name } } } } } }`, {}, token("coordinator"));
+    expect(awarded.data.orders.nodes).toEqual([
+      {
+        title: "Heat treatment of pump shafts",
+        contracts: {
+          nodes: [
+            { quantity: 3000, value: { amount: "5550000.00" }, contractor: { name: "GalvanoTerm" } },
+            { quantity: 2000, value: { amount: "4200000.00" }, contractor: { name: "Don Machining Works" } },
+          ],
+        },
+      },
+    ]);
+  });
+});

@@ -29,6 +29,11 @@ export interface TestServer {
   gql<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<D>>;
   /** A token made directly in the database (the first coordinator token has to come from somewhere). */
   token(role: Role, companyId?: number | null, holderName?: string): string;
+  /** Moves the server's clock (real time plus an offset) forward. */
+  advance(ms: number): void;
+  /** The server's "now". */
+  now(): Date;
+  app: App;
   close(): Promise<void>;
 }
 
@@ -40,12 +45,15 @@ export async function startTestServer(options: { maxBodyBytes?: number } = {}): 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marketplace-test-"));
   const database = openDatabase(path.join(dir, "test.db"));
   const logs: string[] = [];
+  let offsetMs = 0;
+  const clock = () => new Date(Date.now() + offsetMs);
   schemaPromise ??= buildMarketplaceSchema();
   const app: App = await createApp({
     database,
     schema: await schemaPromise,
     logger: createLogger("warn", (line) => logs.push(line)),
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
+    clock,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
@@ -54,6 +62,9 @@ export async function startTestServer(options: { maxBodyBytes?: number } = {}): 
     url,
     database,
     logs,
+    app,
+    advance: (ms) => void (offsetMs += ms),
+    now: clock,
     async gql(query, variables, token) {
       const req = request(url).post("/graphql").set("content-type", "application/json");
       if (token) req.set("authorization", `Bearer ${token}`);

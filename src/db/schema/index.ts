@@ -4,3 +4,6 @@ export * from "./engineers";
 export * from "./capabilities";
 export * from "./capability-offers";
 export * from "./api-tokens";
+export * from "./orders";
+export * from "./bids";
+export * from "./contracts";

@@ -1,0 +1,77 @@
+import { GraphQLSafeInt } from "graphql-scalars";
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { UserError } from "../graphql/errors";
+import { MoneyInput } from "../graphql/money";
+import { Bid, BidStatus } from "./bid.type";
+
+@InputType({ description: "A contract company's bid on an open order." })
+export class SubmitBidInput {
+  @Field(() => ID, { description: "The order." })
+  orderId!: string;
+
+  @Field(() => MoneyInput, { description: "Price per unit: positive, at most the order's maximum unit price." })
+  unitPrice!: MoneyInput;
+
+  @Field(() => GraphQLSafeInt, { description: "Fewest units you take, at least 1." })
+  minLot!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Most units you take: at least minLot, at most the order's quantity." })
+  maxQuantity!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Engineer-hours per unit; defaults to your capability offer's figure. 0.01 to 100000, two decimals at most.",
+  })
+  engineerHoursPerUnit?: number | null;
+
+  @Field(() => Int, { description: "Days from award to delivery, 1 to 3650; today plus this must not pass the needed-by date." })
+  leadTimeDays!: number;
+
+  @Field(() => Date, { description: "Until when the bid stands; in the future." })
+  validUntil!: Date;
+}
+
+@InputType({ description: "New terms for your live bid. Fields left out keep their value; the old terms stay in the bid's revisions." })
+export class ReviseBidInput {
+  @Field(() => ID, { description: "The bid." })
+  bidId!: string;
+
+  @Field(() => MoneyInput, { nullable: true, description: "New price per unit." })
+  unitPrice?: MoneyInput | null;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "New minimum lot." })
+  minLot?: number | null;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "New maximum quantity." })
+  maxQuantity?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "New engineer-hours per unit." })
+  engineerHoursPerUnit?: number | null;
+
+  @Field(() => Int, { nullable: true, description: "New lead time in days." })
+  leadTimeDays?: number | null;
+
+  @Field(() => Date, { nullable: true, description: "New valid-until time." })
+  validUntil?: Date | null;
+}
+
+@InputType({ description: "Your live bid to withdraw." })
+export class WithdrawBidInput {
+  @Field(() => ID, { description: "The bid." })
+  bidId!: string;
+}
+
+@ObjectType({ description: "Result of submitBid, reviseBid or withdrawBid." })
+export class BidPayload {
+  @Field(() => Bid, { nullable: true, description: "The bid as it now stands; null when refused." })
+  bid!: Bid | null;
+
+  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "Narrows a list of bids." })
+export class BidFilter {
+  @Field(() => BidStatus, { nullable: true, description: "Only bids in this state." })
+  status?: BidStatus | null;
+}

@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireRole } from "../auth/viewer";
+import { loadCompany } from "../companies/company-field";
+import { Company } from "../companies/company.type";
+import type { Context } from "../context";
+import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
+import { payloadOf } from "../graphql/errors";
+import { Order, toOrder } from "../orders/order.type";
+import { BidFilter, BidPayload, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
+import { listBids } from "./bid.repository";
+import { Bid, BidConnection, BidRevisionConnection, toBid, toBidRevision, type BidRevision } from "./bid.type";
+
+@Resolver(() => Bid)
+export class BidResolver {
+  @Query(() => BidConnection, { description: "Your contract company's bids, oldest first." })
+  myBids(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => BidFilter, { nullable: true, description: "Narrows the list." }) filter: BidFilter | null,
+    @Ctx() ctx: Context,
+  ): Connection<Bid> {
+    const viewer = requireRole(ctx.viewer, ["MEMBER"], "list their company's bids");
+    const page = pageRequest(args);
+    return toConnection(listBids(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined }, page), page, toBid);
+  }
+
+  @FieldResolver(() => Order, { description: "The order bid on." })
+  async order(@Root() bid: Bid, @Ctx() ctx: Context): Promise<Order> {
+    const row = await ctx.loaders.orderById.load(bid.orderDbId);
+    if (!row) throw new Error(`Missing order ${bid.orderDbId}`);
+    return toOrder(row, ctx.now);
+  }
+
+  @FieldResolver(() => Company, { description: "The contract company that bid." })
+  company(@Root() bid: Bid, @Ctx() ctx: Context): Promise<Company> {
+    return loadCompany(ctx, bid.companyDbId);
+  }
+
+  @FieldResolver(() => BidRevisionConnection, { description: "Every set of terms the bid had, oldest first." })
+  async revisions(@Root() bid: Bid, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<BidRevision>> {
+    const page = pageRequest(args);
+    const rows = await ctx.loaders.revisionsByBid.load({ parentId: bid.dbId, page, filter: null });
+    return toConnection(rows, page, toBidRevision);
+  }
+
+  @Mutation(() => BidPayload, { description: "A contract company bids on an open order. Members of contract companies only." })
+  submitBid(@Arg("input", () => SubmitBidInput, { description: "The mutation's input; its type describes each field." }) input: SubmitBidInput, @Ctx() ctx: Context): BidPayload {
+    return payloadOf(ctx.services.bids.submit(ctx.viewer, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  }
+
+  @Mutation(() => BidPayload, { description: "New terms for your live bid while bidding is open; the history of revisions is kept." })
+  reviseBid(@Arg("input", () => ReviseBidInput, { description: "The mutation's input; its type describes each field." }) input: ReviseBidInput, @Ctx() ctx: Context): BidPayload {
+    return payloadOf(ctx.services.bids.revise(ctx.viewer, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  }
+
+  @Mutation(() => BidPayload, { description: "Withdraws your live bid while the order is open." })
+  withdrawBid(@Arg("input", () => WithdrawBidInput, { description: "The mutation's input; its type describes each field." }) input: WithdrawBidInput, @Ctx() ctx: Context): BidPayload {
+    return payloadOf(ctx.services.bids.withdraw(ctx.viewer, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  }
+}

@@ -1,0 +1,155 @@
+import { requireRole, type Viewer } from "../auth/viewer";
+import { writeTransaction, type Executor } from "../db/executor";
+import type { BidRow, OrderRow } from "../db/schema";
+import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import { type Currency, type MoneyInput, toMoney } from "../graphql/money";
+import { findOffer } from "../offers/capability-offer.repository";
+import { canSeeOrder } from "../orders/order-access";
+import { acceptingBids, effectiveStatus } from "../orders/order-state";
+import { findOrderById } from "../orders/order.repository";
+import { addDays, localDate, type Clock } from "../shared/time";
+import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
+import { futureInstant } from "../shared/validate-dates";
+import type { ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
+import { findBidsByIds, findLiveBid, insertBid, reviseBid, setBidStatus } from "./bid.repository";
+
+interface TermsInput {
+  unitPrice: MoneyInput;
+  minLot: number;
+  maxQuantity: number;
+  engineerHoursPerUnit: number;
+  leadTimeDays: number;
+  validUntil: Date;
+}
+
+/** Checks a bid's terms against the order; returns them in stored units. */
+function checkTerms(errors: UserErrors, terms: TermsInput, order: OrderRow, now: Date) {
+  const unitPriceMinor = positiveMoney(errors, "unitPrice", terms.unitPrice, "Unit price");
+  if (order.maxUnitPriceMinor !== null && unitPriceMinor > order.maxUnitPriceMinor) {
+    errors.add(["unitPrice", "amount"], UserErrorCode.PRICE_ABOVE_MAXIMUM, "The unit price is above the order's maximum unit price.");
+  }
+  intInRange(errors, "minLot", terms.minLot, "Minimum lot", 1, Number.MAX_SAFE_INTEGER);
+  if (terms.maxQuantity > order.quantity || terms.maxQuantity < 1) {
+    errors.add("maxQuantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The maximum quantity must be from 1 to the order's ${order.quantity} units.`);
+  } else if (terms.minLot > terms.maxQuantity) {
+    errors.add("minLot", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The minimum lot (${terms.minLot}) is above the maximum quantity (${terms.maxQuantity}).`);
+  }
+  const centihoursPerUnit = engineerCentihours(errors, "engineerHoursPerUnit", terms.engineerHoursPerUnit);
+  intInRange(errors, "leadTimeDays", terms.leadTimeDays, "Lead time", 1, LIMITS.maxLeadDays);
+  if (Number.isInteger(terms.leadTimeDays) && addDays(localDate(now), terms.leadTimeDays) > order.neededBy) {
+    errors.add(
+      "leadTimeDays",
+      UserErrorCode.LEAD_TIME_MISSES_NEEDED_BY,
+      `Delivered ${terms.leadTimeDays} days after an award today is ${addDays(localDate(now), terms.leadTimeDays)}, later than the needed-by date ${order.neededBy}.`,
+    );
+  }
+  futureInstant(errors, "validUntil", terms.validUntil, "Valid-until", now);
+  return {
+    unitPriceMinor,
+    currency: terms.unitPrice.currency,
+    minLot: terms.minLot,
+    maxQuantity: terms.maxQuantity,
+    centihoursPerUnit,
+    leadTimeDays: terms.leadTimeDays,
+    validUntil: terms.validUntil,
+  };
+}
+
+/** The viewer company's own bid, or NOT_FOUND (a competitor's bid looks missing). */
+function ownBid(db: Executor, viewer: Viewer, bidId: string, errors: UserErrors): BidRow | undefined {
+  const id = idOf(bidId, "Bid");
+  const bid = id === null ? undefined : findBidsByIds(db, [id])[0];
+  if (!bid || bid.companyId !== viewer.companyId) {
+    errors.add("bidId", UserErrorCode.NOT_FOUND, "No bid with this id that your company made.");
+    return undefined;
+  }
+  return bid;
+}
+
+/** Use cases of contract companies' bids. */
+export class BidService {
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * A contract company bids on an open order for a capability it offers. Product companies may
+   * not (they do not produce). One live bid per company and order.
+   */
+  submit(viewer: Viewer | null, input: SubmitBidInput): Outcome<BidRow> {
+    const v = requireRole(viewer, ["MEMBER"], "bid (members of contract companies)");
+    const now = this.clock();
+    const errors = new UserErrors();
+    if (v.companyKind !== "CONTRACT") {
+      return refused(errors.add(null, UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not produce, so they do not bid."));
+    }
+    return writeTransaction(this.db, (tx) => {
+      const orderId = idOf(input.orderId, "Order");
+      const order = orderId === null ? undefined : findOrderById(tx, orderId);
+      if (!order || !canSeeOrder(v, order, now, false)) {
+        return refused(errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id."));
+      }
+      if (!acceptingBids(order, now)) {
+        return refused(errors.add("orderId", UserErrorCode.BIDDING_CLOSED, `The order takes no bids: it is ${effectiveStatus(order, now)} and bidding closed at ${order.biddingClosesAt.toISOString()}.`));
+      }
+      const offer = findOffer(tx, v.companyId!, order.capabilityId);
+      if (!offer || !offer.active) {
+        return refused(errors.add("orderId", UserErrorCode.CAPABILITY_NOT_OFFERED, "Your company has no active offer of the capability this order needs."));
+      }
+      if (findLiveBid(tx, order.id, v.companyId!)) {
+        return refused(errors.add("orderId", UserErrorCode.BID_ALREADY_EXISTS, "Your company already has a live bid on this order; revise it instead."));
+      }
+      const terms = checkTerms(errors, { ...input, engineerHoursPerUnit: input.engineerHoursPerUnit ?? offer.centihoursPerUnit / 100 }, order, now);
+      if (errors.any) return refused(errors);
+      return ok(insertBid(tx, { ...terms, orderId: order.id, companyId: v.companyId! }, v.holderName, now));
+    });
+  }
+
+  /** Sets new terms on the company's live bid while bidding is open; the old terms stay as a revision. */
+  revise(viewer: Viewer | null, input: ReviseBidInput): Outcome<BidRow> {
+    const v = requireRole(viewer, ["MEMBER"], "revise bids (the bidding contract company)");
+    const now = this.clock();
+    const errors = new UserErrors();
+    return writeTransaction(this.db, (tx) => {
+      const bid = ownBid(tx, v, input.bidId, errors);
+      if (!bid) return refused(errors);
+      if (bid.status !== "LIVE") return refused(errors.add("bidId", UserErrorCode.INVALID_STATE, `The bid is ${bid.status}; only live bids can be revised.`));
+      const order = findOrderById(tx, bid.orderId)!;
+      if (!acceptingBids(order, now)) return refused(errors.add("bidId", UserErrorCode.BIDDING_CLOSED, "Bidding on this order has closed."));
+      const terms = checkTerms(
+        errors,
+        {
+          unitPrice: input.unitPrice ?? { amount: toMoney(bid.unitPriceMinor, bid.currency as Currency).amount, currency: bid.currency as Currency },
+          minLot: input.minLot ?? bid.minLot,
+          maxQuantity: input.maxQuantity ?? bid.maxQuantity,
+          engineerHoursPerUnit: input.engineerHoursPerUnit ?? bid.centihoursPerUnit / 100,
+          leadTimeDays: input.leadTimeDays ?? bid.leadTimeDays,
+          validUntil: input.validUntil ?? bid.validUntil,
+        },
+        order,
+        now,
+      );
+      if (errors.any) return refused(errors);
+      return ok(reviseBid(tx, bid, terms, v.holderName, now));
+    });
+  }
+
+  /** Withdraws the company's live bid while the order is open. */
+  withdraw(viewer: Viewer | null, input: WithdrawBidInput): Outcome<BidRow> {
+    const v = requireRole(viewer, ["MEMBER"], "withdraw bids (the bidding contract company)");
+    const now = this.clock();
+    const errors = new UserErrors();
+    return writeTransaction(this.db, (tx) => {
+      const bid = ownBid(tx, v, input.bidId, errors);
+      if (!bid) return refused(errors);
+      const order = findOrderById(tx, bid.orderId)!;
+      if (bid.status !== "LIVE" || effectiveStatus(order, now) !== "OPEN") {
+        return refused(errors.add("bidId", UserErrorCode.INVALID_STATE, `The bid is ${bid.status} on an order that is ${effectiveStatus(order, now)}; only live bids on open orders can be withdrawn.`));
+      }
+      setBidStatus(tx, [bid.id], "WITHDRAWN", now);
+      return ok(findBidsByIds(tx, [bid.id])[0]);
+    });
+  }
+}

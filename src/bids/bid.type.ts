@@ -1,0 +1,120 @@
+import { GraphQLSafeInt } from "graphql-scalars";
+import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { BidRevisionRow, BidRow, BidStatusValue } from "../db/schema";
+import { ConnectionType } from "../graphql/connection";
+import { toGlobalId } from "../graphql/global-id";
+import { type Currency, Money, toMoney } from "../graphql/money";
+import { Node } from "../graphql/node";
+
+export enum BidStatus {
+  LIVE = "LIVE",
+  WITHDRAWN = "WITHDRAWN",
+  AWARDED = "AWARDED",
+  NOT_AWARDED = "NOT_AWARDED",
+}
+
+registerEnumType(BidStatus, {
+  name: "BidStatus",
+  description: "Where a bid is in its life.",
+  valuesConfig: {
+    LIVE: { description: "Standing: can be revised, withdrawn or awarded." },
+    WITHDRAWN: { description: "Withdrawn by the contractor." },
+    AWARDED: { description: "Part of the award: a contract was made from it." },
+    NOT_AWARDED: { description: "The order was awarded to others, or cancelled or expired." },
+  },
+});
+
+@ObjectType({ description: "The terms a bid had at one revision." })
+export class BidTerms {
+  @Field(() => Money, { description: "Price per unit." })
+  unitPrice!: Money;
+
+  @Field(() => GraphQLSafeInt, { description: "Fewest units the contractor takes." })
+  minLot!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Most units the contractor takes (at most the order's quantity)." })
+  maxQuantity!: number;
+
+  @Field(() => Float, { description: "Engineer-hours per unit the contractor plans." })
+  engineerHoursPerUnit!: number;
+
+  @Field(() => Int, { description: "Days from award to delivery the contractor promises." })
+  leadTimeDays!: number;
+
+  @Field(() => Date, { description: "Until when the bid stands." })
+  validUntil!: Date;
+}
+
+@ObjectType({
+  implements: Node,
+  description: "A contract company's sealed bid on an order: seen only by the bidder, the order's owner and the coordinator.",
+})
+export class Bid extends Node {
+  dbId!: number;
+  orderDbId!: number;
+  companyDbId!: number;
+
+  @Field(() => BidStatus, { description: "Where the bid is in its life." })
+  status!: BidStatusValue;
+
+  @Field(() => Int, { description: "How many times the terms were set: 1 as submitted, +1 per revision." })
+  revision!: number;
+
+  @Field(() => BidTerms, { description: "The current terms." })
+  terms!: BidTerms;
+
+  @Field(() => Date, { description: "When the bid was submitted." })
+  createdAt!: Date;
+
+  @Field(() => Date, { description: "When the bid last changed." })
+  updatedAt!: Date;
+}
+
+type TermsRow = Pick<BidRow, "unitPriceMinor" | "currency" | "minLot" | "maxQuantity" | "centihoursPerUnit" | "leadTimeDays" | "validUntil">;
+
+export function toBidTerms(row: TermsRow): BidTerms {
+  return Object.assign(new BidTerms(), {
+    unitPrice: toMoney(row.unitPriceMinor, row.currency as Currency),
+    minLot: row.minLot,
+    maxQuantity: row.maxQuantity,
+    engineerHoursPerUnit: row.centihoursPerUnit / 100,
+    leadTimeDays: row.leadTimeDays,
+    validUntil: row.validUntil,
+  });
+}
+
+export function toBid(row: BidRow): Bid {
+  return Object.assign(new Bid(), {
+    id: toGlobalId("Bid", row.id),
+    dbId: row.id,
+    orderDbId: row.orderId,
+    companyDbId: row.companyId,
+    status: row.status,
+    revision: row.revision,
+    terms: toBidTerms(row),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+}
+
+@ObjectType({ description: "A bid's terms as set at one revision, and by whom." })
+export class BidRevision {
+  @Field(() => Int, { description: "1 as submitted, then 2, 3, ..." })
+  revision!: number;
+
+  @Field(() => BidTerms, { description: "The terms set at this revision." })
+  terms!: BidTerms;
+
+  @Field(() => String, { description: "Who set them." })
+  actorName!: string;
+
+  @Field(() => Date, { description: "When." })
+  createdAt!: Date;
+}
+
+export function toBidRevision(row: BidRevisionRow): BidRevision {
+  return Object.assign(new BidRevision(), { revision: row.revision, terms: toBidTerms(row), actorName: row.actorName, createdAt: row.createdAt });
+}
+
+export const BidConnection = ConnectionType("Bid", Bid, "A page of bids.");
+export const BidRevisionConnection = ConnectionType("BidRevision", BidRevision, "A page of a bid's revisions, oldest first.");

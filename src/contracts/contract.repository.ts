@@ -1,0 +1,53 @@
+import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
+import { pagePerParent, type Executor } from "../db/executor";
+import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
+import type { PageRequest } from "../graphql/connection";
+
+export function findContractsByIds(db: Executor, ids: number[]): ContractRow[] {
+  return db.select().from(contracts).where(inArray(contracts.id, ids)).all();
+}
+
+export function findContractsOfOrder(db: Executor, orderId: number): ContractRow[] {
+  return db.select().from(contracts).where(eq(contracts.orderId, orderId)).all();
+}
+
+export function insertContract(db: Executor, values: typeof contracts.$inferInsert): ContractRow {
+  return db.insert(contracts).values(values).returning().get();
+}
+
+/** Moves a contract from one status to another; false if it was not in `from`. */
+export function transitionContract(db: Executor, id: number, from: ContractStatusValue, to: ContractStatusValue, at: Date): boolean {
+  return (
+    db
+      .update(contracts)
+      .set({ status: to, updatedAt: at })
+      .where(and(eq(contracts.id, id), eq(contracts.status, from)))
+      .run().changes === 1
+  );
+}
+
+export function completeContractsOfOrder(db: Executor, orderId: number, at: Date): void {
+  db.update(contracts).set({ status: "COMPLETED", updatedAt: at }).where(eq(contracts.orderId, orderId)).run();
+}
+
+/** A company's contracts, as contractor or as customer. */
+export function listContractsOfCompany(db: Executor, companyId: number, status: ContractStatusValue | undefined, page: PageRequest): ContractRow[] {
+  return db
+    .select()
+    .from(contracts)
+    .where(
+      and(
+        or(eq(contracts.companyId, companyId), eq(contracts.customerCompanyId, companyId)),
+        status === undefined ? undefined : eq(contracts.status, status),
+        page.afterId === null ? undefined : gt(contracts.id, page.afterId),
+      ),
+    )
+    .orderBy(asc(contracts.id))
+    .limit(page.limit + 1)
+    .all();
+}
+
+/** A page of contracts for each order, in one statement; `onlyCompanyId` keeps one contractor's own. */
+export function contractsPerOrder(db: Executor, orderIds: number[], page: PageRequest, filter: { onlyCompanyId: number | null }): ContractRow[] {
+  return pagePerParent(db, contracts, contracts.orderId, orderIds, page, filter.onlyCompanyId === null ? undefined : eq(contracts.companyId, filter.onlyCompanyId));
+}

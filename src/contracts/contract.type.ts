@@ -1,0 +1,75 @@
+import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import type { ContractRow, ContractStatusValue } from "../db/schema";
+import { ConnectionType } from "../graphql/connection";
+import { toGlobalId } from "../graphql/global-id";
+import { type Currency, Money, toMoney } from "../graphql/money";
+import { Node } from "../graphql/node";
+
+export enum ContractStatus {
+  AWARDED = "AWARDED",
+  IN_PRODUCTION = "IN_PRODUCTION",
+  COMPLETED = "COMPLETED",
+}
+
+registerEnumType(ContractStatus, {
+  name: "ContractStatus",
+  description: "Where a contract is in its life.",
+  valuesConfig: {
+    AWARDED: { description: "Awarded; production not started yet." },
+    IN_PRODUCTION: { description: "The contractor has started production." },
+    COMPLETED: { description: "The order it belongs to was completed." },
+  },
+});
+
+@ObjectType({
+  implements: Node,
+  description: "Work awarded to one contractor on one order, at its bid's terms. Seen by the contractor, the customer and the coordinator.",
+})
+export class Contract extends Node {
+  dbId!: number;
+  orderDbId!: number;
+  bidDbId!: number;
+  contractorDbId!: number;
+  customerDbId!: number;
+  centihoursPerUnit!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Units awarded." })
+  quantity!: number;
+
+  @Field(() => Money, { description: "Price per unit, from the bid." })
+  unitPrice!: Money;
+
+  @Field(() => Money, { description: "Quantity times unit price, exact." })
+  value!: Money;
+
+  @Field(() => GraphQLLocalDate, { description: "Award date plus the bid's lead time: when the contractor promised delivery." })
+  promisedDate!: string;
+
+  @Field(() => ContractStatus, { description: "Where the contract is in its life." })
+  status!: ContractStatusValue;
+
+  @Field(() => Date, { description: "When the contract was made (the award)." })
+  createdAt!: Date;
+}
+
+export function toContract(row: ContractRow): Contract {
+  const currency = row.currency as Currency;
+  return Object.assign(new Contract(), {
+    id: toGlobalId("Contract", row.id),
+    dbId: row.id,
+    orderDbId: row.orderId,
+    bidDbId: row.bidId,
+    contractorDbId: row.companyId,
+    customerDbId: row.customerCompanyId,
+    centihoursPerUnit: row.centihoursPerUnit,
+    quantity: row.quantity,
+    unitPrice: toMoney(row.unitPriceMinor, currency),
+    value: toMoney(row.valueMinor, currency),
+    promisedDate: row.promisedDate,
+    status: row.status,
+    createdAt: row.createdAt,
+  });
+}
+
+export const ContractConnection = ConnectionType("Contract", Contract, "A page of contracts.");

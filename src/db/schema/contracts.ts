@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { bids } from "./bids";
+import { companies } from "./companies";
+import { orders } from "./orders";
+
+export const CONTRACT_STATUSES = ["AWARDED", "IN_PRODUCTION", "COMPLETED"] as const;
+export type ContractStatusValue = (typeof CONTRACT_STATUSES)[number];
+
+/** Work awarded to one contractor on one order, at its bid's terms. */
+export const contracts = sqliteTable(
+  "contracts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    bidId: integer("bid_id")
+      .notNull()
+      .references(() => bids.id),
+    /** The contractor. */
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    /** The order's owner, copied so that either side's contracts are one indexed read. */
+    customerCompanyId: integer("customer_company_id")
+      .notNull()
+      .references(() => companies.id),
+    quantity: integer("quantity").notNull(),
+    unitPriceMinor: integer("unit_price_minor").notNull(),
+    currency: text("currency", { enum: ["RUB"] }).notNull(),
+    valueMinor: integer("value_minor").notNull(),
+    centihoursPerUnit: integer("centihours_per_unit").notNull(),
+    promisedDate: text("promised_date").notNull(),
+    status: text("status", { enum: CONTRACT_STATUSES }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("contracts_bid_unique").on(t.bidId),
+    index("contracts_order_idx").on(t.orderId, t.id),
+    index("contracts_company_idx").on(t.companyId, t.id),
+    index("contracts_customer_idx").on(t.customerCompanyId, t.id),
+    check("contracts_quantity_check", sql`${t.quantity} >= 1`),
+    check("contracts_value_check", sql`${t.valueMinor} = ${t.quantity} * ${t.unitPriceMinor}`),
+    check("contracts_status_check", sql`${t.status} in ('AWARDED', 'IN_PRODUCTION', 'COMPLETED')`),
+  ],
+);
+
+export type ContractRow = typeof contracts.$inferSelect;

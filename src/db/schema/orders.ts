@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { apiTokens } from "./api-tokens";
+import { capabilities } from "./capabilities";
+import { companies } from "./companies";
+
+export const ORDER_STATUSES = ["OPEN", "AWARDED", "IN_PRODUCTION", "COMPLETED", "CANCELLED", "EXPIRED"] as const;
+export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
+
+/**
+ * A product company's order for its product. Dates without time (`needed_by`) are ISO
+ * `YYYY-MM-DD` text in the platform time zone; instants are epoch milliseconds.
+ */
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    capabilityId: integer("capability_id")
+      .notNull()
+      .references(() => capabilities.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    quantity: integer("quantity").notNull(),
+    neededBy: text("needed_by").notNull(),
+    maxUnitPriceMinor: integer("max_unit_price_minor"),
+    currency: text("currency", { enum: ["RUB"] }).notNull(),
+    biddingClosesAt: integer("bidding_closes_at", { mode: "timestamp_ms" }).notNull(),
+    maxSharePercent: integer("max_share_percent").notNull(),
+    minContractors: integer("min_contractors").notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("orders_status_capability_idx").on(t.status, t.capabilityId, t.biddingClosesAt),
+    index("orders_company_idx").on(t.companyId, t.id),
+    check("orders_quantity_check", sql`${t.quantity} >= 1`),
+    check("orders_share_check", sql`${t.maxSharePercent} between 1 and 100`),
+    check("orders_min_contractors_check", sql`${t.minContractors} >= 1`),
+    check("orders_max_price_check", sql`${t.maxUnitPriceMinor} is null or ${t.maxUnitPriceMinor} > 0`),
+    check("orders_status_check", sql`${t.status} in ('OPEN', 'AWARDED', 'IN_PRODUCTION', 'COMPLETED', 'CANCELLED', 'EXPIRED')`),
+  ],
+);
+
+export type OrderRow = typeof orders.$inferSelect;
+
+/** Every change of an order's state: who, from what, to what, when. */
+export const orderEvents = sqliteTable(
+  "order_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    fromStatus: text("from_status", { enum: ORDER_STATUSES }),
+    toStatus: text("to_status", { enum: ORDER_STATUSES }).notNull(),
+    /** The token that acted; null when the platform itself acted (expiry). */
+    actorTokenId: integer("actor_token_id").references(() => apiTokens.id),
+    actorName: text("actor_name").notNull(),
+    actorCompanyId: integer("actor_company_id").references(() => companies.id),
+    note: text("note").notNull().default(""),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+);
+
+export type OrderEventRow = typeof orderEvents.$inferSelect;

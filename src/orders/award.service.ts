@@ -1,0 +1,136 @@
+import { requireRole, type Viewer } from "../auth/viewer";
+import { closeLiveBids, findBidsByIds, setBidStatus } from "../bids/bid.repository";
+import { insertContract } from "../contracts/contract.repository";
+import { writeTransaction, type Executor } from "../db/executor";
+import type { BidRow, ContractRow, OrderRow } from "../db/schema";
+import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import { addDays, localDate, type Clock } from "../shared/time";
+import type { AwardOrderInput } from "./order.inputs";
+import { effectiveStatus } from "./order-state";
+import { moveOrder, ownedOrder } from "./order.service";
+import { actorOf, findOrderById } from "./order.repository";
+
+export interface Award {
+  order: OrderRow;
+  contracts: ContractRow[];
+}
+
+/** One checked allocation: a live bid of this order and the units it gets. */
+interface Line {
+  bid: BidRow;
+  quantity: number;
+  index: number;
+}
+
+/**
+ * Checks allocations against the order and its sourcing policy. Every mistake is reported,
+ * each at its allocation: unknown, foreign or stale bids; quantities outside a bid's lot range;
+ * a promised date after the needed-by date; a share above the limit; too few contractors; and
+ * a total that is not the order's quantity.
+ */
+export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | undefined; bidId: string; quantity: number }[], now: Date, errors: UserErrors): Line[] {
+  const lines: Line[] = [];
+  const seen = new Set<number>();
+  const today = localDate(now);
+  allocations.forEach(({ bid, quantity }, index) => {
+    const at = (field: string) => ["allocations", String(index), field];
+    if (!bid || bid.orderId !== order.id) {
+      errors.add(at("bidId"), UserErrorCode.NOT_FOUND, "No bid with this id on this order.");
+      return;
+    }
+    if (seen.has(bid.id)) {
+      errors.add(at("bidId"), UserErrorCode.DUPLICATE_ALLOCATION, "This bid is already allocated above; give it one allocation.");
+      return;
+    }
+    seen.add(bid.id);
+    if (bid.status !== "LIVE" || bid.validUntil.getTime() < now.getTime()) {
+      errors.add(at("bidId"), UserErrorCode.BID_NOT_VALID, bid.status !== "LIVE" ? `The bid is ${bid.status}.` : `The bid was valid until ${bid.validUntil.toISOString()}.`);
+      return;
+    }
+    if (!Number.isSafeInteger(quantity) || quantity < bid.minLot || quantity > bid.maxQuantity) {
+      errors.add(at("quantity"), UserErrorCode.QUANTITY_OUT_OF_RANGE, `This bid takes ${bid.minLot} to ${bid.maxQuantity} units.`);
+      return;
+    }
+    if (addDays(today, bid.leadTimeDays) > order.neededBy) {
+      errors.add(at("bidId"), UserErrorCode.LEAD_TIME_MISSES_NEEDED_BY, `Awarded today, this bid delivers on ${addDays(today, bid.leadTimeDays)}, after ${order.neededBy}.`);
+      return;
+    }
+    if (quantity * 100 > order.quantity * order.maxSharePercent) {
+      errors.add(at("quantity"), UserErrorCode.SHARE_LIMIT_EXCEEDED, `${quantity} of ${order.quantity} units is more than the ${order.maxSharePercent} % share limit.`);
+      return;
+    }
+    if (BigInt(quantity) * BigInt(bid.unitPriceMinor) > BigInt(Number.MAX_SAFE_INTEGER)) {
+      errors.add(at("quantity"), UserErrorCode.OUT_OF_RANGE, "The contract's value would be too large to record exactly.");
+      return;
+    }
+    lines.push({ bid, quantity, index });
+  });
+  if (errors.any) return lines;
+  const total = lines.reduce((sum, line) => sum + line.quantity, 0);
+  if (total !== order.quantity) {
+    errors.add("allocations", UserErrorCode.ALLOCATION_TOTAL_MISMATCH, `The allocations add up to ${total} units; the order is for ${order.quantity}.`);
+  }
+  // One live bid per company and order, so contractors are the bids' companies.
+  const contractors = new Set(lines.map((line) => line.bid.companyId)).size;
+  if (contractors < order.minContractors) {
+    errors.add("allocations", UserErrorCode.TOO_FEW_CONTRACTORS, `The order must be split between at least ${order.minContractors} contractors; this award uses ${contractors}.`);
+  }
+  return lines;
+}
+
+/** The award: the owner splits an open order between bids, in one transaction. */
+export class AwardService {
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Awards an open order: one contract per allocation (value = quantity x unit price, promised
+   * date = today + lead time), the chosen bids AWARDED and every other live bid NOT_AWARDED,
+   * the order AWARDED. All or nothing. Of two awards racing on one order, the conditional
+   * state change lets exactly one through.
+   */
+  award(viewer: Viewer | null, input: AwardOrderInput): Outcome<Award> {
+    const v = requireRole(viewer, ["MEMBER"], "award orders (the order's owner)");
+    const now = this.clock();
+    const errors = new UserErrors();
+    if (input.allocations.length === 0) return refused(errors.add("allocations", UserErrorCode.ALLOCATION_TOTAL_MISMATCH, "Allocate the order to at least one bid."));
+    if (input.allocations.length > 1000) return refused(errors.add("allocations", UserErrorCode.OUT_OF_RANGE, "At most 1000 allocations."));
+    return writeTransaction(this.db, (tx) => {
+      const order = ownedOrder(tx, v, input.orderId, errors);
+      if (!order) return refused(errors);
+      const ids = input.allocations.map((a) => idOf(a.bidId, "Bid"));
+      const bids = new Map(findBidsByIds(tx, ids.filter((id): id is number => id !== null)).map((bid) => [bid.id, bid]));
+      const allocations = input.allocations.map((a, i) => ({ bid: ids[i] === null ? undefined : bids.get(ids[i]!), bidId: a.bidId, quantity: a.quantity }));
+      const status = effectiveStatus(order, now);
+      if (status !== "OPEN") return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, `The order is ${status}; only open orders can be awarded.`));
+      const lines = checkAllocations(order, allocations, now, errors);
+      if (errors.any) return refused(errors);
+      // Nothing is written before this point; from here a refusal is thrown, rolling back.
+      moveOrder(tx, order, "AWARDED", actorOf(v), now);
+      const today = localDate(now);
+      const contracts = lines.map(({ bid, quantity }) =>
+        insertContract(tx, {
+          orderId: order.id,
+          bidId: bid.id,
+          companyId: bid.companyId,
+          customerCompanyId: order.companyId,
+          quantity,
+          unitPriceMinor: bid.unitPriceMinor,
+          currency: bid.currency,
+          valueMinor: quantity * bid.unitPriceMinor,
+          centihoursPerUnit: bid.centihoursPerUnit,
+          promisedDate: addDays(today, bid.leadTimeDays),
+          status: "AWARDED",
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      setBidStatus(tx, lines.map((line) => line.bid.id), "AWARDED", now);
+      closeLiveBids(tx, order.id, now);
+      return ok({ order: findOrderById(tx, order.id)!, contracts });
+    });
+  }
+}

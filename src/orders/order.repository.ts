@@ -1,0 +1,161 @@
+import { and, asc, desc, eq, gt, gte, inArray, lte, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Viewer } from "../auth/viewer";
+import { afterKeyset, pagePerParent, type Executor } from "../db/executor";
+import { capabilityOffers, orderEvents, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
+import type { PageRequest, SortedPageRequest, SortValue } from "../graphql/connection";
+import { DAY_MS } from "../shared/time";
+import { AWARD_WINDOW_DAYS } from "./order-state";
+import { OrderSortField } from "./order.inputs";
+
+export function findOrdersByIds(db: Executor, ids: number[]): OrderRow[] {
+  return db.select().from(orders).where(inArray(orders.id, ids)).all();
+}
+
+export function findOrderById(db: Executor, id: number): OrderRow | undefined {
+  return db.select().from(orders).where(eq(orders.id, id)).get();
+}
+
+export function insertOrder(db: Executor, values: typeof orders.$inferInsert): OrderRow {
+  return db.insert(orders).values(values).returning().get();
+}
+
+/** Who acted, for the order's history. */
+export interface Actor {
+  tokenId: number | null;
+  name: string;
+  companyId: number | null;
+}
+
+export const actorOf = (viewer: Viewer): Actor => ({ tokenId: viewer.tokenId, name: viewer.holderName, companyId: viewer.companyId });
+export const PLATFORM_ACTOR: Actor = { tokenId: null, name: "platform", companyId: null };
+
+export function insertOrderEvent(db: Executor, orderId: number, from: OrderStatusValue | null, to: OrderStatusValue, actor: Actor, at: Date, note = ""): void {
+  db.insert(orderEvents)
+    .values({ orderId, fromStatus: from, toStatus: to, actorTokenId: actor.tokenId, actorName: actor.name, actorCompanyId: actor.companyId, note, at })
+    .run();
+}
+
+/**
+ * Moves an order from `from` to `to` and records who did it. The update is conditional on
+ * the current status, so of two concurrent transitions (two awards, say) only one can win,
+ * even across processes. Returns false, changing nothing, when the order was not in `from`.
+ */
+export function transitionOrder(db: Executor, orderId: number, from: OrderStatusValue, to: OrderStatusValue, actor: Actor, at: Date, note = ""): boolean {
+  const changed = db
+    .update(orders)
+    .set({ status: to, updatedAt: at })
+    .where(and(eq(orders.id, orderId), eq(orders.status, from)))
+    .run().changes;
+  if (changed === 1) insertOrderEvent(db, orderId, from, to, actor, at, note);
+  return changed === 1;
+}
+
+const expiredBefore = (now: Date) => new Date(now.getTime() - AWARD_WINDOW_DAYS * DAY_MS);
+
+/** Records the expiry of every open order past its award deadline; returns their ids. */
+export function expireOverdueOrders(db: Executor, now: Date): number[] {
+  const overdue = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "OPEN"), lte(orders.biddingClosesAt, expiredBefore(now))))
+    .all();
+  return overdue
+    .filter(({ id }) => transitionOrder(db, id, "OPEN", "EXPIRED", PLATFORM_ACTOR, now, "Not awarded by the award deadline."))
+    .map(({ id }) => id);
+}
+
+/** SQL for "the order's status as of now is `status`" (an OPEN order past its deadline is EXPIRED). */
+function statusIs(status: OrderStatusValue, now: Date): SQL | undefined {
+  if (status === "OPEN") return and(eq(orders.status, "OPEN"), gt(orders.biddingClosesAt, expiredBefore(now)));
+  if (status === "EXPIRED") return or(eq(orders.status, "EXPIRED"), and(eq(orders.status, "OPEN"), lte(orders.biddingClosesAt, expiredBefore(now))));
+  return eq(orders.status, status);
+}
+
+export interface OrderCriteria {
+  companyId?: number;
+  status?: OrderStatusValue;
+}
+
+/** Orders in posting order, newest first is not assumed: oldest first, keyset on id. */
+export function listOrders(db: Executor, criteria: OrderCriteria, page: PageRequest, now: Date): OrderRow[] {
+  return db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        criteria.companyId === undefined ? undefined : eq(orders.companyId, criteria.companyId),
+        criteria.status === undefined ? undefined : statusIs(criteria.status, now),
+        page.afterId === null ? undefined : gt(orders.id, page.afterId),
+      ),
+    )
+    .orderBy(asc(orders.id))
+    .limit(page.limit + 1)
+    .all();
+}
+
+/** How each sort field reads from a row, and turns back into a column value from a cursor. */
+export const ORDER_SORTS: Record<OrderSortField, { column: SQLiteColumn; valueOf: (row: OrderRow) => SortValue; fromCursor: (value: SortValue) => unknown; type: "string" | "number" }> = {
+  [OrderSortField.NEEDED_BY]: { column: orders.neededBy, valueOf: (r) => r.neededBy, fromCursor: (v) => v, type: "string" },
+  [OrderSortField.BIDDING_CLOSES_AT]: {
+    column: orders.biddingClosesAt,
+    valueOf: (r) => r.biddingClosesAt.getTime(),
+    fromCursor: (v) => new Date(v as number),
+    type: "number",
+  },
+  [OrderSortField.QUANTITY]: { column: orders.quantity, valueOf: (r) => r.quantity, fromCursor: (v) => v, type: "number" },
+  [OrderSortField.CREATED_AT]: { column: orders.id, valueOf: (r) => r.id, fromCursor: (v) => v, type: "number" },
+};
+
+export interface OpenOrderCriteria {
+  /** Only capabilities this contract company actively offers (its own market). */
+  offeredByCompanyId?: number;
+  capabilityId?: number;
+  neededFrom?: string;
+  neededUntil?: string;
+}
+
+/** Orders taking bids now, sorted and paged by keyset on (sort value, id). */
+export function listOpenOrders(
+  db: Executor,
+  criteria: OpenOrderCriteria,
+  sort: { field: OrderSortField; descending: boolean },
+  page: SortedPageRequest,
+  now: Date,
+): OrderRow[] {
+  const spec = ORDER_SORTS[sort.field];
+  const after = page.after && { value: spec.fromCursor(page.after.value) as SortValue, id: page.after.id };
+  const offered =
+    criteria.offeredByCompanyId === undefined
+      ? undefined
+      : inArray(
+          orders.capabilityId,
+          db
+            .select({ id: capabilityOffers.capabilityId })
+            .from(capabilityOffers)
+            .where(and(eq(capabilityOffers.companyId, criteria.offeredByCompanyId), eq(capabilityOffers.active, true))),
+        );
+  const direction = sort.descending ? desc : asc;
+  return db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.status, "OPEN"),
+        gt(orders.biddingClosesAt, now),
+        offered,
+        criteria.capabilityId === undefined ? undefined : eq(orders.capabilityId, criteria.capabilityId),
+        criteria.neededFrom === undefined ? undefined : gte(orders.neededBy, criteria.neededFrom),
+        criteria.neededUntil === undefined ? undefined : lte(orders.neededBy, criteria.neededUntil),
+        afterKeyset(spec.column, orders.id, after, sort.descending),
+      ),
+    )
+    .orderBy(direction(spec.column), direction(orders.id))
+    .limit(page.limit + 1)
+    .all();
+}
+
+/** A page of history for each order, in one statement. */
+export function eventsPerOrder(db: Executor, orderIds: number[], page: PageRequest) {
+  return pagePerParent(db, orderEvents, orderEvents.orderId, orderIds, page);
+}

@@ -1,0 +1,177 @@
+import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { isCoordinator, requireRole, requireViewer } from "../auth/viewer";
+import { BidConnection, toBid, type Bid } from "../bids/bid.type";
+import { Capability, toCapability } from "../capabilities/capability.type";
+import { loadCompany } from "../companies/company-field";
+import { Company } from "../companies/company.type";
+import type { Context } from "../context";
+import { Contract, ContractConnection, toContract } from "../contracts/contract.type";
+import { forbidden, payloadOf, UserError } from "../graphql/errors";
+import { PageArgs, pageRequest, sortedPageRequest, toConnection, toSortedConnection, type Connection } from "../graphql/connection";
+import { idOf } from "../graphql/global-id";
+import { ownsOrder } from "./order-access";
+import {
+  AwardOrderInput,
+  CancelOrderInput,
+  CompleteOrderInput,
+  OpenOrderFilter,
+  OrderFilter,
+  OrderOrder,
+  OrderPayload,
+  OrderSortField,
+  PostOrderInput,
+  PostOrderPayload,
+  SortDirection,
+} from "./order.inputs";
+import { listOpenOrders, listOrders, ORDER_SORTS } from "./order.repository";
+import { Order, OrderConnection, type OrderEvent, OrderEventConnection, toOrder, toOrderEvent } from "./order.type";
+
+@ObjectType({ description: "Result of awardOrder." })
+export class AwardOrderPayload {
+  @Field(() => Order, { nullable: true, description: "The awarded order; null when the award was refused." })
+  order!: Order | null;
+
+  @Field(() => [Contract], { nullable: true, description: "One contract per awarded bid; null when refused." })
+  contracts!: Contract[] | null;
+
+  @Field(() => [UserError], { description: "Why the award was refused; empty on success." })
+  userErrors!: UserError[];
+}
+
+/** Who sees all of an order's bids and contracts: its owner and the coordinator. */
+const seesAllOf = (ctx: Context, order: Order) => isCoordinator(ctx.viewer) || ownsOrder(ctx.viewer, order.row);
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => OrderConnection, {
+    description:
+      "Orders taking bids now. A contract company sees those needing a capability it actively offers; the coordinator sees all.",
+  })
+  openOrders(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => OpenOrderFilter, { nullable: true, description: "Narrows the list." }) filter: OpenOrderFilter | null,
+    @Arg("orderBy", () => OrderOrder, {
+      nullable: true,
+      description: "Sort; default needed-by date, earliest first.",
+    })
+    orderBy: OrderOrder | null,
+    @Ctx() ctx: Context,
+  ): Connection<Order> {
+    const viewer = requireViewer(ctx.viewer);
+    if (viewer.role !== "COORDINATOR" && viewer.companyKind !== "CONTRACT") {
+      throw forbidden("Open orders are for contract companies (to bid) and the coordinator.");
+    }
+    const field = orderBy?.field ?? OrderSortField.NEEDED_BY;
+    const page = sortedPageRequest(args, ORDER_SORTS[field].type);
+    const capabilityId = filter?.capabilityId == null ? undefined : idOf(filter.capabilityId, "Capability");
+    if (capabilityId === null) return toConnection([], { limit: page.limit, afterId: null }, (row: never) => row);
+    const rows = listOpenOrders(
+      ctx.db,
+      {
+        offeredByCompanyId: viewer.role === "COORDINATOR" ? undefined : viewer.companyId!,
+        capabilityId,
+        neededFrom: filter?.neededFrom ?? undefined,
+        neededUntil: filter?.neededUntil ?? undefined,
+      },
+      { field, descending: orderBy?.direction === SortDirection.DESC },
+      page,
+      ctx.now,
+    );
+    return toSortedConnection(rows, page, ORDER_SORTS[field].valueOf, (row) => toOrder(row, ctx.now));
+  }
+
+  @Query(() => OrderConnection, { description: "Your product company's orders, oldest first." })
+  myOrders(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list (companyId is ignored)." }) filter: OrderFilter | null,
+    @Ctx() ctx: Context,
+  ): Connection<Order> {
+    const viewer = requireRole(ctx.viewer, ["MEMBER"], "list their company's orders");
+    const page = pageRequest(args);
+    const rows = listOrders(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined }, page, ctx.now);
+    return toConnection(rows, page, (row) => toOrder(row, ctx.now));
+  }
+
+  @Query(() => OrderConnection, { description: "Every order on the platform, oldest first. Coordinator only." })
+  orders(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list." }) filter: OrderFilter | null,
+    @Ctx() ctx: Context,
+  ): Connection<Order> {
+    requireRole(ctx.viewer, ["COORDINATOR"], "list all orders");
+    const page = pageRequest(args);
+    const companyId = filter?.companyId == null ? undefined : idOf(filter.companyId, "Company");
+    if (companyId === null) return toConnection([], page, (row: never) => row);
+    const rows = listOrders(ctx.db, { companyId, status: filter?.status ?? undefined }, page, ctx.now);
+    return toConnection(rows, page, (row) => toOrder(row, ctx.now));
+  }
+
+  @FieldResolver(() => Company, { description: "The product company that posted the order." })
+  company(@Root() order: Order, @Ctx() ctx: Context): Promise<Company> {
+    return loadCompany(ctx, order.companyDbId);
+  }
+
+  @FieldResolver(() => Capability, { description: "The capability the work needs." })
+  async capability(@Root() order: Order, @Ctx() ctx: Context): Promise<Capability> {
+    const row = await ctx.loaders.capabilityById.load(order.capabilityDbId);
+    if (!row) throw new Error(`Missing capability ${order.capabilityDbId}`);
+    return toCapability(row);
+  }
+
+  @FieldResolver(() => BidConnection, {
+    description: "Bids on the order, oldest first. Sealed: the owner and the coordinator see all; a contractor sees only its own.",
+  })
+  async bids(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Bid>> {
+    const page = pageRequest(args);
+    const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
+    const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.bidsByOrder.load({ parentId: order.dbId, page, filter: { onlyCompanyId } });
+    return toConnection(rows, page, toBid);
+  }
+
+  @FieldResolver(() => ContractConnection, {
+    description: "Contracts of the award, oldest first: all for the owner and the coordinator, a contractor's own for it.",
+  })
+  async contracts(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Contract>> {
+    const page = pageRequest(args);
+    const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
+    const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.contractsByOrder.load({ parentId: order.dbId, page, filter: { onlyCompanyId } });
+    return toConnection(rows, page, toContract);
+  }
+
+  @FieldResolver(() => OrderEventConnection, {
+    nullable: true,
+    description: "Every change of the order's state, oldest first. Null unless you own the order or are the coordinator.",
+  })
+  async history(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<OrderEvent> | null> {
+    if (!seesAllOf(ctx, order)) return null;
+    const page = pageRequest(args);
+    const rows = await ctx.loaders.eventsByOrder.load({ parentId: order.dbId, page, filter: null });
+    return toConnection(rows, page, toOrderEvent);
+  }
+
+  @Mutation(() => PostOrderPayload, { description: "A product company posts an order for its product. Members of product companies only." })
+  postOrder(@Arg("input", () => PostOrderInput, { description: "The mutation's input; its type describes each field." }) input: PostOrderInput, @Ctx() ctx: Context): PostOrderPayload {
+    return payloadOf(ctx.services.orders.post(ctx.viewer, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
+  }
+
+  @Mutation(() => OrderPayload, { description: "The owner cancels an open order; live bids on it become NOT_AWARDED." })
+  cancelOrder(@Arg("input", () => CancelOrderInput, { description: "The mutation's input; its type describes each field." }) input: CancelOrderInput, @Ctx() ctx: Context): OrderPayload {
+    return payloadOf(ctx.services.orders.cancel(ctx.viewer, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
+  }
+
+  @Mutation(() => OrderPayload, { description: "The owner confirms an order in production complete." })
+  completeOrder(@Arg("input", () => CompleteOrderInput, { description: "The mutation's input; its type describes each field." }) input: CompleteOrderInput, @Ctx() ctx: Context): OrderPayload {
+    return payloadOf(ctx.services.orders.complete(ctx.viewer, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
+  }
+
+  @Mutation(() => AwardOrderPayload, {
+    description: "The owner splits an open order between live bids: one contract per bid, all checks passed or nothing changes.",
+  })
+  awardOrder(@Arg("input", () => AwardOrderInput, { description: "The mutation's input; its type describes each field." }) input: AwardOrderInput, @Ctx() ctx: Context): AwardOrderPayload {
+    return payloadOf(
+      ctx.services.awards.award(ctx.viewer, input),
+      ({ order, contracts }) => ({ order: toOrder(order, ctx.now), contracts: contracts.map(toContract) }),
+      { order: null, contracts: null },
+    );
+  }
+}

@@ -1,0 +1,149 @@
+import { requireRole, type Viewer } from "../auth/viewer";
+import { closeLiveBids } from "../bids/bid.repository";
+import { findCapabilitiesByIds } from "../capabilities/capability.repository";
+import { completeContractsOfOrder } from "../contracts/contract.repository";
+import { writeTransaction, type Executor } from "../db/executor";
+import type { OrderRow, OrderStatusValue } from "../db/schema";
+import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import { Currency } from "../graphql/money";
+import type { Clock } from "../shared/time";
+import { localDate } from "../shared/time";
+import { intInRange, optionalText, positiveMoney, requiredName } from "../shared/validate";
+import { futureDate, futureInstant } from "../shared/validate-dates";
+import { ownsOrder } from "./order-access";
+import { canTransition, effectiveStatus } from "./order-state";
+import type { CancelOrderInput, CompleteOrderInput, PostOrderInput } from "./order.inputs";
+import { actorOf, expireOverdueOrders, findOrderById, insertOrder, insertOrderEvent, transitionOrder, type Actor } from "./order.repository";
+
+export const MAX_MIN_CONTRACTORS = 100;
+
+/** The order a member owns, or a NOT_FOUND user error (other companies' orders look missing). */
+export function ownedOrder(db: Executor, viewer: Viewer, orderId: string, errors: UserErrors): OrderRow | undefined {
+  const id = idOf(orderId, "Order");
+  const order = id === null ? undefined : findOrderById(db, id);
+  if (!order || !ownsOrder(viewer, order)) {
+    errors.add("orderId", UserErrorCode.NOT_FOUND, "No order with this id that your company posted.");
+    return undefined;
+  }
+  return order;
+}
+
+/**
+ * Moves an order along its state machine inside the caller's transaction, or throws a
+ * refusal (INVALID_STATE) that rolls the transaction back.
+ */
+export function moveOrder(db: Executor, order: OrderRow, to: OrderStatusValue, actor: Actor, now: Date, note = ""): void {
+  const from = effectiveStatus(order, now);
+  if (!canTransition(from, to) || !transitionOrder(db, order.id, from, to, actor, now, note)) {
+    throw new RefusedError(
+      new UserErrors().add("orderId", UserErrorCode.INVALID_STATE, `The order is ${from}; it cannot become ${to}.`).list,
+    );
+  }
+}
+
+/** Use cases of a product company's orders. */
+export class OrderService {
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * A product company posts an order. Contract companies may not (the technopark split).
+   * The sourcing policy must leave at least one possible award.
+   */
+  post(viewer: Viewer | null, input: PostOrderInput): Outcome<OrderRow> {
+    const v = requireRole(viewer, ["MEMBER"], "post orders (members of product companies)");
+    const now = this.clock();
+    const errors = new UserErrors();
+    if (v.companyKind !== "PRODUCT") {
+      errors.add(null, UserErrorCode.CONTRACT_COMPANY_CANNOT_ORDER, "Contract companies produce customers' products only; they post no orders.");
+      return refused(errors);
+    }
+    const title = requiredName(errors, "title", input.title, "Title");
+    const description = optionalText(errors, "description", input.description, "Description");
+    intInRange(errors, "quantity", input.quantity, "Quantity", 1, Number.MAX_SAFE_INTEGER);
+    const neededBy = futureDate(errors, "neededBy", input.neededBy, "The needed-by date", now);
+    const maxUnitPriceMinor = input.maxUnitPrice == null ? null : positiveMoney(errors, "maxUnitPrice", input.maxUnitPrice, "Maximum unit price");
+    const closesAt = futureInstant(errors, "biddingClosesAt", input.biddingClosesAt, "Bidding close", now);
+    if (!errors.list.some((e) => e.field?.[0] === "neededBy" || e.field?.[0] === "biddingClosesAt") && localDate(closesAt) >= neededBy) {
+      errors.add("biddingClosesAt", UserErrorCode.OUT_OF_RANGE, "Bidding must close before the needed-by date.");
+    }
+    const { maxSharePercent, minContractors } = input.sourcingPolicy;
+    intInRange(errors, ["sourcingPolicy", "maxSharePercent"], maxSharePercent, "The share limit", 1, 100);
+    intInRange(errors, ["sourcingPolicy", "minContractors"], minContractors, "The minimum number of contractors", 1, MAX_MIN_CONTRACTORS);
+    if (!errors.any && input.quantity * maxSharePercent < 100) {
+      errors.add(["sourcingPolicy", "maxSharePercent"], UserErrorCode.SOURCING_POLICY_INFEASIBLE, `${maxSharePercent} % of ${input.quantity} units is less than one unit: nobody could be awarded.`);
+    }
+    if (!errors.any && minContractors > input.quantity) {
+      errors.add(["sourcingPolicy", "minContractors"], UserErrorCode.SOURCING_POLICY_INFEASIBLE, `${input.quantity} units cannot be split between ${minContractors} contractors.`);
+    }
+    return writeTransaction(this.db, (tx) => {
+      const capabilityId = idOf(input.capabilityId, "Capability");
+      const capability = capabilityId === null ? undefined : findCapabilitiesByIds(tx, [capabilityId])[0];
+      if (!capability) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
+      if (errors.any || !capability) return refused(errors);
+      const order = insertOrder(tx, {
+        companyId: v.companyId!,
+        capabilityId: capability.id,
+        title,
+        description,
+        quantity: input.quantity,
+        neededBy,
+        maxUnitPriceMinor,
+        currency: input.maxUnitPrice?.currency ?? Currency.RUB,
+        biddingClosesAt: closesAt,
+        maxSharePercent,
+        minContractors,
+        status: "OPEN",
+        createdAt: now,
+        updatedAt: now,
+      });
+      insertOrderEvent(tx, order.id, null, "OPEN", actorOf(v), now, "Posted.");
+      return ok(order);
+    });
+  }
+
+  /** The owner cancels an open order; its live bids become NOT_AWARDED. */
+  cancel(viewer: Viewer | null, input: CancelOrderInput): Outcome<OrderRow> {
+    const v = requireRole(viewer, ["MEMBER"], "cancel orders (the order's owner)");
+    const now = this.clock();
+    const errors = new UserErrors();
+    const reason = optionalText(errors, "reason", input.reason, "Reason");
+    return writeTransaction(this.db, (tx) => {
+      const order = ownedOrder(tx, v, input.orderId, errors);
+      if (errors.any || !order) return refused(errors);
+      moveOrder(tx, order, "CANCELLED", actorOf(v), now, reason);
+      closeLiveBids(tx, order.id, now);
+      return ok(findOrderById(tx, order.id)!);
+    });
+  }
+
+  /** The owner confirms an order in production complete; its contracts complete with it. */
+  complete(viewer: Viewer | null, input: CompleteOrderInput): Outcome<OrderRow> {
+    const v = requireRole(viewer, ["MEMBER"], "complete orders (the order's owner)");
+    const now = this.clock();
+    const errors = new UserErrors();
+    return writeTransaction(this.db, (tx) => {
+      const order = ownedOrder(tx, v, input.orderId, errors);
+      if (!order) return refused(errors);
+      moveOrder(tx, order, "COMPLETED", actorOf(v), now);
+      completeContractsOfOrder(tx, order.id, now);
+      return ok(findOrderById(tx, order.id)!);
+    });
+  }
+
+  /** Records the expiry of overdue orders and closes their bids; run periodically. */
+  expireOverdue(): number {
+    const now = this.clock();
+    return this.db.transaction(
+      (tx) => {
+        const expired = expireOverdueOrders(tx, now);
+        for (const id of expired) closeLiveBids(tx, id, now);
+        return expired.length;
+      },
+      { behavior: "immediate" },
+    );
+  }
+}

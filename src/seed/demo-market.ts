@@ -1,0 +1,126 @@
+import type { Viewer } from "../auth/viewer";
+import type { Executor } from "../db/executor";
+import type { Outcome } from "../graphql/errors";
+import { toGlobalId } from "../graphql/global-id";
+import { Currency } from "../graphql/money";
+import { createServices } from "../services";
+import { addDays, DAY_MS, localDate } from "../shared/time";
+
+/** A live marketplace for the demo: open orders with bids, and one order awarded to two contractors. */
+export interface DemoOrder {
+  customer: string;
+  title: string;
+  description: string;
+  capability: string;
+  quantity: number;
+  neededInDays: number;
+  maxUnitPrice: string | null;
+  closesInDays: number;
+  maxSharePercent: number;
+  minContractors: number;
+  bids: { contractor: string; unitPrice: string; minLot: number; maxQuantity: number; leadTimeDays: number }[];
+  /** contractor name -> units, when the demo awards the order. */
+  award?: Record<string, number>;
+}
+
+export const DEMO_ORDERS: DemoOrder[] = [
+  {
+    customer: "LaserMed Systems",
+    title: "Machined optical bench frames",
+    description: "Aluminium frames for the second generation of a surgical laser; tolerance 0.02 mm.",
+    capability: "MECHANICAL_MACHINING",
+    quantity: 400,
+    neededInDays: 75,
+    maxUnitPrice: "9000.00",
+    closesInDays: 10,
+    maxSharePercent: 70,
+    minContractors: 2,
+    bids: [
+      { contractor: "Troitsk Contract Manufacturing", unitPrice: "7900.00", minLot: 50, maxQuantity: 280, leadTimeDays: 30 },
+      { contractor: "Don Machining Works", unitPrice: "7200.00", minLot: 100, maxQuantity: 280, leadTimeDays: 45 },
+    ],
+  },
+  {
+    customer: "FlexTronica",
+    title: "Assembly and testing of wearable sensor kits",
+    description: "Final assembly, burn-in and functional test of 1,200 kits.",
+    capability: "ASSEMBLY_AND_TESTING",
+    quantity: 1200,
+    neededInDays: 100,
+    maxUnitPrice: null,
+    closesInDays: 20,
+    maxSharePercent: 50,
+    minContractors: 2,
+    bids: [{ contractor: "Final Assembly and Test Centre", unitPrice: "21500.00", minLot: 100, maxQuantity: 600, leadTimeDays: 40 }],
+  },
+  {
+    customer: "NeftegazMash",
+    title: "Heat treatment of pump shafts",
+    description: "Quenching and tempering of 5,000 shafts for electric submersible pumps.",
+    capability: "HEAT_TREATMENT",
+    quantity: 5000,
+    neededInDays: 60,
+    maxUnitPrice: "2500.00",
+    closesInDays: 7,
+    maxSharePercent: 60,
+    minContractors: 2,
+    bids: [
+      { contractor: "Don Machining Works", unitPrice: "2100.00", minLot: 500, maxQuantity: 3000, leadTimeDays: 25 },
+      { contractor: "GalvanoTerm", unitPrice: "1850.00", minLot: 500, maxQuantity: 3000, leadTimeDays: 20 },
+    ],
+    award: { GalvanoTerm: 3000, "Don Machining Works": 2000 },
+  },
+];
+
+function must<T>(outcome: Outcome<T>, what: string): T {
+  if (!outcome.ok) throw new Error(`Demo ${what} refused: ${outcome.userErrors.map((e) => e.message).join(" ")}`);
+  return outcome.value;
+}
+
+/**
+ * Posts the demo orders, bids and award through the real use cases (so history, revisions and
+ * contracts are what the API would have made), inside the caller's transaction.
+ */
+export function seedDemoMarket(db: Executor, memberOf: (company: string) => Viewer, capabilityIds: Map<string, number>, now: Date): void {
+  const services = createServices(db, () => now);
+  const today = localDate(now);
+  for (const demo of DEMO_ORDERS) {
+    const order = must(
+      services.orders.post(memberOf(demo.customer), {
+        title: demo.title,
+        description: demo.description,
+        capabilityId: toGlobalId("Capability", capabilityIds.get(demo.capability)!),
+        quantity: demo.quantity,
+        neededBy: addDays(today, demo.neededInDays),
+        maxUnitPrice: demo.maxUnitPrice === null ? null : { amount: demo.maxUnitPrice, currency: Currency.RUB },
+        biddingClosesAt: new Date(now.getTime() + demo.closesInDays * DAY_MS),
+        sourcingPolicy: { maxSharePercent: demo.maxSharePercent, minContractors: demo.minContractors },
+      }),
+      "order",
+    );
+    const bidIds = new Map<string, number>();
+    for (const bid of demo.bids) {
+      const row = must(
+        services.bids.submit(memberOf(bid.contractor), {
+          orderId: toGlobalId("Order", order.id),
+          unitPrice: { amount: bid.unitPrice, currency: Currency.RUB },
+          minLot: bid.minLot,
+          maxQuantity: bid.maxQuantity,
+          leadTimeDays: bid.leadTimeDays,
+          validUntil: new Date(now.getTime() + 45 * DAY_MS),
+        }),
+        "bid",
+      );
+      bidIds.set(bid.contractor, row.id);
+    }
+    if (demo.award) {
+      must(
+        services.awards.award(memberOf(demo.customer), {
+          orderId: toGlobalId("Order", order.id),
+          allocations: Object.entries(demo.award).map(([contractor, quantity]) => ({ bidId: toGlobalId("Bid", bidIds.get(contractor)!), quantity })),
+        }),
+        "award",
+      );
+    }
+  }
+}
