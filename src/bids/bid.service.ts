@@ -12,7 +12,7 @@ import { addDays, localDate, type Clock } from "../shared/time";
 import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
 import { futureInstant } from "../shared/validate-dates";
 import type { ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
-import { findBidsByIds, findLiveBid, insertBid, reviseBid, setBidStatus } from "./bid.repository";
+import { findBidsByIds, findLiveBid, insertBid, ordersBidOnBy, reviseBid, setBidStatus } from "./bid.repository";
 
 interface TermsInput {
   unitPrice: MoneyInput;
@@ -88,7 +88,7 @@ export class BidService {
     return writeTransaction(this.db, (tx) => {
       const orderId = idOf(input.orderId, "Order");
       const order = orderId === null ? undefined : findOrderById(tx, orderId);
-      if (!order || !canSeeOrder(v, order, now, false)) {
+      if (!order || !canSeeOrder(v, order, now, ordersBidOnBy(tx, v.companyId!, [order.id]).size > 0)) {
         return refused(errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id."));
       }
       if (!acceptingBids(order, now)) {

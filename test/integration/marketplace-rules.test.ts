@@ -177,7 +177,9 @@ describe("cancelOrder", () => {
     expect(res.data.cancelOrder).toEqual({ order: { status: "CANCELLED", acceptingBids: false }, userErrors: [] });
     const bid = await server.gql(`query($id: ID!) { node(id: $id) { ... on Bid { status } } }`, { id: bidId }, market.contractors[0].token);
     expect(bid.data.node.status).toBe("NOT_AWARDED");
+    // A contractor that never bid does not see the cancelled order; the one that bid is told bidding closed.
     await expectRefused(SUBMIT_BID, bidInput(server, orderId), market.contractors[1].token, [["NOT_FOUND", "orderId"]]);
+    await expectRefused(SUBMIT_BID, bidInput(server, orderId), market.contractors[0].token, [["BIDDING_CLOSED", "orderId"]]);
     await expectRefused(CANCEL, { orderId }, market.startup.token, [["INVALID_STATE", "orderId"]]);
   });
 });
