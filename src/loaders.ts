@@ -1,5 +1,6 @@
 import { apiTokenLoaders } from "./auth/api-token.loaders";
 import { bidLoaders } from "./bids/bid.loaders";
+import { capacityLoaders } from "./capacity/capacity.loaders";
 import { contractLoaders } from "./contracts/contract.loaders";
 import { orderLoaders } from "./orders/order.loaders";
 import type { Executor } from "./db/executor";
@@ -21,6 +22,7 @@ export function createLoaders(db: Executor) {
     ...orderLoaders(db),
     ...bidLoaders(db),
     ...contractLoaders(db),
+    ...capacityLoaders(db),
   };
 }
 

@@ -9,6 +9,7 @@ import { CapabilityOfferResolver } from "./offers/capability-offer.resolver";
 import { ParkResolver } from "./parks/park.resolver";
 import { BidResolver } from "./bids/bid.resolver";
 import { ContractResolver } from "./contracts/contract.resolver";
+import { ContractBookingsResolver, LoadReportResolver, OrderQuotesResolver } from "./capacity/capacity.resolver";
 import { OrderResolver } from "./orders/order.resolver";
 
 /** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
@@ -24,6 +25,9 @@ export const resolvers = [
   OrderResolver,
   BidResolver,
   ContractResolver,
+  LoadReportResolver,
+  OrderQuotesResolver,
+  ContractBookingsResolver,
 ] as const;
 
 export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {

@@ -1,5 +1,6 @@
 import { ApiTokenService } from "./auth/api-token.service";
 import { BidService } from "./bids/bid.service";
+import { CapacityService } from "./capacity/capacity.service";
 import { ContractService } from "./contracts/contract.service";
 import { AwardService } from "./orders/award.service";
 import { OrderService } from "./orders/order.service";
@@ -17,13 +18,14 @@ export function createServices(db: Executor, clock: Clock = systemClock) {
     apiTokens: new ApiTokenService(db),
     parks: new ParkService(db),
     companies: new CompanyService(db),
-    engineers: new EngineerService(db),
+    engineers: new EngineerService(db, clock),
     capabilities: new CapabilityService(db),
     offers: new CapabilityOfferService(db),
     orders: new OrderService(db, clock),
     awards: new AwardService(db, clock),
     bids: new BidService(db, clock),
     contracts: new ContractService(db, clock),
+    capacity: new CapacityService(db, clock),
   };
 }
 

@@ -6,7 +6,9 @@ import { idOf } from "../graphql/global-id";
 import { type Currency, type MoneyInput, toMoney } from "../graphql/money";
 import { findOffer } from "../offers/capability-offer.repository";
 import { canSeeOrder } from "../orders/order-access";
-import { acceptingBids, effectiveStatus } from "../orders/order-state";
+import type { BidFromInstantQuoteInput } from "../capacity/capacity.inputs";
+import { quoteOrder } from "../capacity/capacity.service";
+import { acceptingBids, awardDeadline, effectiveStatus } from "../orders/order-state";
 import { findOrderById } from "../orders/order.repository";
 import { addDays, localDate, type Clock } from "../shared/time";
 import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
@@ -104,6 +106,43 @@ export class BidService {
       const terms = checkTerms(errors, { ...input, engineerHoursPerUnit: input.engineerHoursPerUnit ?? offer.centihoursPerUnit / 100 }, order, now);
       if (errors.any) return refused(errors);
       return ok(insertBid(tx, { ...terms, orderId: order.id, companyId: v.companyId! }, v.holderName, now));
+    });
+  }
+
+  /**
+   * Turns the company's instant quote for an order into a bid in one step: the offer's price
+   * and lot range, the quoted quantity, and the lead time its free capacity allows today.
+   */
+  fromInstantQuote(viewer: Viewer | null, input: BidFromInstantQuoteInput): Outcome<BidRow> {
+    const v = requireRole(viewer, ["MEMBER"], "bid (members of contract companies)");
+    const now = this.clock();
+    const errors = new UserErrors();
+    if (v.companyKind !== "CONTRACT") {
+      return refused(errors.add(null, UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not produce, so they do not bid."));
+    }
+    const orderId = idOf(input.orderId, "Order");
+    const order = orderId === null ? undefined : findOrderById(this.db, orderId);
+    if (!order || !canSeeOrder(v, order, now, false)) return refused(errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id."));
+    const offer = findOffer(this.db, v.companyId!, order.capabilityId);
+    if (!offer || !offer.active) {
+      return refused(errors.add("orderId", UserErrorCode.CAPABILITY_NOT_OFFERED, "Your company has no active offer of the capability this order needs."));
+    }
+    const requested = input.quantity ?? order.quantity;
+    if (!Number.isSafeInteger(requested) || requested < 1 || requested > order.quantity) {
+      return refused(errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The quantity must be from 1 to the order's ${order.quantity} units.`));
+    }
+    const [quote] = quoteOrder(this.db, order, [offer], requested, localDate(now));
+    if (quote.completion === null || quote.leadTimeDays === null) {
+      return refused(errors.add("quantity", quote.quantity < offer.minLot ? UserErrorCode.QUANTITY_OUT_OF_RANGE : UserErrorCode.INSUFFICIENT_CAPACITY, quote.note));
+    }
+    return this.submit(v, {
+      orderId: input.orderId,
+      unitPrice: { amount: toMoney(offer.unitPriceMinor, offer.currency as Currency).amount, currency: offer.currency as Currency },
+      minLot: Math.min(offer.minLot, quote.quantity),
+      maxQuantity: quote.quantity,
+      engineerHoursPerUnit: offer.centihoursPerUnit / 100,
+      leadTimeDays: Math.max(1, quote.leadTimeDays),
+      validUntil: input.validUntil ?? awardDeadline(order.biddingClosesAt),
     });
   }
 

@@ -8,7 +8,16 @@ export class StartContractProductionInput {
   contractId!: string;
 }
 
-@ObjectType({ description: "Result of startContractProduction." })
+@InputType({ description: "A contract to cancel, releasing its booked engineer-hours." })
+export class CancelContractInput {
+  @Field(() => ID, { description: "The contract." })
+  contractId!: string;
+
+  @Field(() => String, { description: "Why, at most 4000 characters; shown to the contractor." })
+  reason!: string;
+}
+
+@ObjectType({ description: "Result of a change of a contract." })
 export class ContractPayload {
   @Field(() => Contract, { nullable: true, description: "The contract as changed; null when refused." })
   contract!: Contract | null;

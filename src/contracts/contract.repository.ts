@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, ne, or } from "drizzle-orm";
 import { pagePerParent, type Executor } from "../db/executor";
 import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
@@ -27,7 +27,20 @@ export function transitionContract(db: Executor, id: number, from: ContractStatu
 }
 
 export function completeContractsOfOrder(db: Executor, orderId: number, at: Date): void {
-  db.update(contracts).set({ status: "COMPLETED", updatedAt: at }).where(eq(contracts.orderId, orderId)).run();
+  db.update(contracts)
+    .set({ status: "COMPLETED", updatedAt: at })
+    .where(and(eq(contracts.orderId, orderId), ne(contracts.status, "CANCELLED")))
+    .run();
+}
+
+export function cancelContract(db: Executor, id: number, reason: string, at: Date): boolean {
+  return (
+    db
+      .update(contracts)
+      .set({ status: "CANCELLED", cancelReason: reason, updatedAt: at })
+      .where(and(eq(contracts.id, id), inArray(contracts.status, ["AWARDED", "IN_PRODUCTION"])))
+      .run().changes === 1
+  );
 }
 
 /** A company's contracts, as contractor or as customer. */

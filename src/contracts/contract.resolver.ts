@@ -7,7 +7,7 @@ import type { Context } from "../context";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
 import { Order, toOrder } from "../orders/order.type";
-import { ContractFilter, ContractPayload, StartContractProductionInput } from "./contract.inputs";
+import { CancelContractInput, ContractFilter, ContractPayload, StartContractProductionInput } from "./contract.inputs";
 import { listContractsOfCompany } from "./contract.repository";
 import { Contract, ContractConnection, toContract } from "./contract.type";
 
@@ -63,5 +63,15 @@ export class ContractResolver {
     @Ctx() ctx: Context,
   ): ContractPayload {
     return payloadOf(ctx.services.contracts.startProduction(ctx.viewer, input), (row) => ({ contract: toContract(row) }), { contract: null });
+  }
+
+  @Mutation(() => ContractPayload, {
+    description: "The customer cancels a contract not yet completed, releasing its engineer-hours; cancelling the last one cancels the order.",
+  })
+  cancelContract(
+    @Arg("input", () => CancelContractInput, { description: "The mutation's input; its type describes each field." }) input: CancelContractInput,
+    @Ctx() ctx: Context,
+  ): ContractPayload {
+    return payloadOf(ctx.services.contracts.cancel(ctx.viewer, input), (row) => ({ contract: toContract(row) }), { contract: null });
   }
 }

@@ -6,10 +6,12 @@ import { idOf } from "../graphql/global-id";
 import { actorOf, findOrderById } from "../orders/order.repository";
 import { moveOrder } from "../orders/order.service";
 import type { Clock } from "../shared/time";
-import type { StartContractProductionInput } from "./contract.inputs";
-import { findContractsByIds, transitionContract } from "./contract.repository";
+import { deleteBookingsOfContract } from "../capacity/capacity.repository";
+import { LIMITS, requiredName } from "../shared/validate";
+import type { CancelContractInput, StartContractProductionInput } from "./contract.inputs";
+import { cancelContract, findContractsByIds, findContractsOfOrder, transitionContract } from "./contract.repository";
 
-/** Use cases of contracts. */
+/** Use cases of contracts and the engineer-hours booked for them. */
 export class ContractService {
   constructor(
     private readonly db: Executor,
@@ -32,6 +34,32 @@ export class ContractService {
       }
       const order = findOrderById(tx, contract.orderId)!;
       if (order.status === "AWARDED") moveOrder(tx, order, "IN_PRODUCTION", actorOf(v), now);
+      return ok(findContractsByIds(tx, [contract.id])[0]);
+    });
+  }
+
+  /**
+   * The customer (or the coordinator) cancels a contract not yet completed: its bookings are
+   * released, and when no live contract is left the order is cancelled too.
+   */
+  cancel(viewer: Viewer | null, input: CancelContractInput): Outcome<ContractRow> {
+    const v = requireRole(viewer, ["MEMBER", "COORDINATOR"], "cancel contracts (the customer)");
+    const now = this.clock();
+    const errors = new UserErrors();
+    const reason = requiredName(errors, "reason", input.reason, "Reason", LIMITS.descriptionLength);
+    return writeTransaction(this.db, (tx) => {
+      const id = idOf(input.contractId, "Contract");
+      const contract = id === null ? undefined : findContractsByIds(tx, [id])[0];
+      if (!contract || !(v.role === "COORDINATOR" || contract.customerCompanyId === v.companyId)) {
+        return refused(errors.add("contractId", UserErrorCode.NOT_FOUND, "No contract with this id that your company ordered."));
+      }
+      if (errors.any) return refused(errors);
+      if (!cancelContract(tx, contract.id, reason, now)) {
+        return refused(errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; only awarded or running contracts can be cancelled.`));
+      }
+      deleteBookingsOfContract(tx, contract.id);
+      const live = findContractsOfOrder(tx, contract.orderId).filter((c) => c.status === "AWARDED" || c.status === "IN_PRODUCTION");
+      if (live.length === 0) moveOrder(tx, findOrderById(tx, contract.orderId)!, "CANCELLED", actorOf(v), now, `Last contract cancelled: ${reason}`);
       return ok(findContractsByIds(tx, [contract.id])[0]);
     });
   }

@@ -10,6 +10,7 @@ export enum ContractStatus {
   AWARDED = "AWARDED",
   IN_PRODUCTION = "IN_PRODUCTION",
   COMPLETED = "COMPLETED",
+  CANCELLED = "CANCELLED",
 }
 
 registerEnumType(ContractStatus, {
@@ -19,6 +20,7 @@ registerEnumType(ContractStatus, {
     AWARDED: { description: "Awarded; production not started yet." },
     IN_PRODUCTION: { description: "The contractor has started production." },
     COMPLETED: { description: "The order it belongs to was completed." },
+    CANCELLED: { description: "Cancelled by the customer; its booked engineer-hours were released." },
   },
 });
 
@@ -49,6 +51,9 @@ export class Contract extends Node {
   @Field(() => ContractStatus, { description: "Where the contract is in its life." })
   status!: ContractStatusValue;
 
+  @Field(() => String, { nullable: true, description: "Why the contract was cancelled; null unless it was." })
+  cancelReason!: string | null;
+
   @Field(() => Date, { description: "When the contract was made (the award)." })
   createdAt!: Date;
 }
@@ -68,6 +73,7 @@ export function toContract(row: ContractRow): Contract {
     value: toMoney(row.valueMinor, currency),
     promisedDate: row.promisedDate,
     status: row.status,
+    cancelReason: row.cancelReason,
     createdAt: row.createdAt,
   });
 }

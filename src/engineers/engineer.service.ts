@@ -2,8 +2,12 @@ import { writeTransaction, type Executor } from "../db/executor";
 import { actsFor, requireRole, type Viewer } from "../auth/viewer";
 import { companyActedOn } from "../companies/company-access";
 import type { EngineerRow } from "../db/schema";
-import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
-import { idOf } from "../graphql/global-id";
+import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf, toGlobalId } from "../graphql/global-id";
+import { rebookEngineer } from "../capacity/capacity-booking";
+import { formatHours } from "../capacity/hours";
+import { findContractsByIds } from "../contracts/contract.repository";
+import { localDate, type Clock } from "../shared/time";
 import { intInRange, requiredName } from "../shared/validate";
 import type { AddEngineerInput, UpdateEngineerInput } from "./engineer.inputs";
 import { findEngineersByIds, insertEngineer, updateEngineer } from "./engineer.repository";
@@ -13,7 +17,10 @@ const MAX_WEEKLY_HOURS = 168;
 
 /** Use cases of engineers. Only contract companies have engineers (the technopark split). */
 export class EngineerService {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
 
   addEngineer(viewer: Viewer | null, input: AddEngineerInput): Outcome<EngineerRow> {
     const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "add engineers");
@@ -47,7 +54,25 @@ export class EngineerService {
         errors.add("engineerId", UserErrorCode.NOT_FOUND, "No engineer with this id that you may change.");
       }
       if (errors.any || !engineer) return refused(errors);
-      return ok(Object.keys(changes).length === 0 ? engineer : updateEngineer(tx, engineer.id, changes));
+      if (Object.keys(changes).length === 0) return ok(engineer);
+      const updated = updateEngineer(tx, engineer.id, changes);
+      const oldCapacity = engineer.active ? engineer.weeklyHours * 100 : 0;
+      const newCapacity = updated.active ? updated.weeklyHours * 100 : 0;
+      if (newCapacity < oldCapacity) {
+        // Work booked on the engineer beyond the new capacity moves to colleagues, or the change is refused.
+        const shortfalls = rebookEngineer(tx, engineer.id, newCapacity, localDate(this.clock()), engineer.companyId, (ids) => findContractsByIds(tx, ids));
+        if (shortfalls.length > 0) {
+          const list = shortfalls.map((s) => `${toGlobalId("Contract", s.contractId)} (${formatHours(s.missingCentihours)} h short)`).join(", ");
+          throw new RefusedError(
+            errors.add(
+              changes.active === false ? "active" : "weeklyHours",
+              UserErrorCode.INSUFFICIENT_CAPACITY,
+              `The booked work no longer fits before its promised dates on the company's other engineers: ${list}.`,
+            ).list,
+          );
+        }
+      }
+      return ok(updated);
     });
   }
 }

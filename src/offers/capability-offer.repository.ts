@@ -34,3 +34,13 @@ export function offersPerCompany(db: Executor, companyIds: number[], page: PageR
 export function activeOffersPerCapability(db: Executor, capabilityIds: number[], page: PageRequest): CapabilityOfferRow[] {
   return pagePerParent(db, capabilityOffers, capabilityOffers.capabilityId, capabilityIds, page, activeOnlySql(true));
 }
+
+/** Every active offer of a capability, across parks: any product company may order from any contractor. */
+export function activeOffersOfCapability(db: Executor, capabilityId: number): CapabilityOfferRow[] {
+  return db
+    .select()
+    .from(capabilityOffers)
+    .where(and(eq(capabilityOffers.capabilityId, capabilityId), eq(capabilityOffers.active, true)))
+    .orderBy(capabilityOffers.id)
+    .all();
+}

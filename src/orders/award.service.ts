@@ -3,7 +3,9 @@ import { closeLiveBids, findBidsByIds, setBidStatus } from "../bids/bid.reposito
 import { insertContract } from "../contracts/contract.repository";
 import { writeTransaction, type Executor } from "../db/executor";
 import type { BidRow, ContractRow, OrderRow } from "../db/schema";
-import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { bookWork, workOf } from "../capacity/capacity-booking";
+import { formatHours } from "../capacity/hours";
+import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { addDays, localDate, type Clock } from "../shared/time";
 import type { AwardOrderInput } from "./order.inputs";
@@ -88,8 +90,9 @@ export class AwardService {
 
   /**
    * Awards an open order: one contract per allocation (value = quantity x unit price, promised
-   * date = today + lead time), the chosen bids AWARDED and every other live bid NOT_AWARDED,
-   * the order AWARDED. All or nothing. Of two awards racing on one order, the conditional
+   * date = today + lead time) with its work booked on the contractor's engineers, the chosen
+   * bids AWARDED and every other live bid NOT_AWARDED, the order AWARDED. All or nothing: a
+   * contractor short of engineer-hours refuses the whole award. Of two awards racing on one order, the conditional
    * state change lets exactly one through.
    */
   award(viewer: Viewer | null, input: AwardOrderInput): Outcome<Award> {
@@ -128,6 +131,19 @@ export class AwardService {
           updatedAt: now,
         }),
       );
+      // Book each contract's work on its contractor's engineers; any shortfall refuses the whole award.
+      const short = new UserErrors();
+      contracts.forEach((contract, i) => {
+        const missing = bookWork(tx, contract, workOf(contract), today);
+        if (missing > 0) {
+          short.add(
+            ["allocations", String(lines[i].index), "quantity"],
+            UserErrorCode.INSUFFICIENT_CAPACITY,
+            `The contractor lacks ${formatHours(missing)} engineer-hours of free capacity for this work before ${contract.promisedDate}.`,
+          );
+        }
+      });
+      if (short.any) throw new RefusedError(short.list);
       setBidStatus(tx, lines.map((line) => line.bid.id), "AWARDED", now);
       closeLiveBids(tx, order.id, now);
       return ok({ order: findOrderById(tx, order.id)!, contracts });

@@ -7,6 +7,7 @@ import { DAY_MS } from "../shared/time";
  *   OPEN -> AWARDED -> IN_PRODUCTION -> COMPLETED
  *   OPEN -> CANCELLED   (by its owner)
  *   OPEN -> EXPIRED     (no award by the award deadline)
+ *   AWARDED | IN_PRODUCTION -> CANCELLED   (when its last live contract is cancelled)
  *
  * Bids are taken until `biddingClosesAt`; the owner may award from the first bid until
  * AWARD_WINDOW_DAYS after bidding closes, so that the last bids can be weighed too. An OPEN
@@ -14,8 +15,8 @@ import { DAY_MS } from "../shared/time";
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatusValue, readonly OrderStatusValue[]>> = {
   OPEN: ["AWARDED", "CANCELLED", "EXPIRED"],
-  AWARDED: ["IN_PRODUCTION"],
-  IN_PRODUCTION: ["COMPLETED"],
+  AWARDED: ["IN_PRODUCTION", "CANCELLED"],
+  IN_PRODUCTION: ["COMPLETED", "CANCELLED"],
   COMPLETED: [],
   CANCELLED: [],
   EXPIRED: [],

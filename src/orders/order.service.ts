@@ -114,6 +114,10 @@ export class OrderService {
     return writeTransaction(this.db, (tx) => {
       const order = ownedOrder(tx, v, input.orderId, errors);
       if (errors.any || !order) return refused(errors);
+      const status = effectiveStatus(order, now);
+      if (status !== "OPEN") {
+        return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, `The order is ${status}; only open orders can be cancelled (cancel an awarded order's contracts instead).`));
+      }
       moveOrder(tx, order, "CANCELLED", actorOf(v), now, reason);
       closeLiveBids(tx, order.id, now);
       return ok(findOrderById(tx, order.id)!);

@@ -7,6 +7,7 @@ import type { Executor } from "../db/executor";
 import {
   apiTokens,
   bidRevisions,
+  bookings,
   bids,
   capabilities,
   capabilityOffers,
@@ -26,7 +27,7 @@ import { DEMO_CAPABILITIES, DEMO_PARKS, demoEngineerName } from "./demo-data";
 import { seedDemoMarket } from "./demo-market";
 
 /** Every table, children before parents: the order in which a reset empties them. Add new tables here. */
-const TABLES_CHILDREN_FIRST = [contracts, bidRevisions, bids, orderEvents, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [bookings, contracts, bidRevisions, bids, orderEvents, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;

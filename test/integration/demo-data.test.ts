@@ -1,4 +1,5 @@
-import { reseed, seedDemoData } from "../../src/seed/seed";
+import { getTableName } from "drizzle-orm";
+import { reseed, seedDemoData, TABLES_CHILDREN_FIRST } from "../../src/seed/seed";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -46,6 +47,14 @@ describe("demo data", () => {
     }
   });
 
+  it("knows every table when it empties the database", () => {
+    const tables = server.database.sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+      .all()
+      .map((row: any) => row.name);
+    expect(TABLES_CHILDREN_FIRST.map((t) => getTableName(t)).sort()).toEqual(tables.sort());
+  });
+
   it("reloads from scratch: old tokens stop working, new ones work", async () => {
     const old = tokenFor("coordinator");
     const fresh = reseed(server.database.db);
@@ -68,16 +77,19 @@ describe("demo marketplace", () => {
       { title: "Machined optical bench frames", status: "OPEN", bids: { nodes: [{ company: { name: "Troitsk Contract Manufacturing" } }, { company: { name: "Don Machining Works" } }] } },
     ]);
     const awarded = await server.gql(`{ orders(filter: { status: AWARDED }) { nodes { title contracts { nodes { quantity value { amount } contractor { name } } } } } }`, {}, token("coordinator"));
-    expect(awarded.data.orders.nodes).toEqual([
-      {
-        title: "Heat treatment of pump shafts",
-        contracts: {
-          nodes: [
-            { quantity: 3000, value: { amount: "5550000.00" }, contractor: { name: "GalvanoTerm" } },
-            { quantity: 2000, value: { amount: "4200000.00" }, contractor: { name: "Don Machining Works" } },
-          ],
-        },
+    expect(awarded.data.orders.nodes[0]).toEqual({
+      title: "Heat treatment of pump shafts",
+      contracts: {
+        nodes: [
+          { quantity: 3000, value: { amount: "5550000.00" }, contractor: { name: "GalvanoTerm" } },
+          { quantity: 2000, value: { amount: "4200000.00" }, contractor: { name: "Don Machining Works" } },
+        ],
       },
+    });
+    expect(awarded.data.orders.nodes.map((o: any) => o.title)).toEqual([
+      "Heat treatment of pump shafts",
+      "Composite pressure vessel shells",
+      "Scale-up of an enzyme fermentation",
     ]);
   });
 });

@@ -91,7 +91,7 @@ describe("submitBid and its revisions", () => {
     const [alpha] = market.contractors;
     const submitted = await server.gql(SUBMIT_BID, { input: bidInput(server, orderId) }, alpha.token);
     const bid = submitted.data.submitBid.bid;
-    expect(bid.terms.engineerHoursPerUnit).toBe(2.5);
+    expect(bid.terms.engineerHoursPerUnit).toBe(0.5);
     await expectRefused(SUBMIT_BID, bidInput(server, orderId), alpha.token, [["BID_ALREADY_EXISTS", "orderId"]]);
 
     const REVISE = `mutation($input: ReviseBidInput!) { reviseBid(input: $input) { bid { revision revisions { nodes { revision terms { unitPrice { amount } leadTimeDays } } } } userErrors { code field message } } }`;

@@ -1,4 +1,4 @@
-import { DECLARE_OFFER, createPark, registerCompany, type RegisteredCompany } from "./fixtures";
+import { ADD_ENGINEER, DECLARE_OFFER, createPark, registerCompany, type RegisteredCompany } from "./fixtures";
 import type { TestServer } from "./server";
 
 export const DAY = 24 * 60 * 60 * 1000;
@@ -63,10 +63,15 @@ export async function buildMarket(server: TestServer): Promise<Market> {
     const contractor = await registerCompany(server, parkId, name, "CONTRACT", 100);
     const offer = await server.gql(
       DECLARE_OFFER,
-      { input: { capabilityId, unitPrice: { amount: "1000.00" }, engineerHoursPerUnit: 2.5, minLeadDays: 5, minLot: 1, maxLot: 100000 } },
+      { input: { capabilityId, unitPrice: { amount: "1000.00" }, engineerHoursPerUnit: 0.5, minLeadDays: 5, minLot: 1, maxLot: 100000 } },
       contractor.token,
     );
     expect(offer.data.declareCapabilityOffer.userErrors).toEqual([]);
+    // Four engineers of 40 h: 160 engineer-hours a week, 320 units of this work.
+    for (const engineer of ["One", "Two", "Three", "Four"]) {
+      const added = await server.gql(ADD_ENGINEER, { input: { name: `${name} engineer ${engineer}`, role: "ENGINEER" } }, contractor.token);
+      expect(added.data.addEngineer.userErrors).toEqual([]);
+    }
     contractors.push(contractor);
   }
   return {

@@ -4,7 +4,7 @@ import { bids } from "./bids";
 import { companies } from "./companies";
 import { orders } from "./orders";
 
-export const CONTRACT_STATUSES = ["AWARDED", "IN_PRODUCTION", "COMPLETED"] as const;
+export const CONTRACT_STATUSES = ["AWARDED", "IN_PRODUCTION", "COMPLETED", "CANCELLED"] as const;
 export type ContractStatusValue = (typeof CONTRACT_STATUSES)[number];
 
 /** Work awarded to one contractor on one order, at its bid's terms. */
@@ -32,6 +32,7 @@ export const contracts = sqliteTable(
     valueMinor: integer("value_minor").notNull(),
     centihoursPerUnit: integer("centihours_per_unit").notNull(),
     promisedDate: text("promised_date").notNull(),
+    cancelReason: text("cancel_reason"),
     status: text("status", { enum: CONTRACT_STATUSES }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -43,7 +44,7 @@ export const contracts = sqliteTable(
     index("contracts_customer_idx").on(t.customerCompanyId, t.id),
     check("contracts_quantity_check", sql`${t.quantity} >= 1`),
     check("contracts_value_check", sql`${t.valueMinor} = ${t.quantity} * ${t.unitPriceMinor}`),
-    check("contracts_status_check", sql`${t.status} in ('AWARDED', 'IN_PRODUCTION', 'COMPLETED')`),
+    check("contracts_status_check", sql`${t.status} in ('AWARDED', 'IN_PRODUCTION', 'COMPLETED', 'CANCELLED')`),
   ],
 );
 

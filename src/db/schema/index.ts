@@ -7,3 +7,4 @@ export * from "./api-tokens";
 export * from "./orders";
 export * from "./bids";
 export * from "./contracts";
+export * from "./bookings";

@@ -1,0 +1,72 @@
+import type { Executor } from "../db/executor";
+import type { ContractRow } from "../db/schema";
+import { applyPlan, planBooking } from "./booking";
+import {
+  activeEngineerCapacities,
+  addBookings,
+  bookedHoursOfCompany,
+  bookingsOfEngineerFrom,
+  reduceBooking,
+} from "./capacity.repository";
+import { weekStart, weeksFrom } from "./weeks";
+
+/** Centihours of work a contract carries: quantity x engineer-hours per unit. */
+export const workOf = (contract: Pick<ContractRow, "quantity" | "centihoursPerUnit">): number => contract.quantity * contract.centihoursPerUnit;
+
+/**
+ * Books `centihours` of a contract's work on its contractor's active engineers, in the weeks
+ * from `fromDate`'s week to the promised date's week, earliest free capacity first. Runs in
+ * the caller's transaction. Returns the centihours that did not fit (0: all booked); when
+ * some do not fit, nothing is written.
+ */
+export function bookWork(db: Executor, contract: Pick<ContractRow, "id" | "companyId" | "promisedDate">, centihours: number, fromDate: string): number {
+  const weeks = weeksFrom(weekStart(fromDate), weekStart(contract.promisedDate));
+  if (weeks.length === 0) return centihours;
+  const engineers = activeEngineerCapacities(db, contract.companyId);
+  const booked = bookedHoursOfCompany(db, contract.companyId, weeks[0], weeks[weeks.length - 1]);
+  const plan = planBooking(engineers, weeks, booked, centihours);
+  if (plan.missing > 0) return plan.missing;
+  applyPlan(booked, plan);
+  addBookings(db, contract.id, plan.lines);
+  return 0;
+}
+
+export interface Shortfall {
+  contractId: number;
+  missingCentihours: number;
+}
+
+/**
+ * After an engineer's capacity drops (deactivated: to 0; fewer weekly hours), takes the work
+ * that no longer fits off them from `fromDate`'s week on and books it again on the company's
+ * engineers before each contract's promised date. Call after the engineer row is updated.
+ * Returns the contracts whose work no longer fits; the caller then rolls back.
+ */
+export function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentihours: number, fromDate: string, companyId: number, contractsById: (ids: number[]) => ContractRow[]): Shortfall[] {
+  const fromWeek = weekStart(fromDate);
+  const displaced = new Map<number, number>();
+  const byWeek = new Map<string, ReturnType<typeof bookingsOfEngineerFrom>>();
+  for (const booking of bookingsOfEngineerFrom(db, engineerId, fromWeek)) {
+    const list = byWeek.get(booking.week);
+    if (list) list.push(booking);
+    else byWeek.set(booking.week, [booking]);
+  }
+  for (const weekBookings of byWeek.values()) {
+    let excess = weekBookings.reduce((sum, b) => sum + b.centihours, 0) - newWeeklyCentihours;
+    // Latest-promised work moves first: it has the most room before its own date.
+    for (const booking of weekBookings) {
+      if (excess <= 0) break;
+      const moved = Math.min(excess, booking.centihours);
+      reduceBooking(db, booking, moved);
+      displaced.set(booking.contractId, (displaced.get(booking.contractId) ?? 0) + moved);
+      excess -= moved;
+    }
+  }
+  const shortfalls: Shortfall[] = [];
+  const contracts = contractsById([...displaced.keys()]).sort((a, b) => a.promisedDate.localeCompare(b.promisedDate) || a.id - b.id);
+  for (const contract of contracts) {
+    const missing = bookWork(db, { id: contract.id, companyId, promisedDate: contract.promisedDate }, displaced.get(contract.id)!, fromDate);
+    if (missing > 0) shortfalls.push({ contractId: contract.id, missingCentihours: missing });
+  }
+  return shortfalls;
+}

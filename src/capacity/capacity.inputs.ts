@@ -1,0 +1,43 @@
+import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
+import { Field, Float, ID, InputType, ObjectType } from "type-graphql";
+import { Contract } from "../contracts/contract.type";
+import { UserError } from "../graphql/errors";
+
+@InputType({ description: "Booked hours of a contract to move from one engineer to another, in one week." })
+export class ReassignWorkInput {
+  @Field(() => ID, { description: "The contract." })
+  contractId!: string;
+
+  @Field(() => ID, { description: "The engineer the hours are booked on now." })
+  fromEngineerId!: string;
+
+  @Field(() => ID, { description: "The engineer to take them: same company, active, with the free hours." })
+  toEngineerId!: string;
+
+  @Field(() => GraphQLLocalDate, { description: "Any date in the ISO week concerned (this week or later)." })
+  weekOf!: string;
+
+  @Field(() => Float, { description: "Engineer-hours to move, 0.01 or more, two decimals at most." })
+  hours!: number;
+}
+
+@ObjectType({ description: "Result of reassignWork." })
+export class ReassignWorkPayload {
+  @Field(() => Contract, { nullable: true, description: "The contract, whose bookings now show the move; null when refused." })
+  contract!: Contract | null;
+
+  @Field(() => [UserError], { description: "Why the move was refused; empty on success." })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: "Turn your instant quote for an order into a bid." })
+export class BidFromInstantQuoteInput {
+  @Field(() => ID, { description: "The open order." })
+  orderId!: string;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "Units to quote for; defaults to the order's quantity (capped at your maximum lot)." })
+  quantity?: number | null;
+
+  @Field(() => Date, { nullable: true, description: "Until when the bid stands; defaults to the order's award deadline." })
+  validUntil?: Date | null;
+}

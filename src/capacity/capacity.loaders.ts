@@ -1,0 +1,20 @@
+import DataLoader from "dataloader";
+import { MAX_BATCH, type Executor } from "../db/executor";
+import { pageLoader } from "../graphql/loaders";
+import { bookedPerContract, bookingsPerContract } from "./capacity.repository";
+
+export function capacityLoaders(db: Executor) {
+  return {
+    bookingsByContract: pageLoader(
+      (contractIds, page, _filter: null) => bookingsPerContract(db, contractIds, page),
+      (row) => row.contractId,
+    ),
+    bookedCentihoursByContract: new DataLoader<number, number>(
+      async (ids) => {
+        const totals = bookedPerContract(db, [...ids]);
+        return ids.map((id) => totals.get(id) ?? 0);
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
+  };
+}

@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
+import { pagePerParent, type Executor } from "../db/executor";
+import { bookings, capabilityOffers, companies, contracts, engineers, type BookingRow } from "../db/schema";
+import type { PageRequest } from "../graphql/connection";
+import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
+
+/** The capacity of a company's active engineers, in id order. */
+export function activeEngineerCapacities(db: Executor, companyId: number): EngineerCapacity[] {
+  return db
+    .select({ engineerId: engineers.id, weeklyHours: engineers.weeklyHours })
+    .from(engineers)
+    .where(and(eq(engineers.companyId, companyId), eq(engineers.active, true)))
+    .orderBy(asc(engineers.id))
+    .all()
+    .map((e) => ({ engineerId: e.engineerId, weeklyCentihours: e.weeklyHours * 100 }));
+}
+
+/** Centihours booked on each engineer of a company in each week of [fromWeek, toWeek], in one aggregate. */
+export function bookedHoursOfCompany(db: Executor, companyId: number, fromWeek: string, toWeek: string): BookedHours {
+  const rows = db
+    .select({ engineerId: bookings.engineerId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
+    .from(bookings)
+    .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
+    .where(and(eq(engineers.companyId, companyId), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
+    .groupBy(bookings.engineerId, bookings.week)
+    .all();
+  return new Map(rows.map((r) => [bookedKey(r.engineerId, r.week), Number(r.centihours)]));
+}
+
+/**
+ * Adds booked centihours to a contract's bookings (merging into an existing engineer-week
+ * row of the same contract).
+ */
+export function addBookings(db: Executor, contractId: number, lines: readonly BookingLine[]): void {
+  for (const line of lines) {
+    db.insert(bookings)
+      .values({ contractId, engineerId: line.engineerId, week: line.week, centihours: line.centihours })
+      .onConflictDoUpdate({
+        target: [bookings.contractId, bookings.engineerId, bookings.week],
+        set: { centihours: sql`${bookings.centihours} + excluded.centihours` },
+      })
+      .run();
+  }
+}
+
+export function deleteBookingsOfContract(db: Executor, contractId: number): number {
+  return db.delete(bookings).where(eq(bookings.contractId, contractId)).run().changes;
+}
+
+/** An engineer's bookings from a week on, latest-promised contracts first within a week. */
+export function bookingsOfEngineerFrom(db: Executor, engineerId: number, fromWeek: string): (BookingRow & { promisedDate: string })[] {
+  return db
+    .select({
+      id: bookings.id,
+      contractId: bookings.contractId,
+      engineerId: bookings.engineerId,
+      week: bookings.week,
+      centihours: bookings.centihours,
+      promisedDate: contracts.promisedDate,
+    })
+    .from(bookings)
+    .innerJoin(contracts, eq(contracts.id, bookings.contractId))
+    .where(and(eq(bookings.engineerId, engineerId), gte(bookings.week, fromWeek)))
+    .orderBy(asc(bookings.week), desc(contracts.promisedDate), desc(bookings.contractId))
+    .all();
+}
+
+/** Reduces a booking row by `centihours`, deleting it when nothing is left. */
+export function reduceBooking(db: Executor, booking: Pick<BookingRow, "id" | "centihours">, centihours: number): void {
+  if (centihours >= booking.centihours) db.delete(bookings).where(eq(bookings.id, booking.id)).run();
+  else db.update(bookings).set({ centihours: booking.centihours - centihours }).where(eq(bookings.id, booking.id)).run();
+}
+
+export function findBooking(db: Executor, contractId: number, engineerId: number, week: string): BookingRow | undefined {
+  return db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.contractId, contractId), eq(bookings.engineerId, engineerId), eq(bookings.week, week)))
+    .get();
+}
+
+/** Total centihours booked on one engineer in one week (all contracts). */
+export function bookedOnEngineer(db: Executor, engineerId: number, week: string): number {
+  const row = db
+    .select({ total: sql<number>`coalesce(sum(${bookings.centihours}), 0)` })
+    .from(bookings)
+    .where(and(eq(bookings.engineerId, engineerId), eq(bookings.week, week)))
+    .get();
+  return Number(row?.total ?? 0);
+}
+
+/** For each company: the weekly capacity of its active engineers, in centihours (one aggregate). */
+export function weeklyCapacityOfCompanies(db: Executor, companyIds: number[]): Map<number, number> {
+  if (companyIds.length === 0) return new Map();
+  const rows = db
+    .select({ companyId: engineers.companyId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100` })
+    .from(engineers)
+    .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true)))
+    .groupBy(engineers.companyId)
+    .all();
+  return new Map(rows.map((r) => [r.companyId, Number(r.centihours)]));
+}
+
+/** For each company and week in [fromWeek, toWeek]: centihours booked (one aggregate). */
+export function bookedByCompanyWeek(db: Executor, companyIds: number[], fromWeek: string, toWeek: string): Map<string, number> {
+  if (companyIds.length === 0) return new Map();
+  const rows = db
+    .select({ companyId: engineers.companyId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
+    .from(bookings)
+    .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
+    .where(and(inArray(engineers.companyId, companyIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
+    .groupBy(engineers.companyId, bookings.week)
+    .all();
+  return new Map(rows.map((r) => [`${r.companyId}|${r.week}`, Number(r.centihours)]));
+}
+
+/** Per engineer and week: centihours booked, for a set of engineers (one aggregate). */
+export function bookedByEngineerWeek(db: Executor, engineerIds: number[], fromWeek: string, toWeek: string): BookedHours {
+  if (engineerIds.length === 0) return new Map();
+  const rows = db
+    .select({ engineerId: bookings.engineerId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
+    .from(bookings)
+    .where(and(inArray(bookings.engineerId, engineerIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
+    .groupBy(bookings.engineerId, bookings.week)
+    .all();
+  return new Map(rows.map((r) => [bookedKey(r.engineerId, r.week), Number(r.centihours)]));
+}
+
+/** The contract companies of a park with an active offer, by capability. */
+export function offeringCompaniesOfPark(db: Executor, parkId: number): { capabilityId: number; companyId: number }[] {
+  return db
+    .selectDistinct({ capabilityId: capabilityOffers.capabilityId, companyId: capabilityOffers.companyId })
+    .from(capabilityOffers)
+    .innerJoin(companies, eq(companies.id, capabilityOffers.companyId))
+    .where(and(eq(companies.parkId, parkId), eq(capabilityOffers.active, true)))
+    .all();
+}
+
+/** A page of bookings for each contract, in one statement. */
+export function bookingsPerContract(db: Executor, contractIds: number[], page: PageRequest): BookingRow[] {
+  return pagePerParent(db, bookings, bookings.contractId, contractIds, page);
+}
+
+/** Total centihours booked per contract (one aggregate). */
+export function bookedPerContract(db: Executor, contractIds: number[]): Map<number, number> {
+  const rows = db
+    .select({ contractId: bookings.contractId, centihours: sql<number>`sum(${bookings.centihours})` })
+    .from(bookings)
+    .where(inArray(bookings.contractId, contractIds))
+    .groupBy(bookings.contractId)
+    .all();
+  return new Map(rows.map((r) => [r.contractId, Number(r.centihours)]));
+}
+
+/** A page of a company's active engineers, by id. */
+export function activeEngineersPage(db: Executor, companyId: number, page: PageRequest) {
+  return db
+    .select()
+    .from(engineers)
+    .where(and(eq(engineers.companyId, companyId), eq(engineers.active, true), page.afterId === null ? undefined : gt(engineers.id, page.afterId)))
+    .orderBy(asc(engineers.id))
+    .limit(page.limit + 1)
+    .all();
+}

@@ -1,0 +1,212 @@
+import { actsFor, requireRole, requireViewer, type Viewer } from "../auth/viewer";
+import { findCompanyById } from "../companies/company.repository";
+import { findContractsByIds } from "../contracts/contract.repository";
+import { writeTransaction, type Executor } from "../db/executor";
+import type { CapabilityOfferRow, CompanyRow, OrderRow, ParkRow } from "../db/schema";
+import { findEngineersByIds } from "../engineers/engineer.repository";
+import { badUserInput, forbidden, notFound, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import { findParksByIds } from "../parks/park.repository";
+import { activeOffersOfCapability } from "../offers/capability-offer.repository";
+import { addDays, localDate, type Clock } from "../shared/time";
+import { engineerCentihours } from "../shared/validate";
+import { weekWhenDone } from "./booking";
+import {
+  addBookings,
+  bookedByCompanyWeek,
+  bookedOnEngineer,
+  findBooking,
+  offeringCompaniesOfPark,
+  reduceBooking,
+  weeklyCapacityOfCompanies,
+} from "./capacity.repository";
+import type { ReassignWorkInput } from "./capacity.inputs";
+import { addWeeks, weekEnd, weekStart, weeksFrom } from "./weeks";
+
+export const DEFAULT_WINDOW_WEEKS = 26;
+export const MAX_WINDOW_WEEKS = 104;
+/** How far ahead a quote looks for free capacity. */
+export const QUOTE_HORIZON_WEEKS = 156;
+
+export interface Window {
+  asOf: string;
+  weeks: string[];
+}
+
+/** The window of `count` weeks starting on `asOf`'s week; bad arguments are BAD_USER_INPUT. */
+export function windowOf(asOf: string | null | undefined, count: number | null | undefined, now: Date): Window {
+  const date = asOf ?? localDate(now);
+  const n = count ?? DEFAULT_WINDOW_WEEKS;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WINDOW_WEEKS) throw badUserInput(`weeks must be from 1 to ${MAX_WINDOW_WEEKS}.`, "weeks");
+  const first = weekStart(date);
+  return { asOf: date, weeks: weeksFrom(first, addWeeks(first, n - 1)) };
+}
+
+function checkThreshold(threshold: number | null | undefined): number {
+  const t = threshold ?? 1;
+  if (!Number.isFinite(t) || t <= 0 || t > 10) throw badUserInput("threshold must be above 0 and at most 10 (1 = 100 %).", "threshold");
+  return t;
+}
+
+export interface CompanyLoad {
+  company: CompanyRow;
+  window: Window;
+  capacity: number;
+  bookedByWeek: number[];
+  threshold: number;
+  weeksBookedAhead: number;
+}
+
+export interface QuoteFigures {
+  offer: CapabilityOfferRow;
+  quantity: number;
+  centihours: number;
+  completion: string | null;
+  leadTimeDays: number | null;
+  note: string;
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/**
+ * Quotes for an order from offers and free capacity: for each offer, the quantity it can take,
+ * and the end of the first week by which the company's free hours (capacity minus bookings,
+ * from the as-of week on) cover the work, no sooner than the offer's minimum lead days.
+ * Three aggregate statements whatever the number of contractors.
+ */
+export function quoteOrder(db: Executor, order: OrderRow, offers: CapabilityOfferRow[], requested: number, asOf: string): QuoteFigures[] {
+  const companyIds = offers.map((o) => o.companyId);
+  const first = weekStart(asOf);
+  const weeks = weeksFrom(first, addWeeks(first, QUOTE_HORIZON_WEEKS - 1));
+  const capacity = weeklyCapacityOfCompanies(db, companyIds);
+  const booked = bookedByCompanyWeek(db, companyIds, weeks[0], weeks[weeks.length - 1]);
+  const quotes = offers.map((offer): QuoteFigures => {
+    const quantity = Math.min(requested, offer.maxLot);
+    const centihours = quantity * offer.centihoursPerUnit;
+    const base = { offer, quantity, centihours };
+    if (quantity < offer.minLot) return { ...base, completion: null, leadTimeDays: null, note: `Takes at least ${offer.minLot} units.` };
+    const cap = capacity.get(offer.companyId) ?? 0;
+    const free = weeks.map((week) => cap - (booked.get(`${offer.companyId}|${week}`) ?? 0));
+    const done = weekWhenDone(free, centihours);
+    if (done === null) return { ...base, completion: null, leadTimeDays: null, note: `No free engineer-hours for this work within ${QUOTE_HORIZON_WEEKS} weeks.` };
+    const byCapacity = weekEnd(weeks[done]);
+    const byLead = addDays(asOf, offer.minLeadDays);
+    const completion = byCapacity > byLead ? byCapacity : byLead;
+    const notes = [
+      quantity < requested ? `Capped at the offer's maximum lot of ${offer.maxLot}.` : "",
+      completion === byLead ? `Set by the minimum lead time of ${offer.minLeadDays} days.` : `Set by free capacity: the work fits by the week of ${weeks[done]}.`,
+    ];
+    return { ...base, completion, leadTimeDays: daysBetween(asOf, completion), note: notes.filter(Boolean).join(" ") };
+  });
+  return quotes.sort(
+    (a, b) =>
+      (a.completion ?? "9999").localeCompare(b.completion ?? "9999") ||
+      a.quantity * a.offer.unitPriceMinor - b.quantity * b.offer.unitPriceMinor ||
+      a.offer.companyId - b.offer.companyId,
+  );
+}
+
+/** Reads of load and capacity, and moving booked work between engineers. */
+export class CapacityService {
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A contract company's load over a window, for its members and the coordinator (one aggregate per figure). */
+  companyLoad(viewer: Viewer | null, args: { companyId?: string | null; asOf?: string | null; weeks?: number | null; threshold?: number | null }, now: Date): CompanyLoad {
+    const v = requireViewer(viewer);
+    const companyId = args.companyId == null ? v.companyId : idOf(args.companyId, "Company");
+    if (companyId === null) {
+      if (args.companyId == null) throw badUserInput("Name the company (companyId).", "companyId");
+      throw notFound("No contract company with this id whose load you may see.");
+    }
+    const company = findCompanyById(this.db, companyId);
+    if (!company || company.kind !== "CONTRACT" || !actsFor(v, company.id)) throw notFound("No contract company with this id whose load you may see.");
+    const window = windowOf(args.asOf, args.weeks, now);
+    const threshold = checkThreshold(args.threshold);
+    const capacity = weeklyCapacityOfCompanies(this.db, [company.id]).get(company.id) ?? 0;
+    const booked = bookedByCompanyWeek(this.db, [company.id], window.weeks[0], window.weeks[window.weeks.length - 1]);
+    const bookedByWeek = window.weeks.map((week) => booked.get(`${company.id}|${week}`) ?? 0);
+    let weeksBookedAhead = 0;
+    while (weeksBookedAhead < bookedByWeek.length && capacity > 0 && bookedByWeek[weeksBookedAhead] >= capacity * threshold) weeksBookedAhead++;
+    return { company, window, capacity, bookedByWeek, threshold, weeksBookedAhead };
+  }
+
+  /** Utilisation per capability per week across a park; coordinator only. Three aggregate statements. */
+  heatMap(viewer: Viewer | null, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }, now: Date) {
+    requireRole(viewer, ["COORDINATOR"], "see the park's capacity heat-map");
+    const parkId = idOf(args.parkId, "Park");
+    const park: ParkRow | undefined = parkId === null ? undefined : findParksByIds(this.db, [parkId])[0];
+    if (!park) throw notFound("No park with this id.");
+    const window = windowOf(args.asOf, args.weeks, now);
+    const threshold = checkThreshold(args.threshold);
+    const offering = offeringCompaniesOfPark(this.db, park.id);
+    const companyIds = [...new Set(offering.map((o) => o.companyId))];
+    const capacity = weeklyCapacityOfCompanies(this.db, companyIds);
+    const booked = bookedByCompanyWeek(this.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
+    const byCapability = new Map<number, number[]>();
+    for (const { capabilityId, companyId } of offering) byCapability.set(capabilityId, [...(byCapability.get(capabilityId) ?? []), companyId]);
+    const rows = [...byCapability].map(([capabilityId, companies]) => {
+      const available = companies.reduce((sum, id) => sum + (capacity.get(id) ?? 0), 0);
+      const bookedByWeek = window.weeks.map((week) => companies.reduce((sum, id) => sum + (booked.get(`${id}|${week}`) ?? 0), 0));
+      return { capabilityId, contractorCount: companies.length, available, bookedByWeek };
+    });
+    return { park, window, threshold, rows };
+  }
+
+  /** Instant quotes for an order: all for its owner and the coordinator, its own for a contractor. */
+  instantQuotes(viewer: Viewer | null, order: OrderRow, args: { quantity?: number | null; asOf?: string | null }, seesAll: boolean, now: Date): QuoteFigures[] {
+    const quantity = args.quantity ?? order.quantity;
+    if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > order.quantity) {
+      throw badUserInput(`quantity must be from 1 to the order's ${order.quantity} units.`, "quantity");
+    }
+    const offers = activeOffersOfCapability(this.db, order.capabilityId).filter((offer) => seesAll || offer.companyId === viewer?.companyId);
+    return quoteOrder(this.db, order, offers, quantity, args.asOf ?? localDate(now));
+  }
+
+  /**
+   * Moves booked hours of a contract from one engineer to another of the same company in the
+   * same week, within the receiver's free hours. The contract's total never changes.
+   */
+  reassign(viewer: Viewer | null, input: ReassignWorkInput): Outcome<{ contractId: number }> {
+    const v = requireRole(viewer, ["MEMBER", "COORDINATOR"], "reassign work (the contractor)");
+    if (v.role === "MEMBER" && v.companyKind !== "CONTRACT") throw forbidden("Only the contractor reassigns its work.");
+    const now = this.clock();
+    const errors = new UserErrors();
+    const centihours = engineerCentihours(errors, "hours", input.hours);
+    const week = weekStart(input.weekOf);
+    if (week < weekStart(localDate(now))) errors.add("weekOf", UserErrorCode.OUT_OF_RANGE, "Only work of this week or later can be reassigned.");
+    return writeTransaction(this.db, (tx) => {
+      const contractId = idOf(input.contractId, "Contract");
+      const contract = contractId === null ? undefined : findContractsByIds(tx, [contractId])[0];
+      if (!contract || !actsFor(v, contract.companyId)) {
+        return refused(errors.add("contractId", UserErrorCode.NOT_FOUND, "No contract with this id that your company works on."));
+      }
+      const [from, to] = [input.fromEngineerId, input.toEngineerId].map((gid) => {
+        const id = idOf(gid, "Engineer");
+        const engineer = id === null ? undefined : findEngineersByIds(tx, [id])[0];
+        return engineer && engineer.companyId === contract.companyId ? engineer : undefined;
+      });
+      if (!from) errors.add("fromEngineerId", UserErrorCode.NOT_FOUND, "No engineer with this id in the contractor's company.");
+      if (!to) errors.add("toEngineerId", UserErrorCode.NOT_FOUND, "No engineer with this id in the contractor's company.");
+      if (from && to && from.id === to.id) errors.add("toEngineerId", UserErrorCode.INVALID_STATE, "Reassign to a different engineer.");
+      if (to && !to.active) errors.add("toEngineerId", UserErrorCode.INVALID_STATE, "The engineer is inactive and takes no work.");
+      if (contract.status !== "AWARDED" && contract.status !== "IN_PRODUCTION") {
+        errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; its work cannot move.`);
+      }
+      if (errors.any || !from || !to) return refused(errors);
+      const booking = findBooking(tx, contract.id, from.id, week);
+      if (!booking || booking.centihours < centihours) {
+        return refused(errors.add("hours", UserErrorCode.OUT_OF_RANGE, `Only ${(booking?.centihours ?? 0) / 100} h of this contract are booked on that engineer that week.`));
+      }
+      const free = to.weeklyHours * 100 - bookedOnEngineer(tx, to.id, week);
+      if (free < centihours) {
+        return refused(errors.add("hours", UserErrorCode.INSUFFICIENT_CAPACITY, `The receiving engineer has only ${Math.max(0, free) / 100} free hours that week.`));
+      }
+      reduceBooking(tx, booking, centihours);
+      addBookings(tx, contract.id, [{ engineerId: to.id, week, centihours }]);
+      return ok({ contractId: contract.id });
+    });
+  }
+}

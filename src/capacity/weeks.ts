@@ -1,0 +1,38 @@
+import { addDays } from "../shared/time";
+
+/**
+ * ISO weeks, Monday to Sunday, of calendar dates in the platform time zone (Europe/Moscow).
+ * A week is identified by its Monday, "YYYY-MM-DD", which sorts and compares as text; its
+ * label is the ISO week "2026-W48".
+ */
+export function weekStart(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday = 0
+  return addDays(date, -weekday);
+}
+
+export function addWeeks(monday: string, weeks: number): string {
+  return addDays(monday, weeks * 7);
+}
+
+/** The Mondays from `first` to `last`, inclusive. */
+export function weeksFrom(first: string, last: string): string[] {
+  const weeks: string[] = [];
+  for (let week = weekStart(first); week <= last; week = addWeeks(week, 1)) weeks.push(week);
+  return weeks;
+}
+
+/** "2026-W48" for the week starting on Monday `monday`. */
+export function isoWeekLabel(monday: string): string {
+  const thursday = addDays(monday, 3); // the ISO year is the year of the week's Thursday
+  const year = Number(thursday.slice(0, 4));
+  const jan4 = weekStart(`${year}-01-04`);
+  const [a, b] = [Date.parse(monday), Date.parse(jan4)];
+  const week = Math.round((a - b) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** The Sunday that ends the week starting on `monday`. */
+export function weekEnd(monday: string): string {
+  return addDays(monday, 6);
+}
