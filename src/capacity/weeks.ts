@@ -22,8 +22,19 @@ export function weeksFrom(first: string, last: string): string[] {
   return weeks;
 }
 
-/** "2026-W48" for the week starting on Monday `monday`. */
+const labels = new Map<string, string>();
+
+/** "2026-W48" for the week starting on Monday `monday` (memoised: reports ask for it per cell). */
 export function isoWeekLabel(monday: string): string {
+  let label = labels.get(monday);
+  if (label === undefined) {
+    label = computeIsoWeekLabel(monday);
+    if (labels.size < 10_000) labels.set(monday, label);
+  }
+  return label;
+}
+
+function computeIsoWeekLabel(monday: string): string {
   const thursday = addDays(monday, 3); // the ISO year is the year of the week's Thursday
   const year = Number(thursday.slice(0, 4));
   const jan4 = weekStart(`${year}-01-04`);

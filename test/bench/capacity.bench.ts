@@ -1,0 +1,162 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { createToken } from "../../src/auth/api-token.service";
+import { weekStart, weeksFrom, addWeeks } from "../../src/capacity/weeks";
+import { openDatabase } from "../../src/db/client";
+import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, orders, parks } from "../../src/db/schema";
+import { toGlobalId } from "../../src/graphql/global-id";
+import { createLogger } from "../../src/logger";
+import { buildMarketplaceSchema } from "../../src/schema";
+import { createApp } from "../../src/server";
+import { localDate } from "../../src/shared/time";
+import { random, row, time } from "./support";
+
+/**
+ * `npm run bench:capacity`: the load report of a contract company of 200 engineers over 26
+ * weeks and the heat-map of a park of 50 contractors, on generated bookings; printed as times,
+ * SQL statements per call, and a ratio to the same aggregate in raw better-sqlite3.
+ */
+const CONTRACTORS = 50;
+const BIG_COMPANY_ENGINEERS = 200;
+const OTHER_ENGINEERS = 20;
+const CAPABILITIES = 12;
+const CONTRACTS_PER_COMPANY = 10;
+const WEEKS = 26;
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-capacity-"));
+  const database = openDatabase(path.join(dir, "bench.db"));
+  const { db, sqlite, stats } = database;
+  const rand = random(42);
+  const now = new Date();
+  const firstWeek = weekStart(localDate(now));
+  const weeks = weeksFrom(firstWeek, addWeeks(firstWeek, WEEKS - 1));
+
+  const started = performance.now();
+  let bookingCount = 0;
+  let engineerCount = 0;
+  db.transaction((tx) => {
+    const parkId = tx.insert(parks).values({ name: "Bench Park", nameKey: "bench park", kind: "CLUSTER", region: "Bench", createdAt: now }).returning().get().id;
+    const capabilityIds = Array.from({ length: CAPABILITIES }, (_, i) =>
+      tx.insert(capabilities).values({ code: `CAP_${i}`, name: `Capability ${i}`, nameKey: `capability ${i}`, createdAt: now }).returning().get().id,
+    );
+    const customer = tx.insert(companies).values({ parkId, name: "Customer", nameKey: "customer", kind: "PRODUCT", employeeCount: 50, createdAt: now }).returning().get().id;
+    for (let c = 0; c < CONTRACTORS; c++) {
+      const companyId = tx
+        .insert(companies)
+        .values({ parkId, name: `Contractor ${c}`, nameKey: `contractor ${c}`, kind: "CONTRACT", employeeCount: 300, createdAt: now })
+        .returning()
+        .get().id;
+      for (const capabilityId of [capabilityIds[c % CAPABILITIES], capabilityIds[(c * 7 + 3) % CAPABILITIES]]) {
+        tx.insert(capabilityOffers)
+          .values({ companyId, capabilityId, unitPriceMinor: 100_000, currency: "RUB", centihoursPerUnit: 100, minLeadDays: 5, minLot: 1, maxLot: 100_000, createdAt: now, updatedAt: now })
+          .onConflictDoNothing()
+          .run();
+      }
+      const contractIds: number[] = [];
+      for (let k = 0; k < CONTRACTS_PER_COMPANY; k++) {
+        const orderId = tx
+          .insert(orders)
+          .values({
+            companyId: customer, capabilityId: capabilityIds[c % CAPABILITIES], title: `Order ${c}.${k}`, quantity: 1_000_000, neededBy: weeks[WEEKS - 1],
+            currency: "RUB", biddingClosesAt: now, maxSharePercent: 100, minContractors: 1, status: "AWARDED", createdAt: now, updatedAt: now,
+          })
+          .returning()
+          .get().id;
+        const bidId = tx
+          .insert(bids)
+          .values({ orderId, companyId, status: "AWARDED", unitPriceMinor: 100_000, currency: "RUB", minLot: 1, maxQuantity: 1_000_000, centihoursPerUnit: 100, leadTimeDays: 180, validUntil: now, revision: 1, createdAt: now, updatedAt: now })
+          .returning()
+          .get().id;
+        contractIds.push(
+          tx
+            .insert(contracts)
+            .values({ orderId, bidId, companyId, customerCompanyId: customer, quantity: 1_000_000, unitPriceMinor: 100_000, currency: "RUB", valueMinor: 100_000_000_000, centihoursPerUnit: 100, promisedDate: weeks[WEEKS - 1], status: "AWARDED", createdAt: now, updatedAt: now })
+            .returning()
+            .get().id,
+        );
+      }
+      const staff = c === 0 ? BIG_COMPANY_ENGINEERS : OTHER_ENGINEERS;
+      for (let e = 0; e < staff; e++, engineerCount++) {
+        const engineerId = tx.insert(engineers).values({ companyId, name: `Engineer ${c}.${e}`, role: e % 6 === 0 ? "SYSTEM_ENGINEER" : "ENGINEER", weeklyHours: 40, createdAt: now }).returning().get().id;
+        // Load falls off over the half year: fully booked soon, lightly later, as in a strong contractor.
+        for (const [w, week] of weeks.entries()) {
+          const share = Math.max(0, 1 - w / WEEKS - rand() * 0.3);
+          const centihours = Math.floor(4000 * share);
+          if (centihours === 0) continue;
+          tx.insert(bookings).values({ contractId: contractIds[Math.floor(rand() * contractIds.length)], engineerId, week, centihours }).onConflictDoNothing().run();
+          bookingCount++;
+        }
+      }
+    }
+  });
+  sqlite.exec("analyze");
+  process.stdout.write(
+    `Generated ${CONTRACTORS} contractors, ${engineerCount} engineers, ${bookingCount} bookings over ${WEEKS} weeks in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`,
+  );
+
+  const coordinator = createToken(db, { role: "COORDINATOR", companyId: null, holderName: "bench" }).token;
+  const app = await createApp({ database, schema: await buildMarketplaceSchema(), logger: createLogger("error"), maxBodyBytes: 100_000 });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+  const post = async (query: string) => {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  const statementsOf = async (work: () => Promise<unknown>) => {
+    const before = stats.statements;
+    await work();
+    return stats.statements - before;
+  };
+
+  const bigCompany = toGlobalId("Company", 2);
+  const LOAD = `{ loadReport(companyId: "${bigCompany}", weeks: ${WEEKS}) { weeksBookedAhead weeks { bookedHours utilisation } engineers(first: 100) { nodes { bookedHours weeks { bookedHours } } } } }`;
+  const HEAT = `{ capacityHeatMap(parkId: "${toGlobalId("Park", 1)}", weeks: ${WEEKS}) { capabilities { capability { name } peakUtilisation weeks { utilisation } } } }`;
+
+  // Baseline: the same figures as raw aggregate statements in better-sqlite3, with no GraphQL,
+  // no HTTP and no mapping: the company's weekly totals plus its first 100 engineers' weekly
+  // hours; the park's weekly totals per capability.
+  const rawLoad = sqlite.prepare(
+    `select b.week, sum(b.centihours) from bookings b join engineers e on e.id = b.engineer_id
+     where e.company_id = ? and b.week between ? and ? group by b.week`,
+  );
+  const rawEngineers = sqlite.prepare(
+    `select b.engineer_id, b.week, sum(b.centihours) from bookings b
+     where b.engineer_id in (select id from engineers where company_id = ? and active = 1 order by id limit 100)
+     and b.week between ? and ? group by b.engineer_id, b.week`,
+  );
+  const rawHeat = sqlite.prepare(
+    `select o.capability_id, b.week, sum(b.centihours) from (select distinct capability_id, company_id from capability_offers where active = 1) o
+     join engineers e on e.company_id = o.company_id join bookings b on b.engineer_id = e.id
+     where b.week between ? and ? group by o.capability_id, b.week`,
+  );
+
+  const loadStatements = await statementsOf(() => post(LOAD));
+  const heatStatements = await statementsOf(() => post(HEAT));
+  const baselineLoad = await time(200, () => [rawLoad.all(2, weeks[0], weeks[WEEKS - 1]), rawEngineers.all(2, weeks[0], weeks[WEEKS - 1])]);
+  const httpLoad = await time(100, () => post(LOAD));
+  const baselineHeat = await time(100, () => rawHeat.all(weeks[0], weeks[WEEKS - 1]));
+  const httpHeat = await time(50, () => post(HEAT));
+
+  process.stdout.write(row("baseline: raw SQL company and 100 engineers' weekly hours", baselineLoad) + "\n");
+  process.stdout.write(
+    row(`loadReport over HTTP (${BIG_COMPANY_ENGINEERS} engineers, 100 per page, ${WEEKS} weeks)`, httpLoad, `${loadStatements} SQL statements, ${(httpLoad.p50 / baselineLoad.p50).toFixed(1)}x baseline`) + "\n",
+  );
+  process.stdout.write(row("baseline: raw SQL per-capability weekly totals of the park", baselineHeat) + "\n");
+  process.stdout.write(
+    row(`capacityHeatMap over HTTP (${CONTRACTORS} contractors, ${WEEKS} weeks)`, httpHeat, `${heatStatements} SQL statements, ${(httpHeat.p50 / baselineHeat.p50).toFixed(1)}x baseline`) + "\n",
+  );
+
+  await app.stop();
+  database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error) + "\n");
+  process.exit(1);
+});

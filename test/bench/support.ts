@@ -1,0 +1,36 @@
+/** Small timing helpers for the benchmark scripts: they print figures, they assert nothing. */
+export interface Timing {
+  runs: number;
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+export async function time(runs: number, work: () => unknown | Promise<unknown>, warmup = Math.min(20, runs)): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  return { runs, p50: at(0.5), p95: at(0.95), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+}
+
+export function row(label: string, t: Timing, extra = ""): string {
+  return `${label.padEnd(58)} p50 ${t.p50.toFixed(2).padStart(8)} ms  p95 ${t.p95.toFixed(2).padStart(8)} ms  ${extra}`;
+}
+
+/** A deterministic pseudo-random generator (mulberry32), so every run builds the same data. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
