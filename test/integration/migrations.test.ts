@@ -2,6 +2,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -25,4 +28,53 @@ describe("migrations/", () => {
       fs.rmSync(out, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("upgrading a database that holds data", () => {
+  it("keeps every row through each later migration", () => {
+    // Drizzle's migrator applies what the journal lists: a copy with the journal cut to the
+    // first migrations builds an older database, the real folder then upgrades it.
+    const journal = JSON.parse(fs.readFileSync(path.join(root, "migrations", "meta", "_journal.json"), "utf8"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-upgrade-"));
+    try {
+      for (let applied = 1; applied < journal.entries.length; applied++) {
+        const old = path.join(dir, `v${applied}`);
+        fs.cpSync(path.join(root, "migrations"), old, { recursive: true });
+        fs.writeFileSync(path.join(old, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, applied) }));
+        const sqlite = new Database(path.join(dir, `v${applied}.db`));
+        sqlite.pragma("foreign_keys = ON");
+        migrate(drizzle(sqlite), { migrationsFolder: old });
+        // A row in every table that exists at this version, through the chain of foreign keys.
+        const now = Date.now();
+        const tables: string[] = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all().map((r: any) => r.name);
+        const insert = (table: string, values: Record<string, unknown>) => {
+          if (!tables.includes(table)) return;
+          const columns = Object.keys(values);
+          sqlite.prepare(`insert into ${table} (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`).run(...Object.values(values));
+        };
+        insert("parks", { name: "P", name_key: "p", kind: "CLUSTER", region: "R", created_at: now });
+        insert("companies", { park_id: 1, name: "C", name_key: "c", kind: "CONTRACT", employee_count: 5, created_at: now });
+        insert("companies", { park_id: 1, name: "S", name_key: "s", kind: "PRODUCT", employee_count: 5, created_at: now });
+        insert("capabilities", { code: "CASTING", name: "Casting", name_key: "casting", created_at: now });
+        insert("engineers", { company_id: 1, name: "E", role: "ENGINEER", weekly_hours: 40, active: 1, created_at: now });
+        insert("api_tokens", { token_hash: "h", role: "MEMBER", company_id: 1, holder_name: "H", created_at: now });
+        insert("capability_offers", { company_id: 1, capability_id: 1, unit_price_minor: 100, currency: "RUB", centihours_per_unit: 50, min_lead_days: 1, min_lot: 1, max_lot: 10, active: 1, created_at: now, updated_at: now });
+        insert("orders", { company_id: 2, capability_id: 1, title: "O", quantity: 10, needed_by: "2030-01-01", currency: "RUB", bidding_closes_at: now, max_share_percent: 100, min_contractors: 1, status: "AWARDED", created_at: now, updated_at: now });
+        insert("order_events", { order_id: 1, to_status: "OPEN", actor_name: "A", at: now });
+        insert("bids", { order_id: 1, company_id: 1, status: "AWARDED", unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, revision: 1, created_at: now, updated_at: now });
+        insert("bid_revisions", { bid_id: 1, revision: 1, unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, actor_name: "A", created_at: now });
+        insert("contracts", { order_id: 1, bid_id: 1, company_id: 1, customer_company_id: 2, quantity: 10, unit_price_minor: 100, currency: "RUB", value_minor: 1000, centihours_per_unit: 50, promised_date: "2030-01-01", status: "AWARDED", created_at: now, updated_at: now });
+        const counts = () => Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as any).n]));
+        const before = counts();
+
+        migrate(drizzle(sqlite), { migrationsFolder: path.join(root, "migrations") });
+        expect(counts()).toEqual(before);
+        expect(sqlite.prepare("pragma integrity_check").get()).toEqual({ integrity_check: "ok" });
+        expect(sqlite.prepare("pragma foreign_key_check").all()).toEqual([]);
+        sqlite.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
