@@ -10,6 +10,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { createContext, type Context } from "./context";
 import type { DatabaseHandle } from "./db/client";
 import { PUBLIC_ERROR_CODES } from "./graphql/errors";
+import { DEFAULT_LIMITS, queryLimitsPlugin } from "./graphql/limits";
 import type { Logger } from "./logger";
 import { createServices, type Services } from "./services";
 import { systemClock, type Clock } from "./shared/time";
@@ -58,6 +59,9 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  // A request must arrive whole within these, so slow or stalled clients cannot hold sockets.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 30_000;
   const services = createServices(database.db, clock);
 
   const logRequests: ApolloServerPlugin<Context> = {
@@ -82,7 +86,9 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     includeStacktraceInErrorResponses: false,
     // Introspection stays on: the API is documented by its schema, and clients and audits use it.
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), logRequests],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), logRequests, queryLimitsPlugin(DEFAULT_LIMITS)],
+    // The parser stops on very long documents before they cost anything (GRAPHQL_PARSE_FAILED, 400).
+    parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
   });
   await apollo.start();
 

@@ -140,6 +140,10 @@ export const PUBLIC_ERROR_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  "QUERY_TOO_DEEP",
+  "TOO_MANY_ALIASES",
+  "TOO_MANY_DIRECTIVES",
+  "QUERY_TOO_COSTLY",
 ]);
 
 export function unauthenticated(message = "Sign in: send Authorization: Bearer <token>."): GraphQLError {
