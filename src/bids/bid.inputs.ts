@@ -29,6 +29,12 @@ export class SubmitBidInput {
 
   @Field(() => Date, { description: "Until when the bid stands; in the future." })
   validUntil!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A key you choose (1-100 of A-Z a-z 0-9 _ . : -) to make retries safe: a repeat with the same key and input returns the first result and writes nothing.",
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "New terms for your live bid. Fields left out keep their value; the old terms stay in the bid's revisions." })

@@ -11,6 +11,7 @@ import { quoteOrder } from "../capacity/capacity.service";
 import { acceptingBids, awardDeadline, effectiveStatus } from "../orders/order-state";
 import { findOrderById } from "../orders/order.repository";
 import { addDays, localDate, type Clock } from "../shared/time";
+import { idempotent } from "../shared/idempotency";
 import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
 import { futureInstant } from "../shared/validate-dates";
 import type { ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
@@ -83,11 +84,17 @@ export class BidService {
   submit(viewer: Viewer | null, input: SubmitBidInput): Outcome<BidRow> {
     const v = requireRole(viewer, ["MEMBER"], "bid (members of contract companies)");
     const now = this.clock();
+    return writeTransaction(this.db, (tx) =>
+      idempotent(tx, v, "submitBid", input.idempotencyKey, input, () => this.submitOnce(tx, v, input, now), (bid) => bid.id, (id) => findBidsByIds(tx, [id])[0], now),
+    );
+  }
+
+  private submitOnce(db: Executor, v: Viewer, input: SubmitBidInput, now: Date): Outcome<BidRow> {
     const errors = new UserErrors();
     if (v.companyKind !== "CONTRACT") {
       return refused(errors.add(null, UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not produce, so they do not bid."));
     }
-    return writeTransaction(this.db, (tx) => {
+    return writeTransaction(db, (tx) => {
       const orderId = idOf(input.orderId, "Order");
       const order = orderId === null ? undefined : findOrderById(tx, orderId);
       if (!order || !canSeeOrder(v, order, now, ordersBidOnBy(tx, v.companyId!, [order.id]).size > 0)) {
@@ -116,14 +123,20 @@ export class BidService {
   fromInstantQuote(viewer: Viewer | null, input: BidFromInstantQuoteInput): Outcome<BidRow> {
     const v = requireRole(viewer, ["MEMBER"], "bid (members of contract companies)");
     const now = this.clock();
+    return writeTransaction(this.db, (tx) =>
+      idempotent(tx, v, "bidFromInstantQuote", input.idempotencyKey, input, () => this.fromQuoteOnce(tx, v, input, now), (bid) => bid.id, (id) => findBidsByIds(tx, [id])[0], now),
+    );
+  }
+
+  private fromQuoteOnce(db: Executor, v: Viewer, input: BidFromInstantQuoteInput, now: Date): Outcome<BidRow> {
     const errors = new UserErrors();
     if (v.companyKind !== "CONTRACT") {
       return refused(errors.add(null, UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not produce, so they do not bid."));
     }
     const orderId = idOf(input.orderId, "Order");
-    const order = orderId === null ? undefined : findOrderById(this.db, orderId);
+    const order = orderId === null ? undefined : findOrderById(db, orderId);
     if (!order || !canSeeOrder(v, order, now, false)) return refused(errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id."));
-    const offer = findOffer(this.db, v.companyId!, order.capabilityId);
+    const offer = findOffer(db, v.companyId!, order.capabilityId);
     if (!offer || !offer.active) {
       return refused(errors.add("orderId", UserErrorCode.CAPABILITY_NOT_OFFERED, "Your company has no active offer of the capability this order needs."));
     }
@@ -131,11 +144,11 @@ export class BidService {
     if (!Number.isSafeInteger(requested) || requested < 1 || requested > order.quantity) {
       return refused(errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The quantity must be from 1 to the order's ${order.quantity} units.`));
     }
-    const [quote] = quoteOrder(this.db, order, [offer], requested, localDate(now));
+    const [quote] = quoteOrder(db, order, [offer], requested, localDate(now));
     if (quote.completion === null || quote.leadTimeDays === null) {
       return refused(errors.add("quantity", quote.quantity < offer.minLot ? UserErrorCode.QUANTITY_OUT_OF_RANGE : UserErrorCode.INSUFFICIENT_CAPACITY, quote.note));
     }
-    return this.submit(v, {
+    return this.submitOnce(db, v, {
       orderId: input.orderId,
       unitPrice: { amount: toMoney(offer.unitPriceMinor, offer.currency as Currency).amount, currency: offer.currency as Currency },
       minLot: Math.min(offer.minLot, quote.quantity),
@@ -143,7 +156,7 @@ export class BidService {
       engineerHoursPerUnit: offer.centihoursPerUnit / 100,
       leadTimeDays: Math.max(1, quote.leadTimeDays),
       validUntil: input.validUntil ?? awardDeadline(order.biddingClosesAt),
-    });
+    }, now);
   }
 
   /** Sets new terms on the company's live bid while bidding is open; the old terms stay as a revision. */

@@ -40,4 +40,10 @@ export class BidFromInstantQuoteInput {
 
   @Field(() => Date, { nullable: true, description: "Until when the bid stands; defaults to the order's award deadline." })
   validUntil?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A key you choose (1-100 of A-Z a-z 0-9 _ . : -) to make retries safe: a repeat with the same key and input returns the first result and writes nothing.",
+  })
+  idempotencyKey?: string | null;
 }

@@ -30,6 +30,7 @@ export enum UserErrorCode {
   SHARE_LIMIT_EXCEEDED = "SHARE_LIMIT_EXCEEDED",
   TOO_FEW_CONTRACTORS = "TOO_FEW_CONTRACTORS",
   INSUFFICIENT_CAPACITY = "INSUFFICIENT_CAPACITY",
+  IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED",
 }
 
 registerEnumType(UserErrorCode, {
@@ -73,6 +74,7 @@ registerEnumType(UserErrorCode, {
     ALLOCATION_TOTAL_MISMATCH: { description: "The allocated quantities do not add up to the order's quantity." },
     SHARE_LIMIT_EXCEEDED: { description: "A contractor would get more of the order than the sourcing policy's share limit." },
     TOO_FEW_CONTRACTORS: { description: "The award uses fewer contractors than the sourcing policy's minimum." },
+    IDEMPOTENCY_KEY_REUSED: { description: "The idempotency key was already used with different input." },
     INSUFFICIENT_CAPACITY: {
       description: "The contractor's engineers lack the free hours for the work before its date; the message says how many hours are missing.",
     },

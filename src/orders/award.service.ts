@@ -1,6 +1,7 @@
 import { requireRole, type Viewer } from "../auth/viewer";
 import { closeLiveBids, findBidsByIds, setBidStatus } from "../bids/bid.repository";
-import { insertContract } from "../contracts/contract.repository";
+import { findContractsOfOrder, insertContract } from "../contracts/contract.repository";
+import { idempotent } from "../shared/idempotency";
 import { writeTransaction, type Executor } from "../db/executor";
 import type { BidRow, ContractRow, OrderRow } from "../db/schema";
 import { bookWork, workOf } from "../capacity/capacity-booking";
@@ -98,10 +99,26 @@ export class AwardService {
   award(viewer: Viewer | null, input: AwardOrderInput): Outcome<Award> {
     const v = requireRole(viewer, ["MEMBER"], "award orders (the order's owner)");
     const now = this.clock();
+    return writeTransaction(this.db, (tx) =>
+      idempotent(
+        tx,
+        v,
+        "awardOrder",
+        input.idempotencyKey,
+        input,
+        () => this.awardOnce(tx, v, input, now),
+        ({ order }) => order.id,
+        (id) => ({ order: findOrderById(tx, id)!, contracts: findContractsOfOrder(tx, id) }),
+        now,
+      ),
+    );
+  }
+
+  private awardOnce(db: Executor, v: Viewer, input: AwardOrderInput, now: Date): Outcome<Award> {
     const errors = new UserErrors();
     if (input.allocations.length === 0) return refused(errors.add("allocations", UserErrorCode.ALLOCATION_TOTAL_MISMATCH, "Allocate the order to at least one bid."));
     if (input.allocations.length > 1000) return refused(errors.add("allocations", UserErrorCode.OUT_OF_RANGE, "At most 1000 allocations."));
-    return writeTransaction(this.db, (tx) => {
+    return writeTransaction(db, (tx) => {
       const order = ownedOrder(tx, v, input.orderId, errors);
       if (!order) return refused(errors);
       const ids = input.allocations.map((a) => idOf(a.bidId, "Bid"));

@@ -38,6 +38,12 @@ export class PostOrderInput {
 
   @Field(() => SourcingPolicyInput, { description: "Share limit and minimum number of contractors." })
   sourcingPolicy!: SourcingPolicyInput;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A key you choose (1-100 of A-Z a-z 0-9 _ . : -) to make retries safe: a repeat with the same key and input returns the first result and writes nothing.",
+  })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: "Result of postOrder." })
@@ -89,6 +95,12 @@ export class AwardOrderInput {
 
   @Field(() => [AllocationInput], { description: "One allocation per awarded bid; the quantities add up to the order's quantity." })
   allocations!: AllocationInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A key you choose (1-100 of A-Z a-z 0-9 _ . : -) to make retries safe: a repeat with the same key and input returns the first result and writes nothing.",
+  })
+  idempotencyKey?: string | null;
 }
 
 export enum OrderSortField {

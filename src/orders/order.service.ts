@@ -9,6 +9,7 @@ import { idOf } from "../graphql/global-id";
 import { Currency } from "../graphql/money";
 import type { Clock } from "../shared/time";
 import { localDate } from "../shared/time";
+import { idempotent } from "../shared/idempotency";
 import { intInRange, optionalText, positiveMoney, requiredName } from "../shared/validate";
 import { futureDate, futureInstant } from "../shared/validate-dates";
 import { ownsOrder } from "./order-access";
@@ -56,6 +57,12 @@ export class OrderService {
   post(viewer: Viewer | null, input: PostOrderInput): Outcome<OrderRow> {
     const v = requireRole(viewer, ["MEMBER"], "post orders (members of product companies)");
     const now = this.clock();
+    return writeTransaction(this.db, (tx) =>
+      idempotent(tx, v, "postOrder", input.idempotencyKey, input, () => this.postOnce(tx, v, input, now), (order) => order.id, (id) => findOrderById(tx, id)!, now),
+    );
+  }
+
+  private postOnce(db: Executor, v: Viewer, input: PostOrderInput, now: Date): Outcome<OrderRow> {
     const errors = new UserErrors();
     if (v.companyKind !== "PRODUCT") {
       errors.add(null, UserErrorCode.CONTRACT_COMPANY_CANNOT_ORDER, "Contract companies produce customers' products only; they post no orders.");
@@ -79,7 +86,7 @@ export class OrderService {
     if (!errors.any && minContractors > input.quantity) {
       errors.add(["sourcingPolicy", "minContractors"], UserErrorCode.SOURCING_POLICY_INFEASIBLE, `${input.quantity} units cannot be split between ${minContractors} contractors.`);
     }
-    return writeTransaction(this.db, (tx) => {
+    return writeTransaction(db, (tx) => {
       const capabilityId = idOf(input.capabilityId, "Capability");
       const capability = capabilityId === null ? undefined : findCapabilitiesByIds(tx, [capabilityId])[0];
       if (!capability) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");

@@ -14,6 +14,7 @@ import {
   companies,
   contracts,
   engineers,
+  idempotencyKeys,
   orderEvents,
   orders,
   parks,
@@ -27,7 +28,7 @@ import { DEMO_CAPABILITIES, DEMO_PARKS, demoEngineerName } from "./demo-data";
 import { seedDemoMarket } from "./demo-market";
 
 /** Every table, children before parents: the order in which a reset empties them. Add new tables here. */
-export const TABLES_CHILDREN_FIRST = [bookings, contracts, bidRevisions, bids, orderEvents, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [idempotencyKeys, bookings, contracts, bidRevisions, bids, orderEvents, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;

@@ -8,3 +8,4 @@ export * from "./orders";
 export * from "./bids";
 export * from "./contracts";
 export * from "./bookings";
+export * from "./idempotency-keys";
