@@ -1,5 +1,6 @@
 import { dbIdOf, snapshot } from "../support/fixtures";
 import { AWARD, buildMarket, dateIn, postOrder, submitBid, type Market } from "../support/marketplace";
+import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -11,24 +12,9 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-/**
- * The booking invariants, straight from the tables: no engineer-week above the engineer's
- * hours; every live contract's bookings add up to quantity x hours per unit; nothing booked
- * for cancelled contracts.
- */
+/** The booking and award invariants, straight from the tables. */
 function expectInvariants() {
-  const sqlite = server.database.sqlite;
-  const over = sqlite
-    .prepare(`select b.engineer_id, b.week, sum(b.centihours) as booked, e.weekly_hours * 100 as capacity
-              from bookings b join engineers e on e.id = b.engineer_id group by b.engineer_id, b.week having booked > capacity`)
-    .all();
-  expect(over).toEqual([]);
-  const wrong = sqlite
-    .prepare(`select c.id, c.status, c.quantity * c.centihours_per_unit as work, coalesce(sum(b.centihours), 0) as booked
-              from contracts c left join bookings b on b.contract_id = c.id group by c.id
-              having (c.status = 'CANCELLED' and booked <> 0) or (c.status <> 'CANCELLED' and booked <> work)`)
-    .all();
-  expect(wrong).toEqual([]);
+  expect(invariantViolations(server.database.sqlite)).toEqual(NO_VIOLATIONS);
 }
 
 const LOAD = `query($companyId: ID, $asOf: LocalDate, $weeks: Int) {

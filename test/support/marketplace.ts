@@ -32,11 +32,11 @@ export const AWARD = /* GraphQL */ `
 `;
 
 /** A date `days` from the server's today, as YYYY-MM-DD (Moscow time, like the server). */
-export function dateIn(server: TestServer, days: number): string {
+export function dateIn(server: Pick<TestServer, "now">, days: number): string {
   return new Date(server.now().getTime() + 3 * 60 * 60 * 1000 + days * DAY).toISOString().slice(0, 10);
 }
 
-export function instantIn(server: TestServer, ms: number): string {
+export function instantIn(server: Pick<TestServer, "now">, ms: number): string {
   return new Date(server.now().getTime() + ms).toISOString();
 }
 
@@ -84,7 +84,7 @@ export async function buildMarket(server: TestServer): Promise<Market> {
   };
 }
 
-export function orderInput(server: TestServer, market: Market, overrides: Record<string, unknown> = {}) {
+export function orderInput(server: Pick<TestServer, "now">, market: Market, overrides: Record<string, unknown> = {}) {
   return {
     title: "Carbon fibre housings",
     description: "Housings for a medical laser, generation 2",
@@ -104,7 +104,7 @@ export async function postOrder(server: TestServer, market: Market, overrides: R
   return res.data.postOrder.order.id;
 }
 
-export function bidInput(server: TestServer, orderId: string, overrides: Record<string, unknown> = {}) {
+export function bidInput(server: Pick<TestServer, "now">, orderId: string, overrides: Record<string, unknown> = {}) {
   return {
     orderId,
     unitPrice: { amount: "1200.00" },

@@ -41,9 +41,9 @@ export interface TestServer {
  * A real server on a loopback port, over a fresh SQLite file built by the real migrations.
  * Each test file gets its own.
  */
-export async function startTestServer(options: { maxBodyBytes?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { maxBodyBytes?: number; databasePath?: string } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marketplace-test-"));
-  const database = openDatabase(path.join(dir, "test.db"));
+  const database = openDatabase(options.databasePath ?? path.join(dir, "test.db"));
   const logs: string[] = [];
   let offsetMs = 0;
   const clock = () => new Date(Date.now() + offsetMs);

@@ -1,0 +1,52 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const root = path.join(__dirname, "..", "..");
+
+/** Compiles the server once (tsc, incremental) so that tests can run it as a real process. */
+export function buildServer(): void {
+  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc")], { cwd: root, stdio: "pipe" });
+}
+
+export interface ChildServer {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  /** Resolves with the exit code once the process has ended. */
+  exited: Promise<number | null>;
+}
+
+/** Starts `node dist/src/main.js` on a database file and a port; resolves once it answers /health. */
+export async function startChildServer(databasePath: string, port: number): Promise<ChildServer> {
+  const child = spawn(process.execPath, [path.join(root, "dist", "src", "main.js")], {
+    cwd: root,
+    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) return { url, process: child, output: () => output, exited };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`server did not start: ${output}`);
+}
+
+export async function gqlAt(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: await res.json() };
+}

@@ -1,0 +1,30 @@
+import type Database from "better-sqlite3";
+
+/**
+ * The domain invariants, read straight from the tables. Each query returns the rows that break
+ * one; all must be empty.
+ */
+export function invariantViolations(sqlite: Database.Database): Record<string, unknown[]> {
+  const all = (sql: string) => sqlite.prepare(sql).all();
+  return {
+    engineerWeekOverHours: all(`select b.engineer_id, b.week, sum(b.centihours) as booked, e.weekly_hours * 100 as capacity
+      from bookings b join engineers e on e.id = b.engineer_id group by b.engineer_id, b.week having booked > capacity`),
+    contractBookingsWrong: all(`select c.id from contracts c left join bookings b on b.contract_id = c.id group by c.id
+      having (c.status = 'CANCELLED' and coalesce(sum(b.centihours), 0) <> 0)
+          or (c.status <> 'CANCELLED' and coalesce(sum(b.centihours), 0) <> c.quantity * c.centihours_per_unit)`),
+    awardNotAddingUp: all(`select o.id from orders o join contracts c on c.order_id = o.id
+      where o.status in ('AWARDED', 'IN_PRODUCTION', 'COMPLETED') group by o.id having sum(c.quantity) <> o.quantity`),
+    contractsOnUnawardedOrders: all(`select c.id from contracts c join orders o on o.id = c.order_id where o.status in ('OPEN', 'EXPIRED')`),
+    moreThanOneAward: all(`select order_id from order_events where to_status = 'AWARDED' group by order_id having count(*) > 1`),
+    moreThanOneLiveBid: all(`select order_id, company_id from bids where status = 'LIVE' group by order_id, company_id having count(*) > 1`),
+  };
+}
+
+export const NO_VIOLATIONS = {
+  engineerWeekOverHours: [],
+  contractBookingsWrong: [],
+  awardNotAddingUp: [],
+  contractsOnUnawardedOrders: [],
+  moreThanOneAward: [],
+  moreThanOneLiveBid: [],
+};
