@@ -31,7 +31,7 @@ export async function startChildServer(databasePath: string, port: number): Prom
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
-      const res = await fetch(`${url}/health`);
+      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) return { url, process: child, output: () => output, exited };
     } catch {
       // not listening yet
@@ -44,6 +44,8 @@ export async function startChildServer(databasePath: string, port: number): Prom
 
 export async function gqlAt(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${url}/graphql`, {
+    // A request to a process that was just killed must fail, not wait forever.
+    signal: AbortSignal.timeout(15_000),
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),

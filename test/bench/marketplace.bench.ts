@@ -1,0 +1,130 @@
+import "reflect-metadata";
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { openDatabase } from "../../src/db/client";
+import { toGlobalId } from "../../src/graphql/global-id";
+import { createLogger } from "../../src/logger";
+import { buildMarketplaceSchema } from "../../src/schema";
+import { createApp } from "../../src/server";
+import { generateMarket } from "./generate";
+import { load, type LoadResult } from "./load";
+
+/**
+ * `npm run bench`: HTTP load on loopback against the real server (a separate process), on a
+ * generated park; requests per second, p50 and p99 at 10 connections, SQL statements per
+ * request; and a minimal graphql-js + raw better-sqlite3 server for the same list query, in
+ * the same run, as the baseline.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 10;
+const root = path.join(__dirname, "..", "..", "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function spawnServer(script: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => (/ready/i.test(String(d)) ? resolve() : undefined));
+    child.on("exit", () => reject(new Error(`${script} exited`)));
+  });
+  return { url: `http://127.0.0.1:${port}/graphql`, child };
+}
+
+const LIST = `query { openOrders(first: 20) { nodes { title quantity company { name } capability { name } bids { nodes { terms { unitPrice { amount } } company { name } } } } } }`;
+const DETAIL = `query($id: ID!) { node(id: $id) { ... on Order { title status quantity neededBy maxUnitPrice { amount } company { name } capability { name }
+  bids { nodes { status terms { unitPrice { amount } leadTimeDays } company { name } } } contracts { nodes { quantity } } history { nodes { toStatus at } } } } }`;
+const SUBMIT = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { bid { id } userErrors { code } } }`;
+const LOAD = `query($companyId: ID) { loadReport(companyId: $companyId, weeks: 26) { weeksBookedAhead weeks { bookedHours utilisation } engineers(first: 20) { nodes { bookedHours } } } }`;
+const QUOTES = `query($id: ID!) { node(id: $id) { ... on Order { instantQuotes { company { name } totalPrice { amount } earliestCompletionDate } } } }`;
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
+  const dbPath = path.join(dir, "bench.db");
+  const database = openDatabase(dbPath);
+  const t0 = performance.now();
+  const sizes = { productCompanies: 240, contractCompanies: 60, engineersPerContractor: 20, openOrders: 20_000, awardedOrders: 2_000, bidsPerOpenOrder: 3 };
+  const market = generateMarket(database.db, sizes);
+  database.sqlite.exec("analyze");
+  const bidCount = (database.sqlite.prepare("select count(*) as n from bids").get() as { n: number }).n;
+  process.stdout.write(
+    `Generated ${sizes.productCompanies + sizes.contractCompanies} companies, ${sizes.openOrders + sizes.awardedOrders} orders, ${bidCount} bids, ${sizes.contractCompanies * sizes.engineersPerContractor} engineers in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+
+  // Statements per request, measured in-process on the same file (the load runs out of process).
+  const app = await createApp({ database, schema: await buildMarketplaceSchema(), logger: createLogger("error"), maxBodyBytes: 100_000 });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  const local = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+  const statements = async (query: string, variables: Record<string, unknown>, token: string) => {
+    const before = database.stats.statements;
+    const res = await fetch(local, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return database.stats.statements - before;
+  };
+  const contractor = market.contractorIds[0];
+  const contractorToken = market.contractorTokens.get(contractor)!;
+  const orderGid = (id: number) => toGlobalId("Order", id);
+  const counts = {
+    list5: await statements(LIST.replace("first: 20", "first: 5"), {}, market.coordinator),
+    list: await statements(LIST, {}, market.coordinator),
+    detail: await statements(DETAIL, { id: orderGid(market.openOrderIds[0]) }, market.coordinator),
+    load: await statements(LOAD, { companyId: toGlobalId("Company", contractor) }, market.coordinator),
+    quotes: await statements(QUOTES, { id: orderGid(market.openOrderIds[1]) }, market.coordinator),
+  };
+  await app.stop();
+  database.close();
+
+  const ours = await spawnServer(path.join(root, "dist", "src", "main.js"), { DATABASE_PATH: dbPath, SEED_DEMO_DATA: "false", LOG_LEVEL: "error" });
+  const baseline = await spawnServer(path.join(root, "dist", "test", "bench", "baseline-server.js"), { DATABASE_PATH: dbPath });
+  const run = (url: string, next: Parameters<typeof load>[3]) => load(url, CONNECTIONS, SECONDS * 1000, next);
+  const validUntil = new Date(Date.now() + 20 * 86_400_000).toISOString();
+  let pair = 0;
+  const results: [string, LoadResult, string][] = [];
+  await run(ours.url, () => ({ body: { query: LIST }, token: market.coordinator })); // warm-up
+  const baseList = await run(baseline.url, () => ({ body: { query: LIST } }));
+  results.push(["baseline: graphql-js + raw SQL, same list query", baseList, "4"]);
+  const list = await run(ours.url, () => ({ body: { query: LIST }, token: market.coordinator }));
+  results.push(["page of 20 open orders with bids and bidders", list, `${counts.list} (5 orders: ${counts.list5})`]);
+  results.push(["order detail", await run(ours.url, (i) => ({ body: { query: DETAIL, variables: { id: orderGid(market.openOrderIds[i % 1000]) } }, token: market.coordinator })), String(counts.detail)]);
+  results.push([
+    "submitBid",
+    await run(ours.url, () => {
+      const [companyId, orderId] = market.freshBidPairs[pair++ % market.freshBidPairs.length];
+      return {
+        body: { query: SUBMIT, variables: { input: { orderId: orderGid(orderId), unitPrice: { amount: "1500.00" }, minLot: 1, maxQuantity: 50, leadTimeDays: 40, validUntil } } },
+        token: market.contractorTokens.get(companyId)!,
+      };
+    }),
+    "-",
+  ]);
+  results.push(["loadReport (26 weeks, 20 engineers)", await run(ours.url, () => ({ body: { query: LOAD }, token: contractorToken })), String(counts.load)]);
+  results.push(["instantQuotes (60 contractors; stands in for plans)", await run(ours.url, (i) => ({ body: { query: QUOTES, variables: { id: orderGid(market.openOrderIds[i % 1000]) } }, token: market.coordinator })), String(counts.quotes)]);
+
+  ours.child.kill("SIGTERM");
+  baseline.child.kill("SIGTERM");
+  process.stdout.write(`\n${CONNECTIONS} connections, ${SECONDS} s each, on loopback\n`);
+  process.stdout.write(`${"scenario".padEnd(54)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}  SQL/request\n`);
+  for (const [label, r, sql] of results) {
+    process.stdout.write(`${label.padEnd(54)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}  ${sql}\n`);
+  }
+  process.stdout.write(`\nList page: ${(list.rps / baseList.rps).toFixed(2)} x the baseline's requests per second\n`);
+  await new Promise((r) => setTimeout(r, 300));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error) + "\n");
+  process.exit(1);
+});
