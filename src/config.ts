@@ -10,6 +10,8 @@ export interface Config {
   /** Largest accepted request body, in bytes. */
   maxBodyBytes: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** SQLite's synchronous setting for file databases; see README "Durability". */
+  sqliteSynchronous: "NORMAL" | "FULL";
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,6 +22,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: (env.SEED_DEMO_DATA ?? "true") !== "false",
     maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
+    sqliteSynchronous: synchronousFromEnv(env.SQLITE_SYNCHRONOUS),
   };
 }
 
@@ -35,4 +38,10 @@ function logLevelFromEnv(raw: string | undefined): Config["logLevel"] {
   const level = raw ?? "info";
   if (level === "debug" || level === "info" || level === "warn" || level === "error") return level;
   throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${level}"`);
+}
+
+function synchronousFromEnv(raw: string | undefined): Config["sqliteSynchronous"] {
+  const value = (raw ?? "NORMAL").toUpperCase();
+  if (value === "NORMAL" || value === "FULL") return value;
+  throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${raw}"`);
 }

@@ -12,7 +12,7 @@ import { createApp } from "./server";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = openDatabase(config.databasePath);
+  const database = openDatabase(config.databasePath, { synchronous: config.sqliteSynchronous });
   const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
 
   if (config.seedDemoData && isEmpty(database.db)) {

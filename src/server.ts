@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -86,7 +87,13 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     includeStacktraceInErrorResponses: false,
     // Introspection stays on: the API is documented by its schema, and clients and audits use it.
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), logRequests, queryLimitsPlugin(DEFAULT_LIMITS)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On by default, it wraps every field resolver to compute cache hints nobody reads here.
+      ApolloServerPluginCacheControlDisabled(),
+      logRequests,
+      queryLimitsPlugin(DEFAULT_LIMITS),
+    ],
     // The parser stops on very long documents before they cost anything (GRAPHQL_PARSE_FAILED, 400).
     parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
   });

@@ -36,6 +36,9 @@ export const orders = sqliteTable(
   },
   (t) => [
     index("orders_status_capability_idx").on(t.status, t.capabilityId, t.biddingClosesAt),
+    // openOrders walks these in sort order and stops after a page, instead of sorting every open order.
+    index("orders_status_needed_by_idx").on(t.status, t.neededBy, t.id),
+    index("orders_status_closes_idx").on(t.status, t.biddingClosesAt, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
     check("orders_quantity_check", sql`${t.quantity} >= 1`),
     check("orders_share_check", sql`${t.maxSharePercent} between 1 and 100`),
