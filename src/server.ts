@@ -49,7 +49,7 @@ export function maskUnexpectedErrors(logger: Logger) {
   };
 }
 
-/** Message, stack and cause chain (drizzle wraps SQLite's error as the cause of its own). */
+/** Message, stack and cause chain: a wrapped error keeps the one that caused it as `cause`. */
 function describeError(error: unknown): Record<string, unknown> | string {
   if (!(error instanceof Error)) return String(error);
   return { message: error.message, stack: error.stack, ...(error.cause !== undefined ? { cause: describeError(error.cause) } : {}) };
