@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { createToken } from "../auth/api-token.service";
 import type { Role } from "../auth/viewer";
 import { loadConfig } from "../config";

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -128,6 +129,22 @@ describe("crash safety", () => {
       expect(violations()).toEqual({ integrity: { integrity_check: "ok" }, ...NO_VIOLATIONS });
     }
     expect(acknowledged.size).toBeGreaterThan(20);
+  });
+});
+
+describe("the command-line scripts", () => {
+  it("reload the demo data (npm run seed) and issue a first coordinator token (npm run token)", () => {
+    const scriptsDb = path.join(dir, "scripts", "demo.db");
+    const env = { ...process.env, DATABASE_PATH: scriptsDb };
+    const run = (script: string, args: string[] = []) =>
+      execFileSync(process.execPath, [path.join(__dirname, "..", "..", "dist", "src", "scripts", script), ...args], { env, encoding: "utf8" });
+    expect(run("seed.js")).toMatch(/coordinator\s+tpm_/);
+    expect(fs.readFileSync(path.join(dir, "scripts", "demo-tokens.txt"), "utf8")).toMatch(/contract company .*tpm_/);
+    expect(run("issue-token.js", ["COORDINATOR", "Cluster Development Center"]).trim()).toMatch(/^tpm_[\w-]{43}$/);
+    const sqlite = new Database(scriptsDb, { readonly: true });
+    expect((sqlite.prepare("select count(*) as n from companies").get() as { n: number }).n).toBe(17);
+    expect((sqlite.prepare("select count(*) as n from api_tokens where role = 'COORDINATOR'").get() as { n: number }).n).toBe(2);
+    sqlite.close();
   });
 });
 
