@@ -12,6 +12,8 @@ import { createApp } from "./server";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // A stray rejected promise must not take every client's server down with it: log it loudly.
+  process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", { error: String((reason as Error)?.stack ?? reason) }));
   const database = openDatabase(config.databasePath, { synchronous: config.sqliteSynchronous });
   const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
 
