@@ -5,7 +5,8 @@ import { Company } from "../companies/company.type";
 import type { Context } from "../context";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
-import { Order, toOrder } from "../orders/order.type";
+import { loadOrder } from "../orders/order-field";
+import { Order } from "../orders/order.type";
 import { BidFilter, BidPayload, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
 import { listBids } from "./bid.repository";
 import { Bid, BidConnection, BidRevisionConnection, toBid, toBidRevision, type BidRevision } from "./bid.type";
@@ -24,10 +25,8 @@ export class BidResolver {
   }
 
   @FieldResolver(() => Order, { description: "The order bid on." })
-  async order(@Root() bid: Bid, @Ctx() ctx: Context): Promise<Order> {
-    const row = await ctx.loaders.orderById.load(bid.orderDbId);
-    if (!row) throw new Error(`Missing order ${bid.orderDbId}`);
-    return toOrder(row, ctx.now);
+  order(@Root() bid: Bid, @Ctx() ctx: Context): Promise<Order> {
+    return loadOrder(ctx, bid.orderDbId);
   }
 
   @FieldResolver(() => Company, { description: "The contract company that bid." })

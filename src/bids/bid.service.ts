@@ -1,6 +1,6 @@
 import { requireRole, type Viewer } from "../auth/viewer";
 import { writeTransaction, type Executor } from "../db/executor";
-import type { BidRow, OrderRow } from "../db/schema";
+import type { BidRow, CapabilityOfferRow, OrderRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { type Currency, type MoneyInput, toMoney } from "../graphql/money";
@@ -70,6 +70,34 @@ function ownBid(db: Executor, viewer: Viewer, bidId: string, errors: UserErrors)
   return bid;
 }
 
+/**
+ * The order a contract company may bid on, with its offer of the order's capability; or the
+ * refusal: a product company (the split), an order it may not see, one no longer taking bids,
+ * a capability it does not offer.
+ */
+function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date, errors: UserErrors): { order: OrderRow; offer: CapabilityOfferRow } | undefined {
+  if (v.companyKind !== "CONTRACT") {
+    errors.add(null, UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not produce, so they do not bid.");
+    return undefined;
+  }
+  const id = idOf(orderId, "Order");
+  const order = id === null ? undefined : findOrderById(db, id);
+  if (!order || !canSeeOrder(v, order, now, ordersBidOnBy(db, v.companyId!, [order.id]).size > 0)) {
+    errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id.");
+    return undefined;
+  }
+  if (!acceptingBids(order, now)) {
+    errors.add("orderId", UserErrorCode.BIDDING_CLOSED, `The order takes no bids: it is ${effectiveStatus(order, now)} and bidding closed at ${order.biddingClosesAt.toISOString()}.`);
+    return undefined;
+  }
+  const offer = findOffer(db, v.companyId!, order.capabilityId);
+  if (!offer || !offer.active) {
+    errors.add("orderId", UserErrorCode.CAPABILITY_NOT_OFFERED, "Your company has no active offer of the capability this order needs.");
+    return undefined;
+  }
+  return { order, offer };
+}
+
 /** Use cases of contract companies' bids. */
 export class BidService {
   constructor(
@@ -91,22 +119,10 @@ export class BidService {
 
   private submitOnce(db: Executor, v: Viewer, input: SubmitBidInput, now: Date): Outcome<BidRow> {
     const errors = new UserErrors();
-    if (v.companyKind !== "CONTRACT") {
-      return refused(errors.add(null, UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not produce, so they do not bid."));
-    }
     return writeTransaction(db, (tx) => {
-      const orderId = idOf(input.orderId, "Order");
-      const order = orderId === null ? undefined : findOrderById(tx, orderId);
-      if (!order || !canSeeOrder(v, order, now, ordersBidOnBy(tx, v.companyId!, [order.id]).size > 0)) {
-        return refused(errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id."));
-      }
-      if (!acceptingBids(order, now)) {
-        return refused(errors.add("orderId", UserErrorCode.BIDDING_CLOSED, `The order takes no bids: it is ${effectiveStatus(order, now)} and bidding closed at ${order.biddingClosesAt.toISOString()}.`));
-      }
-      const offer = findOffer(tx, v.companyId!, order.capabilityId);
-      if (!offer || !offer.active) {
-        return refused(errors.add("orderId", UserErrorCode.CAPABILITY_NOT_OFFERED, "Your company has no active offer of the capability this order needs."));
-      }
+      const target = biddableOrder(tx, v, input.orderId, now, errors);
+      if (!target) return refused(errors);
+      const { order, offer } = target;
       if (findLiveBid(tx, order.id, v.companyId!)) {
         return refused(errors.add("orderId", UserErrorCode.BID_ALREADY_EXISTS, "Your company already has a live bid on this order; revise it instead."));
       }
@@ -130,16 +146,9 @@ export class BidService {
 
   private fromQuoteOnce(db: Executor, v: Viewer, input: BidFromInstantQuoteInput, now: Date): Outcome<BidRow> {
     const errors = new UserErrors();
-    if (v.companyKind !== "CONTRACT") {
-      return refused(errors.add(null, UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not produce, so they do not bid."));
-    }
-    const orderId = idOf(input.orderId, "Order");
-    const order = orderId === null ? undefined : findOrderById(db, orderId);
-    if (!order || !canSeeOrder(v, order, now, false)) return refused(errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id."));
-    const offer = findOffer(db, v.companyId!, order.capabilityId);
-    if (!offer || !offer.active) {
-      return refused(errors.add("orderId", UserErrorCode.CAPABILITY_NOT_OFFERED, "Your company has no active offer of the capability this order needs."));
-    }
+    const target = biddableOrder(db, v, input.orderId, now, errors);
+    if (!target) return refused(errors);
+    const { order, offer } = target;
     const requested = input.quantity ?? order.quantity;
     if (!Number.isSafeInteger(requested) || requested < 1 || requested > order.quantity) {
       return refused(errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The quantity must be from 1 to the order's ${order.quantity} units.`));

@@ -1,3 +1,4 @@
+import { findContractsByIds } from "../contracts/contract.repository";
 import type { Executor } from "../db/executor";
 import type { ContractRow } from "../db/schema";
 import { applyPlan, planBooking } from "./booking";
@@ -42,7 +43,7 @@ export interface Shortfall {
  * engineers before each contract's promised date. Call after the engineer row is updated.
  * Returns the contracts whose work no longer fits; the caller then rolls back.
  */
-export function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentihours: number, fromDate: string, companyId: number, contractsById: (ids: number[]) => ContractRow[]): Shortfall[] {
+export function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentihours: number, fromDate: string): Shortfall[] {
   const fromWeek = weekStart(fromDate);
   const displaced = new Map<number, number>();
   const byWeek = new Map<string, ReturnType<typeof bookingsOfEngineerFrom>>();
@@ -63,9 +64,9 @@ export function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentih
     }
   }
   const shortfalls: Shortfall[] = [];
-  const contracts = contractsById([...displaced.keys()]).sort((a, b) => a.promisedDate.localeCompare(b.promisedDate) || a.id - b.id);
+  const contracts = findContractsByIds(db, [...displaced.keys()]).sort((a, b) => a.promisedDate.localeCompare(b.promisedDate) || a.id - b.id);
   for (const contract of contracts) {
-    const missing = bookWork(db, { id: contract.id, companyId, promisedDate: contract.promisedDate }, displaced.get(contract.id)!, fromDate);
+    const missing = bookWork(db, contract, displaced.get(contract.id)!, fromDate);
     if (missing > 0) shortfalls.push({ contractId: contract.id, missingCentihours: missing });
   }
   return shortfalls;

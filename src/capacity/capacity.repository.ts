@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { pagePerParent, type Executor } from "../db/executor";
 import { bookings, capabilityOffers, companies, contracts, engineers, type BookingRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
@@ -17,14 +17,7 @@ export function activeEngineerCapacities(db: Executor, companyId: number): Engin
 
 /** Centihours booked on each engineer of a company in each week of [fromWeek, toWeek], in one aggregate. */
 export function bookedHoursOfCompany(db: Executor, companyId: number, fromWeek: string, toWeek: string): BookedHours {
-  const rows = db
-    .select({ engineerId: bookings.engineerId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
-    .from(bookings)
-    .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
-    .where(and(eq(engineers.companyId, companyId), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
-    .groupBy(bookings.engineerId, bookings.week)
-    .all();
-  return new Map(rows.map((r) => [bookedKey(r.engineerId, r.week), Number(r.centihours)]));
+  return bookedPerEngineerWeek(db, eq(engineers.companyId, companyId), fromWeek, toWeek);
 }
 
 /**
@@ -116,11 +109,15 @@ export function bookedByCompanyWeek(db: Executor, companyIds: number[], fromWeek
 
 /** Per engineer and week: centihours booked, for a set of engineers (one aggregate). */
 export function bookedByEngineerWeek(db: Executor, engineerIds: number[], fromWeek: string, toWeek: string): BookedHours {
-  if (engineerIds.length === 0) return new Map();
+  return engineerIds.length === 0 ? new Map() : bookedPerEngineerWeek(db, inArray(engineers.id, engineerIds), fromWeek, toWeek);
+}
+
+function bookedPerEngineerWeek(db: Executor, engineersWhere: SQL, fromWeek: string, toWeek: string): BookedHours {
   const rows = db
     .select({ engineerId: bookings.engineerId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
     .from(bookings)
-    .where(and(inArray(bookings.engineerId, engineerIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
+    .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
+    .where(and(engineersWhere, gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
     .groupBy(bookings.engineerId, bookings.week)
     .all();
   return new Map(rows.map((r) => [bookedKey(r.engineerId, r.week), Number(r.centihours)]));
@@ -150,15 +147,4 @@ export function bookedPerContract(db: Executor, contractIds: number[]): Map<numb
     .groupBy(bookings.contractId)
     .all();
   return new Map(rows.map((r) => [r.contractId, Number(r.centihours)]));
-}
-
-/** A page of a company's active engineers, by id. */
-export function activeEngineersPage(db: Executor, companyId: number, page: PageRequest) {
-  return db
-    .select()
-    .from(engineers)
-    .where(and(eq(engineers.companyId, companyId), eq(engineers.active, true), page.afterId === null ? undefined : gt(engineers.id, page.afterId)))
-    .orderBy(asc(engineers.id))
-    .limit(page.limit + 1)
-    .all();
 }

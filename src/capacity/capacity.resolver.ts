@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolve
 import { actsFor, isCoordinator } from "../auth/viewer";
 import { BidPayload } from "../bids/bid.inputs";
 import { toBid } from "../bids/bid.type";
-import { toCapability } from "../capabilities/capability.type";
+import { loadCapability } from "../capabilities/capability-field";
 import { loadCompany } from "../companies/company-field";
 import { toCompany } from "../companies/company.type";
 import type { Context } from "../context";
@@ -17,7 +17,7 @@ import { toCapabilityOffer } from "../offers/capability-offer.type";
 import { ownsOrder } from "../orders/order-access";
 import { Order } from "../orders/order.type";
 import { toPark } from "../parks/park.type";
-import { activeEngineersPage, bookedByEngineerWeek } from "./capacity.repository";
+import { bookedByEngineerWeek } from "./capacity.repository";
 import { BidFromInstantQuoteInput, ReassignWorkInput, ReassignWorkPayload } from "./capacity.inputs";
 import { Booking, BookingConnection, CapabilityLoad, CapacityHeatMap, EngineerLoad, EngineerLoadConnection, InstantQuote, LoadReport, toWeekLoad } from "./capacity.type";
 import { toHours } from "./hours";
@@ -53,9 +53,9 @@ export class LoadReportResolver {
   }
 
   @FieldResolver(() => EngineerLoadConnection, { description: "Each active engineer's load over the window, by engineer id." })
-  engineers(@Root() report: LoadReport, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Connection<EngineerLoad> {
+  async engineers(@Root() report: LoadReport, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<EngineerLoad>> {
     const page = pageRequest(args);
-    const rows = activeEngineersPage(ctx.db, report.companyDbId, page);
+    const rows = await ctx.loaders.engineersByCompany.load({ parentId: report.companyDbId, page, filter: { activeOnly: true } });
     const weeks = report.windowWeeks;
     const booked = bookedByEngineerWeek(ctx.db, rows.slice(0, page.limit).map((r) => r.id), weeks[0], weeks[weeks.length - 1]);
     return toConnection(rows, page, (row) => {
@@ -79,12 +79,12 @@ export class LoadReportResolver {
     @Ctx() ctx: Context,
   ): Promise<CapacityHeatMap> {
     const map = ctx.services.capacity.heatMap(ctx.viewer, { parkId, asOf, weeks, threshold }, ctx.now);
-    const capabilities = await Promise.all(map.rows.map((row) => ctx.loaders.capabilityById.load(row.capabilityId)));
+    const capabilities = await Promise.all(map.rows.map((row) => loadCapability(ctx, row.capabilityId)));
     const rows = map.rows.map((row, i) => {
       const loads = map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w], row.available));
       const peak = Math.max(0, ...loads.map((l) => l.utilisation));
       return Object.assign(new CapabilityLoad(), {
-        capability: toCapability(capabilities[i]!),
+        capability: capabilities[i],
         contractorCount: row.contractorCount,
         weeks: loads,
         peakUtilisation: peak,

@@ -6,7 +6,8 @@ import { Company } from "../companies/company.type";
 import type { Context } from "../context";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
-import { Order, toOrder } from "../orders/order.type";
+import { loadOrder } from "../orders/order-field";
+import { Order } from "../orders/order.type";
 import { CancelContractInput, ContractFilter, ContractPayload, StartContractProductionInput } from "./contract.inputs";
 import { listContractsOfCompany } from "./contract.repository";
 import { Contract, ContractConnection, toContract } from "./contract.type";
@@ -25,10 +26,8 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => Order, { description: "The order the contract is part of." })
-  async order(@Root() contract: Contract, @Ctx() ctx: Context): Promise<Order> {
-    const row = await ctx.loaders.orderById.load(contract.orderDbId);
-    if (!row) throw new Error(`Missing order ${contract.orderDbId}`);
-    return toOrder(row, ctx.now);
+  order(@Root() contract: Contract, @Ctx() ctx: Context): Promise<Order> {
+    return loadOrder(ctx, contract.orderDbId);
   }
 
   @FieldResolver(() => Bid, { description: "The bid the contract was made from." })

@@ -6,7 +6,6 @@ import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } fr
 import { idOf, toGlobalId } from "../graphql/global-id";
 import { rebookEngineer } from "../capacity/capacity-booking";
 import { formatHours } from "../capacity/hours";
-import { findContractsByIds } from "../contracts/contract.repository";
 import { localDate, type Clock } from "../shared/time";
 import { intInRange, requiredName } from "../shared/validate";
 import type { AddEngineerInput, UpdateEngineerInput } from "./engineer.inputs";
@@ -60,7 +59,7 @@ export class EngineerService {
       const newCapacity = updated.active ? updated.weeklyHours * 100 : 0;
       if (newCapacity < oldCapacity) {
         // Work booked on the engineer beyond the new capacity moves to colleagues, or the change is refused.
-        const shortfalls = rebookEngineer(tx, engineer.id, newCapacity, localDate(this.clock()), engineer.companyId, (ids) => findContractsByIds(tx, ids));
+        const shortfalls = rebookEngineer(tx, engineer.id, newCapacity, localDate(this.clock()));
         if (shortfalls.length > 0) {
           const list = shortfalls.map((s) => `${toGlobalId("Contract", s.contractId)} (${formatHours(s.missingCentihours)} h short)`).join(", ");
           throw new RefusedError(

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from "type-graphql";
 import { actsFor } from "../auth/viewer";
-import { Capability, toCapability } from "../capabilities/capability.type";
+import { loadCapability } from "../capabilities/capability-field";
+import { Capability } from "../capabilities/capability.type";
 import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
 import type { Context } from "../context";
@@ -21,10 +22,8 @@ export class CapabilityOfferResolver {
   }
 
   @FieldResolver(() => Capability, { description: "The capability offered." })
-  async capability(@Root() offer: CapabilityOffer, @Ctx() ctx: Context): Promise<Capability> {
-    const row = await ctx.loaders.capabilityById.load(offer.capabilityDbId);
-    if (!row) throw new Error(`Missing capability ${offer.capabilityDbId}`);
-    return toCapability(row);
+  capability(@Root() offer: CapabilityOffer, @Ctx() ctx: Context): Promise<Capability> {
+    return loadCapability(ctx, offer.capabilityDbId);
   }
 
   @FieldResolver(() => Float, {

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { isCoordinator, requireRole, requireViewer } from "../auth/viewer";
 import { BidConnection, toBid, type Bid } from "../bids/bid.type";
-import { Capability, toCapability } from "../capabilities/capability.type";
+import { loadCapability } from "../capabilities/capability-field";
+import { Capability } from "../capabilities/capability.type";
 import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
 import type { Context } from "../context";
@@ -112,10 +113,8 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => Capability, { description: "The capability the work needs." })
-  async capability(@Root() order: Order, @Ctx() ctx: Context): Promise<Capability> {
-    const row = await ctx.loaders.capabilityById.load(order.capabilityDbId);
-    if (!row) throw new Error(`Missing capability ${order.capabilityDbId}`);
-    return toCapability(row);
+  capability(@Root() order: Order, @Ctx() ctx: Context): Promise<Capability> {
+    return loadCapability(ctx, order.capabilityDbId);
   }
 
   @FieldResolver(() => BidConnection, {
