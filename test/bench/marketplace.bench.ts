@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
@@ -11,6 +10,7 @@ import { createLogger } from "../../src/logger";
 import { buildMarketplaceSchema } from "../../src/schema";
 import { createApp } from "../../src/server";
 import { generateMarket } from "./generate";
+import { freePort } from "../support/child-server";
 import { load, type LoadResult } from "./load";
 
 /**
@@ -22,15 +22,6 @@ import { load, type LoadResult } from "./load";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
 const root = path.join(__dirname, "..", "..", "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function spawnServer(script: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();

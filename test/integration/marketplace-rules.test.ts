@@ -1,4 +1,4 @@
-import { snapshot } from "../support/fixtures";
+import { refusedWith } from "../support/fixtures";
 import { AWARD, DAY, POST_ORDER, SUBMIT_BID, bidInput, buildMarket, dateIn, orderInput, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -11,16 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Runs a mutation that must be refused with these codes and write nothing. */
-async function expectRefused(document: string, input: Record<string, unknown>, token: string | undefined, expected: [string, string | null][]) {
-  const before = snapshot(server);
-  const res = await server.gql(document, { input }, token);
-  expect(res.errors).toBeUndefined();
-  const payload: any = Object.values(res.data)[0];
-  expect(payload.userErrors.map((e: any) => [e.code, e.field ? e.field.join(".") : null])).toEqual(expected);
-  for (const e of payload.userErrors) expect(e.message).toMatch(/\w+ \w+/);
-  expect(snapshot(server)).toEqual(before);
-}
+const expectRefused = async (document: string, input: Record<string, unknown>, token: string | undefined, expected: [string, string | null][]) =>
+  expect(await refusedWith(server, document, input, token)).toEqual(expected);
 
 describe("postOrder", () => {
   it("refuses contract companies: they produce customers' products only", async () => {

@@ -1,10 +1,9 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { buildServer, gqlAt, startChildServer, type ChildServer } from "../support/child-server";
+import { buildServer, freePort, gqlAt, startChildServer, type ChildServer } from "../support/child-server";
 import { dbIdOf } from "../support/fixtures";
 import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
 import { AWARD, POST_ORDER, SUBMIT_BID, bidInput, buildMarket, orderInput, type Market } from "../support/marketplace";
@@ -20,15 +19,6 @@ let dir: string;
 let dbPath: string;
 let market: Market;
 const children: ChildServer[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(): Promise<ChildServer> {
   const child = await startChildServer(dbPath, await freePort());

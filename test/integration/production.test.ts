@@ -1,4 +1,4 @@
-import { ADD_ENGINEER, DECLARE_OFFER, buildWorld, snapshot, type World } from "../support/fixtures";
+import { ADD_ENGINEER, DECLARE_OFFER, buildWorld, refusedWith, type World } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -27,16 +27,7 @@ const offerInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** Runs a mutation that must be refused, and checks that nothing was written. */
-async function refused(document: string, input: Record<string, unknown>, token: string): Promise<[string, string][]> {
-  const before = snapshot(server);
-  const res = await server.gql(document, { input }, token);
-  expect(res.errors).toBeUndefined();
-  const payload: any = Object.values(res.data)[0];
-  expect(Object.entries(payload).filter(([key, value]) => key !== "userErrors" && value !== null)).toEqual([]);
-  expect(snapshot(server)).toEqual(before);
-  return payload.userErrors.map((e: any) => [e.code, e.field.join(".")]);
-}
+const refused = (document: string, input: Record<string, unknown>, token: string) => refusedWith(server, document, input, token);
 
 describe("the technopark split: only contract companies produce", () => {
   it("refuses engineers for a product company, by its member or the coordinator", async () => {

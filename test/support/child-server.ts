@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 
 const root = path.join(__dirname, "..", "..");
@@ -51,4 +52,14 @@ export async function gqlAt(url: string, query: string, variables: Record<string
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, body: await res.json() };
+}
+
+/** A loopback port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -115,3 +115,24 @@ export function snapshot(server: TestServer): Record<string, unknown[]> {
     .all() as { name: string }[];
   return Object.fromEntries(tables.map(({ name }) => [name, server.database.sqlite.prepare(`select * from "${name}" order by rowid`).all()]));
 }
+
+/**
+ * Runs a mutation that must be refused: no GraphQL error, no result beside the user errors,
+ * each user error a sentence, and every row of every table as it was. Returns the errors as
+ * [code, field path joined with "."] pairs.
+ */
+export async function refusedWith(
+  server: TestServer,
+  document: string,
+  input: Record<string, unknown>,
+  token: string | undefined,
+): Promise<[string, string | null][]> {
+  const before = snapshot(server);
+  const res = await server.gql(document, { input }, token);
+  expect(res.errors).toBeUndefined();
+  const payload: any = Object.values(res.data)[0];
+  expect(Object.entries(payload).filter(([key, value]) => key !== "userErrors" && value !== null)).toEqual([]);
+  for (const e of payload.userErrors) expect(e.message).toMatch(/\w+ \w+/);
+  expect(snapshot(server)).toEqual(before);
+  return payload.userErrors.map((e: any) => [e.code, e.field ? e.field.join(".") : null]);
+}
