@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import { pagePerParent, type Executor } from "../db/executor";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { afterCursor, pagePerParent, type Executor } from "../db/executor";
 import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
@@ -79,7 +79,7 @@ export function listBids(db: Executor, criteria: BidCriteria, page: PageRequest)
       and(
         criteria.companyId === undefined ? undefined : eq(bids.companyId, criteria.companyId),
         criteria.status === undefined ? undefined : eq(bids.status, criteria.status),
-        page.afterId === null ? undefined : gt(bids.id, page.afterId),
+        afterCursor(bids.id, page),
       ),
     )
     .orderBy(asc(bids.id))

@@ -1,5 +1,5 @@
-import { asc, eq, gt, inArray, or } from "drizzle-orm";
-import type { Executor } from "../db/executor";
+import { asc, eq, inArray, or } from "drizzle-orm";
+import { afterCursor, type Executor } from "../db/executor";
 import { capabilities, type CapabilityRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
@@ -19,7 +19,7 @@ export function listCapabilities(db: Executor, page: PageRequest): CapabilityRow
   return db
     .select()
     .from(capabilities)
-    .where(page.afterId === null ? undefined : gt(capabilities.id, page.afterId))
+    .where(afterCursor(capabilities.id, page))
     .orderBy(asc(capabilities.id))
     .limit(page.limit + 1)
     .all();

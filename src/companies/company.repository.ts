@@ -1,5 +1,5 @@
-import { and, asc, eq, exists, gt, inArray, sql, type SQL } from "drizzle-orm";
-import { pagePerParent, type Executor } from "../db/executor";
+import { and, asc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
+import { afterCursor, pagePerParent, type Executor } from "../db/executor";
 import { capabilityOffers, companies, type CompanyRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 import type { CompanyKind } from "./company.type";
@@ -67,7 +67,7 @@ export function listCompanies(db: Executor, criteria: CompanyCriteria, page: Pag
   return db
     .select()
     .from(companies)
-    .where(and(criteriaSql(db, criteria), page.afterId === null ? undefined : gt(companies.id, page.afterId)))
+    .where(and(criteriaSql(db, criteria), afterCursor(companies.id, page)))
     .orderBy(asc(companies.id))
     .limit(page.limit + 1)
     .all();

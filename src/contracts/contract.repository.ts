@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, ne, or } from "drizzle-orm";
-import { pagePerParent, type Executor } from "../db/executor";
+import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { afterCursor, pagePerParent, type Executor } from "../db/executor";
 import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
@@ -52,7 +52,7 @@ export function listContractsOfCompany(db: Executor, companyId: number, status: 
       and(
         or(eq(contracts.companyId, companyId), eq(contracts.customerCompanyId, companyId)),
         status === undefined ? undefined : eq(contracts.status, status),
-        page.afterId === null ? undefined : gt(contracts.id, page.afterId),
+        afterCursor(contracts.id, page),
       ),
     )
     .orderBy(asc(contracts.id))

@@ -13,6 +13,11 @@ export const MAX_BATCH = 500;
 
 type TableWithId = SQLiteTable & { id: SQLiteColumn };
 
+/** Rows after a page's cursor, for lists in id order (keyset pagination); no condition on the first page. */
+export function afterCursor(idColumn: SQLiteColumn, page: PageRequest): SQL | undefined {
+  return page.afterId === null ? undefined : gt(idColumn, page.afterId);
+}
+
 /**
  * One page of child rows for each of many parents, in one statement: rows are numbered per
  * parent (a window function, standard SQL) and the first `limit + 1` of each are kept.
@@ -29,7 +34,7 @@ export function pagePerParent<T extends TableWithId>(
   const ranked = db
     .select({ ...getTableColumns(table), pageRank: rank })
     .from(table)
-    .where(and(inArray(parentColumn, [...parentIds]), page.afterId === null ? undefined : gt(table.id, page.afterId), filter))
+    .where(and(inArray(parentColumn, [...parentIds]), afterCursor(table.id, page), filter))
     .as("ranked");
   // The subquery's column types are too generic for TypeScript here; its fields are the table's.
   const columns = ranked as unknown as { pageRank: SQLiteColumn; id: SQLiteColumn };

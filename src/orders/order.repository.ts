@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Viewer } from "../auth/viewer";
-import { afterKeyset, pagePerParent, type Executor } from "../db/executor";
+import { afterCursor, afterKeyset, pagePerParent, type Executor } from "../db/executor";
 import { capabilityOffers, orderEvents, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
 import type { PageRequest, SortedPageRequest, SortValue } from "../graphql/connection";
 import { DAY_MS } from "../shared/time";
@@ -86,7 +86,7 @@ export function listOrders(db: Executor, criteria: OrderCriteria, page: PageRequ
       and(
         criteria.companyId === undefined ? undefined : eq(orders.companyId, criteria.companyId),
         criteria.status === undefined ? undefined : statusIs(criteria.status, now),
-        page.afterId === null ? undefined : gt(orders.id, page.afterId),
+        afterCursor(orders.id, page),
       ),
     )
     .orderBy(asc(orders.id))

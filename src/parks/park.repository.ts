@@ -1,5 +1,5 @@
-import { asc, eq, gt, inArray } from "drizzle-orm";
-import type { Executor } from "../db/executor";
+import { asc, eq, inArray } from "drizzle-orm";
+import { afterCursor, type Executor } from "../db/executor";
 import { parks, type ParkRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
@@ -15,7 +15,7 @@ export function listParks(db: Executor, page: PageRequest): ParkRow[] {
   return db
     .select()
     .from(parks)
-    .where(page.afterId === null ? undefined : gt(parks.id, page.afterId))
+    .where(afterCursor(parks.id, page))
     .orderBy(asc(parks.id))
     .limit(page.limit + 1)
     .all();
