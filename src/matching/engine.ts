@@ -1,0 +1,483 @@
+/**
+ * The matching engine, pure: no database, no GraphQL; plain inputs, plain outputs.
+ *
+ * It splits an order between candidate contractors and returns the Pareto front of total cost
+ * against completion date: for every achievable completion date, the cheapest allocation that
+ * completes by it, with plans that another plan beats on both counts removed.
+ *
+ * Invariants of every plan returned (unit-tested, and checked against brute force and HiGHS):
+ * - the lines' quantities add up to the order's quantity exactly;
+ * - each line is within its candidate's minimum lot and maximum quantity, within the share
+ *   limit (floor(quantity x maxSharePercent / 100) units) and within what the contractor's
+ *   free capacity completes by the line's date;
+ * - no line is priced above the order's maximum unit price, none completes after needed-by;
+ * - at least `minContractors` lines (one candidate per contractor, so lines are contractors);
+ * - its total cost is the least of all allocations completing by its date.
+ *
+ * Money is integer minor units. Candidates whose unit price times the order's quantity exceeds
+ * Number.MAX_SAFE_INTEGER are left out (TOO_LARGE), so every sum below is exact in doubles.
+ *
+ * Ties between allocations of equal cost and date go to the candidates ranked first; the rank is
+ * unit price, then the earliest date the candidate can complete anything, then contractor id,
+ * then key. Given equal rank order the output does not depend on the input's order.
+ */
+
+export type CandidateSource = "BID" | "QUOTE";
+
+/** Units a contractor can complete by a date: a step of its capacity schedule. */
+export interface SchedulePoint {
+  date: string;
+  units: number;
+}
+
+export interface Candidate {
+  /** Unique, stable key (the caller's id of the bid or offer). */
+  key: string;
+  /** At most one candidate per contractor: a contractor's share limit then covers its line. */
+  contractorId: number;
+  source: CandidateSource;
+  /** Minor units per unit, a positive safe integer. */
+  unitPrice: number;
+  minLot: number;
+  maxQuantity: number;
+  /**
+   * Ascending dates with non-decreasing units: by `date` the contractor's free capacity
+   * completes `units`. A bid has one point (its promised date); a quote has one per week.
+   */
+  schedule: readonly SchedulePoint[];
+}
+
+export interface MatchOrder {
+  quantity: number;
+  /** ISO dates (YYYY-MM-DD) compare as strings. */
+  neededBy: string;
+  /** Minor units; null for no limit. */
+  maxUnitPrice: number | null;
+  maxSharePercent: number;
+  minContractors: number;
+  /** What each day earlier is worth to the buyer, minor units; BALANCED minimises cost + this x days. */
+  valuePerDay: number;
+  /** Days to completion are counted from this date. */
+  today: string;
+}
+
+export type ExclusionCode = "PRICE_ABOVE_MAXIMUM" | "TOO_LARGE" | "MIN_LOT_TOO_LARGE" | "TOO_LATE" | "NO_CAPACITY";
+
+/** A candidate the engine left out before matching, and why. */
+export interface Exclusion {
+  key: string;
+  contractorId: number;
+  code: ExclusionCode;
+  message: string;
+}
+
+export interface PlanLine {
+  key: string;
+  contractorId: number;
+  source: CandidateSource;
+  quantity: number;
+  unitPrice: number;
+  cost: number;
+  completionDate: string;
+  /** One sentence: why this contractor got this share. */
+  reason: string;
+}
+
+export type PlanPick = "CHEAPEST" | "FASTEST" | "BALANCED";
+
+export interface Plan {
+  /** In rank order (see the module comment). */
+  lines: PlanLine[];
+  totalCost: number;
+  completionDate: string;
+  daysToCompletion: number;
+  contractorCount: number;
+  /** The largest line, in units. */
+  largestShare: number;
+  picks: PlanPick[];
+}
+
+export type InfeasibleCode = "NO_CANDIDATES" | "PRICE" | "NEEDED_BY" | "CAPACITY" | "SHARE_LIMIT" | "MIN_CONTRACTORS" | "LOT_SIZES";
+
+/** Why no plan exists: the constraint that binds, and for capacity the units short by needed-by. */
+export interface Infeasibility {
+  code: InfeasibleCode;
+  message: string;
+  unitsShort: number | null;
+}
+
+export interface MatchResult {
+  /** The Pareto front, earliest completion first (so most expensive first). */
+  plans: Plan[];
+  excluded: Exclusion[];
+  /** Null when there is at least one plan. */
+  infeasible: Infeasibility | null;
+}
+
+/** A candidate that passed the filters, with its fixed caps. */
+interface Eligible {
+  candidate: Candidate;
+  /** min(maxQuantity, share limit): what it may take whatever the date. */
+  cap: number;
+  rank: number;
+}
+
+/** An eligible candidate available by a date, with its upper bound by then. */
+interface Item {
+  eligible: Eligible;
+  upper: number;
+}
+
+const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/** Units the candidate completes by `date` (0 before its first schedule point). */
+function unitsBy(candidate: Candidate, date: string): number {
+  const s = candidate.schedule;
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid].date <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? 0 : s[lo - 1].units;
+}
+
+/** The first date by which the candidate completes `quantity` units. */
+function dateFor(candidate: Candidate, quantity: number): string {
+  const point = candidate.schedule.find((p) => p.units >= quantity);
+  if (!point) throw new Error(`candidate ${candidate.key} cannot complete ${quantity} units`);
+  return point.date;
+}
+
+function checkInput(order: MatchOrder, candidates: readonly Candidate[]): void {
+  const positive = (n: number) => Number.isSafeInteger(n) && n >= 1;
+  if (!positive(order.quantity) || !positive(order.minContractors) || !positive(order.maxSharePercent) || order.maxSharePercent > 100) {
+    throw new RangeError("order quantity, minContractors and maxSharePercent (1-100) must be positive integers");
+  }
+  if (!Number.isSafeInteger(order.valuePerDay) || order.valuePerDay < 0) throw new RangeError("valuePerDay must be a non-negative integer");
+  const contractors = new Set<number>();
+  const keys = new Set<string>();
+  for (const c of candidates) {
+    if (contractors.has(c.contractorId)) throw new RangeError(`contractor ${c.contractorId} has more than one candidate`);
+    if (keys.has(c.key)) throw new RangeError(`duplicate candidate key ${c.key}`);
+    contractors.add(c.contractorId);
+    keys.add(c.key);
+    if (!positive(c.unitPrice) || !positive(c.minLot) || c.maxQuantity < c.minLot || !Number.isSafeInteger(c.maxQuantity)) {
+      throw new RangeError(`candidate ${c.key}: price and lots must be positive integers, maxQuantity >= minLot`);
+    }
+    for (let i = 0; i < c.schedule.length; i++) {
+      const p = c.schedule[i];
+      if (!Number.isSafeInteger(p.units) || p.units < 0) throw new RangeError(`candidate ${c.key}: schedule units must be non-negative integers`);
+      if (i > 0 && (p.date <= c.schedule[i - 1].date || p.units < c.schedule[i - 1].units)) {
+        throw new RangeError(`candidate ${c.key}: schedule dates must ascend and units must not fall`);
+      }
+    }
+  }
+}
+
+/** Filters the candidates; what remains is sorted by rank. */
+function eligibleCandidates(order: MatchOrder, candidates: readonly Candidate[], shareCap: number) {
+  const excluded: Exclusion[] = [];
+  const kept: Omit<Eligible, "rank">[] = [];
+  const exclude = (c: Candidate, code: ExclusionCode, message: string) => excluded.push({ key: c.key, contractorId: c.contractorId, code, message });
+  for (const c of candidates) {
+    const cap = Math.min(c.maxQuantity, shareCap, order.quantity);
+    if (order.maxUnitPrice !== null && c.unitPrice > order.maxUnitPrice) exclude(c, "PRICE_ABOVE_MAXIMUM", "Its unit price is above the order's maximum unit price.");
+    else if (c.unitPrice * order.quantity > MAX_EXACT) exclude(c, "TOO_LARGE", "Its unit price times the order's quantity is too large to compute exactly.");
+    else if (c.minLot > cap) {
+      exclude(
+        c,
+        "MIN_LOT_TOO_LARGE",
+        cap === shareCap && shareCap < c.maxQuantity
+          ? `Its minimum lot of ${c.minLot} units is above the share limit of ${shareCap} units per contractor.`
+          : `Its minimum lot of ${c.minLot} units is above the ${Math.min(c.maxQuantity, order.quantity)} units it could take.`,
+      );
+    } else if (c.schedule.length === 0 || c.schedule[0].date > order.neededBy) {
+      exclude(c, "TOO_LATE", c.schedule.length === 0 ? "It cannot complete any units." : `It completes nothing before ${c.schedule[0].date}, after the needed-by date ${order.neededBy}.`);
+    } else if (unitsBy(c, order.neededBy) < c.minLot) {
+      exclude(c, "NO_CAPACITY", `By ${order.neededBy} its free capacity completes ${unitsBy(c, order.neededBy)} units, less than its minimum lot of ${c.minLot}.`);
+    } else kept.push({ candidate: c, cap });
+  }
+  kept.sort(
+    (a, b) =>
+      a.candidate.unitPrice - b.candidate.unitPrice ||
+      a.candidate.schedule[0].date.localeCompare(b.candidate.schedule[0].date) ||
+      a.candidate.contractorId - b.candidate.contractorId ||
+      (a.candidate.key < b.candidate.key ? -1 : 1),
+  );
+  return { eligible: kept.map((e, rank) => ({ ...e, rank })), excluded };
+}
+
+/** The eligible candidates that can take at least their minimum lot by `date`, in rank order. */
+function itemsBy(eligible: readonly Eligible[], date: string): Item[] {
+  const items: Item[] = [];
+  for (const e of eligible) {
+    const upper = Math.min(e.cap, unitsBy(e.candidate, date));
+    if (upper >= e.candidate.minLot) items.push({ eligible: e, upper });
+  }
+  return items;
+}
+
+/**
+ * The cheapest allocation of `quantity` units between `items` (in rank order, so by unit
+ * price) with each used item within [minLot, upper] and at least `minCount` items used; null
+ * when none exists. Exact, by depth-first branch and bound over the set of items used:
+ *
+ * - for a fixed set, the cheapest allocation gives every item its minimum lot and then fills
+ *   the rest by price (a linear programme with one equality: greedy is optimal and integral);
+ * - a set whose lots and uppers cover the quantity is not improved by adding items (they cost
+ *   at least as much per unit as every item in it), so the search stops there once it has
+ *   enough items;
+ * - a partial set is pruned when its relaxation (minimum lots of items not yet used dropped,
+ *   filled by price) costs at least the best allocation found; costs are integers, so ties prune.
+ * The problem is NP-hard in general (equal lots and uppers make it subset-sum), so the worst
+ * case is exponential; on marketplace-shaped instances the bounds prune almost everything
+ * (npm run bench:matching).
+ */
+function cheapestAllocation(items: readonly Item[], quantity: number, minCount: number): number[] | null {
+  const n = items.length;
+  if (n < minCount) return null;
+  const price = new Float64Array(n);
+  const lot = new Float64Array(n);
+  const upper = new Float64Array(n);
+  const prefixUnits = new Float64Array(n + 1);
+  const prefixCost = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    price[i] = items[i].eligible.candidate.unitPrice;
+    lot[i] = items[i].eligible.candidate.minLot;
+    upper[i] = items[i].upper;
+    prefixUnits[i + 1] = prefixUnits[i] + upper[i];
+    prefixCost[i + 1] = prefixCost[i] + price[i] * upper[i];
+  }
+  // Prefix sums of costs are exact while they stay within 2^53; past that, fills walk the items.
+  const exactPrefix = prefixCost[n] <= MAX_EXACT;
+
+  /** Least cost of `units` from items from..n-1 with lots ignored; Infinity when they hold fewer. */
+  const fillFrom = (from: number, units: number): number => {
+    if (prefixUnits[n] - prefixUnits[from] < units) return Infinity;
+    if (units <= 0) return 0;
+    if (exactPrefix) {
+      let lo = from + 1;
+      let hi = n;
+      const target = prefixUnits[from] + units;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (prefixUnits[mid] >= target) hi = mid;
+        else lo = mid + 1;
+      }
+      return prefixCost[lo - 1] - prefixCost[from] + price[lo - 1] * (target - prefixUnits[lo - 1]);
+    }
+    let cost = 0;
+    let left = units;
+    for (let i = from; left > 0; i++) {
+      const take = Math.min(left, upper[i]);
+      cost += take * price[i];
+      left -= take;
+    }
+    return cost;
+  };
+
+  const used = new Int32Array(n);
+  let best = Infinity;
+  let bestSet: Int32Array | null = null;
+
+  /** Cost of the used set: lots, then `rest` units over the used items' room, by price. */
+  const usedCost = (count: number, lotCost: number, rest: number): number => {
+    let cost = lotCost;
+    for (let k = 0; k < count && rest > 0; k++) {
+      const i = used[k];
+      const take = Math.min(rest, upper[i] - lot[i]);
+      cost += take * price[i];
+      rest -= take;
+    }
+    return cost;
+  };
+
+  const search = (from: number, count: number, lotUnits: number, room: number, fullCost: number, lotCost: number): void => {
+    const rest = quantity - lotUnits;
+    const covered = rest <= room;
+    if (covered) {
+      const cost = usedCost(count, lotCost, rest);
+      if (cost >= best) return;
+      if (count >= minCount) {
+        best = cost;
+        bestSet = used.slice(0, count);
+        return;
+      }
+    }
+    if (count + (n - from) < minCount) return;
+    for (let j = from; j < n; j++) {
+      if (count + (n - j) < minCount) return;
+      // Using j (and skipping from..j-1) costs at least this; it only grows with j.
+      if (!covered && fullCost + fillFrom(j, rest - room) >= best) return;
+      if (lotUnits + lot[j] > quantity) continue;
+      used[count] = j;
+      search(j + 1, count + 1, lotUnits + lot[j], room + upper[j] - lot[j], fullCost + price[j] * upper[j], lotCost + price[j] * lot[j]);
+    }
+  };
+  search(0, 0, 0, 0, 0, 0);
+  if (bestSet === null) return null;
+  const chosen: Int32Array = bestSet;
+  const quantities = new Array<number>(n).fill(0);
+  let rest = quantity;
+  for (const i of chosen) {
+    quantities[i] = lot[i];
+    rest -= lot[i];
+  }
+  for (const i of chosen) {
+    const take = Math.min(rest, upper[i] - lot[i]);
+    quantities[i] += take;
+    rest -= take;
+  }
+  return quantities;
+}
+
+const ordinal = (n: number) => {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
+};
+
+/** One sentence per line: its price rank, then what capped it or why it got what it got. */
+function lineReason(item: Item, quantity: number, rank: number, partialRank: number | null, count: number, order: MatchOrder, shareCap: number, date: string): string {
+  const c = item.eligible.candidate;
+  const priced = rank === 1 ? "Cheapest eligible price" : `${ordinal(rank)}-cheapest eligible price`;
+  if (quantity === item.upper) {
+    const byCapacity = unitsBy(c, date);
+    const cap =
+      item.upper === shareCap && shareCap < order.quantity
+        ? `capped by the ${order.maxSharePercent} % share limit at ${shareCap} units`
+        : item.upper === byCapacity && byCapacity < Math.min(c.maxQuantity, order.quantity)
+          ? `capped by its free capacity: ${byCapacity} units by ${date}`
+          : item.upper === order.quantity
+            ? "takes the whole order"
+            : `capped by its maximum of ${c.maxQuantity} units`;
+    return `${priced}; ${cap}.`;
+  }
+  if (quantity === c.minLot && (partialRank === null || rank > partialRank)) {
+    return count === order.minContractors && order.minContractors > 1
+      ? `${priced}; only its minimum lot of ${c.minLot} units, because the order must go to at least ${order.minContractors} contractors.`
+      : `${priced}; only its minimum lot of ${c.minLot} units, so that the lots add up to the order's ${order.quantity} units.`;
+  }
+  return `${priced}; takes the remaining ${quantity} units.`;
+}
+
+function toPlan(items: readonly Item[], quantities: readonly number[], order: MatchOrder, shareCap: number): Plan {
+  const usedIdx = items.map((_, i) => i).filter((i) => quantities[i] > 0);
+  // The partial line: the one used item strictly between its lot and its upper, if any.
+  const partial = usedIdx.find((i) => quantities[i] > items[i].eligible.candidate.minLot && quantities[i] < items[i].upper);
+  const dates = usedIdx.map((i) => dateFor(items[i].eligible.candidate, quantities[i]));
+  const completionDate = dates.reduce((a, b) => (a > b ? a : b));
+  const lines = usedIdx.map((i, k): PlanLine => {
+    const c = items[i].eligible.candidate;
+    return {
+      key: c.key,
+      contractorId: c.contractorId,
+      source: c.source,
+      quantity: quantities[i],
+      unitPrice: c.unitPrice,
+      cost: quantities[i] * c.unitPrice,
+      completionDate: dates[k],
+      reason: lineReason(items[i], quantities[i], items[i].eligible.rank + 1, partial === undefined ? null : items[partial].eligible.rank + 1, usedIdx.length, order, shareCap, completionDate),
+    };
+  });
+  return {
+    lines,
+    totalCost: lines.reduce((sum, l) => sum + l.cost, 0),
+    completionDate,
+    daysToCompletion: daysBetween(order.today, completionDate),
+    contractorCount: lines.length,
+    largestShare: Math.max(...lines.map((l) => l.quantity)),
+    picks: [],
+  };
+}
+
+/** The cheapest plan completing by `date`, or null. */
+function cheapestBy(eligible: readonly Eligible[], date: string, order: MatchOrder, shareCap: number): Plan | null {
+  const items = itemsBy(eligible, date);
+  const quantities = cheapestAllocation(items, order.quantity, order.minContractors);
+  return quantities && toPlan(items, quantities, order, shareCap);
+}
+
+function explain(order: MatchOrder, candidates: readonly Candidate[], eligible: readonly Eligible[], excluded: readonly Exclusion[], shareCap: number): Infeasibility {
+  if (candidates.length === 0) return { code: "NO_CANDIDATES", message: "No contractor has bid or offers the capability.", unitsShort: null };
+  if (eligible.length === 0) {
+    const counts = new Map<ExclusionCode, number>();
+    for (const e of excluded) counts.set(e.code, (counts.get(e.code) ?? 0) + 1);
+    const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+    const code: InfeasibleCode = top[0] === "PRICE_ABOVE_MAXIMUM" ? "PRICE" : top[0] === "TOO_LATE" ? "NEEDED_BY" : top[0] === "NO_CAPACITY" ? "CAPACITY" : "LOT_SIZES";
+    return {
+      code,
+      message: `No candidate is eligible (${excluded.length} left out; most often: ${excluded.find((e) => e.code === top[0])!.message})`,
+      unitsShort: code === "CAPACITY" ? order.quantity : null,
+    };
+  }
+  const items = itemsBy(eligible, order.neededBy);
+  if (items.length < order.minContractors) {
+    return {
+      code: "MIN_CONTRACTORS",
+      message: `Only ${items.length} eligible contractor${items.length === 1 ? "" : "s"} can take a lot by ${order.neededBy}; the order must go to at least ${order.minContractors}.`,
+      unitsShort: null,
+    };
+  }
+  const available = items.reduce((sum, item) => sum + item.upper, 0);
+  if (available < order.quantity) {
+    const withoutShareLimit = items.reduce((sum, item) => sum + Math.min(item.eligible.candidate.maxQuantity, order.quantity, unitsBy(item.eligible.candidate, order.neededBy)), 0);
+    if (withoutShareLimit >= order.quantity) {
+      return {
+        code: "SHARE_LIMIT",
+        message: `With at most ${shareCap} units each (the ${order.maxSharePercent} % share limit), the eligible contractors can take ${available} of ${order.quantity} units.`,
+        unitsShort: order.quantity - available,
+      };
+    }
+    return {
+      code: "CAPACITY",
+      message: `By ${order.neededBy} the eligible contractors can complete ${available} of ${order.quantity} units: ${order.quantity - available} short.`,
+      unitsShort: order.quantity - available,
+    };
+  }
+  return {
+    code: "LOT_SIZES",
+    message: `No combination of the eligible contractors' lots (minimum lot to maximum) adds up to exactly ${order.quantity} units with at least ${order.minContractors} contractor${order.minContractors === 1 ? "" : "s"}.`,
+    unitsShort: null,
+  };
+}
+
+/** Marks CHEAPEST (latest plan), FASTEST (earliest) and BALANCED (least cost + valuePerDay x days; ties: earlier). */
+function pick(plans: Plan[], valuePerDay: number): void {
+  if (plans.length === 0) return;
+  plans[0].picks.push("FASTEST");
+  plans[plans.length - 1].picks.push("CHEAPEST");
+  const score = (p: Plan) => BigInt(p.totalCost) + BigInt(valuePerDay) * BigInt(p.daysToCompletion);
+  let balanced = plans[0];
+  for (const plan of plans) if (score(plan) < score(balanced)) balanced = plan;
+  balanced.picks.push("BALANCED");
+  for (const plan of plans) plan.picks.sort();
+}
+
+/**
+ * The Pareto front by the epsilon-constraint method: the cheapest plan by the latest date,
+ * then the cheapest by the last date before that plan's completion, and so on until none is
+ * feasible. A plan that costs the same as the next (earlier) one is dominated and dropped.
+ * One exact search per plan on the front (plus one per such tie and a last, infeasible one).
+ */
+export function match(order: MatchOrder, candidates: readonly Candidate[]): MatchResult {
+  checkInput(order, candidates);
+  const shareCap = Math.floor((order.quantity * order.maxSharePercent) / 100);
+  const { eligible, excluded } = eligibleCandidates(order, candidates, shareCap);
+  const dates = [...new Set(eligible.flatMap((e) => e.candidate.schedule.map((p) => p.date)).filter((d) => d <= order.neededBy))].sort();
+  const front: Plan[] = [];
+  let last = dates.length - 1;
+  while (last >= 0) {
+    const plan = cheapestBy(eligible, dates[last], order, shareCap);
+    if (!plan) break;
+    if (front.length > 0 && front[front.length - 1].totalCost === plan.totalCost) front.pop();
+    front.push(plan);
+    while (last >= 0 && dates[last] >= plan.completionDate) last--;
+  }
+  front.reverse();
+  pick(front, order.valuePerDay);
+  return { plans: front, excluded, infeasible: front.length === 0 ? explain(order, candidates, eligible, excluded, shareCap) : null };
+}
