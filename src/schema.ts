@@ -11,6 +11,7 @@ import { BidResolver } from "./bids/bid.resolver";
 import { ContractResolver } from "./contracts/contract.resolver";
 import { ContractBookingsResolver, LoadReportResolver, OrderQuotesResolver } from "./capacity/capacity.resolver";
 import { OrderResolver } from "./orders/order.resolver";
+import { MatchPlansResolver, OrderPlansResolver, SourcingPolicyResolver } from "./matching/matching.resolver";
 
 /** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
 export const resolvers = [
@@ -28,6 +29,9 @@ export const resolvers = [
   LoadReportResolver,
   OrderQuotesResolver,
   ContractBookingsResolver,
+  OrderPlansResolver,
+  SourcingPolicyResolver,
+  MatchPlansResolver,
 ] as const;
 
 export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {

@@ -10,6 +10,7 @@ import type { Executor } from "./db/executor";
 import { EngineerService } from "./engineers/engineer.service";
 import { CapabilityOfferService } from "./offers/capability-offer.service";
 import { ParkService } from "./parks/park.service";
+import { MatchingService } from "./matching/matching.service";
 import { systemClock, type Clock } from "./shared/time";
 
 /** The use cases, one service per domain; stateless, shared by all requests. */
@@ -26,6 +27,7 @@ export function createServices(db: Executor, clock: Clock = systemClock) {
     bids: new BidService(db, clock),
     contracts: new ContractService(db, clock),
     capacity: new CapacityService(db, clock),
+    matching: new MatchingService(db, clock),
   };
 }
 

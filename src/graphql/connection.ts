@@ -77,6 +77,16 @@ export function toConnection<R extends { id: number }, T>(rows: R[], page: PageR
   return connectionOf(rows, page.limit, page.afterId !== null, (row) => encodeCursor(row.id), map);
 }
 
+/**
+ * A page of a list computed in memory (e.g. the matching engine's plans): the cursor is the
+ * item's position, so it is valid only against the same list.
+ */
+export function toListConnection<T>(items: readonly T[], page: PageRequest): Connection<T> {
+  const start = page.afterId ?? 0;
+  const rows = items.slice(start, start + page.limit + 1).map((item, i) => ({ id: start + i + 1, item }));
+  return connectionOf(rows, page.limit, page.afterId !== null, (row) => encodeCursor(row.id), (row) => row.item);
+}
+
 function connectionOf<R, T>(rows: R[], limit: number, hasPrevious: boolean, cursorOf: (row: R) => string, map: (row: R) => T): Connection<T> {
   const edges = rows.slice(0, limit).map((row) => ({ cursor: cursorOf(row), node: map(row) }));
   const pageInfo = new PageInfo();

@@ -31,6 +31,7 @@ export enum UserErrorCode {
   TOO_FEW_CONTRACTORS = "TOO_FEW_CONTRACTORS",
   INSUFFICIENT_CAPACITY = "INSUFFICIENT_CAPACITY",
   IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED",
+  PLAN_CHANGED = "PLAN_CHANGED",
 }
 
 registerEnumType(UserErrorCode, {
@@ -75,6 +76,7 @@ registerEnumType(UserErrorCode, {
     SHARE_LIMIT_EXCEEDED: { description: "A contractor would get more of the order than the sourcing policy's share limit." },
     TOO_FEW_CONTRACTORS: { description: "The award uses fewer contractors than the sourcing policy's minimum." },
     IDEMPOTENCY_KEY_REUSED: { description: "The idempotency key was already used with different input." },
+    PLAN_CHANGED: { description: "The plan to award no longer holds (a bid withdrawn, an offer or a price changed): read the plans again." },
     INSUFFICIENT_CAPACITY: {
       description: "The contractor's engineers lack the free hours for the work before its date; the message says how many hours are missing.",
     },

@@ -12,6 +12,7 @@ import { addDays, localDate, type Clock } from "../shared/time";
 import type { AwardOrderInput } from "./order.inputs";
 import { effectiveStatus } from "./order-state";
 import { moveOrder, ownedOrder } from "./order.service";
+import { allocationsOfPlan } from "../matching/matching.service";
 import { actorOf, findOrderById } from "./order.repository";
 
 export interface Award {
@@ -116,19 +117,20 @@ export class AwardService {
 
   private awardOnce(db: Executor, v: Viewer, input: AwardOrderInput, now: Date): Outcome<Award> {
     const errors = new UserErrors();
-    if (input.allocations.length === 0) return refused(errors.add("allocations", UserErrorCode.ALLOCATION_TOTAL_MISMATCH, "Allocate the order to at least one bid."));
+    const planned = input.planKey != null;
+    if (planned && input.allocations.length > 0) return refused(errors.add("planKey", UserErrorCode.INVALID_FORMAT, "Give either allocations or planKey, not both."));
+    if (!planned && input.allocations.length === 0) return refused(errors.add("allocations", UserErrorCode.ALLOCATION_TOTAL_MISMATCH, "Allocate the order to at least one bid, or give a planKey."));
     if (input.allocations.length > 1000) return refused(errors.add("allocations", UserErrorCode.OUT_OF_RANGE, "At most 1000 allocations."));
     return writeTransaction(db, (tx) => {
       const order = ownedOrder(tx, v, input.orderId, errors);
       if (!order) return refused(errors);
-      const ids = input.allocations.map((a) => idOf(a.bidId, "Bid"));
-      const bids = new Map(findBidsByIds(tx, ids.filter((id): id is number => id !== null)).map((bid) => [bid.id, bid]));
-      const allocations = input.allocations.map((a, i) => ({ bid: ids[i] === null ? undefined : bids.get(ids[i]!), bidId: a.bidId, quantity: a.quantity }));
       const status = effectiveStatus(order, now);
       if (status !== "OPEN") return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, `The order is ${status}; only open orders can be awarded.`));
+      // A plan's quote lines become bids here: from now on a refusal is thrown, rolling them back.
+      const allocations = planned ? allocationsOfPlan(tx, v, order, input.planKey!, now, errors) : this.allocationsOf(tx, input);
+      if (!allocations) throw new RefusedError(errors.list);
       const lines = checkAllocations(order, allocations, now, errors);
-      if (errors.any) return refused(errors);
-      // Nothing is written before this point; from here a refusal is thrown, rolling back.
+      if (errors.any) throw new RefusedError(planned ? errors.list.map((e) => Object.assign(e, { field: ["planKey"] })) : errors.list);
       moveOrder(tx, order, "AWARDED", actorOf(v), now);
       const today = localDate(now);
       const contracts = lines.map(({ bid, quantity }) =>
@@ -154,7 +156,7 @@ export class AwardService {
         const missing = bookWork(tx, contract, workOf(contract), today);
         if (missing > 0) {
           short.add(
-            ["allocations", String(lines[i].index), "quantity"],
+            planned ? ["planKey"] : ["allocations", String(lines[i].index), "quantity"],
             UserErrorCode.INSUFFICIENT_CAPACITY,
             `The contractor lacks ${formatHours(missing)} engineer-hours of free capacity for this work before ${contract.promisedDate}.`,
           );
@@ -165,5 +167,12 @@ export class AwardService {
       closeLiveBids(tx, order.id, now);
       return ok({ order: findOrderById(tx, order.id)!, contracts });
     });
+  }
+
+  /** The bids the owner named in its allocations (undefined where an id is not a bid). */
+  private allocationsOf(db: Executor, input: AwardOrderInput) {
+    const ids = input.allocations.map((a) => idOf(a.bidId, "Bid"));
+    const bids = new Map(findBidsByIds(db, ids.filter((id): id is number => id !== null)).map((bid) => [bid.id, bid]));
+    return input.allocations.map((a, i) => ({ bid: ids[i] === null ? undefined : bids.get(ids[i]!), bidId: a.bidId, quantity: a.quantity }));
   }
 }

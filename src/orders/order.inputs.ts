@@ -11,6 +11,12 @@ export class SourcingPolicyInput {
 
   @Field(() => Int, { defaultValue: 1, description: "The fewest contractors to split between, 1 to 100 (default 1)." })
   minContractors!: number;
+
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description: "What each day earlier is worth to you: the BALANCED plan is the one with the least total cost plus this for each day until completion. Default 0: BALANCED is then the cheapest plan.",
+  })
+  valuePerDayEarlier?: MoneyInput | null;
 }
 
 @InputType({ description: "A product company's new order." })
@@ -93,8 +99,18 @@ export class AwardOrderInput {
   @Field(() => ID, { description: "The open order." })
   orderId!: string;
 
-  @Field(() => [AllocationInput], { description: "One allocation per awarded bid; the quantities add up to the order's quantity." })
+  @Field(() => [AllocationInput], {
+    defaultValue: [],
+    description: "One allocation per awarded bid; the quantities add up to the order's quantity. Give either allocations or planKey.",
+  })
   allocations!: AllocationInput[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Award a plan from order.plans: its key. The plan is checked again now (bids still live, offers and prices unchanged, capacity still free) and its quote lines become bids at the offers' terms. Give either planKey or allocations.",
+  })
+  planKey?: string | null;
 
   @Field(() => String, {
     nullable: true,

@@ -10,14 +10,14 @@ import { Currency } from "../graphql/money";
 import type { Clock } from "../shared/time";
 import { localDate } from "../shared/time";
 import { idempotent } from "../shared/idempotency";
-import { intInRange, optionalText, positiveMoney, requiredName } from "../shared/validate";
-import { futureDate, futureInstant } from "../shared/validate-dates";
+import { optionalText, requiredName } from "../shared/validate";
+import { futureInstant } from "../shared/validate-dates";
 import { ownsOrder } from "./order-access";
+import { checkOrderTerms } from "./order-terms";
 import { canTransition, effectiveStatus } from "./order-state";
 import type { CancelOrderInput, CompleteOrderInput, PostOrderInput } from "./order.inputs";
 import { actorOf, expireOverdueOrders, findOrderById, insertOrder, insertOrderEvent, transitionOrder, type Actor } from "./order.repository";
 
-export const MAX_MIN_CONTRACTORS = 100;
 
 /** The order a member owns, or a NOT_FOUND user error (other companies' orders look missing). */
 export function ownedOrder(db: Executor, viewer: Viewer, orderId: string, errors: UserErrors): OrderRow | undefined {
@@ -70,21 +70,10 @@ export class OrderService {
     }
     const title = requiredName(errors, "title", input.title, "Title");
     const description = optionalText(errors, "description", input.description, "Description");
-    intInRange(errors, "quantity", input.quantity, "Quantity", 1, Number.MAX_SAFE_INTEGER);
-    const neededBy = futureDate(errors, "neededBy", input.neededBy, "The needed-by date", now);
-    const maxUnitPriceMinor = input.maxUnitPrice == null ? null : positiveMoney(errors, "maxUnitPrice", input.maxUnitPrice, "Maximum unit price");
+    const terms = checkOrderTerms(errors, input, now);
     const closesAt = futureInstant(errors, "biddingClosesAt", input.biddingClosesAt, "Bidding close", now);
-    if (!errors.list.some((e) => e.field?.[0] === "neededBy" || e.field?.[0] === "biddingClosesAt") && localDate(closesAt) >= neededBy) {
+    if (!errors.list.some((e) => e.field?.[0] === "neededBy" || e.field?.[0] === "biddingClosesAt") && localDate(closesAt) >= terms.neededBy) {
       errors.add("biddingClosesAt", UserErrorCode.OUT_OF_RANGE, "Bidding must close before the needed-by date.");
-    }
-    const { maxSharePercent, minContractors } = input.sourcingPolicy;
-    intInRange(errors, ["sourcingPolicy", "maxSharePercent"], maxSharePercent, "The share limit", 1, 100);
-    intInRange(errors, ["sourcingPolicy", "minContractors"], minContractors, "The minimum number of contractors", 1, MAX_MIN_CONTRACTORS);
-    if (!errors.any && input.quantity * maxSharePercent < 100) {
-      errors.add(["sourcingPolicy", "maxSharePercent"], UserErrorCode.SOURCING_POLICY_INFEASIBLE, `${maxSharePercent} % of ${input.quantity} units is less than one unit: nobody could be awarded.`);
-    }
-    if (!errors.any && minContractors > input.quantity) {
-      errors.add(["sourcingPolicy", "minContractors"], UserErrorCode.SOURCING_POLICY_INFEASIBLE, `${input.quantity} units cannot be split between ${minContractors} contractors.`);
     }
     return writeTransaction(db, (tx) => {
       const capabilityId = idOf(input.capabilityId, "Capability");
@@ -96,13 +85,9 @@ export class OrderService {
         capabilityId: capability.id,
         title,
         description,
-        quantity: input.quantity,
-        neededBy,
-        maxUnitPriceMinor,
+        ...terms,
         currency: input.maxUnitPrice?.currency ?? Currency.RUB,
         biddingClosesAt: closesAt,
-        maxSharePercent,
-        minContractors,
         status: "OPEN",
         createdAt: now,
         updatedAt: now,

@@ -34,6 +34,10 @@ export class SourcingPolicy {
   @Field(() => Int, { description: "The largest share of the quantity any one contractor may get, in percent (1-100)." })
   maxSharePercent!: number;
 
+  /** For the valuePerDayEarlier field, which only the owner and the coordinator see. */
+  ownerCompanyDbId!: number;
+  valuePerDay!: Money;
+
   @Field(() => Int, { description: "The fewest contractors the order must be split between." })
   minContractors!: number;
 }
@@ -86,7 +90,12 @@ export class Order extends Node {
 }
 
 export function toOrder(row: OrderRow, now: Date): Order {
-  const policy = Object.assign(new SourcingPolicy(), { maxSharePercent: row.maxSharePercent, minContractors: row.minContractors });
+  const policy = Object.assign(new SourcingPolicy(), {
+    maxSharePercent: row.maxSharePercent,
+    minContractors: row.minContractors,
+    ownerCompanyDbId: row.companyId,
+    valuePerDay: toMoney(row.valuePerDayMinor, row.currency as Currency),
+  });
   return Object.assign(new Order(), {
     id: toGlobalId("Order", row.id),
     dbId: row.id,

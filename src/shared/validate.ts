@@ -36,12 +36,21 @@ export function intInRange(errors: UserErrors, field: string | string[], value: 
 
 /** A positive money amount in minor units. */
 export function positiveMoney(errors: UserErrors, field: string | string[], value: MoneyInput, label: string): number {
+  return moneyAtLeast(errors, field, value, label, 1, "greater than zero");
+}
+
+/** A money amount of zero or more, in minor units. */
+export function nonNegativeMoney(errors: UserErrors, field: string | string[], value: MoneyInput, label: string): number {
+  return moneyAtLeast(errors, field, value, label, 0, "zero or more");
+}
+
+function moneyAtLeast(errors: UserErrors, field: string | string[], value: MoneyInput, label: string, min: number, words: string): number {
   const parsed = parseMoneyAmount(value.amount, value.currency);
   if (!parsed.ok) {
     errors.add([...[field].flat(), "amount"], UserErrorCode[parsed.problem], `${label}: ${parsed.reason}`);
     return 0;
   }
-  if (parsed.minorUnits <= 0) errors.add([...[field].flat(), "amount"], UserErrorCode.OUT_OF_RANGE, `${label} must be greater than zero.`);
+  if (parsed.minorUnits < min) errors.add([...[field].flat(), "amount"], UserErrorCode.OUT_OF_RANGE, `${label} must be ${words}.`);
   return parsed.minorUnits;
 }
 

@@ -108,7 +108,21 @@ const cases: Case[] = [
   {
     mutation: "awardOrder",
     inputType: "AwardOrderInput",
-    input: () => fc.record({ orderId: id("orderId", "awarded"), allocations: fc.array(fc.record({ bidId: id("alphaBid", "betaBid"), quantity: safeInt }), { maxLength: 4 }) }),
+    input: () =>
+      fc.record({
+        orderId: id("orderId", "awarded"),
+        allocations: fc.array(fc.record({ bidId: id("alphaBid", "betaBid"), quantity: safeInt }), { maxLength: 4 }),
+        // Garbage, and keys forged in the plan-key format (orders, bids, offers, quantities and totals made up).
+        planKey: fc.option(
+          fc.oneof(
+            text,
+            fc
+              .tuple(fc.integer({ min: 1, max: 50 }), safeInt, fc.array(fc.tuple(fc.constantFrom("bid", "offer"), fc.integer({ min: 1, max: 50 }), safeInt), { minLength: 1, maxLength: 4 }))
+              .map(([order, total, lines]) => Buffer.from(`p1~${order}~${Math.abs(total)}~${lines.map(([s, i, q]) => `${s}:${i}*${q}`).join(",")}`).toString("base64url")),
+          ),
+          { nil: undefined },
+        ),
+      }),
   },
   { mutation: "startContractProduction", inputType: "StartContractProductionInput", input: () => fc.record({ contractId: id("contractId") }) },
   { mutation: "cancelContract", inputType: "CancelContractInput", input: () => fc.record({ contractId: id("contractId"), reason: text }) },

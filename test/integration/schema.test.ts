@@ -18,7 +18,8 @@ beforeAll(async () => {
  * Lists that are not collections to page through: `nodes(ids)` mirrors its argument; a user
  * error's `field` is a path; weekly series are bounded by the `weeks` argument (at most 104);
  * heat-map rows by the capability catalogue; instant quotes are a computed ranking, one per
- * contractor offering the capability.
+ * contractor offering the capability; a plan's lines are one allocation, awarded whole (at most
+ * one per contractor), and its picks at most three names.
  */
 const BOUNDED_LISTS = new Set([
   "Query.nodes",
@@ -28,6 +29,8 @@ const BOUNDED_LISTS = new Set([
   "CapabilityLoad.weeks",
   "CapacityHeatMap.capabilities",
   "Order.instantQuotes",
+  "MatchPlan.lines",
+  "MatchPlan.picks",
 ]);
 
 describe("the GraphQL schema", () => {

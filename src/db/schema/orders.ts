@@ -30,6 +30,8 @@ export const orders = sqliteTable(
     biddingClosesAt: integer("bidding_closes_at", { mode: "timestamp_ms" }).notNull(),
     maxSharePercent: integer("max_share_percent").notNull(),
     minContractors: integer("min_contractors").notNull(),
+    /** What each day earlier is worth to the owner, minor units: the BALANCED plan weighs cost against it. */
+    valuePerDayMinor: integer("value_per_day_minor").notNull().default(0),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -43,6 +45,7 @@ export const orders = sqliteTable(
     check("orders_quantity_check", sql`${t.quantity} >= 1`),
     check("orders_share_check", sql`${t.maxSharePercent} between 1 and 100`),
     check("orders_min_contractors_check", sql`${t.minContractors} >= 1`),
+    check("orders_value_per_day_check", sql`${t.valuePerDayMinor} >= 0`),
     check("orders_max_price_check", sql`${t.maxUnitPriceMinor} is null or ${t.maxUnitPriceMinor} > 0`),
     check("orders_status_check", sql`${t.status} in ('OPEN', 'AWARDED', 'IN_PRODUCTION', 'COMPLETED', 'CANCELLED', 'EXPIRED')`),
   ],

@@ -1,0 +1,194 @@
+import { isCoordinator, requireRole, type Viewer } from "../auth/viewer";
+import { findLiveBid, findLiveBidsOfOrder, insertBid } from "../bids/bid.repository";
+import { findCapabilitiesByIds } from "../capabilities/capability.repository";
+import type { Executor } from "../db/executor";
+import type { BidRow, OrderRow } from "../db/schema";
+import { badUserInput, forbidden, UserErrorCode, UserErrors } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import { toMoney, type Currency, type MoneyInput } from "../graphql/money";
+import { activeOffersOfCapability, findOffersByIds } from "../offers/capability-offer.repository";
+import { ownsOrder } from "../orders/order-access";
+import { awardDeadline, effectiveStatus } from "../orders/order-state";
+import { checkOrderTerms } from "../orders/order-terms";
+import { localDate, type Clock } from "../shared/time";
+import { nonNegativeMoney } from "../shared/validate";
+import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate } from "./candidates";
+import { daysBetween, match, type InfeasibleCode, type MatchResult, type Plan } from "./engine";
+import type { MatchPreviewInput } from "./matching.inputs";
+import { decodePlanKey, encodePlanKey } from "./plan-key";
+
+export type PlansInfeasibleCode = InfeasibleCode | "ORDER_NOT_OPEN";
+
+/** The engine's result with what the API needs around it. */
+export interface Plans {
+  result: Omit<MatchResult, "infeasible"> & { infeasible: { code: PlansInfeasibleCode; message: string; unitsShort: number | null } | null };
+  sources: Map<string, SourcedCandidate>;
+  /** The order the plans are for; null in a preview (its plans cannot be awarded). */
+  orderId: number | null;
+  asOf: string;
+  valuePerDayMinor: number;
+  currency: Currency;
+}
+
+/** An allocation of an award, from a plan line. */
+export interface PlanAllocation {
+  bid: BidRow;
+  bidId: string;
+  quantity: number;
+}
+
+/** The throw-on-first-error check queries use: matchPreview and plans arguments are not mutations. */
+function throwFirst(errors: UserErrors): void {
+  const first = errors.list[0];
+  if (first) throw badUserInput(first.message, first.field?.join("."));
+}
+
+/** Plans for orders (the matching engine over live bids and instant quotes) and awards from them. */
+export class MatchingService {
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The Pareto front of plans for an open order: its owner and the coordinator only. */
+  orderPlans(viewer: Viewer | null, order: OrderRow, valuePerDayEarlier: MoneyInput | null | undefined, now: Date): Plans {
+    if (!ownsOrder(viewer, order) && !isCoordinator(viewer)) throw forbidden("Only the order's owner and the coordinator see its plans.");
+    const errors = new UserErrors();
+    const valuePerDayMinor = valuePerDayEarlier == null ? order.valuePerDayMinor : nonNegativeMoney(errors, "valuePerDayEarlier", valuePerDayEarlier, "The value of a day");
+    throwFirst(errors);
+    const today = localDate(now);
+    const base = { orderId: order.id, asOf: today, valuePerDayMinor, currency: order.currency as Currency };
+    const status = effectiveStatus(order, now);
+    if (status !== "OPEN") {
+      return {
+        ...base,
+        sources: new Map(),
+        result: { plans: [], excluded: [], infeasible: { code: "ORDER_NOT_OPEN", message: `The order is ${status}; plans are for open orders.`, unitsShort: null } },
+      };
+    }
+    const bids = findLiveBidsOfOrder(this.db, order.id).filter((bid) => bid.validUntil.getTime() >= now.getTime());
+    const sourced = buildCandidates(this.db, bids, activeOffersOfCapability(this.db, order.capabilityId), today, order.neededBy);
+    return { ...base, ...this.run(order, sourced, valuePerDayMinor, today) };
+  }
+
+  /**
+   * What-if for a product company before it posts: the plans current instant quotes would give
+   * an order of these terms (no bids exist yet). Product company members and the coordinator.
+   */
+  preview(viewer: Viewer | null, input: MatchPreviewInput, now: Date): Plans {
+    const v = requireRole(viewer, ["MEMBER", "COORDINATOR"], "preview plans (product companies and the coordinator)");
+    if (v.role === "MEMBER" && v.companyKind !== "PRODUCT") throw forbidden("Contract companies post no orders, so they have no plans to preview.");
+    const errors = new UserErrors();
+    const terms = checkOrderTerms(errors, input, now);
+    const capabilityId = idOf(input.capabilityId, "Capability");
+    if (capabilityId === null || findCapabilitiesByIds(this.db, [capabilityId]).length === 0) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
+    throwFirst(errors);
+    const today = localDate(now);
+    const sourced = buildCandidates(this.db, [], activeOffersOfCapability(this.db, capabilityId!), today, terms.neededBy);
+    return { orderId: null, asOf: today, valuePerDayMinor: terms.valuePerDayMinor, currency: input.maxUnitPrice?.currency ?? ("RUB" as Currency), ...this.run(terms, sourced, terms.valuePerDayMinor, today) };
+  }
+
+  private run(order: Pick<OrderRow, "quantity" | "neededBy" | "maxUnitPriceMinor" | "maxSharePercent" | "minContractors">, sourced: SourcedCandidate[], valuePerDay: number, today: string) {
+    const result = match(
+      {
+        quantity: order.quantity,
+        neededBy: order.neededBy,
+        maxUnitPrice: order.maxUnitPriceMinor,
+        maxSharePercent: order.maxSharePercent,
+        minContractors: order.minContractors,
+        valuePerDay,
+        today,
+      },
+      sourced.map((s) => s.candidate),
+    );
+    return { result, sources: new Map(sourced.map((s) => [s.candidate.key, s])) };
+  }
+
+}
+
+/** The key awardOrder takes to award this plan of the order. */
+export function planKeyOf(orderId: number, plan: Plan): string {
+  return encodePlanKey({
+    orderId,
+    totalCost: plan.totalCost,
+    lines: plan.lines.map((line) => {
+      const [source, id] = line.key.split(":");
+      return { source: source as "bid" | "offer", id: Number(id), quantity: line.quantity };
+    }),
+  });
+}
+
+/**
+ * The allocations of a plan key, checked again now: the order's own plan, bids still live,
+ * offers still active at the same price, no live bid since from a quoted contractor, and the
+ * total cost unchanged. A quote line becomes a bid at the offer's terms, made by the platform
+ * for the contractor (its revision history says so), completing when its capacity allows
+ * today. Writes those bids: a caller refusing later must roll back (throw).
+ * Returns null, with errors added, when the plan no longer holds.
+ */
+export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow, planKey: string, now: Date, errors: UserErrors): PlanAllocation[] | null {
+  const key = decodePlanKey(planKey);
+  if (!key || key.orderId !== order.id) {
+    errors.add("planKey", UserErrorCode.NOT_FOUND, "Not a plan of this order: read order.plans and pass one plan's key.");
+    return null;
+  }
+  const today = localDate(now);
+  const bids = new Map(findLiveBidsOfOrder(db, order.id).map((bid) => [bid.id, bid]));
+  const offers = new Map(findOffersByIds(db, key.lines.filter((l) => l.source === "offer").map((l) => l.id)).map((o) => [o.id, o]));
+  const changed = (message: string) => {
+    errors.add("planKey", UserErrorCode.PLAN_CHANGED, `${message} Read order.plans again.`);
+    return null;
+  };
+  let totalCost = 0;
+  const quoted: { offerId: number; quantity: number }[] = [];
+  for (const line of key.lines) {
+    if (line.source === "bid") {
+      const bid = bids.get(line.id);
+      if (!bid || bid.validUntil.getTime() < now.getTime()) return changed("A bid of the plan is no longer live.");
+      totalCost += line.quantity * bid.unitPriceMinor;
+    } else {
+      const offer = offers.get(line.id);
+      if (!offer || !offer.active || offer.capabilityId !== order.capabilityId) return changed("An offer of the plan is no longer active.");
+      if (findLiveBid(db, order.id, offer.companyId)) return changed("A quoted contractor has bid since; its bid replaces its quote.");
+      totalCost += line.quantity * offer.unitPriceMinor;
+      quoted.push({ offerId: offer.id, quantity: line.quantity });
+    }
+  }
+  if (totalCost !== key.totalCost) {
+    const currency = order.currency as Currency;
+    return changed(`Prices changed: the plan now costs ${toMoney(totalCost, currency).amount}, not ${toMoney(key.totalCost, currency).amount}.`);
+  }
+  // Each quote is dated by the capacity free now; booking the award then re-checks it for real.
+  const quotedOffers = quoted.map((q) => offers.get(q.offerId)!);
+  const sourced = new Map(buildCandidates(db, [], quotedOffers, today, order.neededBy).map((s) => [s.candidate.key, s]));
+  const fromQuotes = new Map<number, BidRow>();
+  for (const { offerId, quantity } of quoted) {
+    const offer = offers.get(offerId)!;
+    const completion = completionFor(sourced.get(offerKey(offerId))!.candidate, quantity);
+    if (completion === null || completion > order.neededBy) {
+      errors.add("planKey", UserErrorCode.INSUFFICIENT_CAPACITY, `A quoted contractor can no longer complete ${quantity} units by ${order.neededBy}. Read order.plans again.`);
+      return null;
+    }
+    const bid = insertBid(
+      db,
+      {
+        orderId: order.id,
+        companyId: offer.companyId,
+        unitPriceMinor: offer.unitPriceMinor,
+        currency: offer.currency,
+        minLot: Math.min(offer.minLot, quantity),
+        maxQuantity: Math.max(quantity, Math.min(offer.maxLot, order.quantity)),
+        centihoursPerUnit: offer.centihoursPerUnit,
+        leadTimeDays: Math.max(1, daysBetween(today, completion)),
+        validUntil: awardDeadline(order.biddingClosesAt),
+      },
+      `platform: the published offer, awarded by ${viewer.holderName}`,
+      now,
+    );
+    fromQuotes.set(offerId, bid);
+  }
+  return key.lines.map((line) => {
+    const bid = line.source === "bid" ? bids.get(line.id)! : fromQuotes.get(line.id)!;
+    return { bid, bidId: bidKey(bid.id), quantity: line.quantity };
+  });
+}
