@@ -18,6 +18,8 @@ export interface DemoOrder {
   closesInDays: number;
   maxSharePercent: number;
   minContractors: number;
+  /** What a day earlier is worth to the customer, roubles (BALANCED plan); default 0. */
+  valuePerDayEarlier?: string;
   bids: { contractor: string; unitPrice: string; minLot: number; maxQuantity: number; leadTimeDays: number }[];
   /** contractor name -> units, when the demo awards the order. */
   award?: Record<string, number>;
@@ -33,11 +35,14 @@ export const DEMO_ORDERS: DemoOrder[] = [
     neededInDays: 75,
     maxUnitPrice: "9000.00",
     closesInDays: 10,
-    maxSharePercent: 70,
-    minContractors: 2,
+    // One producer is acceptable if that is faster: its plans trade 18 days for 196 000 roubles
+    // (Troitsk is booked solid for four weeks, so it promises 42 days).
+    maxSharePercent: 100,
+    minContractors: 1,
+    valuePerDayEarlier: "20000.00",
     bids: [
-      { contractor: "Troitsk Contract Manufacturing", unitPrice: "7900.00", minLot: 50, maxQuantity: 280, leadTimeDays: 30 },
-      { contractor: "Don Machining Works", unitPrice: "7200.00", minLot: 100, maxQuantity: 280, leadTimeDays: 45 },
+      { contractor: "Troitsk Contract Manufacturing", unitPrice: "7900.00", minLot: 50, maxQuantity: 400, leadTimeDays: 42 },
+      { contractor: "Don Machining Works", unitPrice: "7200.00", minLot: 100, maxQuantity: 280, leadTimeDays: 60 },
     ],
   },
   {
@@ -122,7 +127,11 @@ export function seedDemoMarket(db: Executor, memberOf: (company: string) => View
         neededBy: addDays(today, demo.neededInDays),
         maxUnitPrice: demo.maxUnitPrice === null ? null : { amount: demo.maxUnitPrice, currency: Currency.RUB },
         biddingClosesAt: new Date(now.getTime() + demo.closesInDays * DAY_MS),
-        sourcingPolicy: { maxSharePercent: demo.maxSharePercent, minContractors: demo.minContractors },
+        sourcingPolicy: {
+          maxSharePercent: demo.maxSharePercent,
+          minContractors: demo.minContractors,
+          valuePerDayEarlier: demo.valuePerDayEarlier === undefined ? null : { amount: demo.valuePerDayEarlier, currency: Currency.RUB },
+        },
       }),
       "order",
     );

@@ -38,7 +38,7 @@ const DETAIL = `query($id: ID!) { node(id: $id) { ... on Order { title status qu
   bids { nodes { status terms { unitPrice { amount } leadTimeDays } company { name } } } contracts { nodes { quantity } } history { nodes { toStatus at } } } } }`;
 const SUBMIT = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { bid { id } userErrors { code } } }`;
 const LOAD = `query($companyId: ID) { loadReport(companyId: $companyId, weeks: 26) { weeksBookedAhead weeks { bookedHours utilisation } engineers(first: 20) { nodes { bookedHours } } } }`;
-const QUOTES = `query($id: ID!) { node(id: $id) { ... on Order { instantQuotes { company { name } totalPrice { amount } earliestCompletionDate } } } }`;
+const PLANS = `query($id: ID!) { node(id: $id) { ... on Order { plans { plans { nodes { key totalCost { amount } completionDate picks lines { contractor { name } source quantity cost { amount } reason } } } noPlanReason { code } } } } }`;
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
@@ -72,7 +72,7 @@ async function main() {
     list: await statements(LIST, {}, market.coordinator),
     detail: await statements(DETAIL, { id: orderGid(market.openOrderIds[0]) }, market.coordinator),
     load: await statements(LOAD, { companyId: toGlobalId("Company", contractor) }, market.coordinator),
-    quotes: await statements(QUOTES, { id: orderGid(market.openOrderIds[1]) }, market.coordinator),
+    plans: await statements(PLANS, { id: orderGid(market.openOrderIds[1]) }, market.coordinator),
   };
   await app.stop();
   database.close();
@@ -101,7 +101,7 @@ async function main() {
     "-",
   ]);
   results.push(["loadReport (26 weeks, 20 engineers)", await run(ours.url, () => ({ body: { query: LOAD }, token: contractorToken })), String(counts.load)]);
-  results.push(["instantQuotes (60 contractors; stands in for plans)", await run(ours.url, (i) => ({ body: { query: QUOTES, variables: { id: orderGid(market.openOrderIds[i % 1000]) } }, token: market.coordinator })), String(counts.quotes)]);
+  results.push(["order.plans (its bids + quotes of 60 contractors)", await run(ours.url, (i) => ({ body: { query: PLANS, variables: { id: orderGid(market.openOrderIds[i % 1000]) } }, token: market.coordinator })), String(counts.plans)]);
 
   ours.child.kill("SIGTERM");
   baseline.child.kill("SIGTERM");

@@ -92,4 +92,23 @@ describe("demo marketplace", () => {
       "Scale-up of an enzyme fermentation",
     ]);
   });
+
+  it("gives the startup's open order a trade-off to read in its plans", async () => {
+    const fresh = reseed(server.database.db);
+    const token = fresh.find((t) => t.label === "product company")!.token;
+    const res = await server.gql(`{ myOrders { nodes { plans { plans { nodes { daysToCompletion totalCost { amount } picks lines { contractor { name } quantity } } } } } } }`, {}, token);
+    // Troitsk alone in 42 days (400 x 7 900), or Don's 280 at 7 200 with Troitsk's 120 in 60; a day is worth 20 000.
+    expect(res.data.myOrders.nodes[0].plans.plans.nodes).toEqual([
+      { daysToCompletion: 42, totalCost: { amount: "3160000.00" }, picks: ["BALANCED", "FASTEST"], lines: [{ contractor: { name: "Troitsk Contract Manufacturing" }, quantity: 400 }] },
+      {
+        daysToCompletion: 60,
+        totalCost: { amount: "2964000.00" },
+        picks: ["CHEAPEST"],
+        lines: [
+          { contractor: { name: "Don Machining Works" }, quantity: 280 },
+          { contractor: { name: "Troitsk Contract Manufacturing" }, quantity: 120 },
+        ],
+      },
+    ]);
+  });
 });
