@@ -128,7 +128,8 @@ export function planKeyOf(orderId: number, plan: Plan): string {
  */
 export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow, planKey: string, now: Date, errors: UserErrors): PlanAllocation[] | null {
   const key = decodePlanKey(planKey);
-  if (!key || key.orderId !== order.id) {
+  const distinct = key && new Set(key.lines.map((l) => `${l.source}:${l.id}`)).size === key.lines.length;
+  if (!key || !distinct || key.orderId !== order.id) {
     errors.add("planKey", UserErrorCode.NOT_FOUND, "Not a plan of this order: read order.plans and pass one plan's key.");
     return null;
   }

@@ -1,5 +1,5 @@
 import { weekEnd, weekStart, addWeeks } from "../../src/capacity/weeks";
-import { refusedWith } from "../support/fixtures";
+import { dbIdOf, refusedWith } from "../support/fixtures";
 import { NO_VIOLATIONS, invariantViolations } from "../support/invariants";
 import { AWARD, buildMarket, dateIn, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
@@ -164,6 +164,10 @@ describe("matching, end to end over HTTP", () => {
     expect(await refusedWith(server, AWARD, { orderId, planKey: "not-a-plan" }, market.startup.token)).toEqual([["NOT_FOUND", "planKey"]]);
     const both = await refusedWith(server, AWARD, { orderId, planKey: before.balanced.key, allocations: [{ bidId: alphaBid, quantity: 450 }] }, market.startup.token);
     expect(both).toEqual([["INVALID_FORMAT", "planKey"]]);
+    // A forged key naming one offer twice (the engine never does) is not a plan of the order.
+    const gammaOffer = before.plans.nodes[0].lines[1].capabilityOffer.id;
+    const forged = Buffer.from(`p1~${dbIdOf(orderId)}~2200~offer:${dbIdOf(gammaOffer)}*1,offer:${dbIdOf(gammaOffer)}*1`).toString("base64url");
+    expect(await refusedWith(server, AWARD, { orderId, planKey: forged }, market.startup.token)).toEqual([["NOT_FOUND", "planKey"]]);
     // Only the owner awards.
     expect(await refusedWith(server, AWARD, { orderId, planKey: before.balanced.key }, market.otherStartup.token)).toEqual([["NOT_FOUND", "orderId"]]);
   });
