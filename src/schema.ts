@@ -8,7 +8,7 @@ import { NodeResolver } from "./node/node.resolver";
 import { CapabilityOfferResolver } from "./offers/capability-offer.resolver";
 import { ParkResolver } from "./parks/park.resolver";
 import { BidResolver } from "./bids/bid.resolver";
-import { ContractResolver } from "./contracts/contract.resolver";
+import { ContractResolver, DeliveryResolver } from "./contracts/contract.resolver";
 import { ContractBookingsResolver, LoadReportResolver, OrderQuotesResolver } from "./capacity/capacity.resolver";
 import { OrderResolver } from "./orders/order.resolver";
 import { MatchPlansResolver, OrderPlansResolver, SourcingPolicyResolver } from "./matching/matching.resolver";
@@ -26,6 +26,7 @@ export const resolvers = [
   OrderResolver,
   BidResolver,
   ContractResolver,
+  DeliveryResolver,
   LoadReportResolver,
   OrderQuotesResolver,
   ContractBookingsResolver,

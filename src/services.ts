@@ -2,6 +2,7 @@ import { ApiTokenService } from "./auth/api-token.service";
 import { BidService } from "./bids/bid.service";
 import { CapacityService } from "./capacity/capacity.service";
 import { ContractService } from "./contracts/contract.service";
+import { DeliveryService } from "./contracts/delivery.service";
 import { AwardService } from "./orders/award.service";
 import { OrderService } from "./orders/order.service";
 import { CapabilityService } from "./capabilities/capability.service";
@@ -26,6 +27,7 @@ export function createServices(db: Executor, clock: Clock = systemClock) {
     awards: new AwardService(db, clock),
     bids: new BidService(db, clock),
     contracts: new ContractService(db, clock),
+    deliveries: new DeliveryService(db, clock),
     capacity: new CapacityService(db, clock),
     matching: new MatchingService(db, clock),
   };

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { GraphQLSafeInt } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { UserError } from "../graphql/errors";
@@ -32,7 +33,7 @@ export class SubmitBidInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "A key you choose (1-100 of A-Z a-z 0-9 _ . : -) to make retries safe: a repeat with the same key and input returns the first result and writes nothing.",
+    description: IDEMPOTENCY_KEY_DESCRIPTION,
   })
   idempotencyKey?: string | null;
 }

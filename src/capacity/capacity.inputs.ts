@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Field, Float, ID, InputType, ObjectType } from "type-graphql";
 import { Contract } from "../contracts/contract.type";
@@ -43,7 +44,7 @@ export class BidFromInstantQuoteInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "A key you choose (1-100 of A-Z a-z 0-9 _ . : -) to make retries safe: a repeat with the same key and input returns the first result and writes nothing.",
+    description: IDEMPOTENCY_KEY_DESCRIPTION,
   })
   idempotencyKey?: string | null;
 }

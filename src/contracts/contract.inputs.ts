@@ -1,6 +1,9 @@
+import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { UserError } from "../graphql/errors";
+import { GraphQLSafeInt } from "graphql-scalars";
 import { ContractStatus, Contract } from "./contract.type";
+import { Delivery } from "./delivery.type";
 
 @InputType({ description: "An awarded contract whose production starts." })
 export class StartContractProductionInput {
@@ -30,4 +33,52 @@ export class ContractPayload {
 export class ContractFilter {
   @Field(() => ContractStatus, { nullable: true, description: "Only contracts in this state." })
   status?: ContractStatus | null;
+}
+
+@InputType({ description: "Units of a contract in production handed over to the customer." })
+export class RecordDeliveryInput {
+  @Field(() => ID, { description: "The contract, which must be IN_PRODUCTION." })
+  contractId!: string;
+
+  @Field(() => GraphQLSafeInt, { description: "Units delivered: at least 1, at most the units still to deliver." })
+  quantity!: number;
+
+  @Field(() => String, { nullable: true, description: "A note for the customer (batch, documents), at most 4000 characters." })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: "The customer accepts a pending delivery: its value becomes the contractor's revenue today." })
+export class AcceptDeliveryInput {
+  @Field(() => ID, { description: "The delivery, which must be PENDING." })
+  deliveryId!: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: "The customer rejects a pending delivery for quality: its units go back to production." })
+export class RejectDeliveryInput {
+  @Field(() => ID, { description: "The delivery, which must be PENDING." })
+  deliveryId!: string;
+
+  @Field(() => String, { description: "What was wrong, at most 4000 characters; shown to the contractor." })
+  reason!: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: "Result of recording, accepting or rejecting a delivery." })
+export class DeliveryPayload {
+  @Field(() => Delivery, { nullable: true, description: "The delivery as changed; null when refused." })
+  delivery!: Delivery | null;
+
+  @Field(() => Contract, { nullable: true, description: "Its contract after the change (units, status); null when refused." })
+  contract!: Contract | null;
+
+  @Field(() => [UserError], { description: "Why the change was refused; empty on success." })
+  userErrors!: UserError[];
 }

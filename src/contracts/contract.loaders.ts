@@ -1,6 +1,7 @@
 import type { Executor } from "../db/executor";
 import { byIdLoader, pageLoader } from "../graphql/loaders";
 import { contractsPerOrder, findContractsByIds } from "./contract.repository";
+import { deliveriesPerContract, findDeliveriesByIds } from "./delivery.repository";
 
 export function contractLoaders(db: Executor) {
   return {
@@ -9,5 +10,7 @@ export function contractLoaders(db: Executor) {
       (orderIds, page, filter: { onlyCompanyId: number | null }) => contractsPerOrder(db, orderIds, page, filter),
       (row) => row.orderId,
     ),
+    deliveryById: byIdLoader((ids) => findDeliveriesByIds(db, ids)),
+    deliveriesByContract: pageLoader((contractIds, page) => deliveriesPerContract(db, contractIds, page), (row) => row.contractId),
   };
 }

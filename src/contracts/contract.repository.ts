@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { afterCursor, pagePerParent, type Executor } from "../db/executor";
 import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
@@ -26,19 +26,12 @@ export function transitionContract(db: Executor, id: number, from: ContractStatu
   );
 }
 
-export function completeContractsOfOrder(db: Executor, orderId: number, at: Date): void {
-  db.update(contracts)
-    .set({ status: "COMPLETED", updatedAt: at })
-    .where(and(eq(contracts.orderId, orderId), ne(contracts.status, "CANCELLED")))
-    .run();
-}
-
 export function cancelContract(db: Executor, id: number, reason: string, at: Date): boolean {
   return (
     db
       .update(contracts)
       .set({ status: "CANCELLED", cancelReason: reason, updatedAt: at })
-      .where(and(eq(contracts.id, id), inArray(contracts.status, ["AWARDED", "IN_PRODUCTION"])))
+      .where(and(eq(contracts.id, id), inArray(contracts.status, ["AWARDED", "IN_PRODUCTION"]), eq(contracts.pendingQuantity, 0)))
       .run().changes === 1
   );
 }

@@ -5,12 +5,29 @@ import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
 import type { Context } from "../context";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
-import { payloadOf } from "../graphql/errors";
+import { payloadOf, type Outcome } from "../graphql/errors";
 import { loadOrder } from "../orders/order-field";
 import { Order } from "../orders/order.type";
-import { CancelContractInput, ContractFilter, ContractPayload, StartContractProductionInput } from "./contract.inputs";
+import {
+  AcceptDeliveryInput,
+  CancelContractInput,
+  ContractFilter,
+  ContractPayload,
+  DeliveryPayload,
+  RecordDeliveryInput,
+  RejectDeliveryInput,
+  StartContractProductionInput,
+} from "./contract.inputs";
 import { listContractsOfCompany } from "./contract.repository";
 import { Contract, ContractConnection, toContract } from "./contract.type";
+import type { DeliveryChange } from "./delivery.service";
+import { Delivery, DeliveryConnection, toDelivery } from "./delivery.type";
+
+const INPUT = { description: "The mutation's input; its type describes each field." } as const;
+
+function deliveryPayload(outcome: Outcome<DeliveryChange>): DeliveryPayload {
+  return payloadOf(outcome, (change) => ({ delivery: toDelivery(change.delivery), contract: toContract(change.contract) }), { delivery: null, contract: null });
+}
 
 @Resolver(() => Contract)
 export class ContractResolver {
@@ -56,6 +73,32 @@ export class ContractResolver {
     return mine ? contract.centihoursPerUnit / 100 : null;
   }
 
+  @FieldResolver(() => DeliveryConnection, { description: "The contract's deliveries, oldest first, with the customer's decisions." })
+  async deliveries(@Root() contract: Contract, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Delivery>> {
+    const page = pageRequest(args);
+    return toConnection(await ctx.loaders.deliveriesByContract.load({ parentId: contract.dbId, page, filter: null }), page, toDelivery);
+  }
+
+  @Mutation(() => DeliveryPayload, {
+    description: "The contractor delivers units of a contract in production (partial deliveries too); the last units move it to DELIVERED.",
+  })
+  recordDelivery(@Arg("input", () => RecordDeliveryInput, INPUT) input: RecordDeliveryInput, @Ctx() ctx: Context): DeliveryPayload {
+    return deliveryPayload(ctx.services.deliveries.record(ctx.viewer, input));
+  }
+
+  @Mutation(() => DeliveryPayload, {
+    description:
+      "The order's owner accepts a delivery: its value becomes the contractor's revenue today. The last units accepted make the contract ACCEPTED, and when no contract is left open the order COMPLETED.",
+  })
+  acceptDelivery(@Arg("input", () => AcceptDeliveryInput, INPUT) input: AcceptDeliveryInput, @Ctx() ctx: Context): DeliveryPayload {
+    return deliveryPayload(ctx.services.deliveries.accept(ctx.viewer, input));
+  }
+
+  @Mutation(() => DeliveryPayload, { description: "The order's owner rejects a delivery for quality, with a reason: the contract goes back to IN_PRODUCTION for those units." })
+  rejectDelivery(@Arg("input", () => RejectDeliveryInput, INPUT) input: RejectDeliveryInput, @Ctx() ctx: Context): DeliveryPayload {
+    return deliveryPayload(ctx.services.deliveries.reject(ctx.viewer, input));
+  }
+
   @Mutation(() => ContractPayload, { description: "The contractor starts production on an awarded contract; the order moves to IN_PRODUCTION." })
   startContractProduction(
     @Arg("input", () => StartContractProductionInput, { description: "The mutation's input; its type describes each field." }) input: StartContractProductionInput,
@@ -72,5 +115,15 @@ export class ContractResolver {
     @Ctx() ctx: Context,
   ): ContractPayload {
     return payloadOf(ctx.services.contracts.cancel(ctx.viewer, input), (row) => ({ contract: toContract(row) }), { contract: null });
+  }
+}
+
+@Resolver(() => Delivery)
+export class DeliveryResolver {
+  @FieldResolver(() => Contract, { description: "The contract delivered on." })
+  async contract(@Root() delivery: Delivery, @Ctx() ctx: Context): Promise<Contract> {
+    const row = await ctx.loaders.contractById.load(delivery.contractDbId);
+    if (!row) throw new Error(`Missing contract ${delivery.contractDbId}`);
+    return toContract(row);
   }
 }

@@ -9,7 +9,8 @@ import type { Clock } from "../shared/time";
 import { deleteBookingsOfContract } from "../capacity/capacity.repository";
 import { LIMITS, requiredName } from "../shared/validate";
 import type { CancelContractInput, StartContractProductionInput } from "./contract.inputs";
-import { cancelContract, findContractsByIds, findContractsOfOrder, transitionContract } from "./contract.repository";
+import { cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
+import { settleOrder } from "./delivery.service";
 
 /** Use cases of contracts and the engineer-hours booked for them. */
 export class ContractService {
@@ -39,8 +40,10 @@ export class ContractService {
   }
 
   /**
-   * The customer (or the coordinator) cancels a contract not yet completed: its bookings are
-   * released, and when no live contract is left the order is cancelled too.
+   * The customer (or the coordinator) cancels a contract before every unit is delivered (and
+   * with no delivery awaiting a decision): its bookings are released; when no live contract is
+   * left the order completes (if any contract was accepted) or is cancelled. Revenue already
+   * accepted on the contract stays recognised.
    */
   cancel(viewer: Viewer | null, input: CancelContractInput): Outcome<ContractRow> {
     const v = requireRole(viewer, ["MEMBER", "COORDINATOR"], "cancel contracts (the customer)");
@@ -54,12 +57,14 @@ export class ContractService {
         return refused(errors.add("contractId", UserErrorCode.NOT_FOUND, "No contract with this id that your company ordered."));
       }
       if (errors.any) return refused(errors);
+      if (contract.pendingQuantity > 0) {
+        return refused(errors.add("contractId", UserErrorCode.INVALID_STATE, `${contract.pendingQuantity} delivered units await your decision: accept or reject them first.`));
+      }
       if (!cancelContract(tx, contract.id, reason, now)) {
         return refused(errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; only awarded or running contracts can be cancelled.`));
       }
       deleteBookingsOfContract(tx, contract.id);
-      const live = findContractsOfOrder(tx, contract.orderId).filter((c) => c.status === "AWARDED" || c.status === "IN_PRODUCTION");
-      if (live.length === 0) moveOrder(tx, findOrderById(tx, contract.orderId)!, "CANCELLED", actorOf(v), now, `Last contract cancelled: ${reason}`);
+      settleOrder(tx, contract.orderId, actorOf(v), now, `Last contract cancelled: ${reason}`);
       return ok(findContractsByIds(tx, [contract.id])[0]);
     });
   }

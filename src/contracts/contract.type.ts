@@ -9,17 +9,19 @@ import { Node } from "../graphql/node";
 export enum ContractStatus {
   AWARDED = "AWARDED",
   IN_PRODUCTION = "IN_PRODUCTION",
-  COMPLETED = "COMPLETED",
+  DELIVERED = "DELIVERED",
+  ACCEPTED = "ACCEPTED",
   CANCELLED = "CANCELLED",
 }
 
 registerEnumType(ContractStatus, {
   name: "ContractStatus",
-  description: "Where a contract is in its life.",
+  description: "Where a contract is in its life: AWARDED -> IN_PRODUCTION -> DELIVERED -> ACCEPTED, or CANCELLED before delivery.",
   valuesConfig: {
     AWARDED: { description: "Awarded; production not started yet." },
-    IN_PRODUCTION: { description: "The contractor has started production." },
-    COMPLETED: { description: "The order it belongs to was completed." },
+    IN_PRODUCTION: { description: "In production: some units are still to be delivered (or to be delivered again after a rejection)." },
+    DELIVERED: { description: "Every unit delivered; the customer has still to accept some of them." },
+    ACCEPTED: { description: "Every unit accepted: the contract is done, and its engineer-hours after that week are released." },
     CANCELLED: { description: "Cancelled by the customer; its booked engineer-hours were released." },
   },
 });
@@ -48,6 +50,18 @@ export class Contract extends Node {
   @Field(() => GraphQLLocalDate, { description: "Award date plus the bid's lead time: when the contractor promised delivery." })
   promisedDate!: string;
 
+  @Field(() => GraphQLSafeInt, { description: "Units delivered and awaiting the customer's decision." })
+  pendingQuantity!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Units the customer accepted." })
+  acceptedQuantity!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Units still to deliver: quantity minus pending and accepted units." })
+  remainingQuantity!: number;
+
+  @Field(() => Money, { description: "Accepted units times the unit price: the revenue the contract has earned so far." })
+  acceptedValue!: Money;
+
   @Field(() => ContractStatus, { description: "Where the contract is in its life." })
   status!: ContractStatusValue;
 
@@ -72,6 +86,10 @@ export function toContract(row: ContractRow): Contract {
     unitPrice: toMoney(row.unitPriceMinor, currency),
     value: toMoney(row.valueMinor, currency),
     promisedDate: row.promisedDate,
+    pendingQuantity: row.pendingQuantity,
+    acceptedQuantity: row.acceptedQuantity,
+    remainingQuantity: row.quantity - row.pendingQuantity - row.acceptedQuantity,
+    acceptedValue: toMoney(row.acceptedQuantity * row.unitPriceMinor, currency),
     status: row.status,
     cancelReason: row.cancelReason,
     createdAt: row.createdAt,

@@ -53,6 +53,23 @@ export function openDatabase(file: string, options: { synchronous?: "NORMAL" | "
     schema,
     logger: { logQuery: () => void stats.statements++ },
   });
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  applyMigrations(sqlite, db);
   return { db, sqlite, stats, close: () => sqlite.close() };
+}
+
+/**
+ * Applies pending migrations with foreign keys off, then checks them: SQLite's procedure for
+ * changing a table (create the new one, copy, drop the old, rename). drizzle-kit writes
+ * "PRAGMA foreign_keys=OFF" into such migrations, but the migrator runs them in one
+ * transaction, where that pragma is a no-op, and DROP TABLE of a referenced table then fails.
+ */
+export function applyMigrations<S extends Record<string, unknown>>(sqlite: Database.Database, db: BetterSQLite3Database<S>, migrationsFolder = MIGRATIONS_DIR): void {
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = sqlite.pragma("foreign_key_check") as unknown[];
+    if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows whose foreign keys point nowhere: ${JSON.stringify(broken.slice(0, 5))}`);
+  } finally {
+    sqlite.pragma("foreign_keys = ON");
+  }
 }

@@ -2,7 +2,7 @@
  * Global object IDs: opaque base64url strings of "<Type>:<database id>", resolved by `node(id)`.
  * Clients must not parse them.
  */
-export type NodeTypeName = "Park" | "Company" | "Engineer" | "Capability" | "CapabilityOffer" | "ApiToken" | "Order" | "Bid" | "Contract";
+export type NodeTypeName = "Park" | "Company" | "Engineer" | "Capability" | "CapabilityOffer" | "ApiToken" | "Order" | "Bid" | "Contract" | "Delivery";
 
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   "Park",
@@ -14,6 +14,7 @@ const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   "Order",
   "Bid",
   "Contract",
+  "Delivery",
 ]);
 
 export function toGlobalId(type: NodeTypeName, id: number): string {

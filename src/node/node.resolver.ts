@@ -12,6 +12,7 @@ import { toCapabilityOffer } from "../offers/capability-offer.type";
 import { toPark } from "../parks/park.type";
 import { toBid } from "../bids/bid.type";
 import { toContract } from "../contracts/contract.type";
+import { toDelivery } from "../contracts/delivery.type";
 import { canSeeBid, canSeeContract, canSeeOrder } from "../orders/order-access";
 import { toOrder } from "../orders/order.type";
 
@@ -65,6 +66,10 @@ async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
     case "Contract": {
       const row = await loaders.contractById.load(decoded.id);
       return row && canSeeContract(viewer, row) ? toContract(row) : null;
+    }
+    case "Delivery": {
+      const row = await loaders.deliveryById.load(decoded.id);
+      return row && canSeeContract(viewer, row) ? toDelivery(row) : null;
     }
   }
 }

@@ -8,6 +8,7 @@ import { DAY_MS } from "../shared/time";
  *   OPEN -> CANCELLED   (by its owner)
  *   OPEN -> EXPIRED     (no award by the award deadline)
  *   AWARDED | IN_PRODUCTION -> CANCELLED   (when its last live contract is cancelled)
+ *   IN_PRODUCTION -> COMPLETED   (no live contract left and at least one accepted: see settleOrder)
  *
  * Bids are taken until `biddingClosesAt`; the owner may award from the first bid until
  * AWARD_WINDOW_DAYS after bidding closes, so that the last bids can be weighed too. An OPEN

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { UserError } from "../graphql/errors";
@@ -47,7 +48,7 @@ export class PostOrderInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "A key you choose (1-100 of A-Z a-z 0-9 _ . : -) to make retries safe: a repeat with the same key and input returns the first result and writes nothing.",
+    description: IDEMPOTENCY_KEY_DESCRIPTION,
   })
   idempotencyKey?: string | null;
 }
@@ -68,12 +69,6 @@ export class CancelOrderInput {
 
   @Field(() => String, { nullable: true, description: "Why, for the order's history; at most 4000 characters." })
   reason?: string | null;
-}
-
-@InputType({ description: "An order in production to confirm complete." })
-export class CompleteOrderInput {
-  @Field(() => ID, { description: "The order." })
-  orderId!: string;
 }
 
 @ObjectType({ description: "Result of a change of an order's state." })
@@ -114,7 +109,7 @@ export class AwardOrderInput {
 
   @Field(() => String, {
     nullable: true,
-    description: "A key you choose (1-100 of A-Z a-z 0-9 _ . : -) to make retries safe: a repeat with the same key and input returns the first result and writes nothing.",
+    description: IDEMPOTENCY_KEY_DESCRIPTION,
   })
   idempotencyKey?: string | null;
 }

@@ -14,7 +14,6 @@ import { ownsOrder } from "./order-access";
 import {
   AwardOrderInput,
   CancelOrderInput,
-  CompleteOrderInput,
   OpenOrderFilter,
   OrderFilter,
   OrderOrder,
@@ -156,11 +155,6 @@ export class OrderResolver {
   @Mutation(() => OrderPayload, { description: "The owner cancels an open order; live bids on it become NOT_AWARDED." })
   cancelOrder(@Arg("input", () => CancelOrderInput, { description: "The mutation's input; its type describes each field." }) input: CancelOrderInput, @Ctx() ctx: Context): OrderPayload {
     return payloadOf(ctx.services.orders.cancel(ctx.viewer, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
-  }
-
-  @Mutation(() => OrderPayload, { description: "The owner confirms an order in production complete." })
-  completeOrder(@Arg("input", () => CompleteOrderInput, { description: "The mutation's input; its type describes each field." }) input: CompleteOrderInput, @Ctx() ctx: Context): OrderPayload {
-    return payloadOf(ctx.services.orders.complete(ctx.viewer, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
   }
 
   @Mutation(() => AwardOrderPayload, {

@@ -1,7 +1,6 @@
 import { requireRole, type Viewer } from "../auth/viewer";
 import { closeLiveBids } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
-import { completeContractsOfOrder } from "../contracts/contract.repository";
 import { writeTransaction, type Executor } from "../db/executor";
 import type { OrderRow, OrderStatusValue } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
@@ -15,7 +14,7 @@ import { futureInstant } from "../shared/validate-dates";
 import { ownsOrder } from "./order-access";
 import { checkOrderTerms } from "./order-terms";
 import { canTransition, effectiveStatus } from "./order-state";
-import type { CancelOrderInput, CompleteOrderInput, PostOrderInput } from "./order.inputs";
+import type { CancelOrderInput, PostOrderInput } from "./order.inputs";
 import { actorOf, expireOverdueOrders, findOrderById, insertOrder, insertOrderEvent, transitionOrder, type Actor } from "./order.repository";
 
 
@@ -112,20 +111,6 @@ export class OrderService {
       }
       moveOrder(tx, order, "CANCELLED", actorOf(v), now, reason);
       closeLiveBids(tx, order.id, now);
-      return ok(findOrderById(tx, order.id)!);
-    });
-  }
-
-  /** The owner confirms an order in production complete; its contracts complete with it. */
-  complete(viewer: Viewer | null, input: CompleteOrderInput): Outcome<OrderRow> {
-    const v = requireRole(viewer, ["MEMBER"], "complete orders (the order's owner)");
-    const now = this.clock();
-    const errors = new UserErrors();
-    return writeTransaction(this.db, (tx) => {
-      const order = ownedOrder(tx, v, input.orderId, errors);
-      if (!order) return refused(errors);
-      moveOrder(tx, order, "COMPLETED", actorOf(v), now);
-      completeContractsOfOrder(tx, order.id, now);
       return ok(findOrderById(tx, order.id)!);
     });
   }

@@ -23,7 +23,7 @@ registerEnumType(OrderStatus, {
     OPEN: { description: "Takes bids until biddingClosesAt; can be awarded until awardDeadline." },
     AWARDED: { description: "Split between contractors; one contract each." },
     IN_PRODUCTION: { description: "At least one contractor has started production." },
-    COMPLETED: { description: "The owner confirmed the order complete." },
+    COMPLETED: { description: "Every contract was accepted (or cancelled after others were accepted): set when the owner accepts the last delivery." },
     CANCELLED: { description: "Cancelled by its owner while open." },
     EXPIRED: { description: "Not awarded by its award deadline." },
   },

@@ -14,10 +14,13 @@ import {
   companies,
   contracts,
   engineers,
+  deliveries,
   idempotencyKeys,
+  investments,
   orderEvents,
   orders,
   parks,
+  scoreWeights,
 } from "../db/schema";
 import { insertEngineer } from "../engineers/engineer.repository";
 import { Currency, parseMoneyAmount } from "../graphql/money";
@@ -28,7 +31,10 @@ import { DEMO_CAPABILITIES, DEMO_PARKS, demoEngineerName } from "./demo-data";
 import { seedDemoMarket } from "./demo-market";
 
 /** Every table, children before parents: the order in which a reset empties them. Add new tables here. */
-export const TABLES_CHILDREN_FIRST = [idempotencyKeys, bookings, contracts, bidRevisions, bids, orderEvents, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
+/** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
+export const SETTINGS_TABLES = [scoreWeights];
+
+export const TABLES_CHILDREN_FIRST = [idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orderEvents, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;

@@ -5,6 +5,10 @@ import type { Executor } from "../db/executor";
 import { idempotencyKeys } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 
+/** The description of every mutation input's idempotencyKey field. */
+export const IDEMPOTENCY_KEY_DESCRIPTION =
+  "A key you choose (1-100 of A-Z a-z 0-9 _ . : -) to make retries safe: a repeat with the same key and input returns the first result and writes nothing.";
+
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
 
 /** A stable hash of an input: keys sorted at every level, dates as ISO strings. */

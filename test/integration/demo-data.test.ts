@@ -1,5 +1,5 @@
 import { getTableName } from "drizzle-orm";
-import { reseed, seedDemoData, TABLES_CHILDREN_FIRST } from "../../src/seed/seed";
+import { reseed, seedDemoData, SETTINGS_TABLES, TABLES_CHILDREN_FIRST } from "../../src/seed/seed";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -52,7 +52,7 @@ describe("demo data", () => {
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
       .all()
       .map((row: any) => row.name);
-    expect(TABLES_CHILDREN_FIRST.map((t) => getTableName(t)).sort()).toEqual(tables.sort());
+    expect([...TABLES_CHILDREN_FIRST, ...SETTINGS_TABLES].map((t) => getTableName(t)).sort()).toEqual(tables.sort());
   });
 
   it("reloads from scratch: old tokens stop working, new ones work", async () => {

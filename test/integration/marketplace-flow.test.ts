@@ -1,5 +1,5 @@
 import { snapshot } from "../support/fixtures";
-import { AWARD, DAY, buildMarket, dateIn, postOrder, submitBid, type Market } from "../support/marketplace";
+import { AWARD, DAY, START, buildMarket, dateIn, deliverAndAccept, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -23,7 +23,7 @@ const ORDER_VIEW = `query($id: ID!) {
 }`;
 
 describe("the marketplace flow, end to end over HTTP", () => {
-  it("posts, bids sealed, awards to two contractors, produces and completes", async () => {
+  it("posts, bids sealed, awards to two contractors, produces, delivers and completes", async () => {
     const [alpha, beta, gamma] = market.contractors;
     const orderId = await postOrder(server, market);
 
@@ -93,16 +93,14 @@ describe("the marketplace flow, end to end over HTTP", () => {
     const alphaView = (await server.gql(ORDER_VIEW, { id: orderId }, alpha.token)).data.node;
     expect(alphaView.contracts.nodes).toEqual([{ quantity: 600, company: { name: "Alpha Fab" } }]);
 
-    // Production starts with the first contractor; the owner completes the order.
-    const alphaContract = award.data.awardOrder.contracts[0].id;
-    const start = await server.gql(
-      `mutation($input: StartContractProductionInput!) { startContractProduction(input: $input) { contract { status order { status } } userErrors { code } } }`,
-      { input: { contractId: alphaContract } },
-      alpha.token,
-    );
+    // Production starts with the first contractor; the order completes when every contract is accepted.
+    const [alphaContract, betaContract] = award.data.awardOrder.contracts.map((c: any) => c.id);
+    const start = await server.gql(START, { input: { contractId: alphaContract } }, alpha.token);
     expect(start.data.startContractProduction).toEqual({ contract: { status: "IN_PRODUCTION", order: { status: "IN_PRODUCTION" } }, userErrors: [] });
-    const complete = await server.gql(`mutation($input: CompleteOrderInput!) { completeOrder(input: $input) { order { status } userErrors { code } } }`, { input: { orderId } }, market.startup.token);
-    expect(complete.data.completeOrder).toEqual({ order: { status: "COMPLETED" }, userErrors: [] });
+    const alphaDone = await deliverAndAccept(server, alpha.token, market.startup.token, alphaContract, 600);
+    expect(alphaDone.contract).toMatchObject({ status: "ACCEPTED", acceptedValue: { amount: "660000.00" }, order: { status: "IN_PRODUCTION" } });
+    const betaDone = await deliverAndAccept(server, beta.token, market.startup.token, betaContract, 400, true);
+    expect(betaDone.contract).toMatchObject({ status: "ACCEPTED", acceptedValue: { amount: "460200.00" }, order: { status: "COMPLETED" } });
 
     const history = (await server.gql(ORDER_VIEW, { id: orderId }, market.startup.token)).data.node.history.nodes;
     expect(history).toEqual([
@@ -113,8 +111,8 @@ describe("the marketplace flow, end to end over HTTP", () => {
     ]);
     const contracts = await server.gql(`{ myContracts { nodes { status quantity } } }`, {}, market.startup.token);
     expect(contracts.data.myContracts.nodes).toEqual([
-      { status: "COMPLETED", quantity: 600 },
-      { status: "COMPLETED", quantity: 400 },
+      { status: "ACCEPTED", quantity: 600 },
+      { status: "ACCEPTED", quantity: 400 },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { refusedWith } from "../support/fixtures";
-import { AWARD, DAY, POST_ORDER, SUBMIT_BID, bidInput, buildMarket, dateIn, orderInput, postOrder, submitBid, type Market } from "../support/marketplace";
+import { ACCEPT_DELIVERY, AWARD, DAY, POST_ORDER, RECORD_DELIVERY, START, SUBMIT_BID, bidInput, buildMarket, dateIn, orderInput, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -177,7 +177,7 @@ describe("cancelOrder", () => {
 });
 
 describe("who may act on bids and contracts", () => {
-  it("keeps the coordinator and investors out of bidding, and strangers out of contracts and completion", async () => {
+  it("keeps the coordinator and investors out of bidding, and strangers out of contracts, deliveries and acceptance", async () => {
     const investor = server.token("INVESTOR");
     const orderId = await postOrder(server, market, { sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } });
     for (const token of [market.coordinator, investor]) {
@@ -188,16 +188,19 @@ describe("who may act on bids and contracts", () => {
     const award = await server.gql(AWARD, { input: { orderId, allocations: [{ bidId, quantity: 1000 }] } }, market.startup.token);
     const contractId = award.data.awardOrder.contracts[0].id;
 
-    const START = `mutation($input: StartContractProductionInput!) { startContractProduction(input: $input) { contract { status } userErrors { code field message } } }`;
-    const COMPLETE = `mutation($input: CompleteOrderInput!) { completeOrder(input: $input) { order { status } userErrors { code field message } } }`;
     // Only the contractor starts production; the customer and competitors see NOT_FOUND.
     for (const token of [beta.token, market.startup.token]) await expectRefused(START, { contractId }, token, [["NOT_FOUND", "contractId"]]);
-    // Completion needs production first, and is the owner's alone.
-    await expectRefused(COMPLETE, { orderId }, market.startup.token, [["INVALID_STATE", "orderId"]]);
+    // Deliveries need production first, and are the contractor's alone; acceptance is the owner's.
+    await expectRefused(RECORD_DELIVERY, { contractId, quantity: 10 }, alpha.token, [["INVALID_STATE", "contractId"]]);
     expect((await server.gql(START, { input: { contractId } }, alpha.token)).data.startContractProduction.contract.status).toBe("IN_PRODUCTION");
     await expectRefused(START, { contractId }, alpha.token, [["INVALID_STATE", "contractId"]]);
-    await expectRefused(COMPLETE, { orderId }, alpha.token, [["NOT_FOUND", "orderId"]]);
-    expect((await server.gql(COMPLETE, { input: { orderId } }, market.startup.token)).data.completeOrder.order.status).toBe("COMPLETED");
+    for (const token of [beta.token, market.startup.token]) await expectRefused(RECORD_DELIVERY, { contractId, quantity: 10 }, token, [["NOT_FOUND", "contractId"]]);
+    const deliveryId = (await server.gql(RECORD_DELIVERY, { input: { contractId, quantity: 1000 } }, alpha.token)).data.recordDelivery.delivery.id;
+    for (const token of [alpha.token, beta.token, market.otherStartup.token]) await expectRefused(ACCEPT_DELIVERY, { deliveryId }, token, [["NOT_FOUND", "deliveryId"]]);
+    for (const token of [market.coordinator, investor]) {
+      expect((await server.gql(ACCEPT_DELIVERY, { input: { deliveryId } }, token)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect((await server.gql(ACCEPT_DELIVERY, { input: { deliveryId } }, market.startup.token)).data.acceptDelivery.contract.order.status).toBe("COMPLETED");
 
     // The contract is visible to both parties and the coordinator, to no one else.
     for (const [token, visible] of [[alpha.token, true], [market.startup.token, true], [market.coordinator, true], [beta.token, false], [market.otherStartup.token, false], [investor, false]] as const) {

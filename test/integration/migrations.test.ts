@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { applyMigrations } from "../../src/db/client";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -43,7 +43,7 @@ describe("upgrading a database that holds data", () => {
         fs.writeFileSync(path.join(old, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, applied) }));
         const sqlite = new Database(path.join(dir, `v${applied}.db`));
         sqlite.pragma("foreign_keys = ON");
-        migrate(drizzle(sqlite), { migrationsFolder: old });
+        applyMigrations(sqlite, drizzle(sqlite), old);
         // A row in every table that exists at this version, through the chain of foreign keys.
         const now = Date.now();
         const tables: string[] = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all().map((r: any) => r.name);
@@ -64,11 +64,24 @@ describe("upgrading a database that holds data", () => {
         insert("bids", { order_id: 1, company_id: 1, status: "AWARDED", unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, revision: 1, created_at: now, updated_at: now });
         insert("bid_revisions", { bid_id: 1, revision: 1, unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, actor_name: "A", created_at: now });
         insert("contracts", { order_id: 1, bid_id: 1, company_id: 1, customer_company_id: 2, quantity: 10, unit_price_minor: 100, currency: "RUB", value_minor: 1000, centihours_per_unit: 50, promised_date: "2030-01-01", status: "AWARDED", created_at: now, updated_at: now });
+        // An order the old completeOrder closed: it must come out ACCEPTED, with its revenue delivered.
+        insert("bids", { order_id: 1, company_id: 1, status: "AWARDED", unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, revision: 1, created_at: now, updated_at: now });
+        insert("contracts", { order_id: 1, bid_id: 2, company_id: 1, customer_company_id: 2, quantity: 10, unit_price_minor: 100, currency: "RUB", value_minor: 1000, centihours_per_unit: 50, promised_date: "2030-01-01", status: "COMPLETED", created_at: now, updated_at: now });
         const counts = () => Object.fromEntries(tables.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as any).n]));
         const before = counts();
 
-        migrate(drizzle(sqlite), { migrationsFolder: path.join(root, "migrations") });
+        applyMigrations(sqlite, drizzle(sqlite));
         expect(counts()).toEqual(before);
+        if (tables.includes("contracts") && !tables.includes("deliveries")) {
+          expect(sqlite.prepare("select status, accepted_quantity from contracts order by id").all()).toEqual([
+            { status: "AWARDED", accepted_quantity: 0 },
+            { status: "ACCEPTED", accepted_quantity: 10 },
+          ]);
+          expect(sqlite.prepare("select contract_id, quantity, value_minor, status, late from deliveries").all()).toEqual([
+            { contract_id: 2, quantity: 10, value_minor: 1000, status: "ACCEPTED", late: 0 },
+          ]);
+        }
+
         expect(sqlite.prepare("pragma integrity_check").get()).toEqual({ integrity_check: "ok" });
         expect(sqlite.prepare("pragma foreign_key_check").all()).toEqual([]);
         sqlite.close();

@@ -11,7 +11,13 @@ export function invariantViolations(sqlite: Database.Database): Record<string, u
       from bookings b join engineers e on e.id = b.engineer_id group by b.engineer_id, b.week having booked > capacity`),
     contractBookingsWrong: all(`select c.id from contracts c left join bookings b on b.contract_id = c.id group by c.id
       having (c.status = 'CANCELLED' and coalesce(sum(b.centihours), 0) <> 0)
-          or (c.status <> 'CANCELLED' and coalesce(sum(b.centihours), 0) <> c.quantity * c.centihours_per_unit)`),
+          or (c.status not in ('CANCELLED', 'ACCEPTED') and coalesce(sum(b.centihours), 0) <> c.quantity * c.centihours_per_unit)
+          or (c.status = 'ACCEPTED' and coalesce(sum(b.centihours), 0) > c.quantity * c.centihours_per_unit)`),
+    contractUnitsWrong: all(`select c.id from contracts c left join deliveries d on d.contract_id = c.id group by c.id
+      having c.pending_quantity <> coalesce(sum(case when d.status = 'PENDING' then d.quantity end), 0)
+          or c.accepted_quantity <> coalesce(sum(case when d.status = 'ACCEPTED' then d.quantity end), 0)
+          or (c.status = 'ACCEPTED') <> (c.accepted_quantity = c.quantity)
+          or (c.status = 'DELIVERED') <> (c.pending_quantity > 0 and c.pending_quantity + c.accepted_quantity = c.quantity)`),
     awardNotAddingUp: all(`select o.id from orders o join contracts c on c.order_id = o.id
       where o.status in ('AWARDED', 'IN_PRODUCTION', 'COMPLETED') group by o.id having sum(c.quantity) <> o.quantity`),
     contractsOnUnawardedOrders: all(`select c.id from contracts c join orders o on o.id = c.order_id where o.status in ('OPEN', 'EXPIRED')`),
@@ -23,6 +29,7 @@ export function invariantViolations(sqlite: Database.Database): Record<string, u
 export const NO_VIOLATIONS = {
   engineerWeekOverHours: [],
   contractBookingsWrong: [],
+  contractUnitsWrong: [],
   awardNotAddingUp: [],
   contractsOnUnawardedOrders: [],
   moreThanOneAward: [],

@@ -121,3 +121,27 @@ export async function submitBid(server: TestServer, token: string, orderId: stri
   expect(res.data.submitBid.userErrors).toEqual([]);
   return res.data.submitBid.bid.id;
 }
+
+export const START = /* GraphQL */ `
+  mutation Start($input: StartContractProductionInput!) {
+    startContractProduction(input: $input) { contract { status order { status } } userErrors { code field message } }
+  }
+`;
+
+const DELIVERY_FIELDS = `delivery { id quantity value { amount } status deliveredOn late decidedOn rejectReason }
+  contract { status pendingQuantity acceptedQuantity remainingQuantity acceptedValue { amount } order { status } }
+  userErrors { code field message }`;
+
+export const RECORD_DELIVERY = `mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { ${DELIVERY_FIELDS} } }`;
+export const ACCEPT_DELIVERY = `mutation($input: AcceptDeliveryInput!) { acceptDelivery(input: $input) { ${DELIVERY_FIELDS} } }`;
+export const REJECT_DELIVERY = `mutation($input: RejectDeliveryInput!) { rejectDelivery(input: $input) { ${DELIVERY_FIELDS} } }`;
+
+/** Starts a contract (if `start`), delivers `quantity` units and has the customer accept them; returns the accept payload. */
+export async function deliverAndAccept(server: TestServer, contractorToken: string, customerToken: string, contractId: string, quantity: number, start = false) {
+  if (start) expect((await server.gql(START, { input: { contractId } }, contractorToken)).data.startContractProduction.userErrors).toEqual([]);
+  const recorded = (await server.gql(RECORD_DELIVERY, { input: { contractId, quantity } }, contractorToken)).data.recordDelivery;
+  expect(recorded.userErrors).toEqual([]);
+  const accepted = (await server.gql(ACCEPT_DELIVERY, { input: { deliveryId: recorded.delivery.id } }, customerToken)).data.acceptDelivery;
+  expect(accepted.userErrors).toEqual([]);
+  return accepted;
+}

@@ -4,7 +4,11 @@ import { bids } from "./bids";
 import { companies } from "./companies";
 import { orders } from "./orders";
 
-export const CONTRACT_STATUSES = ["AWARDED", "IN_PRODUCTION", "COMPLETED", "CANCELLED"] as const;
+/**
+ * AWARDED -> IN_PRODUCTION -> DELIVERED (every unit delivered, some awaiting acceptance) -> ACCEPTED;
+ * a rejected delivery sends a DELIVERED contract back to IN_PRODUCTION. CANCELLED from AWARDED or IN_PRODUCTION.
+ */
+export const CONTRACT_STATUSES = ["AWARDED", "IN_PRODUCTION", "DELIVERED", "ACCEPTED", "CANCELLED"] as const;
 export type ContractStatusValue = (typeof CONTRACT_STATUSES)[number];
 
 /** Work awarded to one contractor on one order, at its bid's terms. */
@@ -32,6 +36,10 @@ export const contracts = sqliteTable(
     valueMinor: integer("value_minor").notNull(),
     centihoursPerUnit: integer("centihours_per_unit").notNull(),
     promisedDate: text("promised_date").notNull(),
+    /** Units delivered and awaiting the customer's decision. */
+    pendingQuantity: integer("pending_quantity").notNull().default(0),
+    /** Units the customer accepted: the contract's recognised revenue is this times the unit price. */
+    acceptedQuantity: integer("accepted_quantity").notNull().default(0),
     cancelReason: text("cancel_reason"),
     status: text("status", { enum: CONTRACT_STATUSES }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
@@ -42,9 +50,16 @@ export const contracts = sqliteTable(
     index("contracts_order_idx").on(t.orderId, t.id),
     index("contracts_company_idx").on(t.companyId, t.id),
     index("contracts_customer_idx").on(t.customerCompanyId, t.id),
+    // Reports: contracts won by a contractor in a period, and order volume of a period.
+    index("contracts_company_created_idx").on(t.companyId, t.createdAt),
+    index("contracts_created_idx").on(t.createdAt),
     check("contracts_quantity_check", sql`${t.quantity} >= 1`),
     check("contracts_value_check", sql`${t.valueMinor} = ${t.quantity} * ${t.unitPriceMinor}`),
-    check("contracts_status_check", sql`${t.status} in ('AWARDED', 'IN_PRODUCTION', 'COMPLETED', 'CANCELLED')`),
+    check("contracts_status_check", sql`${t.status} in ('AWARDED', 'IN_PRODUCTION', 'DELIVERED', 'ACCEPTED', 'CANCELLED')`),
+    check(
+      "contracts_delivered_check",
+      sql`${t.pendingQuantity} >= 0 and ${t.acceptedQuantity} >= 0 and ${t.pendingQuantity} + ${t.acceptedQuantity} <= ${t.quantity}`,
+    ),
   ],
 );
 

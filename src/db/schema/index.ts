@@ -9,3 +9,5 @@ export * from "./bids";
 export * from "./contracts";
 export * from "./bookings";
 export * from "./idempotency-keys";
+export * from "./deliveries";
+export * from "./investments";

@@ -32,6 +32,8 @@ export const orders = sqliteTable(
     minContractors: integer("min_contractors").notNull(),
     /** What each day earlier is worth to the owner, minor units: the BALANCED plan weighs cost against it. */
     valuePerDayMinor: integer("value_per_day_minor").notNull().default(0),
+    /** The lowest contractor scorecard score (0-100) the owner accepts; null for any. */
+    minScore: integer("min_score"),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -46,6 +48,7 @@ export const orders = sqliteTable(
     check("orders_share_check", sql`${t.maxSharePercent} between 1 and 100`),
     check("orders_min_contractors_check", sql`${t.minContractors} >= 1`),
     check("orders_value_per_day_check", sql`${t.valuePerDayMinor} >= 0`),
+    check("orders_min_score_check", sql`${t.minScore} is null or ${t.minScore} between 0 and 100`),
     check("orders_max_price_check", sql`${t.maxUnitPriceMinor} is null or ${t.maxUnitPriceMinor} > 0`),
     check("orders_status_check", sql`${t.status} in ('OPEN', 'AWARDED', 'IN_PRODUCTION', 'COMPLETED', 'CANCELLED', 'EXPIRED')`),
   ],

@@ -1,0 +1,50 @@
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { pagePerParent, type Executor } from "../db/executor";
+import { bookings, contracts, deliveries, type ContractStatusValue, type DeliveryRow } from "../db/schema";
+import type { PageRequest } from "../graphql/connection";
+
+export function findDeliveriesByIds(db: Executor, ids: number[]): DeliveryRow[] {
+  return db.select().from(deliveries).where(inArray(deliveries.id, ids)).all();
+}
+
+export function insertDelivery(db: Executor, values: typeof deliveries.$inferInsert): DeliveryRow {
+  return db.insert(deliveries).values(values).returning().get();
+}
+
+/** Decides a pending delivery; false if it was no longer pending. */
+export function decideDelivery(db: Executor, id: number, decision: { status: "ACCEPTED" | "REJECTED"; on: string; at: Date; rejectReason?: string }): boolean {
+  return (
+    db
+      .update(deliveries)
+      .set({ status: decision.status, decidedOn: decision.on, decidedAt: decision.at, rejectReason: decision.rejectReason ?? null })
+      .where(and(eq(deliveries.id, id), eq(deliveries.status, "PENDING")))
+      .run().changes === 1
+  );
+}
+
+/** Adds to a contract's pending and accepted units and sets its status, in one statement. */
+export function moveContractUnits(db: Executor, id: number, change: { pending: number; accepted: number; status: ContractStatusValue; at: Date }): void {
+  db.update(contracts)
+    .set({
+      pendingQuantity: sql`${contracts.pendingQuantity} + ${change.pending}`,
+      acceptedQuantity: sql`${contracts.acceptedQuantity} + ${change.accepted}`,
+      status: change.status,
+      updatedAt: change.at,
+    })
+    .where(eq(contracts.id, id))
+    .run();
+}
+
+/** Frees a finished contract's engineer-hours booked in weeks after `week`. */
+export function releaseBookingsAfter(db: Executor, contractId: number, week: string): void {
+  db.delete(bookings).where(and(eq(bookings.contractId, contractId), gt(bookings.week, week))).run();
+}
+
+/** A page of deliveries for each contract, in one statement. */
+export function deliveriesPerContract(db: Executor, contractIds: number[], page: PageRequest): DeliveryRow[] {
+  return pagePerParent(db, deliveries, deliveries.contractId, contractIds, page);
+}
+
+export function deliveriesOfContract(db: Executor, contractId: number): DeliveryRow[] {
+  return db.select().from(deliveries).where(eq(deliveries.contractId, contractId)).orderBy(asc(deliveries.id)).all();
+}

@@ -1,0 +1,149 @@
+import { requireRole, type Viewer } from "../auth/viewer";
+import { weekStart } from "../capacity/weeks";
+import { writeTransaction, type Executor } from "../db/executor";
+import type { ContractRow, ContractStatusValue, DeliveryRow } from "../db/schema";
+import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import { actorOf, findOrderById, type Actor } from "../orders/order.repository";
+import { moveOrder } from "../orders/order.service";
+import { idempotent } from "../shared/idempotency";
+import { localDate, type Clock } from "../shared/time";
+import { LIMITS, optionalText, requiredName } from "../shared/validate";
+import type { AcceptDeliveryInput, RecordDeliveryInput, RejectDeliveryInput } from "./contract.inputs";
+import { findContractsByIds, findContractsOfOrder } from "./contract.repository";
+import { decideDelivery, findDeliveriesByIds, insertDelivery, moveContractUnits, releaseBookingsAfter } from "./delivery.repository";
+
+export interface DeliveryChange {
+  delivery: DeliveryRow;
+  contract: ContractRow;
+}
+
+/** Contracts that still have work or decisions ahead; an order completes when none is left. */
+export const LIVE_CONTRACT_STATUSES: readonly ContractStatusValue[] = ["AWARDED", "IN_PRODUCTION", "DELIVERED"];
+
+/**
+ * After a contract stops being live (accepted or cancelled): when none of its order's contracts
+ * is live, the order is COMPLETED if any was accepted, else CANCELLED.
+ */
+export function settleOrder(db: Executor, orderId: number, actor: Actor, now: Date, cancelNote: string): void {
+  const contracts = findContractsOfOrder(db, orderId);
+  if (contracts.some((c) => LIVE_CONTRACT_STATUSES.includes(c.status))) return;
+  const order = findOrderById(db, orderId)!;
+  if (contracts.some((c) => c.status === "ACCEPTED")) moveOrder(db, order, "COMPLETED", actor, now, "Every contract accepted or cancelled.");
+  else moveOrder(db, order, "CANCELLED", actor, now, cancelNote);
+}
+
+/**
+ * Production: the contractor delivers units of a contract (partial deliveries too), the
+ * customer accepts or rejects each delivery. Revenue is recognised at acceptance.
+ */
+export class DeliveryService {
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
+
+  record(viewer: Viewer | null, input: RecordDeliveryInput): Outcome<DeliveryChange> {
+    const v = requireRole(viewer, ["MEMBER"], "record deliveries (the contractor)");
+    const now = this.clock();
+    const today = localDate(now);
+    return writeTransaction(this.db, (tx) =>
+      idempotent(tx, v, "recordDelivery", input.idempotencyKey, input, () => {
+        const errors = new UserErrors();
+        const note = optionalText(errors, "note", input.note, "Note");
+        const id = idOf(input.contractId, "Contract");
+        const contract = id === null ? undefined : findContractsByIds(tx, [id])[0];
+        if (!contract || contract.companyId !== v.companyId) {
+          return refused(errors.add("contractId", UserErrorCode.NOT_FOUND, "No contract with this id that your company works on."));
+        }
+        if (contract.status !== "IN_PRODUCTION") {
+          const why = contract.status === "AWARDED" ? "start production first" : contract.status === "DELIVERED" ? "every unit is delivered and awaits the customer" : "it takes no more deliveries";
+          errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}: ${why}.`);
+        }
+        const remaining = contract.quantity - contract.pendingQuantity - contract.acceptedQuantity;
+        if (!Number.isSafeInteger(input.quantity) || input.quantity < 1 || input.quantity > remaining) {
+          errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `Deliver from 1 to the ${remaining} units still to deliver.`);
+        }
+        if (errors.any) return refused(errors);
+        const delivery = insertDelivery(tx, {
+          contractId: contract.id,
+          companyId: contract.companyId,
+          customerCompanyId: contract.customerCompanyId,
+          quantity: input.quantity,
+          valueMinor: input.quantity * contract.unitPriceMinor,
+          currency: contract.currency,
+          status: "PENDING",
+          deliveredOn: today,
+          late: today > contract.promisedDate,
+          note,
+          createdAt: now,
+        });
+        const complete = input.quantity === remaining;
+        moveContractUnits(tx, contract.id, { pending: input.quantity, accepted: 0, status: complete ? "DELIVERED" : "IN_PRODUCTION", at: now });
+        return ok({ delivery, contract: findContractsByIds(tx, [contract.id])[0] });
+      }, (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
+    );
+  }
+
+  /** The customer accepts: revenue today; the last units accepted finish the contract, and maybe the order. */
+  accept(viewer: Viewer | null, input: AcceptDeliveryInput): Outcome<DeliveryChange> {
+    const v = requireRole(viewer, ["MEMBER"], "accept deliveries (the customer)");
+    const now = this.clock();
+    const today = localDate(now);
+    return writeTransaction(this.db, (tx) =>
+      idempotent(tx, v, "acceptDelivery", input.idempotencyKey, input, () => {
+        const errors = new UserErrors();
+        const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
+        if (!found) return refused(errors);
+        const { delivery, contract } = found;
+        decideDelivery(tx, delivery.id, { status: "ACCEPTED", on: today, at: now });
+        const done = contract.acceptedQuantity + delivery.quantity === contract.quantity;
+        moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: delivery.quantity, status: done ? "ACCEPTED" : contract.status, at: now });
+        if (done) {
+          // Work finished early frees the engineers' later weeks for other orders.
+          releaseBookingsAfter(tx, contract.id, weekStart(today));
+          settleOrder(tx, contract.orderId, actorOf(v), now, "");
+        }
+        return ok(this.changeOf(tx, delivery.id));
+      }, (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
+    );
+  }
+
+  /** The customer rejects for quality: the units are to be delivered again. */
+  reject(viewer: Viewer | null, input: RejectDeliveryInput): Outcome<DeliveryChange> {
+    const v = requireRole(viewer, ["MEMBER"], "reject deliveries (the customer)");
+    const now = this.clock();
+    return writeTransaction(this.db, (tx) =>
+      idempotent(tx, v, "rejectDelivery", input.idempotencyKey, input, () => {
+        const errors = new UserErrors();
+        const reason = requiredName(errors, "reason", input.reason, "Reason", LIMITS.descriptionLength);
+        const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
+        if (!found || errors.any) return refused(errors);
+        const { delivery, contract } = found;
+        decideDelivery(tx, delivery.id, { status: "REJECTED", on: localDate(now), at: now, rejectReason: reason });
+        moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: 0, status: "IN_PRODUCTION", at: now });
+        return ok(this.changeOf(tx, delivery.id));
+      }, (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
+    );
+  }
+
+  /** A pending delivery on one of the viewer's orders, or a user error (others' deliveries look missing). */
+  private pendingOfCustomer(db: Executor, v: Viewer, deliveryId: string, errors: UserErrors): DeliveryChange | undefined {
+    const id = idOf(deliveryId, "Delivery");
+    const delivery = id === null ? undefined : findDeliveriesByIds(db, [id])[0];
+    if (!delivery || delivery.customerCompanyId !== v.companyId) {
+      errors.add("deliveryId", UserErrorCode.NOT_FOUND, "No delivery with this id on an order your company posted.");
+      return undefined;
+    }
+    if (delivery.status !== "PENDING") {
+      errors.add("deliveryId", UserErrorCode.INVALID_STATE, `The delivery was already ${delivery.status.toLowerCase()} on ${delivery.decidedOn}.`);
+      return undefined;
+    }
+    return { delivery, contract: findContractsByIds(db, [delivery.contractId])[0] };
+  }
+
+  private changeOf(db: Executor, deliveryId: number): DeliveryChange {
+    const delivery = findDeliveriesByIds(db, [deliveryId])[0];
+    return { delivery, contract: findContractsByIds(db, [delivery.contractId])[0] };
+  }
+}
