@@ -11,6 +11,7 @@ import { BidResolver } from "./bids/bid.resolver";
 import { ContractResolver, DeliveryResolver } from "./contracts/contract.resolver";
 import { ContractBookingsResolver, LoadReportResolver, OrderQuotesResolver } from "./capacity/capacity.resolver";
 import { OrderResolver } from "./orders/order.resolver";
+import { RevenueReportResolver } from "./reports/report.resolver";
 import { MatchPlansResolver, OrderPlansResolver, SourcingPolicyResolver } from "./matching/matching.resolver";
 
 /** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
@@ -33,6 +34,7 @@ export const resolvers = [
   OrderPlansResolver,
   SourcingPolicyResolver,
   MatchPlansResolver,
+  RevenueReportResolver,
 ] as const;
 
 export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {

@@ -12,6 +12,7 @@ import { EngineerService } from "./engineers/engineer.service";
 import { CapabilityOfferService } from "./offers/capability-offer.service";
 import { ParkService } from "./parks/park.service";
 import { MatchingService } from "./matching/matching.service";
+import { ReportService } from "./reports/report.service";
 import { systemClock, type Clock } from "./shared/time";
 
 /** The use cases, one service per domain; stateless, shared by all requests. */
@@ -30,6 +31,7 @@ export function createServices(db: Executor, clock: Clock = systemClock) {
     deliveries: new DeliveryService(db, clock),
     capacity: new CapacityService(db, clock),
     matching: new MatchingService(db, clock),
+    reports: new ReportService(db),
   };
 }
 

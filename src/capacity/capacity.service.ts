@@ -1,5 +1,5 @@
-import { actsFor, requireRole, requireViewer, type Viewer } from "../auth/viewer";
-import { findCompanyById } from "../companies/company.repository";
+import { actsFor, requireRole, type Viewer } from "../auth/viewer";
+import { contractCompanyOf } from "../companies/company-access";
 import { findContractsByIds } from "../contracts/contract.repository";
 import { writeTransaction, type Executor } from "../db/executor";
 import type { CapabilityOfferRow, CompanyRow, OrderRow, ParkRow } from "../db/schema";
@@ -8,7 +8,7 @@ import { badUserInput, forbidden, notFound, ok, refused, UserErrorCode, UserErro
 import { idOf } from "../graphql/global-id";
 import { findParksByIds } from "../parks/park.repository";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
-import { addDays, localDate, type Clock } from "../shared/time";
+import { addDays, daysBetween, localDate, type Clock } from "../shared/time";
 import { engineerCentihours } from "../shared/validate";
 import { weekWhenDone } from "./booking";
 import {
@@ -66,7 +66,6 @@ export interface QuoteFigures {
   note: string;
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
  * Quotes for an order from offers and free capacity: for each offer, the quantity it can take,
@@ -115,14 +114,7 @@ export class CapacityService {
 
   /** A contract company's load over a window, for its members and the coordinator (one aggregate per figure). */
   companyLoad(viewer: Viewer | null, args: { companyId?: string | null; asOf?: string | null; weeks?: number | null; threshold?: number | null }, now: Date): CompanyLoad {
-    const v = requireViewer(viewer);
-    const companyId = args.companyId == null ? v.companyId : idOf(args.companyId, "Company");
-    if (companyId === null) {
-      if (args.companyId == null) throw badUserInput("Name the company (companyId).", "companyId");
-      throw notFound("No contract company with this id whose load you may see.");
-    }
-    const company = findCompanyById(this.db, companyId);
-    if (!company || company.kind !== "CONTRACT" || !actsFor(v, company.id)) throw notFound("No contract company with this id whose load you may see.");
+    const company = contractCompanyOf(this.db, viewer, args.companyId, "load");
     const window = windowOf(args.asOf, args.weeks, now);
     const threshold = checkThreshold(args.threshold);
     const capacity = weeklyCapacityOfCompanies(this.db, [company.id]).get(company.id) ?? 0;

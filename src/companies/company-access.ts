@@ -1,7 +1,7 @@
-import { actsFor, type Viewer } from "../auth/viewer";
+import { actsFor, requireViewer, type Viewer } from "../auth/viewer";
 import type { Executor } from "../db/executor";
 import type { CompanyRow } from "../db/schema";
-import { UserErrorCode, type UserErrors } from "../graphql/errors";
+import { badUserInput, notFound, UserErrorCode, type UserErrors } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { findCompanyById } from "./company.repository";
 
@@ -30,5 +30,18 @@ export function companyActedOn(
     errors.add(field, UserErrorCode.NOT_FOUND, "No company with this id that you may act for.");
     return undefined;
   }
+  return company;
+}
+
+/**
+ * The contract company named by `companyId` (default: the viewer's own) if the viewer acts for
+ * it (its members, the coordinator); anything else is NOT_FOUND, so others' ids reveal nothing.
+ */
+export function contractCompanyOf(db: Executor, viewer: Viewer | null, companyId: string | null | undefined, what: string): CompanyRow {
+  const v = requireViewer(viewer);
+  const id = companyId == null ? v.companyId : idOf(companyId, "Company");
+  if (id === null && companyId == null) throw badUserInput("Name the company (companyId).", "companyId");
+  const company = id === null ? undefined : findCompanyById(db, id);
+  if (!company || company.kind !== "CONTRACT" || !actsFor(v, company.id)) throw notFound(`No contract company with this id whose ${what} you may see.`);
   return company;
 }

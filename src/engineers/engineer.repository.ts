@@ -19,3 +19,8 @@ export function updateEngineer(db: Executor, id: number, values: Partial<typeof 
 export function engineersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): EngineerRow[] {
   return pagePerParent(db, engineers, engineers.companyId, companyIds, page, filter.activeOnly ? eq(engineers.active, true) : undefined);
 }
+
+/** All engineers of one company, active or not, by id. */
+export function findEngineersOfCompany(db: Executor, companyId: number): EngineerRow[] {
+  return db.select().from(engineers).where(eq(engineers.companyId, companyId)).orderBy(engineers.id).all();
+}

@@ -1,3 +1,4 @@
+import { daysBetween } from "../shared/time";
 /**
  * The matching engine, pure: no database, no GraphQL; plain inputs, plain outputs.
  *
@@ -130,7 +131,6 @@ interface Item {
 
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /** Units the candidate completes by `date` (0 before its first schedule point). */
 function unitsBy(candidate: Candidate, date: string): number {

@@ -10,10 +10,10 @@ import { activeOffersOfCapability, findOffersByIds } from "../offers/capability-
 import { ownsOrder } from "../orders/order-access";
 import { awardDeadline, effectiveStatus } from "../orders/order-state";
 import { checkOrderTerms } from "../orders/order-terms";
-import { localDate, type Clock } from "../shared/time";
+import { daysBetween, localDate, type Clock } from "../shared/time";
 import { nonNegativeMoney } from "../shared/validate";
 import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate } from "./candidates";
-import { daysBetween, match, type InfeasibleCode, type MatchResult, type Plan } from "./engine";
+import { match, type InfeasibleCode, type MatchResult, type Plan } from "./engine";
 import type { MatchPreviewInput } from "./matching.inputs";
 import { decodePlanKey, encodePlanKey } from "./plan-key";
 

@@ -1,0 +1,76 @@
+import { and, between, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import type { Executor } from "../db/executor";
+import { contracts, deliveries, engineers } from "../db/schema";
+import type { Period } from "./period";
+import { instantsOf } from "./period";
+
+/** Accepted revenue in minor units per company, decided within the period (one aggregate). */
+export function revenueByCompany(db: Executor, companyIds: number[], period: Period): Map<number, number> {
+  if (companyIds.length === 0) return new Map();
+  const rows = db
+    .select({ companyId: deliveries.companyId, revenue: sql<number>`sum(${deliveries.valueMinor})` })
+    .from(deliveries)
+    .where(and(inArray(deliveries.companyId, companyIds), eq(deliveries.status, "ACCEPTED"), between(deliveries.decidedOn, period.from, period.to)))
+    .groupBy(deliveries.companyId)
+    .all();
+  return new Map(rows.map((r) => [r.companyId, Number(r.revenue)]));
+}
+
+/** Contracts awarded to a company in the period and not cancelled since: count and value (one aggregate). */
+export function contractsWon(db: Executor, companyId: number, period: Period): { count: number; valueMinor: number } {
+  const { start, end } = instantsOf(period);
+  const row = db
+    .select({ count: sql<number>`count(*)`, value: sql<number>`coalesce(sum(${contracts.valueMinor}), 0)` })
+    .from(contracts)
+    .where(and(eq(contracts.companyId, companyId), gte(contracts.createdAt, start), lt(contracts.createdAt, end), ne(contracts.status, "CANCELLED")))
+    .get()!;
+  return { count: Number(row.count), valueMinor: Number(row.value) };
+}
+
+/** Active engineers and system engineers per company (one aggregate). */
+export function headcountOfCompanies(db: Executor, companyIds: number[]): Map<number, { engineers: number; systemEngineers: number }> {
+  if (companyIds.length === 0) return new Map();
+  const rows = db
+    .select({
+      companyId: engineers.companyId,
+      engineers: sql<number>`count(*)`,
+      systemEngineers: sql<number>`sum(${engineers.role} = 'SYSTEM_ENGINEER')`,
+    })
+    .from(engineers)
+    .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true)))
+    .groupBy(engineers.companyId)
+    .all();
+  return new Map(rows.map((r) => [r.companyId, { engineers: Number(r.engineers), systemEngineers: Number(r.systemEngineers) }]));
+}
+
+export interface EngineerAttribution {
+  engineerId: number;
+  /** Hundredths of an hour booked on contracts with revenue in the period. */
+  centihours: number;
+  revenueMinor: number;
+}
+
+/**
+ * Each contract's revenue accepted in the period, split among its engineers by their share of
+ * its booked hours, in one statement. floor(r * h / H) is computed as (r / H) * h +
+ * ((r % H) * h) / H, which is exact in 64-bit integers where r * h might not be; the kopecks
+ * lost to rounding down are the caller's "unattributed" remainder.
+ */
+export function revenueByEngineer(db: Executor, companyId: number, period: Period): EngineerAttribution[] {
+  const rows = db.all<{ engineerId: number; centihours: number; revenue: number }>(sql`
+    with revenue as (
+      select contract_id, sum(value_minor) as r from deliveries
+      where company_id = ${companyId} and status = 'ACCEPTED' and decided_on between ${period.from} and ${period.to}
+      group by contract_id
+    ), hours as (
+      select b.contract_id, b.engineer_id, sum(b.centihours) as h from bookings b join revenue using (contract_id)
+      group by b.contract_id, b.engineer_id
+    ), total as (
+      select contract_id, sum(h) as hh from hours group by contract_id
+    )
+    select hours.engineer_id as engineerId, sum(hours.h) as centihours,
+           sum((revenue.r / total.hh) * hours.h + ((revenue.r % total.hh) * hours.h) / total.hh) as revenue
+    from hours join revenue using (contract_id) join total using (contract_id)
+    group by hours.engineer_id`);
+  return rows.map((r) => ({ engineerId: r.engineerId, centihours: Number(r.centihours), revenueMinor: Number(r.revenue) }));
+}

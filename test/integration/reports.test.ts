@@ -1,0 +1,172 @@
+import { ADD_CAPABILITY, ADD_ENGINEER, DECLARE_OFFER, createPark, registerCompany, type RegisteredCompany } from "../support/fixtures";
+import { ACCEPT_DELIVERY, AWARD, DAY, POST_ORDER, RECORD_DELIVERY, START, SUBMIT_BID, dateIn, instantIn } from "../support/marketplace";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * A small park whose figures are computed by hand below. Delta Works (10 employees; Anna, a
+ * system engineer, 40 h; Boris 40 h and Vera 20 h, engineers) wins two contracts on day 0:
+ *   A: 1000 units at 50 000.00, 0.1 h a unit = 100 h, booked in the first week on
+ *      Anna 40 h, Boris 40 h, Vera 20 h; value 50 000 000.00 (5e9 kopecks, above 2^31).
+ *   B: 150 units at 1 234.57, 0.3 h a unit = 45 h; the first week is full, so the second week:
+ *      Anna 40 h, Boris 5 h; value 185 185.50.
+ * A is delivered and accepted on day 0; B on day 8.
+ */
+let server: TestServer;
+let coordinator: string;
+let investor: string;
+let delta: RegisteredCompany;
+let echo: RegisteredCompany;
+let startup: RegisteredCompany;
+let capabilityId: string;
+
+async function gqlOk(query: string, input: Record<string, unknown>, token: string) {
+  const res = await server.gql(query, { input }, token);
+  const payload: any = Object.values(res.data ?? {})[0];
+  expect(res.errors ?? payload.userErrors).toEqual([]);
+  return payload;
+}
+
+/** Posts an order, Delta bids for all of it, the startup awards it: the contract's id. */
+async function contractFor(quantity: number, unitPrice: string, engineerHoursPerUnit: number): Promise<string> {
+  const order = await gqlOk(
+    POST_ORDER,
+    {
+      title: `Order of ${quantity}`,
+      capabilityId,
+      quantity,
+      neededBy: dateIn(server, 90),
+      maxUnitPrice: { amount: "60000.00" },
+      biddingClosesAt: instantIn(server, 14 * DAY),
+      sourcingPolicy: { maxSharePercent: 100, minContractors: 1 },
+    },
+    startup.token,
+  );
+  const orderId = order.order.id;
+  const bid = await gqlOk(
+    SUBMIT_BID,
+    { orderId, unitPrice: { amount: unitPrice }, minLot: 1, maxQuantity: quantity, engineerHoursPerUnit, leadTimeDays: 30, validUntil: instantIn(server, 30 * DAY) },
+    delta.token,
+  );
+  const award = await gqlOk(AWARD, { orderId, allocations: [{ bidId: bid.bid.id, quantity }] }, startup.token);
+  return award.contracts[0].id;
+}
+
+async function deliverAll(contractId: string, quantity: number): Promise<void> {
+  await gqlOk(START, { contractId }, delta.token);
+  const delivery = await gqlOk(RECORD_DELIVERY, { contractId, quantity }, delta.token);
+  await gqlOk(ACCEPT_DELIVERY, { deliveryId: delivery.delivery.id }, startup.token);
+}
+
+let day0: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  coordinator = server.token("COORDINATOR");
+  investor = server.token("INVESTOR");
+  const parkId = await createPark(server, coordinator, "Report Park");
+  capabilityId = (await gqlOk(ADD_CAPABILITY, { name: "Precision machining" }, coordinator)).capability.id;
+  delta = await registerCompany(server, parkId, "Delta Works", "CONTRACT", 10);
+  echo = await registerCompany(server, parkId, "Echo Plant", "CONTRACT", 4);
+  startup = await registerCompany(server, parkId, "Lumen Startup", "PRODUCT", 6);
+  for (const contractor of [delta, echo]) {
+    await gqlOk(DECLARE_OFFER, { capabilityId, unitPrice: { amount: "40000.00" }, engineerHoursPerUnit: 0.1, minLeadDays: 5, minLot: 1, maxLot: 100000 }, contractor.token);
+  }
+  for (const [name, role, weeklyHours] of [["Anna Sokolova", "SYSTEM_ENGINEER", 40], ["Boris Ivanov", "ENGINEER", 40], ["Vera Orlova", "ENGINEER", 20]] as const) {
+    await gqlOk(ADD_ENGINEER, { name, role, weeklyHours }, delta.token);
+  }
+  day0 = dateIn(server, 0);
+  const a = await contractFor(1000, "50000.00", 0.1);
+  const b = await contractFor(150, "1234.57", 0.3);
+  await deliverAll(a, 1000);
+  server.advance(8 * DAY);
+  await deliverAll(b, 150);
+});
+afterAll(() => server.close());
+
+const REVENUE = `query($companyId: ID, $from: LocalDate!, $to: LocalDate!) {
+  revenueReport(companyId: $companyId, from: $from, to: $to) {
+    company { name }
+    period { from to days }
+    previousPeriod { from to days }
+    employees engineers systemEngineers
+    inPeriod { revenue { amount } perEmployee { amount } perEngineer { amount } perSystemEngineer { amount } }
+    annualised { revenue { amount } perEmployee { amount } perEngineer { amount } perSystemEngineer { amount } }
+    previousRevenue { amount }
+    revenueGrowthPercent
+    contractsWon { count value { amount minorUnits } }
+    previousContractsWon { count value { amount } }
+    contractsWonGrowthPercent
+    unattributedRevenue { amount }
+    engineerRevenue { nodes { engineer { name } hours revenue { amount } annualisedRevenue { amount } } }
+  }
+}`;
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+describe("revenueReport", () => {
+  it("reports revenue, per head, annualised and per engineer, exactly, above 2^31 kopecks", async () => {
+    const res = await server.gql(REVENUE, { from: day0, to: addDays(day0, 8) }, delta.token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.revenueReport).toEqual({
+      company: { name: "Delta Works" },
+      period: { from: day0, to: addDays(day0, 8), days: 9 },
+      previousPeriod: { from: addDays(day0, -9), to: addDays(day0, -1), days: 9 },
+      employees: 10,
+      engineers: 3,
+      systemEngineers: 1,
+      // 5 000 000 000 + 18 518 550 kopecks; / 10, / 3 (1 672 839 516.67 rounds up), / 1.
+      inPeriod: { revenue: { amount: "50185185.50" }, perEmployee: { amount: "5018518.55" }, perEngineer: { amount: "16728395.17" }, perSystemEngineer: { amount: "50185185.50" } },
+      // x 365 / 9 = 203 528 807 861.11 kopecks; then / 10, / 3 (67 842 935 953.67), / 1.
+      annualised: { revenue: { amount: "2035288078.61" }, perEmployee: { amount: "203528807.86" }, perEngineer: { amount: "678429359.54" }, perSystemEngineer: { amount: "2035288078.61" } },
+      previousRevenue: { amount: "0.00" },
+      revenueGrowthPercent: null,
+      contractsWon: { count: 2, value: { amount: "50185185.50", minorUnits: "5018518550" } },
+      previousContractsWon: { count: 0, value: { amount: "0.00" } },
+      contractsWonGrowthPercent: null,
+      // B split 40:5 rounds both shares down: 16 460 933.33 + 2 057 616.67 leaves one kopeck.
+      unattributedRevenue: { amount: "0.01" },
+      engineerRevenue: {
+        nodes: [
+          // 2e9 from A (40 of 100 h) + 16 460 933 from B (40 of 45 h); x 365 / 9 = 81 778 693 393.89.
+          { engineer: { name: "Anna Sokolova" }, hours: 80, revenue: { amount: "20164609.33" }, annualisedRevenue: { amount: "817786933.94" } },
+          // 2e9 + 2 057 616; x 365 / 9 = 81 194 558 871.11.
+          { engineer: { name: "Boris Ivanov" }, hours: 45, revenue: { amount: "20020576.16" }, annualisedRevenue: { amount: "811945588.71" } },
+          { engineer: { name: "Vera Orlova" }, hours: 20, revenue: { amount: "10000000.00" }, annualisedRevenue: { amount: "405555555.56" } },
+        ],
+      },
+    });
+  });
+
+  it("compares with the previous period of the same length", async () => {
+    const res = await server.gql(REVENUE, { companyId: delta.id, from: addDays(day0, 1), to: addDays(day0, 8) }, coordinator);
+    const report = res.data.revenueReport;
+    expect(report.previousPeriod).toEqual({ from: addDays(day0, -7), to: day0, days: 8 });
+    expect(report.inPeriod.revenue.amount).toBe("185185.50");
+    expect(report.previousRevenue.amount).toBe("50000000.00");
+    // (18 518 550 - 5 000 000 000) / 5 000 000 000 = -99.6296 %.
+    expect(report.revenueGrowthPercent).toBe(-99.6);
+    expect(report.contractsWon.count).toBe(0);
+    expect(report.previousContractsWon).toEqual({ count: 2, value: { amount: "50185185.50" } });
+    expect(report.contractsWonGrowthPercent).toBe(-100);
+  });
+
+  it("is for the company's members and the coordinator only", async () => {
+    for (const token of [startup.token, echo.token, investor]) {
+      const res = await server.gql(REVENUE, { companyId: delta.id, from: day0, to: day0 }, token);
+      expect(res.data).toBeNull();
+      expect(res.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    }
+    const startupOwn = await server.gql(REVENUE, { from: day0, to: day0 }, startup.token);
+    expect(startupOwn.errors?.[0].extensions?.code).toBe("NOT_FOUND");
+    const anonymous = await server.gql(REVENUE, { companyId: delta.id, from: day0, to: day0 });
+    expect(anonymous.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it.each([
+    [{ from: "2026-05-01", to: "2026-04-30" }, "to"],
+    [{ from: "2016-01-01", to: "2026-12-31" }, "to"],
+  ])("refuses the period %j", async (period, argument) => {
+    const res = await server.gql(REVENUE, { companyId: delta.id, ...period }, coordinator);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+  });
+});
