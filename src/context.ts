@@ -17,5 +17,5 @@ export interface Context {
 }
 
 export function createContext(args: { requestId: string; viewer: Viewer | null; db: Db; services: Services; logger: Logger; now: Date }): Context {
-  return { ...args, loaders: createLoaders(args.db) };
+  return { ...args, loaders: createLoaders(args.db, args.now) };
 }

@@ -9,9 +9,10 @@ import { companyLoaders } from "./companies/company.loaders";
 import { engineerLoaders } from "./engineers/engineer.loaders";
 import { offerLoaders } from "./offers/capability-offer.loaders";
 import { parkLoaders } from "./parks/park.loaders";
+import { reportLoaders } from "./reports/report.loaders";
 
 /** Fresh DataLoaders for one request (their caches must not outlive it). */
-export function createLoaders(db: Executor) {
+export function createLoaders(db: Executor, now: Date) {
   return {
     ...apiTokenLoaders(db),
     ...parkLoaders(db),
@@ -23,6 +24,7 @@ export function createLoaders(db: Executor) {
     ...bidLoaders(db),
     ...contractLoaders(db),
     ...capacityLoaders(db),
+    ...reportLoaders(db, now),
   };
 }
 

@@ -11,7 +11,7 @@ import { BidResolver } from "./bids/bid.resolver";
 import { ContractResolver, DeliveryResolver } from "./contracts/contract.resolver";
 import { ContractBookingsResolver, LoadReportResolver, OrderQuotesResolver } from "./capacity/capacity.resolver";
 import { OrderResolver } from "./orders/order.resolver";
-import { RevenueReportResolver } from "./reports/report.resolver";
+import { CompanyScorecardResolver, RevenueReportResolver, ScoreWeightResolver } from "./reports/report.resolver";
 import { MatchPlansResolver, OrderPlansResolver, SourcingPolicyResolver } from "./matching/matching.resolver";
 
 /** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
@@ -35,6 +35,8 @@ export const resolvers = [
   SourcingPolicyResolver,
   MatchPlansResolver,
   RevenueReportResolver,
+  CompanyScorecardResolver,
+  ScoreWeightResolver,
 ] as const;
 
 export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {

@@ -31,7 +31,7 @@ export function createServices(db: Executor, clock: Clock = systemClock) {
     deliveries: new DeliveryService(db, clock),
     capacity: new CapacityService(db, clock),
     matching: new MatchingService(db, clock),
-    reports: new ReportService(db),
+    reports: new ReportService(db, clock),
   };
 }
 

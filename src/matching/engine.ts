@@ -46,6 +46,8 @@ export interface Candidate {
    * completes `units`. A bid has one point (its promised date); a quote has one per week.
    */
   schedule: readonly SchedulePoint[];
+  /** The contractor's scorecard score (0-100, one decimal); needed only when the order sets a minimum. */
+  score?: number;
 }
 
 export interface MatchOrder {
@@ -56,13 +58,15 @@ export interface MatchOrder {
   maxUnitPrice: number | null;
   maxSharePercent: number;
   minContractors: number;
+  /** The lowest scorecard score accepted; null or absent for any. */
+  minScore?: number | null;
   /** What each day earlier is worth to the buyer, minor units; BALANCED minimises cost + this x days. */
   valuePerDay: number;
   /** Days to completion are counted from this date. */
   today: string;
 }
 
-export type ExclusionCode = "PRICE_ABOVE_MAXIMUM" | "TOO_LARGE" | "MIN_LOT_TOO_LARGE" | "TOO_LATE" | "NO_CAPACITY";
+export type ExclusionCode = "PRICE_ABOVE_MAXIMUM" | "SCORE_BELOW_MINIMUM" | "TOO_LARGE" | "MIN_LOT_TOO_LARGE" | "TOO_LATE" | "NO_CAPACITY";
 
 /** A candidate the engine left out before matching, and why. */
 export interface Exclusion {
@@ -98,7 +102,7 @@ export interface Plan {
   picks: PlanPick[];
 }
 
-export type InfeasibleCode = "NO_CANDIDATES" | "PRICE" | "NEEDED_BY" | "CAPACITY" | "SHARE_LIMIT" | "MIN_CONTRACTORS" | "LOT_SIZES";
+export type InfeasibleCode = "NO_CANDIDATES" | "PRICE" | "SCORE" | "NEEDED_BY" | "CAPACITY" | "SHARE_LIMIT" | "MIN_CONTRACTORS" | "LOT_SIZES";
 
 /** Why no plan exists: the constraint that binds, and for capacity the units short by needed-by. */
 export interface Infeasibility {
@@ -186,6 +190,9 @@ function eligibleCandidates(order: MatchOrder, candidates: readonly Candidate[],
   for (const c of candidates) {
     const cap = Math.min(c.maxQuantity, shareCap, order.quantity);
     if (order.maxUnitPrice !== null && c.unitPrice > order.maxUnitPrice) exclude(c, "PRICE_ABOVE_MAXIMUM", "Its unit price is above the order's maximum unit price.");
+    else if (order.minScore != null && (c.score ?? 0) < order.minScore) {
+      exclude(c, "SCORE_BELOW_MINIMUM", `Its scorecard score of ${c.score ?? 0} is below the order's minimum of ${order.minScore}.`);
+    }
     else if (c.unitPrice * order.quantity > MAX_EXACT) exclude(c, "TOO_LARGE", "Its unit price times the order's quantity is too large to compute exactly.");
     else if (c.minLot > cap) {
       exclude(
@@ -407,7 +414,7 @@ function explain(order: MatchOrder, candidates: readonly Candidate[], eligible: 
     const counts = new Map<ExclusionCode, number>();
     for (const e of excluded) counts.set(e.code, (counts.get(e.code) ?? 0) + 1);
     const [top] = [...counts].sort((a, b) => b[1] - a[1]);
-    const code: InfeasibleCode = top[0] === "PRICE_ABOVE_MAXIMUM" ? "PRICE" : top[0] === "TOO_LATE" ? "NEEDED_BY" : top[0] === "NO_CAPACITY" ? "CAPACITY" : "LOT_SIZES";
+    const code: InfeasibleCode = top[0] === "PRICE_ABOVE_MAXIMUM" ? "PRICE" : top[0] === "SCORE_BELOW_MINIMUM" ? "SCORE" : top[0] === "TOO_LATE" ? "NEEDED_BY" : top[0] === "NO_CAPACITY" ? "CAPACITY" : "LOT_SIZES";
     return {
       code,
       message: `No candidate is eligible (${excluded.length} left out; most often: ${excluded.find((e) => e.code === top[0])!.message})`,

@@ -10,6 +10,7 @@ import { activeOffersOfCapability, findOffersByIds } from "../offers/capability-
 import { ownsOrder } from "../orders/order-access";
 import { awardDeadline, effectiveStatus } from "../orders/order-state";
 import { checkOrderTerms } from "../orders/order-terms";
+import { scorecards } from "../reports/scorecard";
 import { daysBetween, localDate, type Clock } from "../shared/time";
 import { nonNegativeMoney } from "../shared/validate";
 import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate } from "./candidates";
@@ -88,7 +89,11 @@ export class MatchingService {
     return { orderId: null, asOf: today, valuePerDayMinor: terms.valuePerDayMinor, currency: input.maxUnitPrice?.currency ?? ("RUB" as Currency), ...this.run(terms, sourced, terms.valuePerDayMinor, today) };
   }
 
-  private run(order: Pick<OrderRow, "quantity" | "neededBy" | "maxUnitPriceMinor" | "maxSharePercent" | "minContractors">, sourced: SourcedCandidate[], valuePerDay: number, today: string) {
+  private run(order: Pick<OrderRow, "quantity" | "neededBy" | "maxUnitPriceMinor" | "maxSharePercent" | "minContractors" | "minScore">, sourced: SourcedCandidate[], valuePerDay: number, today: string) {
+    if (order.minScore !== null) {
+      const cards = scorecards(this.db, [...new Set(sourced.map((s) => s.candidate.contractorId))], today);
+      for (const s of sourced) s.candidate.score = cards.get(s.candidate.contractorId)!.score;
+    }
     const result = match(
       {
         quantity: order.quantity,
@@ -96,6 +101,7 @@ export class MatchingService {
         maxUnitPrice: order.maxUnitPriceMinor,
         maxSharePercent: order.maxSharePercent,
         minContractors: order.minContractors,
+        minScore: order.minScore,
         valuePerDay,
         today,
       },

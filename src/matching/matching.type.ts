@@ -38,6 +38,7 @@ registerEnumType(PlanLineSource, {
 
 export enum ExclusionReason {
   PRICE_ABOVE_MAXIMUM = "PRICE_ABOVE_MAXIMUM",
+  SCORE_BELOW_MINIMUM = "SCORE_BELOW_MINIMUM",
   TOO_LARGE = "TOO_LARGE",
   MIN_LOT_TOO_LARGE = "MIN_LOT_TOO_LARGE",
   TOO_LATE = "TOO_LATE",
@@ -49,6 +50,7 @@ registerEnumType(ExclusionReason, {
   description: "Why a contractor was left out of every plan.",
   valuesConfig: {
     PRICE_ABOVE_MAXIMUM: { description: "Its unit price is above the order's maximum." },
+    SCORE_BELOW_MINIMUM: { description: "The contractor's scorecard score is below the order's minimum score." },
     TOO_LARGE: { description: "Its price times the order's quantity is beyond exact arithmetic (about 90 trillion roubles)." },
     MIN_LOT_TOO_LARGE: { description: "Its minimum lot is above the share limit or what it could take." },
     TOO_LATE: { description: "It completes nothing by the needed-by date." },
@@ -59,6 +61,7 @@ registerEnumType(ExclusionReason, {
 export enum NoPlanCode {
   NO_CANDIDATES = "NO_CANDIDATES",
   PRICE = "PRICE",
+  SCORE = "SCORE",
   NEEDED_BY = "NEEDED_BY",
   CAPACITY = "CAPACITY",
   SHARE_LIMIT = "SHARE_LIMIT",
@@ -73,6 +76,7 @@ registerEnumType(NoPlanCode, {
   valuesConfig: {
     NO_CANDIDATES: { description: "No contractor bid or offers the capability." },
     PRICE: { description: "Most candidates price above the order's maximum unit price." },
+    SCORE: { description: "Most candidates score below the order's minimum scorecard score." },
     NEEDED_BY: { description: "Most candidates cannot complete anything by the needed-by date." },
     CAPACITY: { description: "The candidates cannot complete the whole quantity by the needed-by date; unitsShort says by how much." },
     SHARE_LIMIT: { description: "The share limit per contractor leaves units nobody may take; unitsShort says how many." },

@@ -24,6 +24,8 @@ export function checkOrderTerms(errors: UserErrors, input: OrderTermsInput, now:
   const neededBy = futureDate(errors, "neededBy", input.neededBy, "The needed-by date", now);
   const maxUnitPriceMinor = input.maxUnitPrice == null ? null : positiveMoney(errors, "maxUnitPrice", input.maxUnitPrice, "Maximum unit price");
   const { maxSharePercent, minContractors, valuePerDayEarlier } = input.sourcingPolicy;
+  const minScore = input.sourcingPolicy.minScore ?? null;
+  if (minScore !== null) intInRange(errors, ["sourcingPolicy", "minScore"], minScore, "The minimum score", 0, 100);
   const valuePerDayMinor = valuePerDayEarlier == null ? 0 : nonNegativeMoney(errors, ["sourcingPolicy", "valuePerDayEarlier"], valuePerDayEarlier, "The value of a day");
   intInRange(errors, ["sourcingPolicy", "maxSharePercent"], maxSharePercent, "The share limit", 1, 100);
   intInRange(errors, ["sourcingPolicy", "minContractors"], minContractors, "The minimum number of contractors", 1, MAX_MIN_CONTRACTORS);
@@ -33,5 +35,5 @@ export function checkOrderTerms(errors: UserErrors, input: OrderTermsInput, now:
   if (!errors.any && minContractors > input.quantity) {
     errors.add(["sourcingPolicy", "minContractors"], UserErrorCode.SOURCING_POLICY_INFEASIBLE, `${input.quantity} units cannot be split between ${minContractors} contractors.`);
   }
-  return { quantity: input.quantity, neededBy, maxUnitPriceMinor, maxSharePercent, minContractors, valuePerDayMinor };
+  return { quantity: input.quantity, neededBy, maxUnitPriceMinor, maxSharePercent, minContractors, valuePerDayMinor, minScore };
 }

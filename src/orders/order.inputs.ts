@@ -18,6 +18,12 @@ export class SourcingPolicyInput {
     description: "What each day earlier is worth to you: the BALANCED plan is the one with the least total cost plus this for each day until completion. Default 0: BALANCED is then the cheapest plan.",
   })
   valuePerDayEarlier?: MoneyInput | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The lowest contractor scorecard score (0-100) you accept: plans leave out contractors below it, and say so. Default none.",
+  })
+  minScore?: number | null;
 }
 
 @InputType({ description: "A product company's new order." })

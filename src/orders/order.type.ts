@@ -40,6 +40,9 @@ export class SourcingPolicy {
 
   @Field(() => Int, { description: "The fewest contractors the order must be split between." })
   minContractors!: number;
+
+  @Field(() => Int, { nullable: true, description: "The lowest contractor scorecard score (0-100) the owner accepts; null for any." })
+  minScore!: number | null;
 }
 
 @ObjectType({
@@ -93,6 +96,7 @@ export function toOrder(row: OrderRow, now: Date): Order {
   const policy = Object.assign(new SourcingPolicy(), {
     maxSharePercent: row.maxSharePercent,
     minContractors: row.minContractors,
+    minScore: row.minScore,
     ownerCompanyDbId: row.companyId,
     valuePerDay: toMoney(row.valuePerDayMinor, row.currency as Currency),
   });

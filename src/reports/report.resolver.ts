@@ -1,5 +1,8 @@
 import { GraphQLLocalDate } from "graphql-scalars";
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Company } from "../companies/company.type";
+import { payloadOf } from "../graphql/errors";
+import { Scorecard, ScoreWeight, SetScoreWeightsInput, SetScoreWeightsPayload, toScorecard } from "./scorecard.type";
 import { toCompany } from "../companies/company.type";
 import type { Context } from "../context";
 import { toEngineer } from "../engineers/engineer.type";
@@ -54,5 +57,37 @@ export class RevenueReportResolver {
       }),
     );
     return toListConnection(items, pageRequest(args));
+  }
+}
+
+/** Who may read a contract company's scorecard: itself, product companies, the coordinator and investors. */
+export function canSeeScorecard(viewer: Context["viewer"], companyId: number): boolean {
+  if (!viewer) return false;
+  if (viewer.role !== "MEMBER") return true;
+  return viewer.companyKind === "PRODUCT" || viewer.companyId === companyId;
+}
+
+@Resolver(() => Company)
+export class CompanyScorecardResolver {
+  @FieldResolver(() => Scorecard, {
+    nullable: true,
+    description: "A contract company's capability score with its parts. Null for product companies, and for viewers other than the company itself, product companies, the coordinator and investors.",
+  })
+  async scorecard(@Root() company: Company, @Ctx() ctx: Context): Promise<Scorecard | null> {
+    if (company.kind !== "CONTRACT" || !canSeeScorecard(ctx.viewer, company.dbId)) return null;
+    return toScorecard(await ctx.loaders.scorecardByCompany.load(company.dbId));
+  }
+}
+
+@Resolver()
+export class ScoreWeightResolver {
+  @Query(() => [ScoreWeight], { description: "The scorecard weights in force, per sub-factor (seven). Any signed-in viewer." })
+  scoreWeights(@Ctx() ctx: Context): ScoreWeight[] {
+    return ctx.services.reports.weights(ctx.viewer).map((w) => Object.assign(new ScoreWeight(), w));
+  }
+
+  @Mutation(() => SetScoreWeightsPayload, { description: "The coordinator sets the scorecard weights: every sub-factor once, adding up to 100 points." })
+  setScoreWeights(@Arg("input", () => SetScoreWeightsInput, { description: "The mutation's input; its type describes each field." }) input: SetScoreWeightsInput, @Ctx() ctx: Context): SetScoreWeightsPayload {
+    return payloadOf(ctx.services.reports.setWeights(ctx.viewer, input), (rows) => ({ weights: rows.map((w) => Object.assign(new ScoreWeight(), w)) }), { weights: null });
   }
 }

@@ -1,4 +1,11 @@
-import type { Viewer } from "../auth/viewer";
+import { requireRole, requireViewer, type Viewer } from "../auth/viewer";
+import { SCORE_FACTORS, type ScoreFactorValue } from "../db/schema";
+import { writeTransaction } from "../db/executor";
+import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import type { Clock } from "../shared/time";
+import { SCORE_COMPONENTS, type ScoreComponentValue } from "./scorecard";
+import { findScoreWeights, saveScoreWeights } from "./scorecard.repository";
+import type { SetScoreWeightsInput } from "./scorecard.type";
 import { contractCompanyOf } from "../companies/company-access";
 import type { Executor } from "../db/executor";
 import type { CompanyRow, EngineerRow } from "../db/schema";
@@ -20,9 +27,49 @@ export interface RevenueFiguresRow {
   byEngineer: { engineer: EngineerRow; centihours: number; revenueMinor: number }[];
 }
 
+export interface WeightRow {
+  factor: ScoreFactorValue;
+  component: ScoreComponentValue;
+  weight: number;
+}
+
+const componentOf = (factor: ScoreFactorValue): ScoreComponentValue =>
+  (Object.keys(SCORE_COMPONENTS) as ScoreComponentValue[]).find((c) => (SCORE_COMPONENTS[c] as readonly string[]).includes(factor))!;
+
 /** Reports for contract companies, the coordinator and investors: aggregate SQL, exact money. */
 export class ReportService {
-  constructor(private readonly db: Executor) {}
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The scorecard weights in force, in the order of the components. */
+  weights(viewer: Viewer | null): WeightRow[] {
+    requireViewer(viewer);
+    const weights = findScoreWeights(this.db);
+    return SCORE_FACTORS.map((factor) => ({ factor, component: componentOf(factor), weight: weights.get(factor) ?? 0 }));
+  }
+
+  /** The coordinator sets every weight at once; they must add up to 100 points. */
+  setWeights(viewer: Viewer | null, input: SetScoreWeightsInput): Outcome<WeightRow[]> {
+    requireRole(viewer, ["COORDINATOR"], "set scorecard weights (the coordinator)");
+    const errors = new UserErrors();
+    const weights = new Map<ScoreFactorValue, number>();
+    input.weights.forEach((w, i) => {
+      if (!Number.isInteger(w.weight) || w.weight < 0 || w.weight > 100) errors.add(["weights", String(i), "weight"], UserErrorCode.OUT_OF_RANGE, "A weight is from 0 to 100 points.");
+      if (weights.has(w.factor)) errors.add(["weights", String(i), "factor"], UserErrorCode.WEIGHTS_DO_NOT_ADD_UP, `${w.factor} is listed twice.`);
+      weights.set(w.factor, w.weight);
+    });
+    const missing = SCORE_FACTORS.filter((f) => !weights.has(f));
+    if (missing.length > 0) errors.add("weights", UserErrorCode.WEIGHTS_DO_NOT_ADD_UP, `Every sub-factor needs a weight; missing: ${missing.join(", ")}.`);
+    const total = [...weights.values()].reduce((a, b) => a + b, 0);
+    if (!errors.any && total !== 100) errors.add("weights", UserErrorCode.WEIGHTS_DO_NOT_ADD_UP, `The weights add up to ${total} points, not 100.`);
+    if (errors.any) return refused(errors);
+    return writeTransaction(this.db, (tx) => {
+      saveScoreWeights(tx, weights, this.clock());
+      return ok(this.weights(viewer));
+    });
+  }
 
   /** Revenue of a contract company over a period, per head and per engineer; six aggregate statements. */
   revenue(viewer: Viewer | null, args: { companyId?: string | null; from: string; to: string }): RevenueFiguresRow {

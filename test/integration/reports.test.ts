@@ -1,6 +1,7 @@
-import { ADD_CAPABILITY, ADD_ENGINEER, DECLARE_OFFER, createPark, registerCompany, type RegisteredCompany } from "../support/fixtures";
+import { ADD_CAPABILITY, ADD_ENGINEER, DECLARE_OFFER, createPark, refusedWith, registerCompany, type RegisteredCompany } from "../support/fixtures";
 import { ACCEPT_DELIVERY, AWARD, DAY, POST_ORDER, RECORD_DELIVERY, START, SUBMIT_BID, dateIn, instantIn } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
+import { weekStart } from "../../src/capacity/weeks";
 
 /**
  * A small park whose figures are computed by hand below. Delta Works (10 employees; Anna, a
@@ -25,6 +26,14 @@ async function gqlOk(query: string, input: Record<string, unknown>, token: strin
   expect(res.errors ?? payload.userErrors).toEqual([]);
   return payload;
 }
+
+const orderTerms = () => ({
+  title: "An order",
+  capabilityId,
+  quantity: 100,
+  neededBy: dateIn(server, 90),
+  biddingClosesAt: instantIn(server, 14 * DAY),
+});
 
 /** Posts an order, Delta bids for all of it, the startup awards it: the contract's id. */
 async function contractFor(quantity: number, unitPrice: string, engineerHoursPerUnit: number): Promise<string> {
@@ -68,8 +77,9 @@ beforeAll(async () => {
   delta = await registerCompany(server, parkId, "Delta Works", "CONTRACT", 10);
   echo = await registerCompany(server, parkId, "Echo Plant", "CONTRACT", 4);
   startup = await registerCompany(server, parkId, "Lumen Startup", "PRODUCT", 6);
-  for (const contractor of [delta, echo]) {
-    await gqlOk(DECLARE_OFFER, { capabilityId, unitPrice: { amount: "40000.00" }, engineerHoursPerUnit: 0.1, minLeadDays: 5, minLot: 1, maxLot: 100000 }, contractor.token);
+  // The park's median offer is 60 000.00: Delta's price level is 1, Echo's 60 000 / 80 000 = 0.75.
+  for (const [contractor, price] of [[delta, "40000.00"], [echo, "80000.00"]] as const) {
+    await gqlOk(DECLARE_OFFER, { capabilityId, unitPrice: { amount: price }, engineerHoursPerUnit: 0.1, minLeadDays: 5, minLot: 1, maxLot: 100000 }, contractor.token);
   }
   for (const [name, role, weeklyHours] of [["Anna Sokolova", "SYSTEM_ENGINEER", 40], ["Boris Ivanov", "ENGINEER", 40], ["Vera Orlova", "ENGINEER", 20]] as const) {
     await gqlOk(ADD_ENGINEER, { name, role, weeklyHours }, delta.token);
@@ -168,5 +178,101 @@ describe("revenueReport", () => {
   ])("refuses the period %j", async (period, argument) => {
     const res = await server.gql(REVENUE, { companyId: delta.id, ...period }, coordinator);
     expect(res.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
+  });
+});
+
+const SCORECARD = `query($id: ID!) { node(id: $id) { ... on Company { scorecard {
+  score components { component score factors { factor weight level measured points } }
+} } } }`;
+
+describe("the contractor scorecard", () => {
+  it("shows C = C1 + C2 + C3 with every part, measured from deliveries, bookings, revenue, bids and offers", async () => {
+    // B's 45 h are booked in the week after day 0: inside the 26 weeks from today unless today's
+    // week is already the one after (day 0 a Sunday); capacity is 100 h x 26 weeks.
+    const loadLevel = weekStart(dateIn(server, 0)) === weekStart(addDays(day0, 7)) ? 0.017 : 0;
+    const card = (await server.gql(SCORECARD, { id: delta.id }, startup.token)).data.node.scorecard;
+    expect(card.components).toEqual([
+      {
+        component: "VIABILITY",
+        score: Math.round((40 + loadLevel * 10) * 10) / 10,
+        factors: [
+          { factor: "ON_TIME_DELIVERY", weight: 20, level: 1, measured: true, points: 20 },
+          { factor: "ACCEPTED_QUALITY", weight: 20, level: 1, measured: true, points: 20 },
+          { factor: "LOAD", weight: 10, level: loadLevel, measured: true, points: Math.round(loadLevel * 100) / 10 },
+        ],
+      },
+      {
+        // 5 018 518 550 / 3 engineers / 3 000 000 000 = 0.558; no revenue the year before: neutral 0.5.
+        component: "DEVELOPMENT",
+        score: 13.4,
+        factors: [
+          { factor: "REVENUE_PER_ENGINEER", weight: 15, level: 0.558, measured: true, points: 8.4 },
+          { factor: "GROWTH", weight: 10, level: 0.5, measured: false, points: 5 },
+        ],
+      },
+      {
+        component: "COMPETITIVENESS",
+        score: 25,
+        factors: [
+          { factor: "WIN_RATE", weight: 10, level: 1, measured: true, points: 10 },
+          { factor: "PRICE_LEVEL", weight: 15, level: 1, measured: true, points: 15 },
+        ],
+      },
+    ]);
+    expect(card.score).toBe(Math.round((40 + loadLevel * 10 + 8.37 + 5 + 25) * 10) / 10);
+    // Echo has no engineers, deliveries or bids: neutral everywhere but its price level.
+    const echoCard = (await server.gql(SCORECARD, { id: echo.id }, investor)).data.node.scorecard;
+    expect(echoCard.score).toBe(53.8);
+    expect(echoCard.components[2].factors[1]).toEqual({ factor: "PRICE_LEVEL", weight: 15, level: 0.75, measured: true, points: 11.3 });
+  });
+
+  it("is hidden from other contract companies and anonymous viewers", async () => {
+    for (const [token, visible] of [[delta.token, true], [startup.token, true], [coordinator, true], [investor, true], [echo.token, false], [undefined, false]] as const) {
+      const card = (await server.gql(SCORECARD, { id: delta.id }, token)).data.node.scorecard;
+      expect(card !== null).toBe(visible);
+    }
+  });
+
+  it("leaves contractors below an order's minimum score out of its plans, saying why", async () => {
+    const order = await gqlOk(
+      POST_ORDER,
+      {
+        title: "Needs proven contractors",
+        capabilityId,
+        quantity: 100,
+        neededBy: dateIn(server, 90),
+        biddingClosesAt: instantIn(server, 14 * DAY),
+        sourcingPolicy: { maxSharePercent: 100, minContractors: 1, minScore: 60 },
+      },
+      startup.token,
+    );
+    expect(order.order.sourcingPolicy).toMatchObject({ minContractors: 1 });
+    const plans = await server.gql(
+      `query($id: ID!) { node(id: $id) { ... on Order { sourcingPolicy { minScore } plans { excluded { nodes { contractor { name } reason message } } plans { nodes { lines { contractor { name } } } } } } } }`,
+      { id: order.order.id },
+      startup.token,
+    );
+    const node = plans.data.node;
+    expect(node.sourcingPolicy.minScore).toBe(60);
+    expect(node.plans.excluded.nodes).toEqual([{ contractor: { name: "Echo Plant" }, reason: "SCORE_BELOW_MINIMUM", message: "Its scorecard score of 53.8 is below the order's minimum of 60." }]);
+    expect(node.plans.plans.nodes.flatMap((p: any) => p.lines.map((l: any) => l.contractor.name))).toEqual(expect.arrayContaining(["Delta Works"]));
+    expect(await refusedWith(server, POST_ORDER, { ...orderTerms(), sourcingPolicy: { minScore: 101 } }, startup.token)).toEqual([["OUT_OF_RANGE", "sourcingPolicy.minScore"]]);
+  });
+
+  it("takes the coordinator's weights: all seven, adding up to 100", async () => {
+    const SET = `mutation($input: SetScoreWeightsInput!) { setScoreWeights(input: $input) { weights { factor component weight } userErrors { code field message } } }`;
+    const defaults = [["ON_TIME_DELIVERY", 20], ["ACCEPTED_QUALITY", 20], ["LOAD", 10], ["REVENUE_PER_ENGINEER", 15], ["GROWTH", 10], ["WIN_RATE", 10], ["PRICE_LEVEL", 15]] as const;
+    const input = (weights: readonly (readonly [string, number])[]) => ({ weights: weights.map(([factor, weight]) => ({ factor, weight })) });
+    expect(await refusedWith(server, SET, input(defaults.map(([f, w]) => [f, f === "LOAD" ? 11 : w])), coordinator)).toEqual([["WEIGHTS_DO_NOT_ADD_UP", "weights"]]);
+    expect(await refusedWith(server, SET, input(defaults.slice(1)), coordinator)).toEqual([["WEIGHTS_DO_NOT_ADD_UP", "weights"]]);
+    expect(await refusedWith(server, SET, input([...defaults, ["LOAD", 0]]), coordinator)).toEqual([["WEIGHTS_DO_NOT_ADD_UP", "weights.7.factor"]]);
+    expect((await server.gql(SET, { input: input(defaults) }, delta.token)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+
+    // All weight on price level: Echo scores 100 x 0.75.
+    const priceOnly = defaults.map(([f]) => [f, f === "PRICE_LEVEL" ? 100 : 0] as const);
+    const set = (await server.gql(SET, { input: input(priceOnly) }, coordinator)).data.setScoreWeights;
+    expect(set.weights).toContainEqual({ factor: "PRICE_LEVEL", component: "COMPETITIVENESS", weight: 100 });
+    expect((await server.gql(SCORECARD, { id: echo.id }, coordinator)).data.node.scorecard.score).toBe(75);
+    expect((await server.gql(SET, { input: input(defaults) }, coordinator)).data.setScoreWeights.userErrors).toEqual([]);
   });
 });

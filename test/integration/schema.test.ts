@@ -30,6 +30,10 @@ const BOUNDED_LISTS = new Set([
   "CapacityHeatMap.capabilities",
   "Order.instantQuotes",
   "MatchPlan.lines",
+  "Query.scoreWeights",
+  "SetScoreWeightsPayload.weights",
+  "Scorecard.components",
+  "ScoreComponentPart.factors",
   "MatchPlan.picks",
 ]);
 

@@ -127,6 +127,16 @@ describe("the matching engine, by hand", () => {
     expect(result.plans[0].lines[0]).toMatchObject({ completionDate: addDays(TODAY, 7), reason: `Cheapest eligible price; capped by its free capacity: 40 units by ${addDays(TODAY, 10)}.` });
   });
 
+  it("leaves out contractors scoring below the order's minimum, and names it when nobody qualifies", () => {
+    const scored = (id: number, price: number, score: number) => ({ ...bid(id, price), score });
+    const result = match(order({ minScore: 60 }), [scored(1, 100, 59.9), scored(2, 200, 60), scored(3, 300, 80)]);
+    expect(result.excluded).toEqual([{ key: "bid-1", contractorId: 1, code: "SCORE_BELOW_MINIMUM", message: "Its scorecard score of 59.9 is below the order's minimum of 60." }]);
+    expect(result.plans.every((p) => p.lines.every((l) => l.contractorId !== 1))).toBe(true);
+    expect(match(order({ minScore: 90 }), [scored(1, 100, 59.9), scored(2, 200, 60)]).infeasible?.code).toBe("SCORE");
+    // Without a minimum the score is not looked at.
+    expect(match(order(), [scored(1, 100, 0)]).excluded).toEqual([]);
+  });
+
   it("leaves out candidates it cannot use and says why", () => {
     const o = order({ maxUnitPrice: 500, maxSharePercent: 50 });
     const result = match(o, [

@@ -1,0 +1,18 @@
+import DataLoader from "dataloader";
+import type { Executor } from "../db/executor";
+import { MAX_BATCH } from "../db/executor";
+import { localDate } from "../shared/time";
+import { scorecards, type CompanyScore } from "./scorecard";
+
+export function reportLoaders(db: Executor, now: Date) {
+  return {
+    /** Scorecards as of the request's today, one set of aggregate statements per batch of companies. */
+    scorecardByCompany: new DataLoader<number, CompanyScore>(
+      async (ids) => {
+        const cards = scorecards(db, [...ids], localDate(now));
+        return ids.map((id) => cards.get(id)!);
+      },
+      { maxBatchSize: MAX_BATCH },
+    ),
+  };
+}

@@ -1,0 +1,134 @@
+import { GraphQLLocalDate } from "graphql-scalars";
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { SCORE_FACTORS, type ScoreFactorValue } from "../db/schema";
+import { UserError } from "../graphql/errors";
+import type { CompanyScore, ScoreComponentValue } from "./scorecard";
+
+export enum ScoreFactor {
+  ON_TIME_DELIVERY = "ON_TIME_DELIVERY",
+  ACCEPTED_QUALITY = "ACCEPTED_QUALITY",
+  LOAD = "LOAD",
+  REVENUE_PER_ENGINEER = "REVENUE_PER_ENGINEER",
+  GROWTH = "GROWTH",
+  WIN_RATE = "WIN_RATE",
+  PRICE_LEVEL = "PRICE_LEVEL",
+}
+
+registerEnumType(ScoreFactor, {
+  name: "ScoreFactor",
+  description: "A sub-factor of the contractor scorecard, measured from the platform's data over the last 365 days.",
+  valuesConfig: {
+    ON_TIME_DELIVERY: { description: "Viability: share of units delivered by the contract's promised date." },
+    ACCEPTED_QUALITY: { description: "Viability: share of decided units the customers accepted (not rejected for quality)." },
+    LOAD: { description: "Viability: share of engineer-hours booked over the next 26 weeks (100 % scores 1)." },
+    REVENUE_PER_ENGINEER: { description: "Development: revenue per engineer against 30 000 000 RUB a year, the reference contract company's figure." },
+    GROWTH: { description: "Development: revenue growth on the year before against the reference 25 % (no growth or less scores 0)." },
+    WIN_RATE: { description: "Competitiveness: share of its decided bids that were awarded." },
+    PRICE_LEVEL: { description: "Competitiveness: its offers' prices against the park's median for the same capability (at or below the median scores 1, twice the median 0.5)." },
+  },
+});
+
+export enum ScoreComponent {
+  VIABILITY = "VIABILITY",
+  DEVELOPMENT = "DEVELOPMENT",
+  COMPETITIVENESS = "COMPETITIVENESS",
+}
+
+registerEnumType(ScoreComponent, {
+  name: "ScoreComponent",
+  description: "The three components of the capability score C = C1 + C2 + C3.",
+  valuesConfig: {
+    VIABILITY: { description: "C1: delivers on time, at quality, and is booked." },
+    DEVELOPMENT: { description: "C2: earns per engineer and grows." },
+    COMPETITIVENESS: { description: "C3: wins bids at competitive prices." },
+  },
+});
+
+@ObjectType({ description: "One sub-factor's part of a score: its level x(i,k), its weight a(i,k), and the points they make." })
+export class ScoreFactorPart {
+  @Field(() => ScoreFactor, { description: "The sub-factor." })
+  factor!: ScoreFactorValue;
+
+  @Field(() => Int, { description: "Its weight in points, set by the coordinator." })
+  weight!: number;
+
+  @Field(() => Float, { description: "Its level from 0 to 1, to three decimals." })
+  level!: number;
+
+  @Field(() => Boolean, { description: "False when there was no data to measure it: the level is then the neutral 0.5." })
+  measured!: boolean;
+
+  @Field(() => Float, { description: "weight x level, to one decimal." })
+  points!: number;
+
+  @Field(() => String, { description: "What was measured, in words." })
+  measure!: string;
+}
+
+@ObjectType({ description: "One component of the score, the sum of its sub-factors' points." })
+export class ScoreComponentPart {
+  @Field(() => ScoreComponent, { description: "The component." })
+  component!: ScoreComponentValue;
+
+  @Field(() => Float, { description: "Its points, to one decimal." })
+  score!: number;
+
+  @Field(() => [ScoreFactorPart], { description: "Its sub-factors (two or three)." })
+  factors!: ScoreFactorPart[];
+}
+
+@ObjectType({
+  description:
+    "A contract company's capability score C = C1 + C2 + C3 from 0 to 100, with every part shown. Seen by the company, product companies, the coordinator and investors; not by other contract companies.",
+})
+export class Scorecard {
+  @Field(() => Float, { description: "The score from 0 to 100, to one decimal (halves away from zero); orders' minimum scores compare with this." })
+  score!: number;
+
+  @Field(() => GraphQLLocalDate, { description: "The day it was computed for (today)." })
+  asOf!: string;
+
+  @Field(() => GraphQLLocalDate, { description: "The first day of the 365 days measured." })
+  windowFrom!: string;
+
+  @Field(() => [ScoreComponentPart], { description: "C1, C2 and C3, in that order." })
+  components!: ScoreComponentPart[];
+}
+
+export const toScorecard = (score: CompanyScore): Scorecard => Object.assign(new Scorecard(), score);
+
+@ObjectType({ description: "The weight of one scorecard sub-factor." })
+export class ScoreWeight {
+  @Field(() => ScoreFactor, { description: "The sub-factor." })
+  factor!: ScoreFactorValue;
+
+  @Field(() => ScoreComponent, { description: "The component it belongs to." })
+  component!: ScoreComponentValue;
+
+  @Field(() => Int, { description: "Its weight in points; all weights add up to 100." })
+  weight!: number;
+}
+
+@InputType({ description: "A weight for one sub-factor." })
+export class ScoreWeightInput {
+  @Field(() => ScoreFactor, { description: "The sub-factor." })
+  factor!: ScoreFactorValue;
+
+  @Field(() => Int, { description: "Points from 0 to 100." })
+  weight!: number;
+}
+
+@InputType({ description: `New scorecard weights: every one of the ${SCORE_FACTORS.length} sub-factors once, adding up to 100.` })
+export class SetScoreWeightsInput {
+  @Field(() => [ScoreWeightInput], { description: "One weight per sub-factor." })
+  weights!: ScoreWeightInput[];
+}
+
+@ObjectType({ description: "Result of setScoreWeights." })
+export class SetScoreWeightsPayload {
+  @Field(() => [ScoreWeight], { nullable: true, description: "The weights now in force; null when refused." })
+  weights!: ScoreWeight[] | null;
+
+  @Field(() => [UserError], { description: "Why the change was refused; empty on success." })
+  userErrors!: UserError[];
+}
