@@ -11,7 +11,7 @@ import { BidResolver } from "./bids/bid.resolver";
 import { ContractResolver, DeliveryResolver } from "./contracts/contract.resolver";
 import { ContractBookingsResolver, LoadReportResolver, OrderQuotesResolver } from "./capacity/capacity.resolver";
 import { OrderResolver } from "./orders/order.resolver";
-import { CompanyScorecardResolver, RevenueReportResolver, ScoreWeightResolver } from "./reports/report.resolver";
+import { ClusterAnalyticsResolver, CompanyScorecardResolver, InvestmentResolver, RevenueReportResolver, ScoreWeightResolver } from "./reports/report.resolver";
 import { MatchPlansResolver, OrderPlansResolver, SourcingPolicyResolver } from "./matching/matching.resolver";
 
 /** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
@@ -37,6 +37,8 @@ export const resolvers = [
   RevenueReportResolver,
   CompanyScorecardResolver,
   ScoreWeightResolver,
+  ClusterAnalyticsResolver,
+  InvestmentResolver,
 ] as const;
 
 export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {

@@ -69,7 +69,7 @@ export class LoadReportResolver {
   }
 
   @Query(() => CapacityHeatMap, {
-    description: "Utilisation per capability per week across a park, flagging capabilities that run short. Coordinator only.",
+    description: "Utilisation per capability per week across a park, flagging capabilities that run short. The coordinator and investors.",
   })
   async capacityHeatMap(
     @Arg("parkId", () => ID, { description: "The park." }) parkId: string,
@@ -78,7 +78,16 @@ export class LoadReportResolver {
     @Arg("threshold", () => Float, thresholdArg) threshold: number | null,
     @Ctx() ctx: Context,
   ): Promise<CapacityHeatMap> {
-    const map = ctx.services.capacity.heatMap(ctx.viewer, { parkId, asOf, weeks, threshold }, ctx.now);
+    return capacityHeatMap(ctx, { parkId, asOf, weeks, threshold });
+  }
+}
+
+/** The heat-map of a park as GraphQL objects; capacityHeatMap and clusterAnalytics.capacityOutlook share it. */
+export async function capacityHeatMap(
+  ctx: Context,
+  args: { parkId: string; asOf: string | null; weeks: number | null; threshold: number | null },
+): Promise<CapacityHeatMap> {
+    const map = ctx.services.capacity.heatMap(ctx.viewer, args, ctx.now);
     const capabilities = await Promise.all(map.rows.map((row) => loadCapability(ctx, row.capabilityId)));
     const rows = map.rows.map((row, i) => {
       const loads = map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w], row.available));
@@ -93,7 +102,6 @@ export class LoadReportResolver {
     });
     rows.sort((a, b) => b.peakUtilisation - a.peakUtilisation || a.capability.code.localeCompare(b.capability.code));
     return Object.assign(new CapacityHeatMap(), { park: toPark(map.park), asOf: map.window.asOf, threshold: map.threshold, capabilities: rows });
-  }
 }
 
 @Resolver(() => Order)

@@ -125,9 +125,9 @@ export class CapacityService {
     return { company, window, capacity, bookedByWeek, threshold, weeksBookedAhead };
   }
 
-  /** Utilisation per capability per week across a park; coordinator only. Three aggregate statements. */
+  /** Utilisation per capability per week across a park; the coordinator and investors. Three aggregate statements. */
   heatMap(viewer: Viewer | null, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }, now: Date) {
-    requireRole(viewer, ["COORDINATOR"], "see the park's capacity heat-map");
+    requireRole(viewer, ["COORDINATOR", "INVESTOR"], "see the park's capacity heat-map");
     const parkId = idOf(args.parkId, "Park");
     const park: ParkRow | undefined = parkId === null ? undefined : findParksByIds(this.db, [parkId])[0];
     if (!park) throw notFound("No park with this id.");

@@ -13,6 +13,7 @@ import { toPark } from "../parks/park.type";
 import { toBid } from "../bids/bid.type";
 import { toContract } from "../contracts/contract.type";
 import { toDelivery } from "../contracts/delivery.type";
+import { findInvestment, toInvestment } from "../reports/investment";
 import { canSeeBid, canSeeContract, canSeeOrder } from "../orders/order-access";
 import { toOrder } from "../orders/order.type";
 
@@ -70,6 +71,10 @@ async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
     case "Delivery": {
       const row = await loaders.deliveryById.load(decoded.id);
       return row && canSeeContract(viewer, row) ? toDelivery(row) : null;
+    }
+    case "Investment": {
+      const row = viewer?.role === "COORDINATOR" || viewer?.role === "INVESTOR" ? findInvestment(ctx.db, decoded.id) : undefined;
+      return row ? toInvestment(row) : null;
     }
   }
 }

@@ -1,16 +1,35 @@
 import { GraphQLLocalDate } from "graphql-scalars";
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { capacityHeatMap } from "../capacity/capacity.resolver";
+import { CapacityHeatMap } from "../capacity/capacity.type";
+import { loadCompany } from "../companies/company-field";
+import { type CompanyKind } from "../companies/company.type";
+import { toPark } from "../parks/park.type";
+import { percentOf } from "../shared/ratio";
+import { Investment, InvestmentConnection, InvestmentPayload, RecordInvestmentInput, toInvestment } from "./investment";
 import { Company } from "../companies/company.type";
 import { payloadOf } from "../graphql/errors";
 import { Scorecard, ScoreWeight, SetScoreWeightsInput, SetScoreWeightsPayload, toScorecard } from "./scorecard.type";
 import { toCompany } from "../companies/company.type";
 import type { Context } from "../context";
 import { toEngineer } from "../engineers/engineer.type";
-import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
+import { PageArgs, pageRequest, toConnection, toListConnection, type Connection } from "../graphql/connection";
 import { Currency, toMoney } from "../graphql/money";
 import { toHours } from "../capacity/hours";
 import { annualised, growthPercent } from "../shared/ratio";
-import { EngineerRevenue, EngineerRevenueConnection, RevenueReport, revenueFigures, toContractsWon, toReportPeriod } from "./report.type";
+import {
+  ClusterAnalytics,
+  EngineerRevenue,
+  EngineerRevenueConnection,
+  KindShare,
+  OrderVolume,
+  Participation,
+  type RevenueFigures,
+  RevenueReport,
+  revenueFigures,
+  toContractsWon,
+  toReportPeriod,
+} from "./report.type";
 
 const fromArg = { description: "First day of the period (YYYY-MM-DD, Europe/Moscow)." } as const;
 const toArg = { description: "Last day of the period, included; at most 3660 days after from." } as const;
@@ -89,5 +108,82 @@ export class ScoreWeightResolver {
   @Mutation(() => SetScoreWeightsPayload, { description: "The coordinator sets the scorecard weights: every sub-factor once, adding up to 100 points." })
   setScoreWeights(@Arg("input", () => SetScoreWeightsInput, { description: "The mutation's input; its type describes each field." }) input: SetScoreWeightsInput, @Ctx() ctx: Context): SetScoreWeightsPayload {
     return payloadOf(ctx.services.reports.setWeights(ctx.viewer, input), (rows) => ({ weights: rows.map((w) => Object.assign(new ScoreWeight(), w)) }), { weights: null });
+  }
+}
+
+const kindShares = (values: Map<"PRODUCT" | "CONTRACT", number>, money: boolean): KindShare[] => {
+  const whole = [...values.values()].reduce((a, b) => a + b, 0);
+  return (["PRODUCT", "CONTRACT"] as const).map((kind) => {
+    const part = values.get(kind) ?? 0;
+    return Object.assign(new KindShare(), {
+      kind: kind as CompanyKind,
+      count: money ? null : part,
+      amount: money ? toMoney(part, Currency.RUB) : null,
+      sharePercent: percentOf(part, whole),
+    });
+  });
+};
+
+@Resolver(() => ClusterAnalytics)
+export class ClusterAnalyticsResolver {
+  @Query(() => ClusterAnalytics, { description: "A park's economy over a period: companies, investment, order volume, production cooperation, participation, revenue per engineer. The coordinator and investors." })
+  clusterAnalytics(
+    @Arg("parkId", () => ID, { description: "The park." }) parkId: string,
+    @Arg("from", () => GraphQLLocalDate, fromArg) from: string,
+    @Arg("to", () => GraphQLLocalDate, toArg) to: string,
+    @Ctx() ctx: Context,
+  ): ClusterAnalytics {
+    const c = ctx.services.reports.cluster(ctx.viewer, { parkId, from, to });
+    const heads = { employees: 0, engineers: c.revenue.engineers, systemEngineers: 0 };
+    const companies = [...c.companies.values()].reduce((a, b) => a + b, 0);
+    const withoutHeads = (figures: RevenueFigures) => Object.assign(figures, { perEmployee: null, perSystemEngineer: null });
+    return Object.assign(new ClusterAnalytics(), {
+      parkDbId: c.park.id,
+      park: toPark(c.park),
+      period: toReportPeriod(c.period),
+      companies: kindShares(c.companies, false),
+      investment: toMoney([...c.investment.values()].reduce((a, b) => a + b, 0), Currency.RUB),
+      investmentByKind: kindShares(c.investment, true),
+      orderVolume: Object.assign(new OrderVolume(), {
+        contracts: c.volume.contracts,
+        value: toMoney(c.volume.valueMinor, Currency.RUB),
+        producedInPark: toMoney(c.volume.inParkMinor, Currency.RUB),
+        productionCooperationPercent: percentOf(c.volume.inParkMinor, c.volume.valueMinor),
+      }),
+      participation: Object.assign(new Participation(), { companies, active: c.active, activePercent: percentOf(c.active, companies) }),
+      contractRevenue: toMoney(c.revenue.revenueMinor, Currency.RUB),
+      engineers: c.revenue.engineers,
+      inPeriod: withoutHeads(revenueFigures(c.revenue.revenueMinor, heads)),
+      annualised: withoutHeads(revenueFigures(c.revenue.revenueMinor, heads, c.period.days)),
+    });
+  }
+
+  @FieldResolver(() => CapacityHeatMap, { description: "Demand (booked engineer-hours) against capacity per capability over the coming weeks from today, flagging capabilities that will run short." })
+  capacityOutlook(
+    @Root() analytics: ClusterAnalytics,
+    @Arg("weeks", () => Int, { nullable: true, description: "How many weeks ahead, 1 to 104 (default 26)." }) weeks: number | null,
+    @Arg("threshold", () => Float, { nullable: true, description: "The utilisation that counts as running short (default 1 = 100 %)." }) threshold: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<CapacityHeatMap> {
+    return capacityHeatMap(ctx, { parkId: analytics.park.id, asOf: null, weeks, threshold });
+  }
+
+  @Query(() => InvestmentConnection, { description: "Investments into a park's companies, oldest first. The coordinator and investors." })
+  investments(@Arg("parkId", () => ID, { description: "The park." }) parkId: string, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Connection<Investment> {
+    const page = pageRequest(args);
+    return toConnection(ctx.services.reports.investments(ctx.viewer, parkId, page), page, toInvestment);
+  }
+
+  @Mutation(() => InvestmentPayload, { description: "The coordinator records an investment into a company." })
+  recordInvestment(@Arg("input", () => RecordInvestmentInput, { description: "The mutation's input; its type describes each field." }) input: RecordInvestmentInput, @Ctx() ctx: Context): InvestmentPayload {
+    return payloadOf(ctx.services.reports.recordInvestment(ctx.viewer, input), (row) => ({ investment: toInvestment(row) }), { investment: null });
+  }
+}
+
+@Resolver(() => Investment)
+export class InvestmentResolver {
+  @FieldResolver(() => Company, { description: "The company invested in." })
+  company(@Root() investment: Investment, @Ctx() ctx: Context): Promise<Company> {
+    return loadCompany(ctx, investment.companyDbId);
   }
 }

@@ -1,7 +1,17 @@
 import { requireRole, requireViewer, type Viewer } from "../auth/viewer";
 import { SCORE_FACTORS, type ScoreFactorValue } from "../db/schema";
 import { writeTransaction } from "../db/executor";
-import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { notFound, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import type { PageRequest } from "../graphql/connection";
+import { findCompanyById } from "../companies/company.repository";
+import { findParksByIds } from "../parks/park.repository";
+import { idempotent } from "../shared/idempotency";
+import { localDate } from "../shared/time";
+import { optionalText, positiveMoney, requiredName } from "../shared/validate";
+import type { InvestmentRow, ParkRow } from "../db/schema";
+import { activeCompanies, companiesByKind, investmentByKind, orderVolume, parkRevenue } from "./cluster.repository";
+import { findInvestment, insertInvestment, listInvestmentsOfPark, type RecordInvestmentInput } from "./investment";
 import type { Clock } from "../shared/time";
 import { SCORE_COMPONENTS, type ScoreComponentValue } from "./scorecard";
 import { findScoreWeights, saveScoreWeights } from "./scorecard.repository";
@@ -42,6 +52,55 @@ export class ReportService {
     private readonly db: Executor,
     private readonly clock: Clock,
   ) {}
+
+  /** The coordinator records an investment into a company. */
+  recordInvestment(viewer: Viewer | null, input: RecordInvestmentInput): Outcome<InvestmentRow> {
+    const v = requireRole(viewer, ["COORDINATOR"], "record investments (the coordinator)");
+    const now = this.clock();
+    return writeTransaction(this.db, (tx) =>
+      idempotent(tx, v, "recordInvestment", input.idempotencyKey, input, () => {
+        const errors = new UserErrors();
+        const investorName = requiredName(errors, "investorName", input.investorName, "Investor name");
+        const note = optionalText(errors, "note", input.note, "Note");
+        const amountMinor = positiveMoney(errors, "amount", input.amount, "Amount");
+        if (input.investedOn > localDate(now)) errors.add("investedOn", UserErrorCode.OUT_OF_RANGE, `The investment date must not be after today (${localDate(now)}).`);
+        const companyId = idOf(input.companyId, "Company");
+        const company = companyId === null ? undefined : findCompanyById(tx, companyId);
+        if (!company) errors.add("companyId", UserErrorCode.NOT_FOUND, "No company with this id.");
+        if (errors.any || !company) return refused(errors);
+        return ok(insertInvestment(tx, { companyId: company.id, investorName, amountMinor, currency: input.amount.currency, investedOn: input.investedOn, note, recordedByTokenId: v.tokenId, createdAt: now }));
+      }, (row) => row.id, (id) => findInvestment(tx, id)!, now),
+    );
+  }
+
+  /** A park's figures for the coordinator and investors over a period: six aggregate statements. */
+  cluster(viewer: Viewer | null, args: { parkId: string; from: string; to: string }) {
+    requireRole(viewer, ["COORDINATOR", "INVESTOR"], "see cluster analytics (the coordinator and investors)");
+    const park = this.parkOf(args.parkId);
+    const period = periodOf(args.from, args.to);
+    return {
+      park,
+      period,
+      companies: companiesByKind(this.db, park.id, period),
+      investment: investmentByKind(this.db, park.id, period),
+      volume: orderVolume(this.db, park.id, period),
+      active: activeCompanies(this.db, park.id, period),
+      revenue: parkRevenue(this.db, park.id, period),
+    };
+  }
+
+  /** Investments into a park's companies, for the coordinator and investors. */
+  investments(viewer: Viewer | null, parkId: string, page: PageRequest): InvestmentRow[] {
+    requireRole(viewer, ["COORDINATOR", "INVESTOR"], "see investments (the coordinator and investors)");
+    return listInvestmentsOfPark(this.db, this.parkOf(parkId).id, page);
+  }
+
+  private parkOf(parkId: string): ParkRow {
+    const id = idOf(parkId, "Park");
+    const park = id === null ? undefined : findParksByIds(this.db, [id])[0];
+    if (!park) throw notFound("No park with this id.");
+    return park;
+  }
 
   /** The scorecard weights in force, in the order of the components. */
   weights(viewer: Viewer | null): WeightRow[] {

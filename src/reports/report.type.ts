@@ -1,6 +1,7 @@
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Field, Float, ObjectType } from "type-graphql";
-import { Company } from "../companies/company.type";
+import { Company, CompanyKind } from "../companies/company.type";
+import { Park } from "../parks/park.type";
 import { Engineer } from "../engineers/engineer.type";
 import { ConnectionType } from "../graphql/connection";
 import { Currency, Money, toMoney } from "../graphql/money";
@@ -130,4 +131,89 @@ export class RevenueReport {
     description: "Revenue not attributed to any engineer: the kopecks lost rounding each share down, and contracts with no booked hours.",
   })
   unattributedRevenue!: Money;
+}
+
+@ObjectType({ description: "A share of a whole, with its rounding rule." })
+export class KindShare {
+  @Field(() => CompanyKind, { description: "The kind of company." })
+  kind!: CompanyKind;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "How many companies (for the companies split; null for money)." })
+  count!: number | null;
+
+  @Field(() => Money, { nullable: true, description: "How much money (for the investment split; null for companies)." })
+  amount!: Money | null;
+
+  @Field(() => Float, { nullable: true, description: `Its share of the whole. ${PERCENT_RULE}; null when the whole is 0.` })
+  sharePercent!: number | null;
+}
+
+@ObjectType({ description: "Contracts awarded in the period on orders of the park's companies, not cancelled since." })
+export class OrderVolume {
+  @Field(() => GraphQLSafeInt, { description: "How many contracts." })
+  contracts!: number;
+
+  @Field(() => Money, { description: "Their total value." })
+  value!: Money;
+
+  @Field(() => Money, { description: "The part made by contract companies of the same park." })
+  producedInPark!: Money;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: `The level of production cooperation: producedInPark / value. ${PERCENT_RULE}; null when there were no contracts. (The reference cluster: 54 %.)`,
+  })
+  productionCooperationPercent!: number | null;
+}
+
+@ObjectType({ description: "How many of the park's companies used the platform in the period (the network effect starts above 55-65 %)." })
+export class Participation {
+  @Field(() => GraphQLSafeInt, { description: "The park's companies registered by the period's end." })
+  companies!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Those that posted an order, bid, or were awarded a contract in the period." })
+  active!: number;
+
+  @Field(() => Float, { nullable: true, description: `active / companies. ${PERCENT_RULE}; null for an empty park.` })
+  activePercent!: number | null;
+}
+
+@ObjectType({
+  description: "A park's economy over a period, for the coordinator and investors: who is in it, where the money goes, how much work stays in the park, and what will run short.",
+})
+export class ClusterAnalytics {
+  parkDbId!: number;
+
+  @Field(() => Park, { description: "The park." })
+  park!: Park;
+
+  @Field(() => ReportPeriod, { description: "The period." })
+  period!: ReportPeriod;
+
+  @Field(() => [KindShare], { description: "Companies by kind and their shares (the technopark's reference: 80 % product, 20 % contract)." })
+  companies!: KindShare[];
+
+  @Field(() => Money, { description: "Investment recorded in the period." })
+  investment!: Money;
+
+  @Field(() => [KindShare], { description: "Investment by kind of company and shares (the reference: 20 % to product, 80 % to contract companies)." })
+  investmentByKind!: KindShare[];
+
+  @Field(() => OrderVolume, { description: "Order volume and the level of production cooperation." })
+  orderVolume!: OrderVolume;
+
+  @Field(() => Participation, { description: "Share of the park's companies active on the platform." })
+  participation!: Participation;
+
+  @Field(() => Money, { description: "Revenue accepted by the park's contract companies in the period." })
+  contractRevenue!: Money;
+
+  @Field(() => GraphQLSafeInt, { description: "Active engineers of the park's contract companies." })
+  engineers!: number;
+
+  @Field(() => RevenueFigures, { description: "Revenue per engineer across the park, in the period (perEmployee is null here)." })
+  inPeriod!: RevenueFigures;
+
+  @Field(() => RevenueFigures, { description: "The same scaled to a year of 365 days." })
+  annualised!: RevenueFigures;
 }

@@ -276,3 +276,97 @@ describe("the contractor scorecard", () => {
     expect((await server.gql(SET, { input: input(defaults) }, coordinator)).data.setScoreWeights.userErrors).toEqual([]);
   });
 });
+
+const CLUSTER = `query($parkId: ID!, $from: LocalDate!, $to: LocalDate!) {
+  clusterAnalytics(parkId: $parkId, from: $from, to: $to) {
+    park { name }
+    companies { kind count sharePercent }
+    investment { amount }
+    investmentByKind { kind amount { amount } sharePercent }
+    orderVolume { contracts value { amount } producedInPark { amount } productionCooperationPercent }
+    participation { companies active activePercent }
+    contractRevenue { amount }
+    engineers
+    inPeriod { perEngineer { amount } perEmployee { amount } }
+    annualised { perEngineer { amount } }
+    capacityOutlook(weeks: 4) { capabilities { capability { name } contractorCount } }
+  }
+}`;
+const RECORD_INVESTMENT = `mutation($input: RecordInvestmentInput!) { recordInvestment(input: $input) {
+  investment { id investorName amount { amount minorUnits } investedOn company { name } } userErrors { code field message } } }`;
+
+describe("investments and cluster analytics", () => {
+  let parkId: string;
+
+  beforeAll(async () => {
+    parkId = (await server.gql(`query($id: ID!) { node(id: $id) { ... on Company { park { id } } } }`, { id: delta.id })).data.node.park.id;
+    // A contractor of another park wins 1000 units at 5 000.00 (500 000 000 kopecks) of a Lumen order.
+    const otherPark = await createPark(server, coordinator, "Other Park");
+    const foxtrot = await registerCompany(server, otherPark, "Foxtrot Foundry", "CONTRACT", 3);
+    await gqlOk(DECLARE_OFFER, { capabilityId, unitPrice: { amount: "5000.00" }, engineerHoursPerUnit: 0.01, minLeadDays: 5, minLot: 1, maxLot: 100000 }, foxtrot.token);
+    await gqlOk(ADD_ENGINEER, { name: "Gleb Foxtrot", role: "ENGINEER" }, foxtrot.token);
+    const order = await gqlOk(POST_ORDER, { ...orderTerms(), quantity: 1000, maxUnitPrice: { amount: "60000.00" }, sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } }, startup.token);
+    const bid = await gqlOk(
+      SUBMIT_BID,
+      { orderId: order.order.id, unitPrice: { amount: "5000.00" }, minLot: 1, maxQuantity: 1000, engineerHoursPerUnit: 0.01, leadTimeDays: 30, validUntil: instantIn(server, 30 * DAY) },
+      foxtrot.token,
+    );
+    await gqlOk(AWARD, { orderId: order.order.id, allocations: [{ bidId: bid.bid.id, quantity: 1000 }] }, startup.token);
+  });
+
+  it("records investments, for the coordinator only, exactly and with clear refusals", async () => {
+    const today = dateIn(server, 0);
+    const deltaInvestment = await gqlOk(RECORD_INVESTMENT, { companyId: delta.id, investorName: "Rusnano Fund", amount: { amount: "800000000.00" }, investedOn: today }, coordinator);
+    expect(deltaInvestment.investment).toMatchObject({ amount: { amount: "800000000.00", minorUnits: "80000000000" }, investedOn: today, company: { name: "Delta Works" } });
+    await gqlOk(RECORD_INVESTMENT, { companyId: startup.id, investorName: "Skolkovo Ventures", amount: { amount: "200000000.00" }, investedOn: today }, coordinator);
+    expect(await refusedWith(server, RECORD_INVESTMENT, { companyId: delta.id, investorName: " ", amount: { amount: "0" }, investedOn: dateIn(server, 1) }, coordinator)).toEqual([
+      ["BLANK", "investorName"],
+      ["OUT_OF_RANGE", "amount.amount"],
+      ["OUT_OF_RANGE", "investedOn"],
+    ]);
+    for (const token of [investor, delta.token]) {
+      const res = await server.gql(RECORD_INVESTMENT, { input: { companyId: delta.id, investorName: "X", amount: { amount: "1.00" }, investedOn: today } }, token);
+      expect(res.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    const list = await server.gql(`query($parkId: ID!) { investments(parkId: $parkId) { nodes { investorName company { name } } } }`, { parkId }, investor);
+    expect(list.data.investments.nodes).toEqual([
+      { investorName: "Rusnano Fund", company: { name: "Delta Works" } },
+      { investorName: "Skolkovo Ventures", company: { name: "Lumen Startup" } },
+    ]);
+  });
+
+  it("reports the park's structure, volume, cooperation, participation and revenue per engineer", async () => {
+    const res = await server.gql(CLUSTER, { parkId, from: day0, to: addDays(day0, 8) }, investor);
+    expect(res.errors).toBeUndefined();
+    const a = res.data.clusterAnalytics;
+    expect(a).toMatchObject({
+      park: { name: "Report Park" },
+      companies: [
+        { kind: "PRODUCT", count: 1, sharePercent: 33.3 },
+        { kind: "CONTRACT", count: 2, sharePercent: 66.7 },
+      ],
+      investment: { amount: "1000000000.00" },
+      investmentByKind: [
+        { kind: "PRODUCT", amount: { amount: "200000000.00" }, sharePercent: 20 },
+        { kind: "CONTRACT", amount: { amount: "800000000.00" }, sharePercent: 80 },
+      ],
+      // A + B + Foxtrot's 5 000 000.00; 5 018 518 550 of 5 518 518 550 made in the park = 90.94 %.
+      orderVolume: { contracts: 3, value: { amount: "55185185.50" }, producedInPark: { amount: "50185185.50" }, productionCooperationPercent: 90.9 },
+      // Lumen posted, Delta bid; Echo did nothing in the period.
+      participation: { companies: 3, active: 2, activePercent: 66.7 },
+      contractRevenue: { amount: "50185185.50" },
+      engineers: 3,
+      inPeriod: { perEngineer: { amount: "16728395.17" }, perEmployee: null },
+      annualised: { perEngineer: { amount: "678429359.54" } },
+    });
+    expect(a.capacityOutlook.capabilities).toEqual([{ capability: { name: "Precision machining" }, contractorCount: 2 }]);
+  });
+
+  it("is for the coordinator and investors only", async () => {
+    for (const token of [startup.token, delta.token]) {
+      const res = await server.gql(CLUSTER, { parkId, from: day0, to: day0 }, token);
+      expect(res.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    }
+    expect((await server.gql(CLUSTER, { parkId, from: day0, to: day0 }, coordinator)).errors).toBeUndefined();
+  });
+});

@@ -34,6 +34,8 @@ const BOUNDED_LISTS = new Set([
   "SetScoreWeightsPayload.weights",
   "Scorecard.components",
   "ScoreComponentPart.factors",
+  "ClusterAnalytics.companies",
+  "ClusterAnalytics.investmentByKind",
   "MatchPlan.picks",
 ]);
 
