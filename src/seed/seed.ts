@@ -28,7 +28,9 @@ import { insertOffer } from "../offers/capability-offer.repository";
 import { insertPark } from "../parks/park.repository";
 import { nameKey } from "../shared/text";
 import { DEMO_CAPABILITIES, DEMO_PARKS, demoEngineerName } from "./demo-data";
+import { seedDemoHistory } from "./demo-history";
 import { seedDemoMarket } from "./demo-market";
+import { DAY_MS } from "../shared/time";
 
 /** Every table, children before parents: the order in which a reset empties them. Add new tables here. */
 /** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
@@ -66,7 +68,8 @@ export function seedDemoData(db: Executor, now = new Date()): DemoToken[] {
           kind: company.kind,
           description: company.description,
           employeeCount: company.employeeCount,
-          createdAt: now,
+          // Registered before the trade history, so that period reports count them.
+          createdAt: new Date(now.getTime() - 800 * DAY_MS),
         });
         companyIds.set(company.name, id);
         const [systemEngineers, plainEngineers] = company.engineers ?? [0, 0];
@@ -117,6 +120,7 @@ export function seedDemoData(db: Executor, now = new Date()): DemoToken[] {
       if (!members.has(company)) members.set(company, issue(null, "MEMBER", `${company} desk`, company));
       return members.get(company)!;
     };
+    seedDemoHistory(tx, memberOf, companyIds, capabilityIds, now);
     seedDemoMarket(tx, memberOf, capabilityIds, now);
     return tokens;
   });

@@ -112,3 +112,52 @@ describe("demo marketplace", () => {
     ]);
   });
 });
+
+describe("demo reports", () => {
+  let token: (label: string) => string;
+  let today: string;
+  beforeAll(() => {
+    const fresh = reseed(server.database.db);
+    token = (label: string) => fresh.find((t) => t.label === label)!.token;
+    today = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
+  });
+  const yearAgo = () => new Date(Date.now() + 3 * 3600_000 - 364 * 86_400_000).toISOString().slice(0, 10);
+
+  it("shows the contract company a year of revenue, per engineer, growing", async () => {
+    const res = await server.gql(
+      `query($from: LocalDate!, $to: LocalDate!) { revenueReport(from: $from, to: $to) {
+        inPeriod { revenue { minorUnits } perSystemEngineer { amount } } revenueGrowthPercent contractsWon { count }
+        engineerRevenue(first: 3) { nodes { revenue { minorUnits } } } } }`,
+      { from: yearAgo(), to: today },
+      token("contract company"),
+    );
+    const report = res.data.revenueReport;
+    expect(Number(report.inPeriod.revenue.minorUnits)).toBeGreaterThan(2 ** 31);
+    expect(report.contractsWon.count).toBeGreaterThanOrEqual(6);
+    // Its volume grows 25 % a year, as the reference contract company's does.
+    expect(report.revenueGrowthPercent).toBeGreaterThan(15);
+    expect(report.engineerRevenue.nodes.every((n: any) => Number(n.revenue.minorUnits) > 0)).toBe(true);
+  });
+
+  it("gives contractors scorecards whose parts are measured, and the coordinator and investor cluster figures", async () => {
+    const cards = await server.gql(`{ companies(filter: { kind: CONTRACT }) { nodes { name scorecard { score components { factors { factor measured } } } } } }`, {}, token("product company"));
+    for (const company of cards.data.companies.nodes) {
+      const measured = company.scorecard.components.flatMap((c: any) => c.factors).filter((f: any) => f.measured);
+      expect([company.name, measured.length]).toEqual([company.name, 7]);
+    }
+    const parks = (await server.gql(`{ parks { nodes { id name } } }`)).data.parks.nodes;
+    const cluster = await server.gql(
+      `query($parkId: ID!, $from: LocalDate!, $to: LocalDate!) { clusterAnalytics(parkId: $parkId, from: $from, to: $to) {
+        investmentByKind { kind sharePercent } orderVolume { value { minorUnits } productionCooperationPercent } participation { activePercent } } }`,
+      { parkId: parks[1].id, from: yearAgo(), to: today },
+      token("investor"),
+    );
+    const analytics = cluster.data.clusterAnalytics;
+    expect(analytics.investmentByKind).toEqual([
+      { kind: "PRODUCT", sharePercent: 20 },
+      { kind: "CONTRACT", sharePercent: 80 },
+    ]);
+    expect(analytics.orderVolume.productionCooperationPercent).toBe(100);
+    expect(analytics.participation.activePercent).toBe(100);
+  });
+});
