@@ -1,0 +1,157 @@
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { createToken } from "../../src/auth/api-token.service";
+import { addWeeks, weekStart } from "../../src/capacity/weeks";
+import { openDatabase } from "../../src/db/client";
+import { toGlobalId } from "../../src/graphql/global-id";
+import { createLogger } from "../../src/logger";
+import { buildMarketplaceSchema } from "../../src/schema";
+import { createApp } from "../../src/server";
+import { addDays, DAY_MS, localDate } from "../../src/shared/time";
+import { random, row, time } from "./support";
+
+/**
+ * `npm run bench:reports`: revenueReport, scorecards and clusterAnalytics over HTTP on a
+ * generated park of realistic size (2,000 companies, 4,000 engineers, three years of contracts,
+ * deliveries, bids and bookings), printed as times, SQL statements per request, and a ratio to
+ * one raw aggregate statement in better-sqlite3.
+ */
+const PRODUCT_COMPANIES = 1600;
+const CONTRACT_COMPANIES = 400;
+const ENGINEERS_PER_CONTRACTOR = 10;
+const CAPABILITIES = 12;
+const DAYS_OF_HISTORY = 3 * 365;
+const CONTRACTS = 36_000;
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reports-"));
+  const database = openDatabase(path.join(dir, "bench.db"));
+  const { db, sqlite, stats } = database;
+  const rand = random(11);
+  const now = new Date();
+  const today = localDate(now);
+  const started = performance.now();
+  const counts = { deliveries: 0, bookings: 0, bids: 0 };
+
+  sqlite.transaction(() => {
+    const insert = (sql: string) => sqlite.prepare(sql);
+    const t = now.getTime() - (DAYS_OF_HISTORY + 30) * DAY_MS;
+    insert("insert into parks (name, name_key, kind, region, created_at) values ('Bench Park', 'bench park', 'CLUSTER', 'Bench', ?)").run(t);
+    const capability = insert("insert into capabilities (code, name, name_key, created_at) values (?, ?, ?, ?)");
+    for (let i = 0; i < CAPABILITIES; i++) capability.run(`CAP_${i}`, `Capability ${i}`, `capability ${i}`, t);
+    const company = insert("insert into companies (park_id, name, name_key, kind, employee_count, created_at) values (1, ?, ?, ?, ?, ?)");
+    const product: number[] = [];
+    const contract: number[] = [];
+    for (let i = 0; i < PRODUCT_COMPANIES; i++) product.push(Number(company.run(`Startup ${i}`, `startup ${i}`, "PRODUCT", 10 + (i % 40), t).lastInsertRowid));
+    for (let i = 0; i < CONTRACT_COMPANIES; i++) contract.push(Number(company.run(`Contractor ${i}`, `contractor ${i}`, "CONTRACT", 50 + (i % 200), t).lastInsertRowid));
+    const engineer = insert("insert into engineers (company_id, name, role, weekly_hours, active, created_at) values (?, ?, ?, 40, 1, ?)");
+    const engineersOf = new Map<number, number[]>();
+    for (const c of contract) {
+      engineersOf.set(c, Array.from({ length: ENGINEERS_PER_CONTRACTOR }, (_, e) => Number(engineer.run(c, `Engineer ${c}.${e}`, e < 2 ? "SYSTEM_ENGINEER" : "ENGINEER", t).lastInsertRowid)));
+    }
+    const offer = insert(
+      "insert into capability_offers (company_id, capability_id, unit_price_minor, currency, centihours_per_unit, min_lead_days, min_lot, max_lot, active, created_at, updated_at) values (?, ?, ?, 'RUB', 100, 5, 1, 100000, 1, ?, ?)",
+    );
+    for (const [i, c] of contract.entries()) offer.run(c, 1 + (i % CAPABILITIES), 100_000 + Math.floor(rand() * 100_000), t, t);
+    const order = insert(
+      "insert into orders (company_id, capability_id, title, quantity, needed_by, currency, bidding_closes_at, max_share_percent, min_contractors, status, created_at, updated_at) values (?, ?, 'Order', ?, ?, 'RUB', ?, 100, 1, 'COMPLETED', ?, ?)",
+    );
+    const bid = insert(
+      "insert into bids (order_id, company_id, status, unit_price_minor, currency, min_lot, max_quantity, centihours_per_unit, lead_time_days, valid_until, revision, created_at, updated_at) values (?, ?, ?, ?, 'RUB', 1, ?, 100, 30, ?, 1, ?, ?)",
+    );
+    const contractRow = insert(
+      "insert into contracts (order_id, bid_id, company_id, customer_company_id, quantity, unit_price_minor, currency, value_minor, centihours_per_unit, promised_date, pending_quantity, accepted_quantity, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'RUB', ?, 100, ?, 0, ?, 'ACCEPTED', ?, ?)",
+    );
+    const delivery = insert(
+      "insert into deliveries (contract_id, company_id, customer_company_id, quantity, value_minor, currency, status, delivered_on, late, decided_on, created_at, decided_at) values (?, ?, ?, ?, ?, 'RUB', 'ACCEPTED', ?, ?, ?, ?, ?)",
+    );
+    const booking = insert("insert into bookings (contract_id, engineer_id, week, centihours) values (?, ?, ?, ?) on conflict do nothing");
+    for (let k = 0; k < CONTRACTS; k++) {
+      const daysAgo = Math.floor(rand() * DAYS_OF_HISTORY) + 20;
+      const awardedAt = now.getTime() - daysAgo * DAY_MS;
+      const awardDay = localDate(new Date(awardedAt));
+      const customer = product[Math.floor(rand() * product.length)];
+      const contractor = contract[Math.floor(rand() * contract.length)];
+      const quantity = 20 + Math.floor(rand() * 200);
+      const price = 100_000 + Math.floor(rand() * 10_000_000);
+      const orderId = Number(order.run(customer, 1 + (k % CAPABILITIES), quantity, addDays(awardDay, 45), awardedAt, awardedAt, awardedAt).lastInsertRowid);
+      const loser = contract[Math.floor(rand() * contract.length)];
+      if (loser !== contractor) {
+        bid.run(orderId, loser, "NOT_AWARDED", price + 1000, quantity, awardedAt, awardedAt, awardedAt);
+        counts.bids++;
+      }
+      const bidId = Number(bid.run(orderId, contractor, "AWARDED", price, quantity, awardedAt, awardedAt, awardedAt).lastInsertRowid);
+      counts.bids++;
+      const promised = addDays(awardDay, 30);
+      const contractId = Number(contractRow.run(orderId, bidId, contractor, customer, quantity, price, quantity * price, promised, quantity, awardedAt, awardedAt).lastInsertRowid);
+      const half = Math.floor(quantity / 2);
+      for (const [part, afterDays] of [[half, 14 + Math.floor(rand() * 10)], [quantity - half, 25 + Math.floor(rand() * 12)]]) {
+        const on = addDays(awardDay, afterDays);
+        if (on > today) continue;
+        delivery.run(contractId, contractor, customer, part, part * price, on, on > promised ? 1 : 0, on, awardedAt, awardedAt);
+        counts.deliveries++;
+      }
+      const team = engineersOf.get(contractor)!;
+      for (let w = 0; w < 3; w++) {
+        booking.run(contractId, team[Math.floor(rand() * team.length)], addWeeks(weekStart(awardDay), w), Math.floor((quantity * 100) / 3));
+        counts.bookings++;
+      }
+    }
+  })();
+  sqlite.exec("analyze");
+  process.stdout.write(
+    `Generated ${PRODUCT_COMPANIES + CONTRACT_COMPANIES} companies, ${CONTRACT_COMPANIES * ENGINEERS_PER_CONTRACTOR} engineers, ${CONTRACTS} contracts, ` +
+      `${counts.deliveries} deliveries, ${counts.bids} bids, ${counts.bookings} bookings over ${DAYS_OF_HISTORY} days in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`,
+  );
+
+  const coordinator = createToken(db, { role: "COORDINATOR", companyId: null, holderName: "bench" }).token;
+  const app = await createApp({ database, schema: await buildMarketplaceSchema(), logger: createLogger("error"), maxBodyBytes: 100_000 });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+  const post = async (query: string) => {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  const statementsOf = async (work: () => Promise<unknown>) => {
+    const before = stats.statements;
+    await work();
+    return stats.statements - before;
+  };
+
+  const from = addDays(today, -364);
+  const contractor = toGlobalId("Company", PRODUCT_COMPANIES + 1);
+  const REVENUE = `{ revenueReport(companyId: "${contractor}", from: "${from}", to: "${today}") {
+    inPeriod { revenue { amount } perEngineer { amount } } annualised { perSystemEngineer { amount } } revenueGrowthPercent
+    contractsWon { count } unattributedRevenue { amount } engineerRevenue { nodes { revenue { amount } } } } }`;
+  const SCORECARDS = `{ companies(first: 20, filter: { kind: CONTRACT }) { nodes { scorecard { score components { score factors { level } } } } } }`;
+  const CLUSTER = `{ clusterAnalytics(parkId: "${toGlobalId("Park", 1)}", from: "${from}", to: "${today}") {
+    companies { sharePercent } investmentByKind { sharePercent } orderVolume { value { amount } productionCooperationPercent }
+    participation { activePercent } inPeriod { perEngineer { amount } } } }`;
+
+  // Baseline: one raw aggregate in better-sqlite3, the company's revenue of the year.
+  const rawRevenue = sqlite.prepare("select sum(value_minor) from deliveries where company_id = ? and status = 'ACCEPTED' and decided_on between ? and ?");
+  const baseline = await time(500, () => rawRevenue.get(PRODUCT_COMPANIES + 1, from, today));
+  process.stdout.write(row("baseline: raw SQL revenue of one contractor's year", baseline) + "\n");
+  for (const [label, query, runs] of [
+    ["revenueReport over HTTP (one contractor, 365 days)", REVENUE, 200],
+    ["scorecards over HTTP (20 contractors, one batch)", SCORECARDS, 50],
+    ["clusterAnalytics over HTTP (2,000 companies, 365 days)", CLUSTER, 30],
+  ] as const) {
+    const statements = await statementsOf(() => post(query));
+    const timing = await time(runs, () => post(query), 3);
+    process.stdout.write(row(label, timing, `${statements} SQL statements, ${(timing.p50 / baseline.p50).toFixed(0)}x baseline`) + "\n");
+  }
+
+  await app.stop();
+  database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  process.stderr.write(String(error?.stack ?? error) + "\n");
+  process.exit(1);
+});
