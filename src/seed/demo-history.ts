@@ -5,7 +5,7 @@ import { toGlobalId } from "../graphql/global-id";
 import { insertInvestment } from "../reports/investment";
 import { createServices } from "../services";
 import { addDays, DAY_MS, localDate } from "../shared/time";
-import type { Outcome } from "../graphql/errors";
+import { must } from "./demo-market";
 
 /** A customer and a contractor that trade every other month of the demo's past two years. */
 interface DemoTrade {
@@ -46,11 +46,6 @@ export const DEMO_INVESTMENTS: { company: string; investor: string; amount: stri
   { company: "NeftegazMash", investor: "Gazprombank Industrial", amount: "400000000.00", daysAgo: 150 },
   { company: "Borehole Pump Systems", investor: "Voronezh Venture Fund", amount: "200000000.00", daysAgo: 45 },
 ];
-
-function must<T>(outcome: Outcome<T>, what: string): T {
-  if (!outcome.ok) throw new Error(`Demo history ${what} refused: ${outcome.userErrors.map((e) => e.message).join(" ")}`);
-  return outcome.value;
-}
 
 /**
  * Two years of trade before `now`, through the real use cases on a moving clock: every

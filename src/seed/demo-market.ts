@@ -105,7 +105,8 @@ export const DEMO_ORDERS: DemoOrder[] = [
   },
 ];
 
-function must<T>(outcome: Outcome<T>, what: string): T {
+/** The value of a demo use case that must succeed; a refusal is a bug in the demo data. */
+export function must<T>(outcome: Outcome<T>, what: string): T {
   if (!outcome.ok) throw new Error(`Demo ${what} refused: ${outcome.userErrors.map((e) => e.message).join(" ")}`);
   return outcome.value;
 }

@@ -2,17 +2,12 @@ import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { createToken } from "../../src/auth/api-token.service";
 import { weekStart, weeksFrom, addWeeks } from "../../src/capacity/weeks";
 import { openDatabase } from "../../src/db/client";
 import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, orders, parks } from "../../src/db/schema";
 import { toGlobalId } from "../../src/graphql/global-id";
-import { createLogger } from "../../src/logger";
-import { buildMarketplaceSchema } from "../../src/schema";
-import { createApp } from "../../src/server";
 import { localDate } from "../../src/shared/time";
-import { random, row, time } from "./support";
+import { benchServer, random, row, time } from "./support";
 
 /**
  * `npm run bench:capacity`: the load report of a contract company of 200 engineers over 26
@@ -29,7 +24,7 @@ const WEEKS = 26;
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-capacity-"));
   const database = openDatabase(path.join(dir, "bench.db"));
-  const { db, sqlite, stats } = database;
+  const { db, sqlite } = database;
   const rand = random(42);
   const now = new Date();
   const firstWeek = weekStart(localDate(now));
@@ -98,20 +93,7 @@ async function main() {
     `Generated ${CONTRACTORS} contractors, ${engineerCount} engineers, ${bookingCount} bookings over ${WEEKS} weeks in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`,
   );
 
-  const coordinator = createToken(db, { role: "COORDINATOR", companyId: null, holderName: "bench" }).token;
-  const app = await createApp({ database, schema: await buildMarketplaceSchema(), logger: createLogger("error"), maxBodyBytes: 100_000 });
-  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
-  const post = async (query: string) => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query }) });
-    const body = (await res.json()) as { errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-  };
-  const statementsOf = async (work: () => Promise<unknown>) => {
-    const before = stats.statements;
-    await work();
-    return stats.statements - before;
-  };
+  const { post, statementsOf, stop } = await benchServer(database);
 
   const bigCompany = toGlobalId("Company", 2);
   const LOAD = `{ loadReport(companyId: "${bigCompany}", weeks: ${WEEKS}) { weeksBookedAhead weeks { bookedHours utilisation } engineers(first: 100) { nodes { bookedHours weeks { bookedHours } } } } }`;
@@ -151,7 +133,7 @@ async function main() {
     row(`capacityHeatMap over HTTP (${CONTRACTORS} contractors, ${WEEKS} weeks)`, httpHeat, `${heatStatements} SQL statements, ${(httpHeat.p50 / baselineHeat.p50).toFixed(1)}x baseline`) + "\n",
   );
 
-  await app.stop();
+  await stop();
   database.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }

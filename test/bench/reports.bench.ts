@@ -2,16 +2,11 @@ import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { createToken } from "../../src/auth/api-token.service";
 import { addWeeks, weekStart } from "../../src/capacity/weeks";
 import { openDatabase } from "../../src/db/client";
 import { toGlobalId } from "../../src/graphql/global-id";
-import { createLogger } from "../../src/logger";
-import { buildMarketplaceSchema } from "../../src/schema";
-import { createApp } from "../../src/server";
 import { addDays, DAY_MS, localDate } from "../../src/shared/time";
-import { random, row, time } from "./support";
+import { benchServer, random, row, time } from "./support";
 
 /**
  * `npm run bench:reports`: revenueReport, scorecards and clusterAnalytics over HTTP on a
@@ -29,7 +24,7 @@ const CONTRACTS = 36_000;
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reports-"));
   const database = openDatabase(path.join(dir, "bench.db"));
-  const { db, sqlite, stats } = database;
+  const { sqlite } = database;
   const rand = random(11);
   const now = new Date();
   const today = localDate(now);
@@ -107,20 +102,7 @@ async function main() {
       `${counts.deliveries} deliveries, ${counts.bids} bids, ${counts.bookings} bookings over ${DAYS_OF_HISTORY} days in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`,
   );
 
-  const coordinator = createToken(db, { role: "COORDINATOR", companyId: null, holderName: "bench" }).token;
-  const app = await createApp({ database, schema: await buildMarketplaceSchema(), logger: createLogger("error"), maxBodyBytes: 100_000 });
-  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
-  const post = async (query: string) => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query }) });
-    const body = (await res.json()) as { errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-  };
-  const statementsOf = async (work: () => Promise<unknown>) => {
-    const before = stats.statements;
-    await work();
-    return stats.statements - before;
-  };
+  const { post, statementsOf, stop } = await benchServer(database);
 
   const from = addDays(today, -364);
   const contractor = toGlobalId("Company", PRODUCT_COMPANIES + 1);
@@ -146,7 +128,7 @@ async function main() {
     process.stdout.write(row(label, timing, `${statements} SQL statements, ${(timing.p50 / baseline.p50).toFixed(0)}x baseline`) + "\n");
   }
 
-  await app.stop();
+  await stop();
   database.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }

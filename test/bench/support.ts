@@ -1,3 +1,9 @@
+import type { AddressInfo } from "node:net";
+import { createToken } from "../../src/auth/api-token.service";
+import type { DatabaseHandle } from "../../src/db/client";
+import { createLogger } from "../../src/logger";
+import { buildMarketplaceSchema } from "../../src/schema";
+import { createApp } from "../../src/server";
 /** Small timing helpers for the benchmark scripts: they print figures, they assert nothing. */
 export interface Timing {
   runs: number;
@@ -33,4 +39,26 @@ export function random(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * The real server in this process on a benchmark database, with a coordinator's token: `post`
+ * sends a query (and throws on errors); `statementsOf` counts the SQL statements a call sends.
+ */
+export async function benchServer(database: DatabaseHandle) {
+  const coordinator = createToken(database.db, { role: "COORDINATOR", companyId: null, holderName: "bench" }).token;
+  const app = await createApp({ database, schema: await buildMarketplaceSchema(), logger: createLogger("error"), maxBodyBytes: 100_000 });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+  const post = async (query: string) => {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  const statementsOf = async (work: () => Promise<unknown>) => {
+    const before = database.stats.statements;
+    await work();
+    return database.stats.statements - before;
+  };
+  return { post, statementsOf, stop: () => app.stop() };
 }
