@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { UserErrorCode } from "../../src/graphql/errors";
 import { snapshot } from "../support/fixtures";
 import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
-import { AWARD, buildMarket, dateIn, instantIn, postOrder, submitBid, type Market } from "../support/marketplace";
+import { AWARD, RECORD_DELIVERY, START, buildMarket, dateIn, instantIn, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -26,13 +26,17 @@ beforeAll(async () => {
   const awarded = await postOrder(server, market, { sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } });
   const awardedBid = await submitBid(server, alpha.token, awarded, { minLot: 1, maxQuantity: 1000 });
   const award = await server.gql(AWARD, { input: { orderId: awarded, allocations: [{ bidId: awardedBid, quantity: 1000 }] } }, market.startup.token);
+  const contractId = award.data.awardOrder.contracts[0].id;
+  await server.gql(START, { input: { contractId } }, alpha.token);
+  const delivered = await server.gql(RECORD_DELIVERY, { input: { contractId, quantity: 100 } }, alpha.token);
   const engineers = await server.gql(`{ viewer { company { engineers { nodes { id } } capabilityOffers { nodes { id } } } } }`, {}, alpha.token);
   ids = {
     orderId,
     awarded,
     alphaBid,
     betaBid,
-    contractId: award.data.awardOrder.contracts[0].id,
+    contractId,
+    deliveryId: delivered.data.recordDelivery.delivery.id,
     engineerId: engineers.data.viewer.company.engineers.nodes[0].id,
     offerId: engineers.data.viewer.company.capabilityOffers.nodes[0].id,
     capabilityId: market.capabilityId,
@@ -130,6 +134,19 @@ const cases: Case[] = [
     mutation: "reassignWork",
     inputType: "ReassignWorkInput",
     input: () => fc.record({ contractId: id("contractId"), fromEngineerId: id("engineerId"), toEngineerId: id("engineerId"), weekOf: date(), hours: float }),
+  },
+  { mutation: "recordDelivery", inputType: "RecordDeliveryInput", input: () => fc.record({ contractId: id("contractId"), quantity: safeInt, note: text, idempotencyKey: fc.option(text, { nil: undefined }) }) },
+  { mutation: "acceptDelivery", inputType: "AcceptDeliveryInput", input: () => fc.record({ deliveryId: id("deliveryId"), idempotencyKey: fc.option(text, { nil: undefined }) }) },
+  { mutation: "rejectDelivery", inputType: "RejectDeliveryInput", input: () => fc.record({ deliveryId: id("deliveryId"), reason: text }) },
+  {
+    mutation: "recordInvestment",
+    inputType: "RecordInvestmentInput",
+    input: () => fc.record({ companyId: id("alpha", "startup"), investorName: text, amount: money, investedOn: date(), note: text }),
+  },
+  {
+    mutation: "setScoreWeights",
+    inputType: "SetScoreWeightsInput",
+    input: () => fc.record({ weights: fc.array(fc.record({ factor: fc.constantFrom("ON_TIME_DELIVERY", "LOAD", "GROWTH", "WIN_RATE", "PRICE_LEVEL"), weight: int }), { maxLength: 9 }) }),
   },
   { mutation: "bidFromInstantQuote", inputType: "BidFromInstantQuoteInput", input: () => fc.record({ orderId: id("orderId"), quantity: safeInt }) },
 ];
