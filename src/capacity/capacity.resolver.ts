@@ -87,21 +87,21 @@ export async function capacityHeatMap(
   ctx: Context,
   args: { parkId: string; asOf: string | null; weeks: number | null; threshold: number | null },
 ): Promise<CapacityHeatMap> {
-    const map = ctx.services.capacity.heatMap(ctx.viewer, args, ctx.now);
-    const capabilities = await Promise.all(map.rows.map((row) => loadCapability(ctx, row.capabilityId)));
-    const rows = map.rows.map((row, i) => {
-      const loads = map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w], row.available));
-      const peak = Math.max(0, ...loads.map((l) => l.utilisation));
-      return Object.assign(new CapabilityLoad(), {
-        capability: capabilities[i],
-        contractorCount: row.contractorCount,
-        weeks: loads,
-        peakUtilisation: peak,
-        runsShort: peak >= map.threshold,
-      });
+  const map = ctx.services.capacity.heatMap(ctx.viewer, args, ctx.now);
+  const capabilities = await Promise.all(map.rows.map((row) => loadCapability(ctx, row.capabilityId)));
+  const rows = map.rows.map((row, i) => {
+    const loads = map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w], row.available));
+    const peak = Math.max(0, ...loads.map((l) => l.utilisation));
+    return Object.assign(new CapabilityLoad(), {
+      capability: capabilities[i],
+      contractorCount: row.contractorCount,
+      weeks: loads,
+      peakUtilisation: peak,
+      runsShort: peak >= map.threshold,
     });
-    rows.sort((a, b) => b.peakUtilisation - a.peakUtilisation || a.capability.code.localeCompare(b.capability.code));
-    return Object.assign(new CapacityHeatMap(), { park: toPark(map.park), asOf: map.window.asOf, threshold: map.threshold, capabilities: rows });
+  });
+  rows.sort((a, b) => b.peakUtilisation - a.peakUtilisation || a.capability.code.localeCompare(b.capability.code));
+  return Object.assign(new CapacityHeatMap(), { park: toPark(map.park), asOf: map.window.asOf, threshold: map.threshold, capabilities: rows });
 }
 
 @Resolver(() => Order)

@@ -1,12 +1,12 @@
-import { actsFor, requireRole, type Viewer } from "../auth/viewer";
+import { requireRole, type Viewer } from "../auth/viewer";
 import { contractCompanyOf } from "../companies/company-access";
-import { findContractsByIds } from "../contracts/contract.repository";
+import { contractWorkedOn } from "../contracts/contract-access";
 import { writeTransaction, type Executor } from "../db/executor";
-import type { CapabilityOfferRow, CompanyRow, OrderRow, ParkRow } from "../db/schema";
+import type { CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
 import { findEngineersByIds } from "../engineers/engineer.repository";
-import { badUserInput, forbidden, notFound, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { badUserInput, forbidden, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
-import { findParksByIds } from "../parks/park.repository";
+import { parkOrNotFound } from "../parks/park.service";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
 import { addDays, daysBetween, localDate, type Clock } from "../shared/time";
 import { engineerCentihours } from "../shared/validate";
@@ -128,9 +128,7 @@ export class CapacityService {
   /** Utilisation per capability per week across a park; the coordinator and investors. Three aggregate statements. */
   heatMap(viewer: Viewer | null, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }, now: Date) {
     requireRole(viewer, ["COORDINATOR", "INVESTOR"], "see the park's capacity heat-map");
-    const parkId = idOf(args.parkId, "Park");
-    const park: ParkRow | undefined = parkId === null ? undefined : findParksByIds(this.db, [parkId])[0];
-    if (!park) throw notFound("No park with this id.");
+    const park = parkOrNotFound(this.db, args.parkId);
     const window = windowOf(args.asOf, args.weeks, now);
     const threshold = checkThreshold(args.threshold);
     const offering = offeringCompaniesOfPark(this.db, park.id);
@@ -170,11 +168,8 @@ export class CapacityService {
     const week = weekStart(input.weekOf);
     if (week < weekStart(localDate(now))) errors.add("weekOf", UserErrorCode.OUT_OF_RANGE, "Only work of this week or later can be reassigned.");
     return writeTransaction(this.db, (tx) => {
-      const contractId = idOf(input.contractId, "Contract");
-      const contract = contractId === null ? undefined : findContractsByIds(tx, [contractId])[0];
-      if (!contract || !actsFor(v, contract.companyId)) {
-        return refused(errors.add("contractId", UserErrorCode.NOT_FOUND, "No contract with this id that your company works on."));
-      }
+      const contract = contractWorkedOn(tx, v, input.contractId, errors);
+      if (!contract) return refused(errors);
       const [from, to] = [input.fromEngineerId, input.toEngineerId].map((gid) => {
         const id = idOf(gid, "Engineer");
         const engineer = id === null ? undefined : findEngineersByIds(tx, [id])[0];

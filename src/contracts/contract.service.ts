@@ -10,6 +10,7 @@ import { deleteBookingsOfContract } from "../capacity/capacity.repository";
 import { LIMITS, requiredName } from "../shared/validate";
 import type { CancelContractInput, StartContractProductionInput } from "./contract.inputs";
 import { cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
+import { contractWorkedOn } from "./contract-access";
 import { settleOrder } from "./delivery.service";
 
 /** Use cases of contracts and the engineer-hours booked for them. */
@@ -25,11 +26,8 @@ export class ContractService {
     const now = this.clock();
     const errors = new UserErrors();
     return writeTransaction(this.db, (tx) => {
-      const id = idOf(input.contractId, "Contract");
-      const contract = id === null ? undefined : findContractsByIds(tx, [id])[0];
-      if (!contract || contract.companyId !== v.companyId) {
-        return refused(errors.add("contractId", UserErrorCode.NOT_FOUND, "No contract with this id that your company works on."));
-      }
+      const contract = contractWorkedOn(tx, v, input.contractId, errors);
+      if (!contract) return refused(errors);
       if (!transitionContract(tx, contract.id, "AWARDED", "IN_PRODUCTION", now)) {
         throw new RefusedError(errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; only awarded contracts can start.`).list);
       }

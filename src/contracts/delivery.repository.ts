@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { pagePerParent, type Executor } from "../db/executor";
 import { bookings, contracts, deliveries, type ContractStatusValue, type DeliveryRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
@@ -43,8 +43,4 @@ export function releaseBookingsAfter(db: Executor, contractId: number, week: str
 /** A page of deliveries for each contract, in one statement. */
 export function deliveriesPerContract(db: Executor, contractIds: number[], page: PageRequest): DeliveryRow[] {
   return pagePerParent(db, deliveries, deliveries.contractId, contractIds, page);
-}
-
-export function deliveriesOfContract(db: Executor, contractId: number): DeliveryRow[] {
-  return db.select().from(deliveries).where(eq(deliveries.contractId, contractId)).orderBy(asc(deliveries.id)).all();
 }

@@ -10,6 +10,7 @@ import { idempotent } from "../shared/idempotency";
 import { localDate, type Clock } from "../shared/time";
 import { LIMITS, optionalText, requiredName } from "../shared/validate";
 import type { AcceptDeliveryInput, RecordDeliveryInput, RejectDeliveryInput } from "./contract.inputs";
+import { contractWorkedOn } from "./contract-access";
 import { findContractsByIds, findContractsOfOrder } from "./contract.repository";
 import { decideDelivery, findDeliveriesByIds, insertDelivery, moveContractUnits, releaseBookingsAfter } from "./delivery.repository";
 
@@ -47,42 +48,37 @@ export class DeliveryService {
     const v = requireRole(viewer, ["MEMBER"], "record deliveries (the contractor)");
     const now = this.clock();
     const today = localDate(now);
-    return writeTransaction(this.db, (tx) =>
-      idempotent(tx, v, "recordDelivery", input.idempotencyKey, input, () => {
-        const errors = new UserErrors();
-        const note = optionalText(errors, "note", input.note, "Note");
-        const id = idOf(input.contractId, "Contract");
-        const contract = id === null ? undefined : findContractsByIds(tx, [id])[0];
-        if (!contract || contract.companyId !== v.companyId) {
-          return refused(errors.add("contractId", UserErrorCode.NOT_FOUND, "No contract with this id that your company works on."));
-        }
-        if (contract.status !== "IN_PRODUCTION") {
-          const why = contract.status === "AWARDED" ? "start production first" : contract.status === "DELIVERED" ? "every unit is delivered and awaits the customer" : "it takes no more deliveries";
-          errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}: ${why}.`);
-        }
-        const remaining = contract.quantity - contract.pendingQuantity - contract.acceptedQuantity;
-        if (!Number.isSafeInteger(input.quantity) || input.quantity < 1 || input.quantity > remaining) {
-          errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `Deliver from 1 to the ${remaining} units still to deliver.`);
-        }
-        if (errors.any) return refused(errors);
-        const delivery = insertDelivery(tx, {
-          contractId: contract.id,
-          companyId: contract.companyId,
-          customerCompanyId: contract.customerCompanyId,
-          quantity: input.quantity,
-          valueMinor: input.quantity * contract.unitPriceMinor,
-          currency: contract.currency,
-          status: "PENDING",
-          deliveredOn: today,
-          late: today > contract.promisedDate,
-          note,
-          createdAt: now,
-        });
-        const complete = input.quantity === remaining;
-        moveContractUnits(tx, contract.id, { pending: input.quantity, accepted: 0, status: complete ? "DELIVERED" : "IN_PRODUCTION", at: now });
-        return ok({ delivery, contract: findContractsByIds(tx, [contract.id])[0] });
-      }, (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
-    );
+    return this.once(v, "recordDelivery", input, now, (tx) => {
+      const errors = new UserErrors();
+      const note = optionalText(errors, "note", input.note, "Note");
+      const contract = contractWorkedOn(tx, v, input.contractId, errors);
+      if (!contract) return refused(errors);
+      if (contract.status !== "IN_PRODUCTION") {
+        const why = contract.status === "AWARDED" ? "start production first" : contract.status === "DELIVERED" ? "every unit is delivered and awaits the customer" : "it takes no more deliveries";
+        errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}: ${why}.`);
+      }
+      const remaining = contract.quantity - contract.pendingQuantity - contract.acceptedQuantity;
+      if (!Number.isSafeInteger(input.quantity) || input.quantity < 1 || input.quantity > remaining) {
+        errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `Deliver from 1 to the ${remaining} units still to deliver.`);
+      }
+      if (errors.any) return refused(errors);
+      const delivery = insertDelivery(tx, {
+        contractId: contract.id,
+        companyId: contract.companyId,
+        customerCompanyId: contract.customerCompanyId,
+        quantity: input.quantity,
+        valueMinor: input.quantity * contract.unitPriceMinor,
+        currency: contract.currency,
+        status: "PENDING",
+        deliveredOn: today,
+        late: today > contract.promisedDate,
+        note,
+        createdAt: now,
+      });
+      const complete = input.quantity === remaining;
+      moveContractUnits(tx, contract.id, { pending: input.quantity, accepted: 0, status: complete ? "DELIVERED" : "IN_PRODUCTION", at: now });
+      return ok({ delivery, contract: findContractsByIds(tx, [contract.id])[0] });
+    });
   }
 
   /** The customer accepts: revenue today; the last units accepted finish the contract, and maybe the order. */
@@ -90,40 +86,43 @@ export class DeliveryService {
     const v = requireRole(viewer, ["MEMBER"], "accept deliveries (the customer)");
     const now = this.clock();
     const today = localDate(now);
-    return writeTransaction(this.db, (tx) =>
-      idempotent(tx, v, "acceptDelivery", input.idempotencyKey, input, () => {
-        const errors = new UserErrors();
-        const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
-        if (!found) return refused(errors);
-        const { delivery, contract } = found;
-        decideDelivery(tx, delivery.id, { status: "ACCEPTED", on: today, at: now });
-        const done = contract.acceptedQuantity + delivery.quantity === contract.quantity;
-        moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: delivery.quantity, status: done ? "ACCEPTED" : contract.status, at: now });
-        if (done) {
-          // Work finished early frees the engineers' later weeks for other orders.
-          releaseBookingsAfter(tx, contract.id, weekStart(today));
-          settleOrder(tx, contract.orderId, actorOf(v), now, "");
-        }
-        return ok(this.changeOf(tx, delivery.id));
-      }, (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
-    );
+    return this.once(v, "acceptDelivery", input, now, (tx) => {
+      const errors = new UserErrors();
+      const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
+      if (!found) return refused(errors);
+      const { delivery, contract } = found;
+      decideDelivery(tx, delivery.id, { status: "ACCEPTED", on: today, at: now });
+      const done = contract.acceptedQuantity + delivery.quantity === contract.quantity;
+      moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: delivery.quantity, status: done ? "ACCEPTED" : contract.status, at: now });
+      if (done) {
+        // Work finished early frees the engineers' later weeks for other orders.
+        releaseBookingsAfter(tx, contract.id, weekStart(today));
+        settleOrder(tx, contract.orderId, actorOf(v), now, "");
+      }
+      return ok(this.changeOf(tx, delivery.id));
+    });
   }
 
   /** The customer rejects for quality: the units are to be delivered again. */
   reject(viewer: Viewer | null, input: RejectDeliveryInput): Outcome<DeliveryChange> {
     const v = requireRole(viewer, ["MEMBER"], "reject deliveries (the customer)");
     const now = this.clock();
+    return this.once(v, "rejectDelivery", input, now, (tx) => {
+      const errors = new UserErrors();
+      const reason = requiredName(errors, "reason", input.reason, "Reason", LIMITS.descriptionLength);
+      const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
+      if (!found || errors.any) return refused(errors);
+      const { delivery, contract } = found;
+      decideDelivery(tx, delivery.id, { status: "REJECTED", on: localDate(now), at: now, rejectReason: reason });
+      moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: 0, status: "IN_PRODUCTION", at: now });
+      return ok(this.changeOf(tx, delivery.id));
+    });
+  }
+
+  /** Runs a delivery use case in one write transaction, at most once per idempotency key; a replay answers the delivery as it is now. */
+  private once(v: Viewer, operation: string, input: { idempotencyKey?: string | null }, now: Date, write: (tx: Executor) => Outcome<DeliveryChange>): Outcome<DeliveryChange> {
     return writeTransaction(this.db, (tx) =>
-      idempotent(tx, v, "rejectDelivery", input.idempotencyKey, input, () => {
-        const errors = new UserErrors();
-        const reason = requiredName(errors, "reason", input.reason, "Reason", LIMITS.descriptionLength);
-        const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
-        if (!found || errors.any) return refused(errors);
-        const { delivery, contract } = found;
-        decideDelivery(tx, delivery.id, { status: "REJECTED", on: localDate(now), at: now, rejectReason: reason });
-        moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: 0, status: "IN_PRODUCTION", at: now });
-        return ok(this.changeOf(tx, delivery.id));
-      }, (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
+      idempotent(tx, v, operation, input.idempotencyKey, input, () => write(tx), (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
     );
   }
 

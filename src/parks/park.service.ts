@@ -1,10 +1,11 @@
 import { writeTransaction, type Executor } from "../db/executor";
 import { requireRole, type Viewer } from "../auth/viewer";
-import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { notFound, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
 import { optionalText, requiredName } from "../shared/validate";
 import { nameKey } from "../shared/text";
 import type { CreateParkInput } from "./park.inputs";
-import { findParkByNameKey, insertPark } from "./park.repository";
+import { findParkByNameKey, findParksByIds, insertPark } from "./park.repository";
 import type { ParkRow } from "../db/schema";
 
 /** Use cases of parks. */
@@ -27,4 +28,12 @@ export class ParkService {
       return ok(insertPark(tx, { name, nameKey: key, kind: input.kind, region, description, createdAt: new Date() }));
     });
   }
+}
+
+/** The park with this global id, or NOT_FOUND: the reports and the heat-map name a park this way. */
+export function parkOrNotFound(db: Executor, parkId: string): ParkRow {
+  const id = idOf(parkId, "Park");
+  const park = id === null ? undefined : findParksByIds(db, [id])[0];
+  if (!park) throw notFound("No park with this id.");
+  return park;
 }

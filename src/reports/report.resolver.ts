@@ -2,21 +2,17 @@ import { GraphQLLocalDate } from "graphql-scalars";
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { capacityHeatMap } from "../capacity/capacity.resolver";
 import { CapacityHeatMap } from "../capacity/capacity.type";
+import { toHours } from "../capacity/hours";
 import { loadCompany } from "../companies/company-field";
-import { type CompanyKind } from "../companies/company.type";
-import { toPark } from "../parks/park.type";
-import { percentOf } from "../shared/ratio";
-import { Investment, InvestmentConnection, InvestmentPayload, RecordInvestmentInput, toInvestment } from "./investment";
-import { Company } from "../companies/company.type";
-import { payloadOf } from "../graphql/errors";
-import { Scorecard, ScoreWeight, SetScoreWeightsInput, SetScoreWeightsPayload, toScorecard } from "./scorecard.type";
-import { toCompany } from "../companies/company.type";
+import { Company, toCompany, type CompanyKind } from "../companies/company.type";
 import type { Context } from "../context";
 import { toEngineer } from "../engineers/engineer.type";
 import { PageArgs, pageRequest, toConnection, toListConnection, type Connection } from "../graphql/connection";
+import { payloadOf } from "../graphql/errors";
 import { Currency, toMoney } from "../graphql/money";
-import { toHours } from "../capacity/hours";
-import { annualised, growthPercent } from "../shared/ratio";
+import { toPark } from "../parks/park.type";
+import { annualised, growthPercent, percentOf } from "../shared/ratio";
+import { Investment, InvestmentConnection, InvestmentPayload, RecordInvestmentInput, toInvestment } from "./investment";
 import {
   ClusterAnalytics,
   EngineerRevenue,
@@ -24,12 +20,12 @@ import {
   KindShare,
   OrderVolume,
   Participation,
-  type RevenueFigures,
   RevenueReport,
   revenueFigures,
   toContractsWon,
   toReportPeriod,
 } from "./report.type";
+import { Scorecard, ScoreWeight, SetScoreWeightsInput, SetScoreWeightsPayload, toScorecard } from "./scorecard.type";
 
 const fromArg = { description: "First day of the period (YYYY-MM-DD, Europe/Moscow)." } as const;
 const toArg = { description: "Last day of the period, included; at most 3660 days after from." } as const;
@@ -61,7 +57,7 @@ export class RevenueReportResolver {
       previousContractsWon: toContractsWon(r.previousContractsWon),
       contractsWonGrowthPercent: growthPercent(r.contractsWon.valueMinor, r.previousContractsWon.valueMinor),
       unattributedRevenue: toMoney(r.revenueMinor - attributed, Currency.RUB),
-      byEngineer: r.byEngineer.map((e) => ({ ...e, engineer: toEngineer(e.engineer), days: r.period.days })),
+      byEngineer: r.byEngineer.map((e) => ({ ...e, engineer: toEngineer(e.engineer) })),
     });
   }
 
@@ -72,7 +68,7 @@ export class RevenueReportResolver {
         engineer: e.engineer,
         hours: toHours(e.centihours),
         revenue: toMoney(e.revenueMinor, Currency.RUB),
-        annualisedRevenue: toMoney(annualised(e.revenueMinor, e.days), Currency.RUB),
+        annualisedRevenue: toMoney(annualised(e.revenueMinor, report.period.days), Currency.RUB),
       }),
     );
     return toListConnection(items, pageRequest(args));
@@ -134,11 +130,10 @@ export class ClusterAnalyticsResolver {
     @Ctx() ctx: Context,
   ): ClusterAnalytics {
     const c = ctx.services.reports.cluster(ctx.viewer, { parkId, from, to });
+    // Only engineers are counted across the park: perEmployee and perSystemEngineer come out null.
     const heads = { employees: 0, engineers: c.revenue.engineers, systemEngineers: 0 };
     const companies = [...c.companies.values()].reduce((a, b) => a + b, 0);
-    const withoutHeads = (figures: RevenueFigures) => Object.assign(figures, { perEmployee: null, perSystemEngineer: null });
     return Object.assign(new ClusterAnalytics(), {
-      parkDbId: c.park.id,
       park: toPark(c.park),
       period: toReportPeriod(c.period),
       companies: kindShares(c.companies, false),
@@ -153,8 +148,8 @@ export class ClusterAnalyticsResolver {
       participation: Object.assign(new Participation(), { companies, active: c.active, activePercent: percentOf(c.active, companies) }),
       contractRevenue: toMoney(c.revenue.revenueMinor, Currency.RUB),
       engineers: c.revenue.engineers,
-      inPeriod: withoutHeads(revenueFigures(c.revenue.revenueMinor, heads)),
-      annualised: withoutHeads(revenueFigures(c.revenue.revenueMinor, heads, c.period.days)),
+      inPeriod: revenueFigures(c.revenue.revenueMinor, heads),
+      annualised: revenueFigures(c.revenue.revenueMinor, heads, c.period.days),
     });
   }
 

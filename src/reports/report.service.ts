@@ -1,27 +1,23 @@
 import { requireRole, requireViewer, type Viewer } from "../auth/viewer";
-import { SCORE_FACTORS, type ScoreFactorValue } from "../db/schema";
-import { writeTransaction } from "../db/executor";
-import { notFound, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
-import { idOf } from "../graphql/global-id";
-import type { PageRequest } from "../graphql/connection";
+import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
-import { findParksByIds } from "../parks/park.repository";
+import { writeTransaction, type Executor } from "../db/executor";
+import { SCORE_FACTORS, type CompanyRow, type EngineerRow, type InvestmentRow, type ScoreFactorValue } from "../db/schema";
+import { findEngineersOfCompany } from "../engineers/engineer.repository";
+import type { PageRequest } from "../graphql/connection";
+import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { idOf } from "../graphql/global-id";
+import { parkOrNotFound } from "../parks/park.service";
 import { idempotent } from "../shared/idempotency";
-import { localDate } from "../shared/time";
+import { localDate, type Clock } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
-import type { InvestmentRow, ParkRow } from "../db/schema";
 import { activeCompanies, companiesByKind, investmentByKind, orderVolume, parkRevenue } from "./cluster.repository";
 import { findInvestment, insertInvestment, listInvestmentsOfPark, type RecordInvestmentInput } from "./investment";
-import type { Clock } from "../shared/time";
+import { periodOf, previousPeriod, type Period } from "./period";
+import { contractsWon, headcountOfCompanies, revenueByCompany, revenueByEngineer } from "./revenue.repository";
 import { SCORE_COMPONENTS, type ScoreComponentValue } from "./scorecard";
 import { findScoreWeights, saveScoreWeights } from "./scorecard.repository";
 import type { SetScoreWeightsInput } from "./scorecard.type";
-import { contractCompanyOf } from "../companies/company-access";
-import type { Executor } from "../db/executor";
-import type { CompanyRow, EngineerRow } from "../db/schema";
-import { findEngineersOfCompany } from "../engineers/engineer.repository";
-import { periodOf, previousPeriod, type Period } from "./period";
-import { contractsWon, headcountOfCompanies, revenueByCompany, revenueByEngineer } from "./revenue.repository";
 
 export interface RevenueFiguresRow {
   period: Period;
@@ -76,7 +72,7 @@ export class ReportService {
   /** A park's figures for the coordinator and investors over a period: six aggregate statements. */
   cluster(viewer: Viewer | null, args: { parkId: string; from: string; to: string }) {
     requireRole(viewer, ["COORDINATOR", "INVESTOR"], "see cluster analytics (the coordinator and investors)");
-    const park = this.parkOf(args.parkId);
+    const park = parkOrNotFound(this.db, args.parkId);
     const period = periodOf(args.from, args.to);
     return {
       park,
@@ -92,14 +88,7 @@ export class ReportService {
   /** Investments into a park's companies, for the coordinator and investors. */
   investments(viewer: Viewer | null, parkId: string, page: PageRequest): InvestmentRow[] {
     requireRole(viewer, ["COORDINATOR", "INVESTOR"], "see investments (the coordinator and investors)");
-    return listInvestmentsOfPark(this.db, this.parkOf(parkId).id, page);
-  }
-
-  private parkOf(parkId: string): ParkRow {
-    const id = idOf(parkId, "Park");
-    const park = id === null ? undefined : findParksByIds(this.db, [id])[0];
-    if (!park) throw notFound("No park with this id.");
-    return park;
+    return listInvestmentsOfPark(this.db, parkOrNotFound(this.db, parkId).id, page);
   }
 
   /** The scorecard weights in force, in the order of the components. */

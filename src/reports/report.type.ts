@@ -86,7 +86,7 @@ export const toContractsWon = (won: { count: number; valueMinor: number }): Cont
     "A contract company's revenue over a period: revenue is recognised when the customer accepts a delivery. Headcounts are today's (the platform keeps no headcount history). Its members and the coordinator.",
 })
 export class RevenueReport {
-  byEngineer!: { engineer: Engineer; centihours: number; revenueMinor: number; days: number }[];
+  byEngineer!: { engineer: Engineer; centihours: number; revenueMinor: number }[];
 
   @Field(() => Company, { description: "The contract company." })
   company!: Company;
@@ -182,8 +182,6 @@ export class Participation {
   description: "A park's economy over a period, for the coordinator and investors: who is in it, where the money goes, how much work stays in the park, and what will run short.",
 })
 export class ClusterAnalytics {
-  parkDbId!: number;
-
   @Field(() => Park, { description: "The park." })
   park!: Park;
 
@@ -211,7 +209,7 @@ export class ClusterAnalytics {
   @Field(() => GraphQLSafeInt, { description: "Active engineers of the park's contract companies." })
   engineers!: number;
 
-  @Field(() => RevenueFigures, { description: "Revenue per engineer across the park, in the period (perEmployee is null here)." })
+  @Field(() => RevenueFigures, { description: "Revenue per engineer across the park, in the period (perEmployee and perSystemEngineer are null: only engineers are counted)." })
   inPeriod!: RevenueFigures;
 
   @Field(() => RevenueFigures, { description: "The same scaled to a year of 365 days." })
