@@ -1,16 +1,21 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../db/executor";
+import { prepared, rowsByIds } from "../db/prepared";
 import { apiTokens, companies, type ApiTokenRow } from "../db/schema";
 import type { Role } from "./viewer";
 
 /** The token with its company's kind, in one read: every authenticated request does this. */
-export function findTokenByHash(db: Executor, tokenHash: string): (ApiTokenRow & { companyKind: "PRODUCT" | "CONTRACT" | null }) | undefined {
-  const row = db
+const tokenByHash = prepared((db) =>
+  db
     .select({ token: apiTokens, companyKind: companies.kind })
     .from(apiTokens)
     .leftJoin(companies, eq(companies.id, apiTokens.companyId))
-    .where(eq(apiTokens.tokenHash, tokenHash))
-    .get();
+    .where(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")))
+    .prepare(),
+);
+
+export function findTokenByHash(db: Executor, tokenHash: string): (ApiTokenRow & { companyKind: "PRODUCT" | "CONTRACT" | null }) | undefined {
+  const row = tokenByHash(db).get({ tokenHash });
   return row && { ...row.token, companyKind: row.companyKind };
 }
 
@@ -29,6 +34,4 @@ export function revokeToken(db: Executor, id: number, at: Date): ApiTokenRow {
   return db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id)).returning().get();
 }
 
-export function findTokensByIds(db: Executor, ids: number[]): ApiTokenRow[] {
-  return db.select().from(apiTokens).where(inArray(apiTokens.id, ids)).all();
-}
+export const findTokensByIds = rowsByIds(apiTokens);

@@ -1,18 +1,21 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type Placeholder } from "drizzle-orm";
 import { afterCursor, pagePerParent, type Executor } from "../db/executor";
+import { idList, inIdList, prepared, rowsByIds } from "../db/prepared";
 import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
-export function findBidsByIds(db: Executor, ids: number[]): BidRow[] {
-  return db.select().from(bids).where(inArray(bids.id, ids)).all();
-}
+export const findBidsByIds = rowsByIds(bids);
 
-export function findLiveBid(db: Executor, orderId: number, companyId: number): BidRow | undefined {
-  return db
+const liveBid = prepared((db) =>
+  db
     .select()
     .from(bids)
-    .where(and(eq(bids.orderId, orderId), eq(bids.companyId, companyId), eq(bids.status, "LIVE")))
-    .get();
+    .where(and(eq(bids.orderId, sql.placeholder("orderId")), eq(bids.companyId, sql.placeholder("companyId")), eq(bids.status, "LIVE")))
+    .prepare(),
+);
+
+export function findLiveBid(db: Executor, orderId: number, companyId: number): BidRow | undefined {
+  return liveBid(db).get({ orderId, companyId });
 }
 
 export function findLiveBidsOfOrder(db: Executor, orderId: number): BidRow[] {
@@ -25,14 +28,36 @@ export function findLiveBidsOfOrder(db: Executor, orderId: number): BidRow[] {
 
 type Terms = Pick<BidRow, "unitPriceMinor" | "currency" | "minLot" | "maxQuantity" | "centihoursPerUnit" | "leadTimeDays" | "validUntil">;
 
+const TERMS = ["unitPriceMinor", "currency", "minLot", "maxQuantity", "centihoursPerUnit", "leadTimeDays", "validUntil"] as const;
+const termPlaceholders = Object.fromEntries(TERMS.map((name) => [name, sql.placeholder(name)])) as Record<(typeof TERMS)[number], Placeholder>;
+
+const newBid = prepared((db) =>
+  db
+    .insert(bids)
+    .values({
+      ...termPlaceholders,
+      orderId: sql.placeholder("orderId"),
+      companyId: sql.placeholder("companyId"),
+      status: "LIVE",
+      revision: 1,
+      createdAt: sql.placeholder("at"),
+      updatedAt: sql.placeholder("at"),
+    })
+    .returning()
+    .prepare(),
+);
+
+const newRevision = prepared((db) =>
+  db
+    .insert(bidRevisions)
+    .values({ ...termPlaceholders, bidId: sql.placeholder("bidId"), revision: sql.placeholder("revision"), actorName: sql.placeholder("actorName"), createdAt: sql.placeholder("at") })
+    .prepare(),
+);
+
 /** Inserts a bid and its first revision. */
 export function insertBid(db: Executor, values: Terms & { orderId: number; companyId: number }, actorName: string, at: Date): BidRow {
-  const bid = db
-    .insert(bids)
-    .values({ ...values, status: "LIVE", revision: 1, createdAt: at, updatedAt: at })
-    .returning()
-    .get();
-  db.insert(bidRevisions).values({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName, createdAt: at }).run();
+  const bid = newBid(db).get({ ...values, at });
+  newRevision(db).run({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName, at });
   return bid;
 }
 
@@ -96,13 +121,17 @@ export function bidsPerOrder(db: Executor, orderIds: number[], page: PageRequest
 }
 
 /** Which of these orders a company has bid on (any status), in one statement. */
-export function ordersBidOnBy(db: Executor, companyId: number, orderIds: number[]): Set<number> {
-  const rows = db
+const bidOnBy = prepared((db) =>
+  db
     .selectDistinct({ orderId: bids.orderId })
     .from(bids)
-    .where(and(eq(bids.companyId, companyId), inArray(bids.orderId, orderIds)))
-    .all();
-  return new Set(rows.map((r) => r.orderId));
+    .where(and(eq(bids.companyId, sql.placeholder("companyId")), inIdList(bids.orderId, "orderIds")))
+    .prepare(),
+);
+
+export function ordersBidOnBy(db: Executor, companyId: number, orderIds: number[]): Set<number> {
+  if (orderIds.length === 0) return new Set();
+  return new Set(bidOnBy(db).all({ companyId, orderIds: idList(orderIds) }).map((r) => r.orderId));
 }
 
 export function revisionsPerBid(db: Executor, bidIds: number[], page: PageRequest) {

@@ -117,19 +117,18 @@ export class BidService {
     );
   }
 
+  /** Inside the caller's transaction; every check comes before the one write. */
   private submitOnce(db: Executor, v: Viewer, input: SubmitBidInput, now: Date): Outcome<BidRow> {
     const errors = new UserErrors();
-    return writeTransaction(db, (tx) => {
-      const target = biddableOrder(tx, v, input.orderId, now, errors);
-      if (!target) return refused(errors);
-      const { order, offer } = target;
-      if (findLiveBid(tx, order.id, v.companyId!)) {
-        return refused(errors.add("orderId", UserErrorCode.BID_ALREADY_EXISTS, "Your company already has a live bid on this order; revise it instead."));
-      }
-      const terms = checkTerms(errors, { ...input, engineerHoursPerUnit: input.engineerHoursPerUnit ?? offer.centihoursPerUnit / 100 }, order, now);
-      if (errors.any) return refused(errors);
-      return ok(insertBid(tx, { ...terms, orderId: order.id, companyId: v.companyId! }, v.holderName, now));
-    });
+    const target = biddableOrder(db, v, input.orderId, now, errors);
+    if (!target) return refused(errors);
+    const { order, offer } = target;
+    if (findLiveBid(db, order.id, v.companyId!)) {
+      return refused(errors.add("orderId", UserErrorCode.BID_ALREADY_EXISTS, "Your company already has a live bid on this order; revise it instead."));
+    }
+    const terms = checkTerms(errors, { ...input, engineerHoursPerUnit: input.engineerHoursPerUnit ?? offer.centihoursPerUnit / 100 }, order, now);
+    if (errors.any) return refused(errors);
+    return ok(insertBid(db, { ...terms, orderId: order.id, companyId: v.companyId! }, v.holderName, now));
   }
 
   /**

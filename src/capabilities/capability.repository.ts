@@ -1,11 +1,10 @@
-import { asc, eq, inArray, or } from "drizzle-orm";
+import { asc, eq, or } from "drizzle-orm";
 import { afterCursor, type Executor } from "../db/executor";
+import { rowsByIds } from "../db/prepared";
 import { capabilities, type CapabilityRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
-export function findCapabilitiesByIds(db: Executor, ids: number[]): CapabilityRow[] {
-  return db.select().from(capabilities).where(inArray(capabilities.id, ids)).all();
-}
+export const findCapabilitiesByIds = rowsByIds(capabilities);
 
 export function findCapabilityByCodeOrNameKey(db: Executor, code: string, nameKey: string): CapabilityRow | undefined {
   return db

@@ -1,5 +1,6 @@
-import { and, asc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, sql, type SQL } from "drizzle-orm";
 import { afterCursor, pagePerParent, type Executor } from "../db/executor";
+import { rowsByIds } from "../db/prepared";
 import { capabilityOffers, companies, type CompanyRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 import type { CompanyKind } from "./company.type";
@@ -11,9 +12,7 @@ export interface CompanyCriteria {
   nameContains?: string;
 }
 
-export function findCompaniesByIds(db: Executor, ids: number[]): CompanyRow[] {
-  return db.select().from(companies).where(inArray(companies.id, ids)).all();
-}
+export const findCompaniesByIds = rowsByIds(companies);
 
 export function findCompanyById(db: Executor, id: number): CompanyRow | undefined {
   return db.select().from(companies).where(eq(companies.id, id)).get();

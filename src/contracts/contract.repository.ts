@@ -1,11 +1,10 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { afterCursor, pagePerParent, type Executor } from "../db/executor";
+import { rowsByIds } from "../db/prepared";
 import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
-export function findContractsByIds(db: Executor, ids: number[]): ContractRow[] {
-  return db.select().from(contracts).where(inArray(contracts.id, ids)).all();
-}
+export const findContractsByIds = rowsByIds(contracts);
 
 export function findContractsOfOrder(db: Executor, orderId: number): ContractRow[] {
   return db.select().from(contracts).where(eq(contracts.orderId, orderId)).all();

@@ -1,11 +1,10 @@
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { pagePerParent, type Executor } from "../db/executor";
+import { rowsByIds } from "../db/prepared";
 import { bookings, contracts, deliveries, type ContractStatusValue, type DeliveryRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
-export function findDeliveriesByIds(db: Executor, ids: number[]): DeliveryRow[] {
-  return db.select().from(deliveries).where(inArray(deliveries.id, ids)).all();
-}
+export const findDeliveriesByIds = rowsByIds(deliveries);
 
 export function insertDelivery(db: Executor, values: typeof deliveries.$inferInsert): DeliveryRow {
   return db.insert(deliveries).values(values).returning().get();

@@ -1,11 +1,10 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { pagePerParent, type Executor } from "../db/executor";
+import { rowsByIds } from "../db/prepared";
 import { engineers, type EngineerRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
-export function findEngineersByIds(db: Executor, ids: number[]): EngineerRow[] {
-  return db.select().from(engineers).where(inArray(engineers.id, ids)).all();
-}
+export const findEngineersByIds = rowsByIds(engineers);
 
 export function insertEngineer(db: Executor, values: typeof engineers.$inferInsert): EngineerRow {
   return db.insert(engineers).values(values).returning().get();

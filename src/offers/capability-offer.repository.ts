@@ -1,18 +1,21 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { pagePerParent, type Executor } from "../db/executor";
+import { prepared, rowsByIds } from "../db/prepared";
 import { capabilityOffers, type CapabilityOfferRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
-export function findOffersByIds(db: Executor, ids: number[]): CapabilityOfferRow[] {
-  return db.select().from(capabilityOffers).where(inArray(capabilityOffers.id, ids)).all();
-}
+export const findOffersByIds = rowsByIds(capabilityOffers);
 
-export function findOffer(db: Executor, companyId: number, capabilityId: number): CapabilityOfferRow | undefined {
-  return db
+const offerOf = prepared((db) =>
+  db
     .select()
     .from(capabilityOffers)
-    .where(and(eq(capabilityOffers.companyId, companyId), eq(capabilityOffers.capabilityId, capabilityId)))
-    .get();
+    .where(and(eq(capabilityOffers.companyId, sql.placeholder("companyId")), eq(capabilityOffers.capabilityId, sql.placeholder("capabilityId"))))
+    .prepare(),
+);
+
+export function findOffer(db: Executor, companyId: number, capabilityId: number): CapabilityOfferRow | undefined {
+  return offerOf(db).get({ companyId, capabilityId });
 }
 
 export function insertOffer(db: Executor, values: typeof capabilityOffers.$inferInsert): CapabilityOfferRow {

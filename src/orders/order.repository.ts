@@ -1,19 +1,26 @@
-import { and, asc, desc, eq, gt, gte, inArray, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Viewer } from "../auth/viewer";
 import { afterCursor, afterKeyset, pagePerParent, type Executor } from "../db/executor";
+import { prepared, rowsByIds } from "../db/prepared";
 import { capabilityOffers, orderEvents, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
 import type { PageRequest, SortedPageRequest, SortValue } from "../graphql/connection";
 import { DAY_MS } from "../shared/time";
 import { AWARD_WINDOW_DAYS } from "./order-state";
 import { OrderSortField } from "./order.inputs";
 
-export function findOrdersByIds(db: Executor, ids: number[]): OrderRow[] {
-  return db.select().from(orders).where(inArray(orders.id, ids)).all();
-}
+export const findOrdersByIds = rowsByIds(orders);
+
+const orderById = prepared((db) =>
+  db
+    .select()
+    .from(orders)
+    .where(eq(orders.id, sql.placeholder("id")))
+    .prepare(),
+);
 
 export function findOrderById(db: Executor, id: number): OrderRow | undefined {
-  return db.select().from(orders).where(eq(orders.id, id)).get();
+  return orderById(db).get({ id });
 }
 
 export function insertOrder(db: Executor, values: typeof orders.$inferInsert): OrderRow {

@@ -1,11 +1,10 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterCursor, type Executor } from "../db/executor";
+import { rowsByIds } from "../db/prepared";
 import { parks, type ParkRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
-export function findParksByIds(db: Executor, ids: number[]): ParkRow[] {
-  return db.select().from(parks).where(inArray(parks.id, ids)).all();
-}
+export const findParksByIds = rowsByIds(parks);
 
 export function findParkByNameKey(db: Executor, nameKey: string): ParkRow | undefined {
   return db.select().from(parks).where(eq(parks.nameKey, nameKey)).get();

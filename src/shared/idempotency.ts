@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Viewer } from "../auth/viewer";
 import type { Executor } from "../db/executor";
+import { prepared } from "../db/prepared";
 import { idempotencyKeys } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 
@@ -29,6 +30,28 @@ export function hashInput(input: unknown): string {
   return createHash("sha256").update(JSON.stringify(canonical(input))).digest("hex");
 }
 
+const keyUsed = prepared((db) =>
+  db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, sql.placeholder("scope")), eq(idempotencyKeys.operation, sql.placeholder("operation")), eq(idempotencyKeys.key, sql.placeholder("key"))))
+    .prepare(),
+);
+
+const keyStored = prepared((db) =>
+  db
+    .insert(idempotencyKeys)
+    .values({
+      scope: sql.placeholder("scope"),
+      operation: sql.placeholder("operation"),
+      key: sql.placeholder("key"),
+      requestHash: sql.placeholder("requestHash"),
+      resultId: sql.placeholder("resultId"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .prepare(),
+);
+
 /**
  * Runs `write` at most once per (caller, operation, key), inside the caller's transaction.
  * Without a key it just runs. With a key already used for the same input, it writes nothing
@@ -52,11 +75,7 @@ export function idempotent<T>(
   }
   const scope = viewer.companyId !== null ? `company:${viewer.companyId}` : `token:${viewer.tokenId}`;
   const requestHash = hashInput(input);
-  const previous = db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.operation, operation), eq(idempotencyKeys.key, key)))
-    .get();
+  const previous = keyUsed(db).get({ scope, operation, key });
   if (previous) {
     if (previous.requestHash !== requestHash) {
       return refused(
@@ -67,7 +86,7 @@ export function idempotent<T>(
   }
   const outcome = write();
   if (outcome.ok) {
-    db.insert(idempotencyKeys).values({ scope, operation, key, requestHash, resultId: idOf(outcome.value), createdAt: now }).run();
+    keyStored(db).run({ scope, operation, key, requestHash, resultId: idOf(outcome.value), createdAt: now });
   }
   return outcome;
 }

@@ -1,0 +1,59 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Executor } from "./executor";
+
+/**
+ * Statements built and compiled once, then run with new values: for the reads and writes
+ * every request makes (the token lookup, rows by id, placing a bid). Building a query with
+ * drizzle and compiling it in SQLite costs more than running it: about half of a submitBid's
+ * CPU time before this (profiled with `node --cpu-prof` under `npm run bench`).
+ *
+ * `build` gets the database and returns `query.prepare()`, its values as `sql.placeholder(name)`;
+ * the result is cached per drizzle session. A drizzle transaction (and a savepoint inside it)
+ * shares its database's session, i.e. the one better-sqlite3 connection, so a statement
+ * prepared once runs inside any transaction on it. `session` is internal to drizzle (0.45):
+ * if an upgrade renames it, every call fails loudly at once (see the check below).
+ */
+export function prepared<Q>(build: (db: Executor) => Q): (db: Executor) => Q {
+  const bySession = new WeakMap<object, Q>();
+  return (db) => {
+    const session = sessionOf(db);
+    let query = bySession.get(session);
+    if (query === undefined) {
+      query = build(db);
+      bySession.set(session, query);
+    }
+    return query;
+  };
+}
+
+function sessionOf(db: Executor): object {
+  const session = (db as unknown as { session?: object }).session;
+  if (session === undefined) throw new Error("drizzle's database has no session: prepared() needs updating for this drizzle version");
+  return session;
+}
+
+/**
+ * `column IN (the ids)` with all ids bound as one JSON array (SQLite's json_each), so one
+ * prepared statement serves any number of them; SQLite still looks each id up by its index.
+ * Pass the values with `idList(ids)`.
+ */
+export function inIdList(column: SQLiteColumn, placeholder: string): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`;
+}
+
+export const idList = (ids: readonly number[]): string => JSON.stringify(ids);
+
+type TableWithId = SQLiteTable & { id: SQLiteColumn };
+
+/** A table's rows with these ids, in no particular order; missing ids are left out. */
+export function rowsByIds<T extends TableWithId>(table: T): (db: Executor, ids: readonly number[]) => T["$inferSelect"][] {
+  const query = prepared((db) =>
+    db
+      .select()
+      .from(table as SQLiteTable)
+      .where(inIdList(table.id, "ids"))
+      .prepare(),
+  );
+  return (db, ids) => (ids.length === 0 ? [] : (query(db).all({ ids: idList(ids) }) as T["$inferSelect"][]));
+}

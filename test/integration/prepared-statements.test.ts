@@ -1,0 +1,57 @@
+import { openDatabase, type DatabaseHandle } from "../../src/db/client";
+import { writeTransaction } from "../../src/db/executor";
+import { parks } from "../../src/db/schema";
+import { findParksByIds } from "../../src/parks/park.repository";
+
+/**
+ * Statements prepared once (src/db/prepared.ts) are cached per database: they must read the
+ * database they are called with, see a transaction's own writes, and leave nothing after a
+ * rollback. Real migrated SQLite databases, two at once.
+ */
+describe("prepared statements", () => {
+  let first: DatabaseHandle;
+  let second: DatabaseHandle;
+  const addPark = (database: DatabaseHandle, name: string) =>
+    database.db.insert(parks).values({ name, nameKey: name.toLowerCase(), kind: "TECHNOPARK", region: "Test", createdAt: new Date() }).returning().get().id;
+
+  beforeEach(() => {
+    first = openDatabase(":memory:");
+    second = openDatabase(":memory:");
+  });
+  afterEach(() => {
+    first.close();
+    second.close();
+  });
+
+  it("reads the database it is called with, not the one it was first prepared on", () => {
+    const a = addPark(first, "Alpha");
+    addPark(second, "Beta");
+    const b = addPark(second, "Gamma");
+    expect(findParksByIds(first.db, [a]).map((p) => p.name)).toEqual(["Alpha"]);
+    expect(findParksByIds(second.db, [a, b]).map((p) => p.name).sort()).toEqual(["Beta", "Gamma"]);
+    expect(findParksByIds(first.db, [a, b]).map((p) => p.name)).toEqual(["Alpha"]);
+  });
+
+  it("binds any number of ids, none included, as one statement each", () => {
+    const ids = Array.from({ length: 700 }, (_, i) => addPark(first, `Park ${i}`));
+    const before = first.stats.statements;
+    expect(findParksByIds(first.db, ids)).toHaveLength(700);
+    expect(findParksByIds(first.db, [ids[3], 999_999])).toEqual([expect.objectContaining({ id: ids[3], name: "Park 3" })]);
+    expect(findParksByIds(first.db, [])).toEqual([]);
+    expect(first.stats.statements - before).toBe(2);
+  });
+
+  it("sees a transaction's own writes and nothing of a rolled-back one", () => {
+    let inside: string[] = [];
+    let id = 0;
+    expect(() =>
+      writeTransaction(first.db, (tx) => {
+        id = tx.insert(parks).values({ name: "Rolled back", nameKey: "rolled back", kind: "CLUSTER", region: "Test", createdAt: new Date() }).returning().get().id;
+        inside = findParksByIds(tx, [id]).map((p) => p.name);
+        throw new Error("fail after the write");
+      }),
+    ).toThrow("fail after the write");
+    expect(inside).toEqual(["Rolled back"]);
+    expect(findParksByIds(first.db, [id])).toEqual([]);
+  });
+});
