@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Executor } from "../db/executor";
-import { prepared, rowsByIds } from "../db/prepared";
+import { param, prepared, rowsByIds } from "../db/prepared";
 import { apiTokens, companies, type ApiTokenRow } from "../db/schema";
 import type { Role } from "./viewer";
 
@@ -10,7 +10,7 @@ const tokenByHash = prepared((db) =>
     .select({ token: apiTokens, companyKind: companies.kind })
     .from(apiTokens)
     .leftJoin(companies, eq(companies.id, apiTokens.companyId))
-    .where(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")))
+    .where(eq(apiTokens.tokenHash, param(apiTokens.tokenHash, "tokenHash")))
     .prepare(),
 );
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type Placeholder } from "drizzle-orm";
-import { afterCursor, pagePerParent, type Executor } from "../db/executor";
-import { idList, inIdList, prepared, rowsByIds } from "../db/prepared";
+import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
+import { idList, inIdList, param, prepared, rowsByIds } from "../db/prepared";
 import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
@@ -10,7 +10,7 @@ const liveBid = prepared((db) =>
   db
     .select()
     .from(bids)
-    .where(and(eq(bids.orderId, sql.placeholder("orderId")), eq(bids.companyId, sql.placeholder("companyId")), eq(bids.status, "LIVE")))
+    .where(and(eq(bids.orderId, param(bids.orderId, "orderId")), eq(bids.companyId, param(bids.companyId, "companyId")), eq(bids.status, "LIVE")))
     .prepare(),
 );
 
@@ -112,12 +112,14 @@ export function listBids(db: Executor, criteria: BidCriteria, page: PageRequest)
     .all();
 }
 
+const bidPages = pagesPerParent(bids, bids.orderId, { companyId: bids.companyId });
+
 /**
  * A page of bids for each order, in one statement. `onlyCompanyId` restricts to one bidder's
  * own bids (what a contractor may see of an order: sealed bids).
  */
 export function bidsPerOrder(db: Executor, orderIds: number[], page: PageRequest, filter: { onlyCompanyId: number | null }): BidRow[] {
-  return pagePerParent(db, bids, bids.orderId, orderIds, page, filter.onlyCompanyId === null ? undefined : eq(bids.companyId, filter.onlyCompanyId));
+  return bidPages(db, orderIds, page, { companyId: filter.onlyCompanyId });
 }
 
 /** Which of these orders a company has bid on (any status), in one statement. */
@@ -125,7 +127,7 @@ const bidOnBy = prepared((db) =>
   db
     .selectDistinct({ orderId: bids.orderId })
     .from(bids)
-    .where(and(eq(bids.companyId, sql.placeholder("companyId")), inIdList(bids.orderId, "orderIds")))
+    .where(and(eq(bids.companyId, param(bids.companyId, "companyId")), inIdList(bids.orderId, "orderIds")))
     .prepare(),
 );
 
@@ -134,6 +136,4 @@ export function ordersBidOnBy(db: Executor, companyId: number, orderIds: number[
   return new Set(bidOnBy(db).all({ companyId, orderIds: idList(orderIds) }).map((r) => r.orderId));
 }
 
-export function revisionsPerBid(db: Executor, bidIds: number[], page: PageRequest) {
-  return pagePerParent(db, bidRevisions, bidRevisions.bidId, bidIds, page);
-}
+export const revisionsPerBid = pagesPerParent(bidRevisions, bidRevisions.bidId);

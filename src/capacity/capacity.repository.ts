@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { pagePerParent, type Executor } from "../db/executor";
+import { pagesPerParent, type Executor } from "../db/executor";
 import { bookings, capabilityOffers, companies, contracts, engineers, type BookingRow } from "../db/schema";
-import type { PageRequest } from "../graphql/connection";
 import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
 
 /** The capacity of a company's active engineers, in id order. */
@@ -134,9 +133,7 @@ export function offeringCompaniesOfPark(db: Executor, parkId: number): { capabil
 }
 
 /** A page of bookings for each contract, in one statement. */
-export function bookingsPerContract(db: Executor, contractIds: number[], page: PageRequest): BookingRow[] {
-  return pagePerParent(db, bookings, bookings.contractId, contractIds, page);
-}
+export const bookingsPerContract = pagesPerParent(bookings, bookings.contractId);
 
 /** Total centihours booked per contract (one aggregate). */
 export function bookedPerContract(db: Executor, contractIds: number[]): Map<number, number> {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
-import { afterCursor, pagePerParent, type Executor } from "../db/executor";
+import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
 import { rowsByIds } from "../db/prepared";
 import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
@@ -53,6 +53,8 @@ export function listContractsOfCompany(db: Executor, companyId: number, status: 
 }
 
 /** A page of contracts for each order, in one statement; `onlyCompanyId` keeps one contractor's own. */
+const contractPages = pagesPerParent(contracts, contracts.orderId, { companyId: contracts.companyId });
+
 export function contractsPerOrder(db: Executor, orderIds: number[], page: PageRequest, filter: { onlyCompanyId: number | null }): ContractRow[] {
-  return pagePerParent(db, contracts, contracts.orderId, orderIds, page, filter.onlyCompanyId === null ? undefined : eq(contracts.companyId, filter.onlyCompanyId));
+  return contractPages(db, orderIds, page, { companyId: filter.onlyCompanyId });
 }

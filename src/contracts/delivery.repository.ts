@@ -1,8 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
-import { pagePerParent, type Executor } from "../db/executor";
+import { pagesPerParent, type Executor } from "../db/executor";
 import { rowsByIds } from "../db/prepared";
 import { bookings, contracts, deliveries, type ContractStatusValue, type DeliveryRow } from "../db/schema";
-import type { PageRequest } from "../graphql/connection";
 
 export const findDeliveriesByIds = rowsByIds(deliveries);
 
@@ -40,6 +39,4 @@ export function releaseBookingsAfter(db: Executor, contractId: number, week: str
 }
 
 /** A page of deliveries for each contract, in one statement. */
-export function deliveriesPerContract(db: Executor, contractIds: number[], page: PageRequest): DeliveryRow[] {
-  return pagePerParent(db, deliveries, deliveries.contractId, contractIds, page);
-}
+export const deliveriesPerContract = pagesPerParent(deliveries, deliveries.contractId);

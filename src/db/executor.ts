@@ -1,5 +1,6 @@
 import type { RunResult } from "better-sqlite3";
-import { and, eq, getTableColumns, gt, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { idList, inIdList, param, statementCache } from "./prepared";
 import type { BaseSQLiteDatabase, SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { PageRequest } from "../graphql/connection";
 import { RefusedError, refused, type Outcome } from "../graphql/errors";
@@ -21,6 +22,7 @@ export function afterCursor(idColumn: SQLiteColumn, page: PageRequest): SQL | un
 /**
  * One page of child rows for each of many parents, in one statement: rows are numbered per
  * parent (a window function, standard SQL) and the first `limit + 1` of each are kept.
+ * Built for this call; `pagesPerParent` is the prepared form for the lists read most.
  */
 export function pagePerParent<T extends TableWithId>(
   db: Executor,
@@ -30,20 +32,44 @@ export function pagePerParent<T extends TableWithId>(
   page: PageRequest,
   filter?: SQL,
 ): T["$inferSelect"][] {
+  return rankedPages(db, table, parentColumn, and(inArray(parentColumn, [...parentIds]), afterCursor(table.id, page), filter), page.limit + 1).all() as unknown as T["$inferSelect"][];
+}
+
+/**
+ * `pagePerParent` as prepared statements (src/db/prepared.ts), for a relation whose optional
+ * filters are equalities: `pagesPerParent(bids, bids.orderId, { companyId: bids.companyId })`
+ * gives `(db, orderIds, page, { companyId })`, a null or missing filter value meaning "any".
+ * One statement per combination of filters given and first or later page.
+ */
+export function pagesPerParent<T extends TableWithId, F extends string = never>(
+  table: T,
+  parentColumn: SQLiteColumn,
+  filterColumns = {} as Record<F, SQLiteColumn>,
+): (db: Executor, parentIds: readonly number[], page: PageRequest, filter?: Partial<Record<F, number | boolean | null>>) => T["$inferSelect"][] {
+  const cache = statementCache<{ all(values: Record<string, unknown>): unknown[] }>();
+  return (db, parentIds, page, filter = {}) => {
+    if (parentIds.length === 0) return [];
+    const given = (Object.keys(filterColumns) as F[]).filter((name) => filter[name] != null);
+    const shape = `${page.afterId === null ? "first" : "after"}:${given.join(",")}`;
+    const query = cache(db, shape, () => {
+      const conditions = given.map((name) => eq(filterColumns[name], param(filterColumns[name], name)));
+      const after = page.afterId === null ? undefined : gt(table.id, param(table.id, "afterId"));
+      return rankedPages(db, table, parentColumn, and(inIdList(parentColumn, "parentIds"), after, ...conditions), sql.placeholder("limit")).prepare();
+    });
+    return query.all({ ...filter, parentIds: idList(parentIds), afterId: page.afterId, limit: page.limit + 1 }) as T["$inferSelect"][];
+  };
+}
+
+function rankedPages<T extends TableWithId>(db: Executor, table: T, parentColumn: SQLiteColumn, where: SQL | undefined, limit: number | Placeholder) {
   const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${table.id})`.as("page_rank");
   const ranked = db
     .select({ ...getTableColumns(table), pageRank: rank })
     .from(table)
-    .where(and(inArray(parentColumn, [...parentIds]), afterCursor(table.id, page), filter))
+    .where(where)
     .as("ranked");
   // The subquery's column types are too generic for TypeScript here; its fields are the table's.
   const columns = ranked as unknown as { pageRank: SQLiteColumn; id: SQLiteColumn };
-  return db
-    .select()
-    .from(ranked)
-    .where(lte(columns.pageRank, page.limit + 1))
-    .orderBy(columns.id)
-    .all() as unknown as T["$inferSelect"][];
+  return db.select().from(ranked).where(lte(columns.pageRank, limit)).orderBy(columns.id);
 }
 
 /** Rows after a keyset cursor on (sort column, id), ascending or descending. */

@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Param, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Executor } from "./executor";
 
@@ -15,13 +15,26 @@ import type { Executor } from "./executor";
  * if an upgrade renames it, every call fails loudly at once (see the check below).
  */
 export function prepared<Q>(build: (db: Executor) => Q): (db: Executor) => Q {
-  const bySession = new WeakMap<object, Q>();
-  return (db) => {
+  const cache = statementCache<Q>();
+  return (db) => cache(db, "", () => build(db));
+}
+
+/**
+ * Prepared statements of several shapes (which optional conditions, which sort): `cache(db,
+ * shape, build)` returns the statement prepared for this shape, building it the first time.
+ * The shape must name every choice `build` makes; values go in placeholders, never into the
+ * SQL, or the first caller's values would be baked into every later call.
+ */
+export function statementCache<Q>(): (db: Executor, shape: string, build: () => Q) => Q {
+  const bySession = new WeakMap<object, Map<string, Q>>();
+  return (db, shape, build) => {
     const session = sessionOf(db);
-    let query = bySession.get(session);
+    let statements = bySession.get(session);
+    if (statements === undefined) bySession.set(session, (statements = new Map()));
+    let query = statements.get(shape);
     if (query === undefined) {
-      query = build(db);
-      bySession.set(session, query);
+      query = build();
+      statements.set(shape, query);
     }
     return query;
   };
@@ -31,6 +44,15 @@ function sessionOf(db: Executor): object {
   const session = (db as unknown as { session?: object }).session;
   if (session === undefined) throw new Error("drizzle's database has no session: prepared() needs updating for this drizzle version");
   return session;
+}
+
+/**
+ * A placeholder for a value compared with `column`, converted as the column stores it (a Date
+ * to milliseconds, a boolean to 0/1). drizzle converts placeholders in inserted values, but in
+ * conditions (eq, gt, ...) it passes them to SQLite as they come, and SQLite binds no Date.
+ */
+export function param(column: SQLiteColumn, name: string): Param {
+  return sql.param(sql.placeholder(name), column);
 }
 
 /**

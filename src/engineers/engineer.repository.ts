@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { pagePerParent, type Executor } from "../db/executor";
+import { pagesPerParent, type Executor } from "../db/executor";
 import { rowsByIds } from "../db/prepared";
 import { engineers, type EngineerRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
@@ -15,8 +15,10 @@ export function updateEngineer(db: Executor, id: number, values: Partial<typeof 
 }
 
 /** A page of engineers for each company, in one statement. */
+const engineerPages = pagesPerParent(engineers, engineers.companyId, { active: engineers.active });
+
 export function engineersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): EngineerRow[] {
-  return pagePerParent(db, engineers, engineers.companyId, companyIds, page, filter.activeOnly ? eq(engineers.active, true) : undefined);
+  return engineerPages(db, companyIds, page, { active: filter.activeOnly ? true : null });
 }
 
 /** All engineers of one company, active or not, by id. */

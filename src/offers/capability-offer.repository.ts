@@ -1,6 +1,6 @@
-import { and, eq, sql } from "drizzle-orm";
-import { pagePerParent, type Executor } from "../db/executor";
-import { prepared, rowsByIds } from "../db/prepared";
+import { and, eq } from "drizzle-orm";
+import { pagesPerParent, type Executor } from "../db/executor";
+import { param, prepared, rowsByIds } from "../db/prepared";
 import { capabilityOffers, type CapabilityOfferRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
 
@@ -10,7 +10,7 @@ const offerOf = prepared((db) =>
   db
     .select()
     .from(capabilityOffers)
-    .where(and(eq(capabilityOffers.companyId, sql.placeholder("companyId")), eq(capabilityOffers.capabilityId, sql.placeholder("capabilityId"))))
+    .where(and(eq(capabilityOffers.companyId, param(capabilityOffers.companyId, "companyId")), eq(capabilityOffers.capabilityId, param(capabilityOffers.capabilityId, "capabilityId"))))
     .prepare(),
 );
 
@@ -26,16 +26,17 @@ export function updateOffer(db: Executor, id: number, values: Partial<typeof cap
   return db.update(capabilityOffers).set(values).where(eq(capabilityOffers.id, id)).returning().get();
 }
 
-const activeOnlySql = (activeOnly: boolean) => (activeOnly ? eq(capabilityOffers.active, true) : undefined);
+const offerPages = pagesPerParent(capabilityOffers, capabilityOffers.companyId, { active: capabilityOffers.active });
+const offerPagesByCapability = pagesPerParent(capabilityOffers, capabilityOffers.capabilityId, { active: capabilityOffers.active });
 
 /** A page of offers for each company, in one statement. */
 export function offersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): CapabilityOfferRow[] {
-  return pagePerParent(db, capabilityOffers, capabilityOffers.companyId, companyIds, page, activeOnlySql(filter.activeOnly));
+  return offerPages(db, companyIds, page, { active: filter.activeOnly ? true : null });
 }
 
 /** A page of active offers for each capability, in one statement. */
 export function activeOffersPerCapability(db: Executor, capabilityIds: number[], page: PageRequest): CapabilityOfferRow[] {
-  return pagePerParent(db, capabilityOffers, capabilityOffers.capabilityId, capabilityIds, page, activeOnlySql(true));
+  return offerPagesByCapability(db, capabilityIds, page, { active: true });
 }
 
 /** Every active offer of a capability, across parks: any product company may order from any contractor. */

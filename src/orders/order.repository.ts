@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Viewer } from "../auth/viewer";
-import { afterCursor, afterKeyset, pagePerParent, type Executor } from "../db/executor";
-import { prepared, rowsByIds } from "../db/prepared";
+import { afterCursor, afterKeyset, pagesPerParent, type Executor } from "../db/executor";
+import { param, prepared, rowsByIds } from "../db/prepared";
 import { capabilityOffers, orderEvents, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
 import type { PageRequest, SortedPageRequest, SortValue } from "../graphql/connection";
 import { DAY_MS } from "../shared/time";
@@ -15,7 +15,7 @@ const orderById = prepared((db) =>
   db
     .select()
     .from(orders)
-    .where(eq(orders.id, sql.placeholder("id")))
+    .where(eq(orders.id, param(orders.id, "id")))
     .prepare(),
 );
 
@@ -163,6 +163,4 @@ export function listOpenOrders(
 }
 
 /** A page of history for each order, in one statement. */
-export function eventsPerOrder(db: Executor, orderIds: number[], page: PageRequest) {
-  return pagePerParent(db, orderEvents, orderEvents.orderId, orderIds, page);
-}
+export const eventsPerOrder = pagesPerParent(orderEvents, orderEvents.orderId);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Viewer } from "../auth/viewer";
 import type { Executor } from "../db/executor";
-import { prepared } from "../db/prepared";
+import { param, prepared } from "../db/prepared";
 import { idempotencyKeys } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 
@@ -34,7 +34,7 @@ const keyUsed = prepared((db) =>
   db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.scope, sql.placeholder("scope")), eq(idempotencyKeys.operation, sql.placeholder("operation")), eq(idempotencyKeys.key, sql.placeholder("key"))))
+    .where(and(eq(idempotencyKeys.scope, param(idempotencyKeys.scope, "scope")), eq(idempotencyKeys.operation, param(idempotencyKeys.operation, "operation")), eq(idempotencyKeys.key, param(idempotencyKeys.key, "key"))))
     .prepare(),
 );
 

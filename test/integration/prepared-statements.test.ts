@@ -1,6 +1,7 @@
 import { openDatabase, type DatabaseHandle } from "../../src/db/client";
 import { writeTransaction } from "../../src/db/executor";
-import { parks } from "../../src/db/schema";
+import { companies, engineers, parks } from "../../src/db/schema";
+import { engineersPerCompany } from "../../src/engineers/engineer.repository";
 import { findParksByIds } from "../../src/parks/park.repository";
 
 /**
@@ -53,5 +54,24 @@ describe("prepared statements", () => {
     ).toThrow("fail after the write");
     expect(inside).toEqual(["Rolled back"]);
     expect(findParksByIds(first.db, [id])).toEqual([]);
+  });
+
+  it("pages children per parent with each call's own filter and cursor, not the first call's", () => {
+    const parkId = addPark(first, "Park");
+    const company = (name: string) => first.db.insert(companies).values({ parkId, name, nameKey: name, kind: "CONTRACT", employeeCount: 10, createdAt: new Date() }).returning().get().id;
+    const [a, b] = [company("a"), company("b")];
+    const staff = (companyId: number, name: string, active: boolean) =>
+      first.db.insert(engineers).values({ companyId, name, role: "ENGINEER", weeklyHours: 40, active, createdAt: new Date() }).returning().get().id;
+    staff(a, "A1", true);
+    const a2 = staff(a, "A2", false);
+    staff(a, "A3", true);
+    staff(b, "B1", false);
+    staff(b, "B2", true);
+    const names = (activeOnly: boolean, limit: number, afterId: number | null) => engineersPerCompany(first.db, [a, b], { limit, afterId }, { activeOnly }).map((e) => e.name);
+    expect(names(true, 5, null)).toEqual(["A1", "A3", "B2"]);
+    expect(names(false, 5, null)).toEqual(["A1", "A2", "A3", "B1", "B2"]);
+    // limit + 1 per company (the extra row tells there is a next page), after A2's id
+    expect(names(false, 0, a2)).toEqual(["A3", "B1"]);
+    expect(names(true, 0, null)).toEqual(["A1", "B2"]);
   });
 });
