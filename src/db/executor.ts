@@ -72,8 +72,8 @@ function rankedPages<T extends TableWithId>(db: Executor, table: T, parentColumn
   return db.select().from(ranked).where(lte(columns.pageRank, limit)).orderBy(columns.id);
 }
 
-/** Rows after a keyset cursor on (sort column, id), ascending or descending. */
-export function afterKeyset(column: SQLiteColumn, idColumn: SQLiteColumn, after: { value: string | number; id: number } | null, descending: boolean): SQL | undefined {
+/** Rows after a keyset cursor on (sort column, id), ascending or descending; values or placeholders. */
+export function afterKeyset(column: SQLiteColumn, idColumn: SQLiteColumn, after: { value: unknown; id: unknown } | null, descending: boolean): SQL | undefined {
   if (!after) return undefined;
   return descending
     ? or(lt(column, after.value), and(eq(column, after.value), lt(idColumn, after.id)))

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, gte, inArray, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Viewer } from "../auth/viewer";
 import { afterCursor, afterKeyset, pagesPerParent, type Executor } from "../db/executor";
-import { param, prepared, rowsByIds } from "../db/prepared";
+import { param, prepared, rowsByIds, statementCache } from "../db/prepared";
 import { capabilityOffers, orderEvents, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
 import type { PageRequest, SortedPageRequest, SortValue } from "../graphql/connection";
 import { DAY_MS } from "../shared/time";
@@ -122,7 +122,12 @@ export interface OpenOrderCriteria {
   neededUntil?: string;
 }
 
-/** Orders taking bids now, sorted and paged by keyset on (sort value, id). */
+const openOrderPages = statementCache<{ all(values: Record<string, unknown>): OrderRow[] }>();
+
+/**
+ * Orders taking bids now, sorted and paged by keyset on (sort value, id). Prepared once per
+ * shape: sort, direction, which criteria are given, first or later page.
+ */
 export function listOpenOrders(
   db: Executor,
   criteria: OpenOrderCriteria,
@@ -131,35 +136,45 @@ export function listOpenOrders(
   now: Date,
 ): OrderRow[] {
   const spec = ORDER_SORTS[sort.field];
-  const after = page.after && { value: spec.fromCursor(page.after.value) as SortValue, id: page.after.id };
-  const offered =
-    criteria.offeredByCompanyId === undefined
+  const given = (Object.keys(criteria) as (keyof OpenOrderCriteria)[]).filter((name) => criteria[name] !== undefined).sort();
+  const shape = [sort.field, sort.descending ? "desc" : "asc", page.after ? "after" : "first", ...given].join(":");
+  const query = openOrderPages(db, shape, () => {
+    const has = (name: keyof OpenOrderCriteria) => given.includes(name);
+    const offered = !has("offeredByCompanyId")
       ? undefined
       : inArray(
           orders.capabilityId,
           db
             .select({ id: capabilityOffers.capabilityId })
             .from(capabilityOffers)
-            .where(and(eq(capabilityOffers.companyId, criteria.offeredByCompanyId), eq(capabilityOffers.active, true))),
+            .where(and(eq(capabilityOffers.companyId, param(capabilityOffers.companyId, "offeredByCompanyId")), eq(capabilityOffers.active, true))),
         );
-  const direction = sort.descending ? desc : asc;
-  return db
-    .select()
-    .from(orders)
-    .where(
-      and(
-        eq(orders.status, "OPEN"),
-        gt(orders.biddingClosesAt, now),
-        offered,
-        criteria.capabilityId === undefined ? undefined : eq(orders.capabilityId, criteria.capabilityId),
-        criteria.neededFrom === undefined ? undefined : gte(orders.neededBy, criteria.neededFrom),
-        criteria.neededUntil === undefined ? undefined : lte(orders.neededBy, criteria.neededUntil),
-        afterKeyset(spec.column, orders.id, after, sort.descending),
-      ),
-    )
-    .orderBy(direction(spec.column), direction(orders.id))
-    .limit(page.limit + 1)
-    .all();
+    const direction = sort.descending ? desc : asc;
+    return db
+      .select()
+      .from(orders)
+      .where(
+        and(
+          eq(orders.status, "OPEN"),
+          gt(orders.biddingClosesAt, param(orders.biddingClosesAt, "now")),
+          offered,
+          has("capabilityId") ? eq(orders.capabilityId, param(orders.capabilityId, "capabilityId")) : undefined,
+          has("neededFrom") ? gte(orders.neededBy, param(orders.neededBy, "neededFrom")) : undefined,
+          has("neededUntil") ? lte(orders.neededBy, param(orders.neededBy, "neededUntil")) : undefined,
+          page.after ? afterKeyset(spec.column, orders.id, { value: param(spec.column, "afterValue"), id: param(orders.id, "afterId") }, sort.descending) : undefined,
+        ),
+      )
+      .orderBy(direction(spec.column), direction(orders.id))
+      .limit(sql.placeholder("limit"))
+      .prepare();
+  });
+  return query.all({
+    ...criteria,
+    now,
+    afterValue: page.after && spec.fromCursor(page.after.value),
+    afterId: page.after?.id,
+    limit: page.limit + 1,
+  });
 }
 
 /** A page of history for each order, in one statement. */

@@ -54,6 +54,13 @@ describe("openOrders", () => {
     expect(orders.map((o) => o.id)).toEqual(expected);
   });
 
+  it("pages by bidding close, latest first, the same as one page", async () => {
+    const orderBy = { field: "BIDDING_CLOSES_AT", direction: "DESC" };
+    const paged = await walk(market.coordinator, { orderBy }, 2);
+    expect(paged).toHaveLength(9);
+    expect(paged.map((o) => o.id)).toEqual((await walk(market.coordinator, { orderBy }, 100)).map((o) => o.id));
+  });
+
   it("filters by needed-by date and capability", async () => {
     const orders = await walk(market.contractors[0].token, { filter: { neededFrom: dateIn(server, 45), neededUntil: dateIn(server, 75) } }, 10);
     expect(orders.map((o) => o.quantity).sort()).toEqual([300, 500, 650, 800]);
