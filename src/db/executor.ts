@@ -1,5 +1,5 @@
 import type { RunResult } from "better-sqlite3";
-import { and, eq, getTableColumns, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { idList, inIdList, param, statementCache } from "./prepared";
 import type { BaseSQLiteDatabase, SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { PageRequest } from "../graphql/connection";
@@ -60,16 +60,21 @@ export function pagesPerParent<T extends TableWithId, F extends string = never>(
   };
 }
 
+/**
+ * The rows whose ids a window subquery picks: the first `limit` of each parent. Selecting the
+ * table's own columns (not the subquery's) lets drizzle map rows column by column; mapping a
+ * subquery's aliased fields cost more than running the statement.
+ */
 function rankedPages<T extends TableWithId>(db: Executor, table: T, parentColumn: SQLiteColumn, where: SQL | undefined, limit: number | Placeholder) {
   const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${table.id})`.as("page_rank");
-  const ranked = db
-    .select({ ...getTableColumns(table), pageRank: rank })
-    .from(table)
-    .where(where)
-    .as("ranked");
-  // The subquery's column types are too generic for TypeScript here; its fields are the table's.
-  const columns = ranked as unknown as { pageRank: SQLiteColumn; id: SQLiteColumn };
-  return db.select().from(ranked).where(lte(columns.pageRank, limit)).orderBy(columns.id);
+  const ranked = db.select({ id: table.id, pageRank: rank }).from(table).where(where).as("ranked");
+  // The subquery's column types are too generic for TypeScript here.
+  const rankedColumns = ranked as unknown as { id: SQLiteColumn; pageRank: SQLiteColumn };
+  return db
+    .select()
+    .from(table as SQLiteTable)
+    .where(inArray(table.id, db.select({ id: rankedColumns.id }).from(ranked).where(lte(rankedColumns.pageRank, limit))))
+    .orderBy(table.id);
 }
 
 /** Rows after a keyset cursor on (sort column, id), ascending or descending; values or placeholders. */
