@@ -1,3 +1,4 @@
+import http from "node:http";
 import request from "supertest";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -40,6 +41,28 @@ describe("HTTP edge cases", () => {
     const res = await post({ query: `{ parks { nodes { name } } }`, variables: { padding: "x".repeat(20_000) } });
     expect(res.status).toBe(413);
     expect(res.body.errors[0].message).toMatch(/larger than 10000 bytes/);
+  });
+
+  it("refuses an oversized body sent in chunks, without a Content-Length, with a 413", async () => {
+    const target = new URL(server.url);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ host: target.hostname, port: target.port, path: "/graphql", method: "POST", headers: { "content-type": "application/json" } }, (res) => {
+        let body = "";
+        res.on("data", (chunk) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on("error", reject);
+      for (let i = 0; i < 30; i++) req.write(`${i === 0 ? '{"query": "{ parks { nodes { name } } }", "x": "' : ""}${"y".repeat(1000)}`);
+      req.end('"}');
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).errors[0].message).toMatch(/larger than 10000 bytes/);
+  });
+
+  it("answers paths other than /graphql and /health with a 404 in GraphQL's error shape", async () => {
+    const res = await request(server.url).get("/graphiql");
+    expect(res.status).toBe(404);
+    expect(res.body.errors[0]).toEqual({ message: expect.stringMatching(/\/graphql/), extensions: { code: "NOT_FOUND" } });
   });
 
   it("refuses a malformed Authorization header with a 401", async () => {
