@@ -82,7 +82,9 @@ function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date, erro
   }
   const id = idOf(orderId, "Order");
   const order = id === null ? undefined : findOrderById(db, id);
-  if (!order || !canSeeOrder(v, order, now, ordersBidOnBy(db, v.companyId!, [order.id]).size > 0)) {
+  // An open order is visible to every contractor; only a closed one needs the "has bid on it" read.
+  const visible = order && (canSeeOrder(v, order, now, false) || canSeeOrder(v, order, now, ordersBidOnBy(db, v.companyId!, [order.id]).size > 0));
+  if (!order || !visible) {
     errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id.");
     return undefined;
   }
