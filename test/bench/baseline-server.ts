@@ -5,13 +5,32 @@ import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSche
 /**
  * The baseline for `npm run bench`: the same list query (a page of open orders with their
  * bids, bidders, owner and capability) served by plain graphql-js over raw better-sqlite3 on a
- * bare node:http server, with the page fetched in four batched statements. No auth, no limits,
- * no masking, no DataLoader: what this stack can do at most.
+ * bare node:http server, with the page fetched in four batched statements; and the same bid
+ * placed by a mutation (one transaction: read the order, insert the bid and its revision).
+ * No auth, no limits, no masking, no DataLoader, no checks: what this stack can do at most.
  */
-const db = new Database(process.env.DATABASE_PATH!, { readonly: true });
+const db = new Database(process.env.DATABASE_PATH!);
+db.pragma("journal_mode = WAL");
+db.pragma("busy_timeout = 5000");
 const pageOf = db.prepare(`select id, title, quantity, company_id, capability_id from orders where status = 'OPEN' and bidding_closes_at > ? order by needed_by, id limit ?`);
 const namesOf = (table: string) => (ids: number[]) => db.prepare(`select id, name from ${table} where id in (${ids.map(() => "?").join(",")})`).all(...ids) as { id: number; name: string }[];
 const companiesOf = namesOf("companies");
+const orderOf = db.prepare(`select id, status from orders where id = ?`);
+const insertBid = db.prepare(
+  `insert into bids (order_id, company_id, status, unit_price_minor, currency, min_lot, max_quantity, centihours_per_unit, lead_time_days, valid_until, revision, created_at, updated_at)
+   values (?, ?, 'LIVE', ?, 'RUB', 1, ?, 10, ?, ?, 1, ?, ?) returning id`,
+);
+const insertRevision = db.prepare(
+  `insert into bid_revisions (bid_id, revision, unit_price_minor, currency, min_lot, max_quantity, centihours_per_unit, lead_time_days, valid_until, actor_name, created_at)
+   values (?, 1, ?, 'RUB', 1, ?, 10, ?, ?, 'baseline', ?)`,
+);
+const placeBid = db.transaction((orderId: number, companyId: number, unitPriceMinor: number, maxQuantity: number, leadTimeDays: number, validUntil: number) => {
+  if ((orderOf.get(orderId) as { status: string } | undefined)?.status !== "OPEN") throw new Error("not open");
+  const now = Date.now();
+  const { id } = insertBid.get(orderId, companyId, unitPriceMinor, maxQuantity, leadTimeDays, validUntil, now, now) as { id: number };
+  insertRevision.run(id, unitPriceMinor, maxQuantity, leadTimeDays, validUntil, now);
+  return id;
+});
 const capabilitiesOf = namesOf("capabilities");
 
 const Named = new GraphQLObjectType({ name: "Named", fields: { name: { type: GraphQLString } } });
@@ -26,6 +45,18 @@ const Order = new GraphQLObjectType({
 const Orders = new GraphQLObjectType({ name: "Orders", fields: { nodes: { type: new GraphQLList(Order) } } });
 
 const schema = new GraphQLSchema({
+  mutation: new GraphQLObjectType({
+    name: "Mutation",
+    fields: {
+      submitBid: {
+        type: new GraphQLObjectType({ name: "SubmitBidPayload", fields: { id: { type: GraphQLInt } } }),
+        args: { orderId: { type: GraphQLInt }, companyId: { type: GraphQLInt }, unitPriceMinor: { type: GraphQLInt }, maxQuantity: { type: GraphQLInt }, leadTimeDays: { type: GraphQLInt } },
+        resolve: (_root, a: { orderId: number; companyId: number; unitPriceMinor: number; maxQuantity: number; leadTimeDays: number }) => ({
+          id: placeBid(a.orderId, a.companyId, a.unitPriceMinor, a.maxQuantity, a.leadTimeDays, Date.now() + 20 * 86_400_000),
+        }),
+      },
+    },
+  }),
   query: new GraphQLObjectType({
     name: "Query",
     fields: {

@@ -37,6 +37,7 @@ const LIST = `query { openOrders(first: 20) { nodes { title quantity company { n
 const DETAIL = `query($id: ID!) { node(id: $id) { ... on Order { title status quantity neededBy maxUnitPrice { amount } company { name } capability { name }
   bids { nodes { status terms { unitPrice { amount } leadTimeDays } company { name } } } contracts { nodes { quantity } } history { nodes { toStatus at } } } } }`;
 const SUBMIT = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { bid { id } userErrors { code } } }`;
+const BASELINE_SUBMIT = `mutation($orderId: Int, $companyId: Int) { submitBid(orderId: $orderId, companyId: $companyId, unitPriceMinor: 150000, maxQuantity: 50, leadTimeDays: 40) { id } }`;
 const LOAD = `query($companyId: ID) { loadReport(companyId: $companyId, weeks: 26) { weeksBookedAhead weeks { bookedHours utilisation } engineers(first: 20) { nodes { bookedHours } } } }`;
 const PLANS = `query($id: ID!) { node(id: $id) { ... on Order { plans { plans { nodes { key totalCost { amount } completionDate picks lines { contractor { name } source quantity cost { amount } reason } } } noPlanReason { code } } } } }`;
 
@@ -73,6 +74,12 @@ async function main() {
     detail: await statements(DETAIL, { id: orderGid(market.openOrderIds[0]) }, market.coordinator),
     load: await statements(LOAD, { companyId: toGlobalId("Company", contractor) }, market.coordinator),
     plans: await statements(PLANS, { id: orderGid(market.openOrderIds[1]) }, market.coordinator),
+    submit: await (async () => {
+      // A pair from the middle of the list, which neither load run reaches.
+      const [companyId, orderId] = market.freshBidPairs[Math.floor(market.freshBidPairs.length / 2)];
+      const input = { orderId: orderGid(orderId), unitPrice: { amount: "1500.00" }, minLot: 1, maxQuantity: 50, leadTimeDays: 40, validUntil: new Date(Date.now() + 20 * 86_400_000).toISOString() };
+      return statements(SUBMIT, { input }, market.contractorTokens.get(companyId)!);
+    })(),
   };
   await app.stop();
   database.close();
@@ -89,6 +96,13 @@ async function main() {
   const list = await run(ours.url, () => ({ body: { query: LIST }, token: market.coordinator }));
   results.push(["page of 20 open orders with bids and bidders", list, `${counts.list} (5 orders: ${counts.list5})`]);
   results.push(["order detail", await run(ours.url, (i) => ({ body: { query: DETAIL, variables: { id: orderGid(market.openOrderIds[i % 1000]) } }, token: market.coordinator })), String(counts.detail)]);
+  // The baseline bids with pairs from the end of the list, ours from the start: no pair twice.
+  let baselinePair = market.freshBidPairs.length;
+  const baseSubmit = await run(baseline.url, () => {
+    const [companyId, orderId] = market.freshBidPairs[--baselinePair];
+    return { body: { query: BASELINE_SUBMIT, variables: { orderId, companyId } } };
+  });
+  results.push(["baseline: graphql-js + raw SQL, the same bid", baseSubmit, "3"]);
   results.push([
     "submitBid",
     await run(ours.url, () => {
@@ -98,7 +112,7 @@ async function main() {
         token: market.contractorTokens.get(companyId)!,
       };
     }),
-    "-",
+    String(counts.submit),
   ]);
   results.push(["loadReport (26 weeks, 20 engineers)", await run(ours.url, () => ({ body: { query: LOAD }, token: contractorToken })), String(counts.load)]);
   results.push(["order.plans (its bids + quotes of 60 contractors)", await run(ours.url, (i) => ({ body: { query: PLANS, variables: { id: orderGid(market.openOrderIds[i % 1000]) } }, token: market.coordinator })), String(counts.plans)]);
@@ -110,7 +124,8 @@ async function main() {
   for (const [label, r, sql] of results) {
     process.stdout.write(`${label.padEnd(54)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.errors).padStart(7)}  ${sql}\n`);
   }
-  process.stdout.write(`\nList page: ${(list.rps / baseList.rps).toFixed(2)} x the baseline's requests per second\n`);
+  const submit = results.find(([label]) => label === "submitBid")![1];
+  process.stdout.write(`\nList page: ${(list.rps / baseList.rps).toFixed(2)} x the baseline's requests per second; submitBid: ${(submit.rps / baseSubmit.rps).toFixed(2)} x\n`);
   await new Promise((r) => setTimeout(r, 300));
   fs.rmSync(dir, { recursive: true, force: true });
 }
