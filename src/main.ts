@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // A stray rejected promise must not take every client's server down with it: log it loudly.
   process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", { error: String((reason as Error)?.stack ?? reason) }));
-  const database = openDatabase(config.databasePath, { synchronous: config.sqliteSynchronous });
+  const database = openDatabase(config.databasePath, {
+    synchronous: config.sqliteSynchronous,
+    backgroundCheckpoints: { onError: (message) => logger.error("WAL checkpoint failed", { error: message }) },
+  });
   const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
 
   if (config.seedDemoData && isEmpty(database.db)) {

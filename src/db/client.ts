@@ -3,6 +3,7 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { startCheckpointer, type Checkpointer } from "./checkpointer";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -35,7 +36,13 @@ function findUp(from: string, name: string): string {
  * pragmas every connection needs and applies pending migrations.
  * SQLite-specific: the pragmas and the driver; the rest goes through drizzle.
  */
-export function openDatabase(file: string, options: { synchronous?: "NORMAL" | "FULL" } = {}): DatabaseHandle {
+export interface OpenOptions {
+  synchronous?: "NORMAL" | "FULL";
+  /** Checkpoint the WAL from a worker thread (src/db/checkpointer.ts): for the server's connection. */
+  backgroundCheckpoints?: { onError(message: string): void; intervalMs?: number };
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): DatabaseHandle {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("foreign_keys = ON");
@@ -48,13 +55,27 @@ export function openDatabase(file: string, options: { synchronous?: "NORMAL" | "
     // across power cuts, several times fewer writes per second.
     sqlite.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
   }
+  let checkpointer: Checkpointer | undefined;
+  if (options.backgroundCheckpoints && file !== ":memory:") {
+    // 10,000 pages (40 MB of log): only reached if the worker falls behind or stops.
+    sqlite.pragma("wal_autocheckpoint = 10000");
+    checkpointer = startCheckpointer(path.resolve(file), options.backgroundCheckpoints.onError, options.backgroundCheckpoints.intervalMs);
+  }
   const stats: StatementStats = { statements: 0 };
   const db = drizzle(sqlite, {
     schema,
     logger: { logQuery: () => void stats.statements++ },
   });
   applyMigrations(sqlite, db);
-  return { db, sqlite, stats, close: () => sqlite.close() };
+  return {
+    db,
+    sqlite,
+    stats,
+    close: () => {
+      void checkpointer?.stop();
+      sqlite.close();
+    },
+  };
 }
 
 /**
