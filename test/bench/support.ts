@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import type { AddressInfo } from "node:net";
 import { createToken } from "../../src/auth/api-token.service";
 import type { DatabaseHandle } from "../../src/db/client";
