@@ -56,18 +56,3 @@ export function applyPlan(booked: BookedHours, plan: BookingPlan): void {
     booked.set(key, (booked.get(key) ?? 0) + line.centihours);
   }
 }
-
-/**
- * The first week (index into `weeks`) by whose end `required` centihours fit into the free
- * capacity of a whole company, or null when they do not fit within `weeks`. Free capacity is
- * capacity minus booked, week by week; a company's engineers are interchangeable here, which
- * is exact because no engineer is ever booked past their hours.
- */
-export function weekWhenDone(freeByWeek: readonly number[], required: number): number | null {
-  let cumulative = 0;
-  for (let i = 0; i < freeByWeek.length; i++) {
-    cumulative += Math.max(0, freeByWeek[i]);
-    if (cumulative >= required) return i;
-  }
-  return null;
-}

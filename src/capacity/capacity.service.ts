@@ -10,7 +10,6 @@ import { parkOrNotFound } from "../parks/park.service";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
 import { addDays, daysBetween, localDate, type Clock } from "../shared/time";
 import { engineerCentihours } from "../shared/validate";
-import { weekWhenDone } from "./booking";
 import {
   addBookings,
   bookedByCompanyWeek,
@@ -21,7 +20,8 @@ import {
   weeklyCapacityOfCompanies,
 } from "./capacity.repository";
 import type { ReassignWorkInput } from "./capacity.inputs";
-import { addWeeks, weekEnd, weekStart, weeksFrom } from "./weeks";
+import { freeCapacity, offerSchedule, pointCovering } from "./free-capacity";
+import { addWeeks, weekStart, weeksFrom } from "./weeks";
 
 export const DEFAULT_WINDOW_WEEKS = 26;
 export const MAX_WINDOW_WEEKS = 104;
@@ -74,28 +74,25 @@ export interface QuoteFigures {
  * Three aggregate statements whatever the number of contractors.
  */
 export function quoteOrder(db: Executor, order: OrderRow, offers: CapabilityOfferRow[], requested: number, asOf: string): QuoteFigures[] {
-  const companyIds = offers.map((o) => o.companyId);
-  const first = weekStart(asOf);
-  const weeks = weeksFrom(first, addWeeks(first, QUOTE_HORIZON_WEEKS - 1));
-  const capacity = weeklyCapacityOfCompanies(db, companyIds);
-  const booked = bookedByCompanyWeek(db, companyIds, weeks[0], weeks[weeks.length - 1]);
+  const free = freeCapacity(
+    db,
+    offers.map((o) => o.companyId),
+    asOf,
+    addWeeks(weekStart(asOf), QUOTE_HORIZON_WEEKS - 1),
+  );
   const quotes = offers.map((offer): QuoteFigures => {
     const quantity = Math.min(requested, offer.maxLot);
     const centihours = quantity * offer.centihoursPerUnit;
     const base = { offer, quantity, centihours };
     if (quantity < offer.minLot) return { ...base, completion: null, leadTimeDays: null, note: `Takes at least ${offer.minLot} units.` };
-    const cap = capacity.get(offer.companyId) ?? 0;
-    const free = weeks.map((week) => cap - (booked.get(`${offer.companyId}|${week}`) ?? 0));
-    const done = weekWhenDone(free, centihours);
-    if (done === null) return { ...base, completion: null, leadTimeDays: null, note: `No free engineer-hours for this work within ${QUOTE_HORIZON_WEEKS} weeks.` };
-    const byCapacity = weekEnd(weeks[done]);
-    const byLead = addDays(asOf, offer.minLeadDays);
-    const completion = byCapacity > byLead ? byCapacity : byLead;
+    const done = pointCovering(offerSchedule(offer, free, asOf), quantity);
+    if (!done) return { ...base, completion: null, leadTimeDays: null, note: `No free engineer-hours for this work within ${QUOTE_HORIZON_WEEKS} weeks.` };
+    const byLead = addDays(asOf, offer.minLeadDays) === done.date;
     const notes = [
       quantity < requested ? `Capped at the offer's maximum lot of ${offer.maxLot}.` : "",
-      completion === byLead ? `Set by the minimum lead time of ${offer.minLeadDays} days.` : `Set by free capacity: the work fits by the week of ${weeks[done]}.`,
+      byLead ? `Set by the minimum lead time of ${offer.minLeadDays} days.` : `Set by free capacity: the work fits by the week of ${weekStart(done.date)}.`,
     ];
-    return { ...base, completion, leadTimeDays: daysBetween(asOf, completion), note: notes.filter(Boolean).join(" ") };
+    return { ...base, completion: done.date, leadTimeDays: daysBetween(asOf, done.date), note: notes.filter(Boolean).join(" ") };
   });
   return quotes.sort(
     (a, b) =>

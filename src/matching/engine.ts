@@ -1,3 +1,4 @@
+import type { SchedulePoint } from "../capacity/free-capacity";
 import { daysBetween } from "../shared/time";
 /**
  * The matching engine, pure: no database, no GraphQL; plain inputs, plain outputs.
@@ -25,11 +26,6 @@ import { daysBetween } from "../shared/time";
 
 export type CandidateSource = "BID" | "QUOTE";
 
-/** Units a contractor can complete by a date: a step of its capacity schedule. */
-export interface SchedulePoint {
-  date: string;
-  units: number;
-}
 
 export interface Candidate {
   /** Unique, stable key (the caller's id of the bid or offer). */

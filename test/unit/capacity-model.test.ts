@@ -1,4 +1,5 @@
-import { applyPlan, bookedKey, planBooking, weekWhenDone, type BookedHours } from "../../src/capacity/booking";
+import { applyPlan, bookedKey, planBooking, type BookedHours } from "../../src/capacity/booking";
+import { offerSchedule, pointCovering, type FreeCapacity } from "../../src/capacity/free-capacity";
 import { formatHours } from "../../src/capacity/hours";
 import { addWeeks, isoWeekLabel, weekEnd, weekStart, weeksFrom } from "../../src/capacity/weeks";
 
@@ -63,15 +64,40 @@ describe("planBooking", () => {
   });
 });
 
-describe("weekWhenDone", () => {
+describe("offerSchedule", () => {
+  // Three weeks from Monday 2026-11-23; 100 free centihours (1 hour) a week, cumulative.
+  const free: FreeCapacity = { weeks: ["2026-11-23", "2026-11-30", "2026-12-07"], cumulative: new Map([[1, [100, 200, 300]]]) };
+  const offer = (minLeadDays: number, centihoursPerUnit: number) => ({ companyId: 1, minLeadDays, centihoursPerUnit });
+
+  it("completes at the end of each week the units whose hours fit so far", () => {
+    expect(offerSchedule(offer(0, 100), free, "2026-11-23")).toEqual([
+      { date: "2026-11-29", units: 1 },
+      { date: "2026-12-06", units: 2 },
+      { date: "2026-12-13", units: 3 },
+    ]);
+  });
+
+  it("completes no sooner than the minimum lead time, merging the weeks before it into one point", () => {
+    // 14 days: 2026-12-07, after the first two weeks' ends
+    expect(offerSchedule(offer(14, 100), free, "2026-11-23")).toEqual([
+      { date: "2026-12-07", units: 2 },
+      { date: "2026-12-13", units: 3 },
+    ]);
+  });
+
+  it("leaves out weeks that add no whole unit", () => {
+    expect(offerSchedule(offer(0, 150), free, "2026-11-23")).toEqual([
+      { date: "2026-12-06", units: 1 },
+      { date: "2026-12-13", units: 2 },
+    ]);
+  });
+
   it.each([
-    [[100, 100, 100], 0, 0],
-    [[100, 100, 100], 100, 0],
-    [[100, 100, 100], 101, 1],
-    [[0, -50, 100], 100, 2], // overbooked weeks count as no free capacity, not negative
-    [[100, 100], 201, null],
-  ])("free %j, need %d: done in week %p", (free, required, expected) => {
-    expect(weekWhenDone(free, required)).toBe(expected);
+    [1, "2026-11-29"],
+    [3, "2026-12-13"],
+    [4, undefined],
+  ])("covers %d units first on %s", (quantity, date) => {
+    expect(pointCovering(offerSchedule(offer(0, 100), free, "2026-11-23"), quantity)?.date).toBe(date);
   });
 });
 
