@@ -10,7 +10,9 @@ const liveBid = prepared((db) =>
   db
     .select()
     .from(bids)
-    .where(and(eq(bids.orderId, param(bids.orderId, "orderId")), eq(bids.companyId, param(bids.companyId, "companyId")), eq(bids.status, "LIVE")))
+    // 'LIVE' as a literal, not a bound value: only then does SQLite plan with the partial unique
+    // index (order, company) where status = 'LIVE' once, instead of re-planning at every run.
+    .where(and(eq(bids.orderId, param(bids.orderId, "orderId")), eq(bids.companyId, param(bids.companyId, "companyId")), sql`${bids.status} = 'LIVE'`))
     .prepare(),
 );
 
