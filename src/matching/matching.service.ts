@@ -165,6 +165,13 @@ export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow,
     const currency = order.currency as Currency;
     return changed(`Prices changed: the plan now costs ${toMoney(totalCost, currency).amount}, not ${toMoney(key.totalCost, currency).amount}.`);
   }
+  if (order.minScore !== null) {
+    // Scores move with deliveries and with the coordinator's weights: the plan's contractors must still pass.
+    const contractors = key.lines.map((line) => (line.source === "bid" ? bids.get(line.id)!.companyId : offers.get(line.id)!.companyId));
+    const cards = scorecards(db, [...new Set(contractors)], today);
+    const below = contractors.map((id) => cards.get(id)!.score).find((score) => score < order.minScore!);
+    if (below !== undefined) return changed(`A contractor of the plan now scores ${below} on its scorecard, below the order's minimum of ${order.minScore}.`);
+  }
   // Each quote is dated by the capacity free now; booking the award then re-checks it for real.
   const quotedOffers = quoted.map((q) => offers.get(q.offerId)!);
   const sourced = new Map(buildCandidates(db, [], quotedOffers, today, order.neededBy).map((s) => [s.candidate.key, s]));

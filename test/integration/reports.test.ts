@@ -275,6 +275,35 @@ describe("the contractor scorecard", () => {
     expect((await server.gql(SCORECARD, { id: echo.id }, coordinator)).data.node.scorecard.score).toBe(75);
     expect((await server.gql(SET, { input: input(defaults) }, coordinator)).data.setScoreWeights.userErrors).toEqual([]);
   });
+
+  it("refuses to award a plan whose contractor has fallen below the order's minimum score since", async () => {
+    const SET = `mutation($input: SetScoreWeightsInput!) { setScoreWeights(input: $input) { userErrors { code } } }`;
+    const factors = ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD", "REVENUE_PER_ENGINEER", "GROWTH", "WIN_RATE", "PRICE_LEVEL"];
+    const allOn = (only: string) => ({ weights: factors.map((factor) => ({ factor, weight: factor === only ? 100 : 0 })) });
+    // All weight on price level: Delta scores 100 and passes a minimum of 60.
+    expect((await server.gql(SET, { input: allOn("PRICE_LEVEL") }, coordinator)).data.setScoreWeights.userErrors).toEqual([]);
+    try {
+      const { order } = await gqlOk(
+        POST_ORDER,
+        { title: "Proven contractors only", capabilityId, quantity: 100, neededBy: dateIn(server, 90), biddingClosesAt: instantIn(server, 14 * DAY), sourcingPolicy: { maxSharePercent: 100, minContractors: 1, minScore: 60 } },
+        startup.token,
+      );
+      const plans = (
+        await server.gql(`query($id: ID!) { node(id: $id) { ... on Order { plans { plans { nodes { key lines { contractor { name } } } } } } } }`, { id: order.id }, startup.token)
+      ).data.node.plans.plans.nodes;
+      expect(plans[0].lines).toEqual([{ contractor: { name: "Delta Works" } }]);
+      // Now all weight on growth, where Delta has no year before to grow from: 0.5, a score of 50.
+      expect((await server.gql(SET, { input: allOn("GROWTH") }, coordinator)).data.setScoreWeights.userErrors).toEqual([]);
+      const award = await server.gql(AWARD, { input: { orderId: order.id, allocations: [], planKey: plans[0].key } }, startup.token);
+      expect(award.data.awardOrder.userErrors).toEqual([
+        { code: "PLAN_CHANGED", field: ["planKey"], message: "A contractor of the plan now scores 50 on its scorecard, below the order's minimum of 60. Read order.plans again." },
+      ]);
+      expect((await server.gql(`query($id: ID!) { node(id: $id) { ... on Order { status } } }`, { id: order.id }, startup.token)).data.node.status).toBe("OPEN");
+    } finally {
+      const defaults = { ON_TIME_DELIVERY: 20, ACCEPTED_QUALITY: 20, LOAD: 10, REVENUE_PER_ENGINEER: 15, GROWTH: 10, WIN_RATE: 10, PRICE_LEVEL: 15 } as Record<string, number>;
+      await server.gql(SET, { input: { weights: factors.map((factor) => ({ factor, weight: defaults[factor] })) } }, coordinator);
+    }
+  });
 });
 
 const CLUSTER = `query($parkId: ID!, $from: LocalDate!, $to: LocalDate!) {
