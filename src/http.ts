@@ -50,6 +50,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    // A client gone mid-body: settle, so nothing waits on it (the answer goes nowhere).
+    req.on("close", () => req.complete || reject(new HttpError(400, "BAD_REQUEST", "The request body ended early.")));
     req.on("error", reject);
   });
 }

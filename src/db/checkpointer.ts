@@ -10,6 +10,8 @@ import { Worker } from "node:worker_threads";
  *
  * The worker is plain JavaScript (eval) so it runs the same from src/ under jest and from dist/.
  */
+
+/** A running checkpointer; `stop` closes its connection and ends the thread. */
 export interface Checkpointer {
   stop(): Promise<void>;
 }
@@ -33,6 +35,7 @@ parentPort.on("message", () => {
 });
 `;
 
+/** Checkpoints `file` every `intervalMs` (PASSIVE: never waits for readers or writers); errors go to `onError`. */
 export function startCheckpointer(file: string, onError: (message: string) => void, intervalMs = 1_000): Checkpointer {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, intervalMs, driver: require.resolve("better-sqlite3") } });
   worker.on("message", (message: { error?: string }) => message.error && onError(message.error));

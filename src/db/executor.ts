@@ -1,9 +1,9 @@
 import type { RunResult } from "better-sqlite3";
 import { and, eq, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { idList, inIdList, param, statementCache } from "./prepared";
 import type { BaseSQLiteDatabase, SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { PageRequest } from "../graphql/connection";
 import { RefusedError, refused, type Outcome } from "../graphql/errors";
+import { idList, inIdList, param, statementCache } from "./prepared";
 import type * as schema from "./schema";
 
 /** The database or a transaction on it: repositories accept either. */

@@ -8,8 +8,9 @@ import type { Executor } from "./executor";
  * drizzle and compiling it in SQLite costs more than running it: about half of a submitBid's
  * CPU time before this (profiled with `node --cpu-prof` under `npm run bench`).
  *
- * `build` gets the database and returns `query.prepare()`, its values as `sql.placeholder(name)`;
- * the result is cached per drizzle session. A drizzle transaction (and a savepoint inside it)
+ * `build` gets the database and returns `query.prepare()`, its values as placeholders
+ * (`param(column, name)` in conditions, `sql.placeholder(name)` in inserted values); the
+ * result is cached per drizzle session. A drizzle transaction (and a savepoint inside it)
  * shares its database's session, i.e. the one better-sqlite3 connection, so a statement
  * prepared once runs inside any transaction on it. `session` is internal to drizzle (0.45):
  * if an upgrade renames it, every call fails loudly at once (see the check below).
