@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
-import { bookings, capabilityOffers, companies, contracts, engineers, type BookingRow } from "../db/schema";
+import { bookings, capabilityOffers, companies, contracts, engineers, orders, type BookingRow, type OrderRow } from "../db/schema";
 import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
 
 /** The capacity of a company's active engineers, in id order. */
@@ -123,12 +123,22 @@ function bookedPerEngineerWeek(db: Executor, engineersWhere: SQL, fromWeek: stri
 }
 
 /** The contract companies of a park with an active offer, by capability. */
-export function offeringCompaniesOfPark(db: Executor, parkId: number): { capabilityId: number; companyId: number }[] {
+export function offeringCompaniesOfPark(db: Executor, parkId: number): { capabilityId: number; companyId: number; centihoursPerUnit: number }[] {
   return db
-    .selectDistinct({ capabilityId: capabilityOffers.capabilityId, companyId: capabilityOffers.companyId })
+    .select({ capabilityId: capabilityOffers.capabilityId, companyId: capabilityOffers.companyId, centihoursPerUnit: capabilityOffers.centihoursPerUnit })
     .from(capabilityOffers)
     .innerJoin(companies, eq(companies.id, capabilityOffers.companyId))
     .where(and(eq(companies.parkId, parkId), eq(capabilityOffers.active, true)))
+    .all();
+}
+
+/** Orders of the park's companies still open (posted, not awarded or cancelled; expiry is the caller's to read), one statement. */
+export function openOrdersOfPark(db: Executor, parkId: number): Pick<OrderRow, "capabilityId" | "quantity" | "neededBy" | "biddingClosesAt" | "status">[] {
+  return db
+    .select({ capabilityId: orders.capabilityId, quantity: orders.quantity, neededBy: orders.neededBy, biddingClosesAt: orders.biddingClosesAt, status: orders.status })
+    .from(orders)
+    .innerJoin(companies, eq(companies.id, orders.companyId))
+    .where(and(eq(companies.parkId, parkId), eq(orders.status, "OPEN")))
     .all();
 }
 

@@ -91,6 +91,7 @@ export async function capacityHeatMap(
   const capabilities = await Promise.all(map.rows.map((row) => loadCapability(ctx, row.capabilityId)));
   const rows = map.rows.map((row, i) => {
     const loads = map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w], row.available));
+    const outlook = map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w] + row.demandByWeek[w], row.available));
     const peak = Math.max(0, ...loads.map((l) => l.utilisation));
     return Object.assign(new CapabilityLoad(), {
       capability: capabilities[i],
@@ -98,6 +99,10 @@ export async function capacityHeatMap(
       weeks: loads,
       peakUtilisation: peak,
       runsShort: peak >= map.threshold,
+      openOrders: row.openOrders,
+      openOrderHours: toHours(row.openOrderCentihours),
+      outlook,
+      runsShortWithOpenOrders: outlook.some((l) => l.utilisation >= map.threshold),
     });
   });
   rows.sort((a, b) => b.peakUtilisation - a.peakUtilisation || a.capability.code.localeCompare(b.capability.code));

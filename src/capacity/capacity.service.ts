@@ -6,6 +6,7 @@ import type { CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
 import { findEngineersByIds } from "../engineers/engineer.repository";
 import { badUserInput, forbidden, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
+import { effectiveStatus } from "../orders/order-state";
 import { parkOrNotFound } from "../parks/park.service";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
 import { addDays, daysBetween, localDate, type Clock } from "../shared/time";
@@ -16,6 +17,7 @@ import {
   bookedOnEngineer,
   findBooking,
   offeringCompaniesOfPark,
+  openOrdersOfPark,
   reduceBooking,
   weeklyCapacityOfCompanies,
 } from "./capacity.repository";
@@ -102,6 +104,34 @@ export function quoteOrder(db: Executor, order: OrderRow, offers: CapabilityOffe
   );
 }
 
+/**
+ * What a park's open orders for one capability would add to its contractors' load: each order's
+ * units at the offers' mean hours per unit, spread evenly (to the centihour, the remainder on
+ * the earliest weeks) over the weeks from the one its bidding closes in (or this week) to its
+ * needed-by week; the window's share of it per week.
+ */
+export function openOrderDemand(
+  orders: Pick<OrderRow, "quantity" | "neededBy" | "biddingClosesAt">[],
+  centihoursPerUnit: number,
+  window: { asOf: string; weeks: string[] },
+): { openOrders: number; openOrderCentihours: number; demandByWeek: number[] } {
+  const demandByWeek = window.weeks.map(() => 0);
+  let openOrderCentihours = 0;
+  for (const order of orders) {
+    const centihours = order.quantity * centihoursPerUnit;
+    openOrderCentihours += centihours;
+    const closes = localDate(order.biddingClosesAt);
+    const first = weekStart(closes > window.asOf ? closes : window.asOf);
+    const last = weekStart(order.neededBy);
+    const weeks = weeksFrom(first, last > first ? last : first);
+    weeks.forEach((week, i) => {
+      const at = window.weeks.indexOf(week);
+      if (at >= 0) demandByWeek[at] += Math.floor(centihours / weeks.length) + (i < centihours % weeks.length ? 1 : 0);
+    });
+  }
+  return { openOrders: orders.length, openOrderCentihours, demandByWeek };
+}
+
 /** Reads of load and capacity, and moving booked work between engineers. */
 export class CapacityService {
   constructor(
@@ -132,12 +162,20 @@ export class CapacityService {
     const companyIds = [...new Set(offering.map((o) => o.companyId))];
     const capacity = weeklyCapacityOfCompanies(this.db, companyIds);
     const booked = bookedByCompanyWeek(this.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
-    const byCapability = new Map<number, number[]>();
-    for (const { capabilityId, companyId } of offering) byCapability.set(capabilityId, [...(byCapability.get(capabilityId) ?? []), companyId]);
-    const rows = [...byCapability].map(([capabilityId, companies]) => {
+    const byCapability = new Map<number, typeof offering>();
+    for (const offer of offering) byCapability.set(offer.capabilityId, [...(byCapability.get(offer.capabilityId) ?? []), offer]);
+    const openOrders = openOrdersOfPark(this.db, park.id).filter((order) => effectiveStatus(order, now) === "OPEN");
+    const rows = [...byCapability].map(([capabilityId, offers]) => {
+      const companies = offers.map((o) => o.companyId);
       const available = companies.reduce((sum, id) => sum + (capacity.get(id) ?? 0), 0);
       const bookedByWeek = window.weeks.map((week) => companies.reduce((sum, id) => sum + (booked.get(`${id}|${week}`) ?? 0), 0));
-      return { capabilityId, contractorCount: companies.length, available, bookedByWeek };
+      const meanCentihoursPerUnit = Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length);
+      const demand = openOrderDemand(
+        openOrders.filter((order) => order.capabilityId === capabilityId),
+        meanCentihoursPerUnit,
+        window,
+      );
+      return { capabilityId, contractorCount: companies.length, available, bookedByWeek, ...demand };
     });
     return { park, window, threshold, rows };
   }

@@ -93,6 +93,23 @@ export class CapabilityLoad {
 
   @Field(() => Boolean, { description: "Whether some week reaches the threshold: the capability is running short of capacity." })
   runsShort!: boolean;
+
+  @Field(() => Int, { description: "Orders of the park's companies for this capability still open: posted, neither awarded, cancelled nor expired." })
+  openOrders!: number;
+
+  @Field(() => Float, {
+    description: "The engineer-hours those orders would take, at the mean hours per unit of the park's active offers of the capability.",
+  })
+  openOrderHours!: number;
+
+  @Field(() => [WeekLoad], {
+    description:
+      "The load if the park's contractors win the open orders: booked hours plus each open order's hours, spread evenly over the weeks from the one its bidding closes in (or this week) to its needed-by week.",
+  })
+  outlook!: WeekLoad[];
+
+  @Field(() => Boolean, { description: "Whether some week of the outlook reaches the threshold: the capability will run short if the open orders are won here." })
+  runsShortWithOpenOrders!: boolean;
 }
 
 @ObjectType({ description: "Utilisation per capability per week across a park: the cluster development centre's heat-map." })

@@ -1,5 +1,7 @@
 import { dbIdOf, snapshot } from "../support/fixtures";
-import { AWARD, buildMarket, dateIn, postOrder, submitBid, type Market } from "../support/marketplace";
+import { AWARD, buildMarket, dateIn, instantIn, postOrder, submitBid, type Market } from "../support/marketplace";
+import { addWeeks, weekStart, weeksFrom } from "../../src/capacity/weeks";
+import { localDate } from "../../src/shared/time";
 import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
 import { startTestServer, type TestServer } from "../support/server";
 
@@ -258,6 +260,30 @@ describe("the park heat-map", () => {
       },
     ]);
     expect((await server.gql(HEAT, { parkId }, alpha.token)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("adds the park's open orders to an outlook: their hours spread from bidding close to needed-by", async () => {
+    // 640 units x 0.5 h (every offer's hours per unit) = 320 h, from this week (bidding closes
+    // within the hour) to the needed-by week, 20 days on; nothing is booked yet.
+    await postOrder(server, market, { quantity: 640, neededBy: dateIn(server, 20), biddingClosesAt: instantIn(server, 60 * 60 * 1000) });
+    // An order for a capability no contractor of the park offers shows in no row.
+    await postOrder(server, market, { capabilityId: market.otherCapabilityId, quantity: 10 });
+    const parkId = (await server.gql(`query($id: ID!) { node(id: $id) { ... on Company { park { id } } } }`, { id: market.startup.id })).data.node.park.id;
+    const HEAT = `query($parkId: ID!) { capacityHeatMap(parkId: $parkId, weeks: 5, threshold: 0.15) {
+      capabilities { capability { name } runsShort openOrders openOrderHours runsShortWithOpenOrders outlook { weekStart bookedHours availableHours utilisation } } } }`;
+    const [row] = (await server.gql(HEAT, { parkId }, market.coordinator)).data.capacityHeatMap.capabilities;
+    const today = localDate(server.now());
+    const spread = weeksFrom(weekStart(localDate(new Date(server.now().getTime() + 60 * 60 * 1000))), weekStart(dateIn(server, 20)));
+    const window = weeksFrom(weekStart(today), addWeeks(weekStart(today), 4));
+    // 32,000 centihours over the spread's weeks, the remainder on the earliest.
+    const share = (i: number) => Math.floor(32_000 / spread.length) + (i < 32_000 % spread.length ? 1 : 0);
+    const expected = window.map((week) => {
+      const i = spread.indexOf(week);
+      const centihours = i < 0 ? 0 : share(i);
+      return { weekStart: week, bookedHours: centihours / 100, availableHours: 480, utilisation: Math.round((centihours / 48_000) * 10_000) / 10_000 };
+    });
+    expect(row).toEqual({ capability: { name: "Composites" }, runsShort: false, openOrders: 1, openOrderHours: 320, runsShortWithOpenOrders: true, outlook: expected });
+    expect(expected.reduce((sum, w) => sum + w.bookedHours, 0)).toBe(320);
   });
 });
 

@@ -27,6 +27,7 @@ const BOUNDED_LISTS = new Set([
   "LoadReport.weeks",
   "EngineerLoad.weeks",
   "CapabilityLoad.weeks",
+  "CapabilityLoad.outlook",
   "CapacityHeatMap.capabilities",
   "Order.instantQuotes",
   "MatchPlan.lines",
