@@ -75,7 +75,7 @@ export interface QuoteFigures {
  * from the as-of week on) cover the work, no sooner than the offer's minimum lead days.
  * Three aggregate statements whatever the number of contractors.
  */
-export function quoteOrder(db: Executor, order: OrderRow, offers: CapabilityOfferRow[], requested: number, asOf: string): QuoteFigures[] {
+export function quoteOrder(db: Executor, offers: CapabilityOfferRow[], requested: number, asOf: string): QuoteFigures[] {
   const free = freeCapacity(
     db,
     offers.map((o) => o.companyId),
@@ -164,17 +164,16 @@ export class CapacityService {
     const booked = bookedByCompanyWeek(this.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
     const byCapability = new Map<number, typeof offering>();
     for (const offer of offering) byCapability.set(offer.capabilityId, [...(byCapability.get(offer.capabilityId) ?? []), offer]);
-    const openOrders = openOrdersOfPark(this.db, park.id).filter((order) => effectiveStatus(order, now) === "OPEN");
+    const openOrders = new Map<number, ReturnType<typeof openOrdersOfPark>>();
+    for (const order of openOrdersOfPark(this.db, park.id)) {
+      if (effectiveStatus(order, now) === "OPEN") openOrders.set(order.capabilityId, [...(openOrders.get(order.capabilityId) ?? []), order]);
+    }
     const rows = [...byCapability].map(([capabilityId, offers]) => {
       const companies = offers.map((o) => o.companyId);
       const available = companies.reduce((sum, id) => sum + (capacity.get(id) ?? 0), 0);
       const bookedByWeek = window.weeks.map((week) => companies.reduce((sum, id) => sum + (booked.get(`${id}|${week}`) ?? 0), 0));
       const meanCentihoursPerUnit = Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length);
-      const demand = openOrderDemand(
-        openOrders.filter((order) => order.capabilityId === capabilityId),
-        meanCentihoursPerUnit,
-        window,
-      );
+      const demand = openOrderDemand(openOrders.get(capabilityId) ?? [], meanCentihoursPerUnit, window);
       return { capabilityId, contractorCount: companies.length, available, bookedByWeek, ...demand };
     });
     return { park, window, threshold, rows };
@@ -187,7 +186,7 @@ export class CapacityService {
       throw badUserInput(`quantity must be from 1 to the order's ${order.quantity} units.`, "quantity");
     }
     const offers = activeOffersOfCapability(this.db, order.capabilityId).filter((offer) => seesAll || offer.companyId === viewer?.companyId);
-    return quoteOrder(this.db, order, offers, quantity, args.asOf ?? localDate(now));
+    return quoteOrder(this.db, offers, quantity, args.asOf ?? localDate(now));
   }
 
   /**

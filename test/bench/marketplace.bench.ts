@@ -68,6 +68,9 @@ async function main() {
   const contractor = market.contractorIds[0];
   const contractorToken = market.contractorTokens.get(contractor)!;
   const orderGid = (id: number) => toGlobalId("Order", id);
+  // One bid's input for both the statement count and the load: the same terms on any order.
+  const validUntil = new Date(Date.now() + 20 * 86_400_000).toISOString();
+  const bidOn = (orderId: number) => ({ query: SUBMIT, variables: { input: { orderId: orderGid(orderId), unitPrice: { amount: "1500.00" }, minLot: 1, maxQuantity: 50, leadTimeDays: 40, validUntil } } });
   const counts = {
     list5: await statements(LIST.replace("first: 20", "first: 5"), {}, market.coordinator),
     list: await statements(LIST, {}, market.coordinator),
@@ -77,8 +80,8 @@ async function main() {
     submit: await (async () => {
       // A pair from the middle of the list, which neither load run reaches.
       const [companyId, orderId] = market.freshBidPairs[Math.floor(market.freshBidPairs.length / 2)];
-      const input = { orderId: orderGid(orderId), unitPrice: { amount: "1500.00" }, minLot: 1, maxQuantity: 50, leadTimeDays: 40, validUntil: new Date(Date.now() + 20 * 86_400_000).toISOString() };
-      return statements(SUBMIT, { input }, market.contractorTokens.get(companyId)!);
+      const { query, variables } = bidOn(orderId);
+      return statements(query, variables, market.contractorTokens.get(companyId)!);
     })(),
   };
   await app.stop();
@@ -87,7 +90,6 @@ async function main() {
   const ours = await spawnServer(path.join(root, "dist", "src", "main.js"), { DATABASE_PATH: dbPath, SEED_DEMO_DATA: "false", LOG_LEVEL: "error" });
   const baseline = await spawnServer(path.join(root, "dist", "test", "bench", "baseline-server.js"), { DATABASE_PATH: dbPath });
   const run = (url: string, next: Parameters<typeof load>[3]) => load(url, CONNECTIONS, SECONDS * 1000, next);
-  const validUntil = new Date(Date.now() + 20 * 86_400_000).toISOString();
   let pair = 0;
   const results: [string, LoadResult, string][] = [];
   await run(ours.url, () => ({ body: { query: LIST }, token: market.coordinator })); // warm-up
@@ -108,7 +110,7 @@ async function main() {
     await run(ours.url, () => {
       const [companyId, orderId] = market.freshBidPairs[pair++ % market.freshBidPairs.length];
       return {
-        body: { query: SUBMIT, variables: { input: { orderId: orderGid(orderId), unitPrice: { amount: "1500.00" }, minLot: 1, maxQuantity: 50, leadTimeDays: 40, validUntil } } },
+        body: bidOn(orderId),
         token: market.contractorTokens.get(companyId)!,
       };
     }),

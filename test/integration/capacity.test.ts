@@ -233,6 +233,9 @@ describe("reassigning work", () => {
 });
 
 describe("the park heat-map", () => {
+  const parkOf = async (companyId: string): Promise<string> =>
+    (await server.gql(`query($id: ID!) { node(id: $id) { ... on Company { park { id } } } }`, { id: companyId })).data.node.park.id;
+
   it("shows the coordinator utilisation per capability per week, flagging capabilities that run short", async () => {
     const [alpha, beta] = market.contractors;
     const orderId = await postOrder(server, market, { quantity: 640, sourcingPolicy: { maxSharePercent: 50, minContractors: 2 } });
@@ -242,7 +245,7 @@ describe("the park heat-map", () => {
     ];
     const award = await server.gql(AWARD, { input: { orderId, allocations: bids.map((bidId) => ({ bidId, quantity: 320 })) } }, market.startup.token);
     expect(award.data.awardOrder.userErrors).toEqual([]);
-    const parkId = (await server.gql(`query($id: ID!) { node(id: $id) { ... on Company { park { id } } } }`, { id: alpha.id })).data.node.park.id;
+    const parkId = await parkOf(alpha.id);
     const HEAT = `query($parkId: ID!, $threshold: Float) { capacityHeatMap(parkId: $parkId, weeks: 2, threshold: $threshold) {
       capabilities { capability { name } contractorCount peakUtilisation runsShort weeks { bookedHours availableHours utilisation } } } }`;
     const map = (await server.gql(HEAT, { parkId, threshold: 0.6 }, market.coordinator)).data.capacityHeatMap;
@@ -268,7 +271,7 @@ describe("the park heat-map", () => {
     await postOrder(server, market, { quantity: 640, neededBy: dateIn(server, 20), biddingClosesAt: instantIn(server, 60 * 60 * 1000) });
     // An order for a capability no contractor of the park offers shows in no row.
     await postOrder(server, market, { capabilityId: market.otherCapabilityId, quantity: 10 });
-    const parkId = (await server.gql(`query($id: ID!) { node(id: $id) { ... on Company { park { id } } } }`, { id: market.startup.id })).data.node.park.id;
+    const parkId = await parkOf(market.startup.id);
     const HEAT = `query($parkId: ID!) { capacityHeatMap(parkId: $parkId, weeks: 5, threshold: 0.15) {
       capabilities { capability { name } runsShort openOrders openOrderHours runsShortWithOpenOrders outlook { weekStart bookedHours availableHours utilisation } } } }`;
     const [row] = (await server.gql(HEAT, { parkId }, market.coordinator)).data.capacityHeatMap.capabilities;
