@@ -1,5 +1,6 @@
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { actsFor, isCoordinator } from "../auth/viewer";
 import { BidPayload } from "../bids/bid.inputs";
 import { toBid } from "../bids/bid.type";
@@ -30,6 +31,7 @@ const thresholdArg = { nullable: true, description: "The utilisation that counts
 
 @Resolver(() => LoadReport)
 export class LoadReportResolver {
+  @Extensions(fieldCost(REPORT_COST.loadReport))
   @Query(() => LoadReport, {
     description: "A contract company's booked load against its engineers' hours, week by week. Its members and the coordinator.",
   })
@@ -68,6 +70,7 @@ export class LoadReportResolver {
     });
   }
 
+  @Extensions(fieldCost(REPORT_COST.capacityHeatMap))
   @Query(() => CapacityHeatMap, {
     description: "Utilisation per capability per week across a park, flagging capabilities that run short. The coordinator and investors.",
   })
@@ -111,6 +114,7 @@ export async function capacityHeatMap(
 
 @Resolver(() => Order)
 export class OrderQuotesResolver {
+  @Extensions(fieldCost(REPORT_COST.instantQuotes))
   @FieldResolver(() => [InstantQuote], {
     description:
       "For every contractor with an active offer of the order's capability: its price and the earliest completion its free capacity allows, soonest first. The owner and the coordinator see all; a contractor its own.",

@@ -9,6 +9,7 @@ import { idOf } from "../graphql/global-id";
 import { effectiveStatus } from "../orders/order-state";
 import { parkOrNotFound } from "../parks/park.service";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
+import { groupBy } from "../shared/group-by";
 import { addDays, daysBetween, localDate, type Clock } from "../shared/time";
 import { engineerCentihours } from "../shared/validate";
 import {
@@ -23,7 +24,7 @@ import {
 } from "./capacity.repository";
 import type { ReassignWorkInput } from "./capacity.inputs";
 import { freeCapacity, offerSchedule, pointCovering } from "./free-capacity";
-import { addWeeks, weekStart, weeksFrom } from "./weeks";
+import { addWeeks, weekNumber, weekStart, weeksFrom } from "./weeks";
 
 export const DEFAULT_WINDOW_WEEKS = 26;
 export const MAX_WINDOW_WEEKS = 104;
@@ -116,18 +117,22 @@ export function openOrderDemand(
   window: { asOf: string; weeks: string[] },
 ): { openOrders: number; openOrderCentihours: number; demandByWeek: number[] } {
   const demandByWeek = window.weeks.map(() => 0);
+  const windowStart = weekNumber(window.weeks[0]);
+  const asOfWeek = weekNumber(window.asOf);
   let openOrderCentihours = 0;
   for (const order of orders) {
     const centihours = order.quantity * centihoursPerUnit;
     openOrderCentihours += centihours;
-    const closes = localDate(order.biddingClosesAt);
-    const first = weekStart(closes > window.asOf ? closes : window.asOf);
-    const last = weekStart(order.neededBy);
-    const weeks = weeksFrom(first, last > first ? last : first);
-    weeks.forEach((week, i) => {
-      const at = window.weeks.indexOf(week);
-      if (at >= 0) demandByWeek[at] += Math.floor(centihours / weeks.length) + (i < centihours % weeks.length ? 1 : 0);
-    });
+    const first = Math.max(weekNumber(localDate(order.biddingClosesAt)), asOfWeek);
+    const last = Math.max(weekNumber(order.neededBy), first);
+    // Only the order's weeks inside the window are visited, however far off its needed-by is.
+    const span = last - first + 1;
+    const offset = first - windowStart;
+    const share = Math.floor(centihours / span);
+    const remainder = centihours % span;
+    for (let i = Math.max(0, -offset); i < span && offset + i < demandByWeek.length; i++) {
+      demandByWeek[offset + i] += share + (i < remainder ? 1 : 0);
+    }
   }
   return { openOrders: orders.length, openOrderCentihours, demandByWeek };
 }
@@ -162,12 +167,11 @@ export class CapacityService {
     const companyIds = [...new Set(offering.map((o) => o.companyId))];
     const capacity = weeklyCapacityOfCompanies(this.db, companyIds);
     const booked = bookedByCompanyWeek(this.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
-    const byCapability = new Map<number, typeof offering>();
-    for (const offer of offering) byCapability.set(offer.capabilityId, [...(byCapability.get(offer.capabilityId) ?? []), offer]);
-    const openOrders = new Map<number, ReturnType<typeof openOrdersOfPark>>();
-    for (const order of openOrdersOfPark(this.db, park.id)) {
-      if (effectiveStatus(order, now) === "OPEN") openOrders.set(order.capabilityId, [...(openOrders.get(order.capabilityId) ?? []), order]);
-    }
+    const byCapability = groupBy(offering, (offer) => offer.capabilityId);
+    const openOrders = groupBy(
+      openOrdersOfPark(this.db, park.id).filter((order) => effectiveStatus(order, now) === "OPEN"),
+      (order) => order.capabilityId,
+    );
     const rows = [...byCapability].map(([capabilityId, offers]) => {
       const companies = offers.map((o) => o.companyId);
       const available = companies.reduce((sum, id) => sum + (capacity.get(id) ?? 0), 0);

@@ -1,4 +1,4 @@
-import { addDays } from "../shared/time";
+import { addDays, DAY_MS } from "../shared/time";
 
 /**
  * ISO weeks, Monday to Sunday, of calendar dates in the platform time zone (Europe/Moscow).
@@ -9,6 +9,15 @@ export function weekStart(date: string): string {
   const [y, m, d] = date.split("-").map(Number);
   const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday = 0
   return addDays(date, -weekday);
+}
+
+/**
+ * The number of the ISO week containing `date`, counted from the week of 1970-01-01 (a
+ * Thursday, so Monday 1969-12-29 starts week 0): consecutive weeks have consecutive numbers, so
+ * week arithmetic over many dates needs no calendar strings.
+ */
+export function weekNumber(date: string): number {
+  return Math.floor((Date.parse(date) / DAY_MS + 3) / 7);
 }
 
 export function addWeeks(monday: string, weeks: number): string {

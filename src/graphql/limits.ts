@@ -1,14 +1,23 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   GraphQLError,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
   getNamedType,
-  isObjectType,
+  isEnumType,
+  isInputObjectType,
   isInterfaceType,
+  isObjectType,
   Kind,
   valueFromASTUntyped,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
+  type GraphQLType,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
 import { DEFAULT_PAGE_SIZE } from "./connection";
@@ -26,7 +35,7 @@ export interface QueryLimits {
 
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 50, maxDirectives: 50, maxCost: 50_000, maxTokens: 10_000 };
 
-interface Measure {
+export interface Measure {
   depth: number;
   aliases: number;
   directives: number;
@@ -34,10 +43,90 @@ interface Measure {
 }
 
 /**
- * Measures an operation: its depth, aliases and directives, and its cost, where a field costs 1
- * times the number of items its enclosing lists may return: a Connection field multiplies what
- * is under it by its `first` (default 20), `nodes(ids)` by the number of ids. Introspection
- * fields (`__schema`, `__type`) are not counted: tools and the compliance audits need them.
+ * What the fields that do more work than reading a row cost, in fields of data (1 each): about
+ * their time on a park of 2,000 companies (npm run bench:reports) at ~4 us a field, so that
+ * aliasing cannot multiply them past what one request may spend. A field declares its weight
+ * with `@Extensions(fieldCost(REPORT_COST.x))`; README "Limits" lists them.
+ */
+export const REPORT_COST = {
+  capacityHeatMap: 10_000,
+  clusterAnalytics: 5_000,
+  loadReport: 5_000,
+  revenueReport: 2_000,
+  plans: 1_000,
+  matchPreview: 1_000,
+  instantQuotes: 200,
+  scorecard: 50,
+} as const;
+
+/** The `extensions` of a field that costs `cost` per item instead of 1. */
+export function fieldCost(cost: number): { cost: number } {
+  return { cost };
+}
+
+/** An operation found beyond a limit while it was being measured. */
+export class LimitExceeded extends Error {
+  constructor(readonly error: GraphQLError) {
+    super(error.message);
+  }
+}
+
+function tooMuch(code: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/** How introspection is counted: its lists have no page size. */
+interface IntrospectionSizes {
+  /** Mean items of each introspection list field (`types`, `fields`, `args`, ...) in this schema. */
+  lists: Record<string, number>;
+  /** The most wrappers (lists, non-nulls) around any type of the schema: `ofType` below that is null. */
+  maxWrapping: number;
+}
+
+function introspectionSizes(schema: GraphQLSchema): IntrospectionSizes {
+  const types = Object.values(schema.getTypeMap());
+  const mean = (lists: readonly unknown[][]) => (lists.length === 0 ? 1 : Math.max(1, lists.reduce((sum, l) => sum + l.length, 0) / lists.length));
+  const objects = types.filter((t) => isObjectType(t) || isInterfaceType(t));
+  const fields = objects.flatMap((t) => Object.values(t.getFields()));
+  const inputs = types.filter(isInputObjectType);
+  const args = fields.flatMap((f) => f.args);
+  const wrapping = (type: GraphQLType): number => ("ofType" in type && type.ofType ? 1 + wrapping(type.ofType as GraphQLType) : 0);
+  const typed = [...fields, ...args, ...inputs.flatMap((t) => Object.values(t.getFields()))];
+  return {
+    lists: {
+      types: types.length,
+      directives: schema.getDirectives().length,
+      fields: mean(objects.map((t) => Object.values(t.getFields()))),
+      args: mean(fields.map((f) => [...f.args])),
+      inputFields: mean(inputs.map((t) => Object.values(t.getFields()))),
+      enumValues: mean(types.filter(isEnumType).map((t) => [...t.getValues()])),
+      interfaces: mean(objects.map((t) => [...t.getInterfaces()])),
+      possibleTypes: 1,
+    },
+    maxWrapping: Math.max(0, ...typed.map((f) => wrapping(f.type))),
+  };
+}
+
+/**
+ * What one introspection field costs: half a field of data, as it is answered from the schema in
+ * memory. A full introspection (graphql-js's getIntrospectionQuery, as tools send it) of this
+ * schema costs about 23,500, so one passes with room for the schema to grow, three are refused.
+ */
+export const INTROSPECTION_FIELD_COST = 0.5;
+
+const sizeCache = new WeakMap<GraphQLSchema, IntrospectionSizes>();
+
+/**
+ * Measures an operation: its depth, aliases and directives, and its cost, where a field costs
+ * its weight (1, or what `fieldCost` declares) times the number of items its enclosing lists may
+ * return: a Connection field multiplies what is under it by its `first` (default 20),
+ * `nodes(ids)` by the number of ids, an introspection list by the schema's mean list length.
+ * Introspection and `__typename` count like any other field.
+ *
+ * Time is linear in the document's size: each fragment is measured once and its figures reused
+ * at every spread (a fragment spreading the next twice, twenty deep, is 2^20 fields of cost but
+ * forty spreads of work). With `limits`, measuring stops, throwing `LimitExceeded`, as soon as
+ * a figure passes its limit: every partial figure only grows as the walk goes on.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -45,53 +134,138 @@ export function measureOperation(
   rootType: GraphQLCompositeType,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
+  limits?: QueryLimits,
 ): Measure {
-  const measure: Measure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
-  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, depth: number, multiplier: number, seen: Set<string>) => {
-    for (const selection of set.selections) {
-      measure.directives += selection.directives?.length ?? 0;
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments[selection.name.value];
-        if (!fragment || seen.has(fragment.name.value)) continue;
-        const type = schema.getType(fragment.typeCondition.name.value);
-        walk(fragment.selectionSet, (type as GraphQLCompositeType) ?? parent, depth, multiplier, new Set([...seen, fragment.name.value]));
-        continue;
-      }
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        walk(selection.selectionSet, (type as GraphQLCompositeType) ?? parent, depth, multiplier, seen);
-        continue;
-      }
-      const name = selection.name.value;
-      if (name.startsWith("__")) continue;
-      if (selection.alias) measure.aliases++;
-      measure.depth = Math.max(measure.depth, depth);
-      measure.cost += multiplier;
-      if (!selection.selectionSet) continue;
-      const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
-      if (!field) continue;
-      const named = getNamedType(field.type);
-      const argument = (argName: string) => {
-        const node = selection.arguments?.find((a) => a.name.value === argName);
-        return node ? valueFromASTUntyped(node.value, variables) : undefined;
-      };
-      let items = 1;
-      if (named.name.endsWith("Connection")) {
-        const first = argument("first");
-        items = typeof first === "number" && first >= 0 ? first : DEFAULT_PAGE_SIZE;
-      } else if (name === "nodes" && parent === schema.getQueryType()) {
-        const ids = argument("ids");
-        items = Array.isArray(ids) ? ids.length : 1;
-      }
-      walk(selection.selectionSet, named as GraphQLCompositeType, depth + 1, multiplier * Math.max(items, 1), seen);
+  let sizes = sizeCache.get(schema);
+  if (!sizes) sizeCache.set(schema, (sizes = introspectionSizes(schema)));
+  const introspection = sizes;
+  const queryType = schema.getQueryType();
+  const memo = new Map<string, Measure>();
+  const inProgress = new Set<string>();
+
+  const check = (m: Measure) => {
+    if (!limits) return;
+    if (m.depth > limits.maxDepth) throw new LimitExceeded(tooMuch("QUERY_TOO_DEEP", `The query nests more than ${limits.maxDepth} fields deep; at most ${limits.maxDepth} are allowed.`));
+    if (m.aliases > limits.maxAliases) throw new LimitExceeded(tooMuch("TOO_MANY_ALIASES", `The query uses more than ${limits.maxAliases} aliases; at most ${limits.maxAliases} are allowed.`));
+    if (m.directives > limits.maxDirectives) {
+      throw new LimitExceeded(tooMuch("TOO_MANY_DIRECTIVES", `The query uses more than ${limits.maxDirectives} directives; at most ${limits.maxDirectives} are allowed.`));
+    }
+    if (m.cost > limits.maxCost) {
+      throw new LimitExceeded(
+        tooMuch("QUERY_TOO_COSTLY", `The query could cost more than ${limits.maxCost} (fields counted with lists at their page size, reports at their weight); at most ${limits.maxCost} are allowed. Ask for smaller pages or fewer reports.`),
+      );
     }
   };
-  walk(selectionSet, rootType, 1, 1, new Set());
+
+  const fieldOf = (parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined => {
+    if (name === "__typename") return TypeNameMetaFieldDef;
+    if (parent === queryType && name === "__schema") return SchemaMetaFieldDef;
+    if (parent === queryType && name === "__type") return TypeMetaFieldDef;
+    return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+  };
+
+  const add = (into: Measure, part: Measure, depthOffset: number, multiplier: number) => {
+    into.aliases += part.aliases;
+    into.directives += part.directives;
+    into.cost += multiplier * part.cost;
+    into.depth = Math.max(into.depth, part.depth + depthOffset);
+  };
+
+  /**
+   * The figures of a selection set, its depth counted from 1 for its own fields. `wraps` counts
+   * the `ofType` steps that led to an introspected `__Type`: past the schema's deepest wrapping
+   * `ofType` is null, and what is under it costs nothing.
+   */
+  const measureSet = (set: SelectionSetNode, parent: GraphQLCompositeType, wraps: number): Measure => {
+    const m: Measure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
+    for (const selection of set.selections) {
+      m.directives += selection.directives?.length ?? 0;
+      if (selection.kind === Kind.FRAGMENT_SPREAD) {
+        const spread = measureFragment(selection.name.value, wraps);
+        if (spread) add(m, spread, 0, 1);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        add(m, measureSet(selection.selectionSet, (type as GraphQLCompositeType) ?? parent, wraps), 0, 1);
+      } else {
+        const name = selection.name.value;
+        if (selection.alias) m.aliases++;
+        const field = fieldOf(parent, name);
+        const weight = typeof field?.extensions?.cost === "number" ? field.extensions.cost : name.startsWith("__") || parent.name.startsWith("__") ? INTROSPECTION_FIELD_COST : 1;
+        m.cost += weight;
+        m.depth = Math.max(m.depth, 1);
+        const ofType = parent.name === "__Type" && name === "ofType";
+        if (selection.selectionSet && field && !(ofType && wraps >= introspection.maxWrapping)) {
+          const named = getNamedType(field.type);
+          const argument = (argName: string) => {
+            const node = selection.arguments?.find((a) => a.name.value === argName);
+            return node ? valueFromASTUntyped(node.value, variables) : undefined;
+          };
+          let items = 1;
+          if (named.name.endsWith("Connection")) {
+            const first = argument("first");
+            items = typeof first === "number" && first >= 0 ? first : DEFAULT_PAGE_SIZE;
+          } else if (name === "nodes" && parent === queryType) {
+            const ids = argument("ids");
+            items = Array.isArray(ids) ? ids.length : 1;
+          } else if (parent.name.startsWith("__") || name === "__schema") {
+            items = introspection.lists[name] ?? 1;
+          }
+          add(m, measureSet(selection.selectionSet, named as GraphQLCompositeType, ofType ? wraps + 1 : 0), 1, Math.max(items, 1));
+        }
+      }
+      check(m);
+    }
+    return m;
+  };
+
+  /** A fragment's figures, measured once per `wraps` (one value outside introspection). */
+  const measureFragment = (name: string, wraps: number): Measure | undefined => {
+    const key = `${name}|${wraps}`;
+    const known = memo.get(key);
+    if (known) return known;
+    const fragment = fragments[name];
+    // Validation refuses unknown and cyclic fragments before this runs; stay safe regardless.
+    if (!fragment || inProgress.has(key)) return undefined;
+    inProgress.add(key);
+    const type = schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType | undefined;
+    const m = type ? measureSet(fragment.selectionSet, type, wraps) : { depth: 0, aliases: 0, directives: 0, cost: 0 };
+    inProgress.delete(key);
+    memo.set(key, m);
+    return m;
+  };
+
+  const measure = measureSet(selectionSet, rootType, 0);
+  check(measure);
   return measure;
 }
 
-function tooMuch(code: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+/** The root type of an operation, or null when the schema has none for its kind. */
+function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode) {
+  return operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+}
+
+/**
+ * Checks one operation of a document against the limits; the error to answer with, or null. An
+ * operation of a kind the schema has no root type for (a subscription, today) is refused here:
+ * graphql-js's validation lets it through and its execution fails with an internal error.
+ */
+export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: QueryLimits): GraphQLError | null {
+  const root = rootTypeOf(schema, operation);
+  if (!root) {
+    return new GraphQLError(`This API has no ${operation.operation} operations; send a query or a mutation.`, {
+      extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
+    });
+  }
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  try {
+    measureOperation(schema, operation.selectionSet, root, fragments, variables, limits);
+    return null;
+  } catch (error) {
+    if (error instanceof LimitExceeded) return error.error;
+    throw error;
+  }
 }
 
 /** Refuses, with a 400 and a clear error, operations beyond the limits, before they run. */
@@ -101,18 +275,8 @@ export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloS
       return {
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return;
-          const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-          );
-          const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
-          if (!root) return;
-          const m = measureOperation(schema, operation.selectionSet, root, fragments, request.variables ?? {});
-          if (m.depth > limits.maxDepth) throw tooMuch("QUERY_TOO_DEEP", `The query nests ${m.depth} fields deep; at most ${limits.maxDepth} are allowed.`);
-          if (m.aliases > limits.maxAliases) throw tooMuch("TOO_MANY_ALIASES", `The query uses ${m.aliases} aliases; at most ${limits.maxAliases} are allowed.`);
-          if (m.directives > limits.maxDirectives) throw tooMuch("TOO_MANY_DIRECTIVES", `The query uses ${m.directives} directives; at most ${limits.maxDirectives} are allowed.`);
-          if (m.cost > limits.maxCost) {
-            throw tooMuch("QUERY_TOO_COSTLY", `The query could return about ${m.cost} fields (lists counted at their page size); at most ${limits.maxCost} are allowed. Ask for smaller pages.`);
-          }
+          const refusal = checkOperation(schema, document, operation, request.variables ?? {}, limits);
+          if (refusal) throw refusal;
         },
       };
     },

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { isCoordinator } from "../auth/viewer";
 import { toBid } from "../bids/bid.type";
 import { loadCompany } from "../companies/company-field";
@@ -79,6 +80,7 @@ async function toMatchPlans(ctx: Context, plans: Plans, quantity: number): Promi
 
 @Resolver(() => Order)
 export class OrderPlansResolver {
+  @Extensions(fieldCost(REPORT_COST.plans))
   @FieldResolver(() => MatchPlans, {
     description:
       "How to split this open order between contractors: for every achievable completion date the cheapest plan over live bids and instant quotes, with CHEAPEST, FASTEST and BALANCED named. The owner and the coordinator only.",
@@ -102,6 +104,7 @@ export class SourcingPolicyResolver {
 
 @Resolver(() => MatchPlans)
 export class MatchPlansResolver {
+  @Extensions(fieldCost(REPORT_COST.matchPreview))
   @Query(() => MatchPlans, {
     description: "What-if before posting: the plans current instant quotes would give an order of these terms. Product companies and the coordinator.",
   })

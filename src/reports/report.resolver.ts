@@ -1,5 +1,6 @@
 import { GraphQLLocalDate } from "graphql-scalars";
-import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { capacityHeatMap } from "../capacity/capacity.resolver";
 import { CapacityHeatMap } from "../capacity/capacity.type";
 import { toHours } from "../capacity/hours";
@@ -32,6 +33,7 @@ const toArg = { description: "Last day of the period, included; at most 3660 day
 
 @Resolver(() => RevenueReport)
 export class RevenueReportResolver {
+  @Extensions(fieldCost(REPORT_COST.revenueReport))
   @Query(() => RevenueReport, {
     description: "A contract company's revenue over a period: per employee, engineer and system engineer, annualised, per engineer, and growth. Its members and the coordinator.",
   })
@@ -84,6 +86,7 @@ export function canSeeScorecard(viewer: Context["viewer"], companyId: number): b
 
 @Resolver(() => Company)
 export class CompanyScorecardResolver {
+  @Extensions(fieldCost(REPORT_COST.scorecard))
   @FieldResolver(() => Scorecard, {
     nullable: true,
     description: "A contract company's capability score with its parts. Null for product companies, and for viewers other than the company itself, product companies, the coordinator and investors.",
@@ -122,6 +125,7 @@ const kindShares = (values: Map<"PRODUCT" | "CONTRACT", number>, money: boolean)
 
 @Resolver(() => ClusterAnalytics)
 export class ClusterAnalyticsResolver {
+  @Extensions(fieldCost(REPORT_COST.clusterAnalytics))
   @Query(() => ClusterAnalytics, { description: "A park's economy over a period: companies, investment, order volume, production cooperation, participation, revenue per engineer. The coordinator and investors." })
   clusterAnalytics(
     @Arg("parkId", () => ID, { description: "The park." }) parkId: string,
@@ -153,6 +157,7 @@ export class ClusterAnalyticsResolver {
     });
   }
 
+  @Extensions(fieldCost(REPORT_COST.capacityHeatMap))
   @FieldResolver(() => CapacityHeatMap, { description: "Demand (booked engineer-hours) against capacity per capability over the coming weeks from today, flagging capabilities that will run short." })
   capacityOutlook(
     @Root() analytics: ClusterAnalytics,

@@ -9,9 +9,10 @@ import { addDays, DAY_MS, localDate } from "../../src/shared/time";
 import { benchServer, random, row, time } from "./support";
 
 /**
- * `npm run bench:reports`: revenueReport, scorecards and clusterAnalytics over HTTP on a
- * generated park of realistic size (2,000 companies, 4,000 engineers, three years of contracts,
- * deliveries, bids and bookings), printed as times, SQL statements per request, and a ratio to
+ * `npm run bench:reports`: revenueReport, scorecards, clusterAnalytics and the capacity heat-map
+ * over HTTP on a generated park of realistic size (2,000 companies, 4,000 engineers, three years
+ * of contracts, deliveries, bids and bookings, 12,000 open orders), printed as times, SQL
+ * statements per request, and a ratio to
  * one raw aggregate statement in better-sqlite3.
  */
 const PRODUCT_COMPANIES = 1600;
@@ -20,6 +21,8 @@ const ENGINEERS_PER_CONTRACTOR = 10;
 const CAPABILITIES = 12;
 const DAYS_OF_HISTORY = 3 * 365;
 const CONTRACTS = 36_000;
+/** Open orders posted by the park's startups, bidding over the coming weeks, needed up to two years ahead. */
+const OPEN_ORDERS = 12_000;
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reports-"));
@@ -95,10 +98,17 @@ async function main() {
         counts.bookings++;
       }
     }
+    const open = insert(
+      "insert into orders (company_id, capability_id, title, quantity, needed_by, currency, bidding_closes_at, max_share_percent, min_contractors, status, created_at, updated_at) values (?, ?, 'Open order', ?, ?, 'RUB', ?, 100, 1, 'OPEN', ?, ?)",
+    );
+    for (let k = 0; k < OPEN_ORDERS; k++) {
+      const closes = now.getTime() + (1 + Math.floor(rand() * 30)) * DAY_MS;
+      open.run(product[k % product.length], 1 + (k % CAPABILITIES), 10 + Math.floor(rand() * 500), addDays(today, 40 + Math.floor(rand() * 690)), closes, now.getTime(), now.getTime());
+    }
   })();
   sqlite.exec("analyze");
   process.stdout.write(
-    `Generated ${PRODUCT_COMPANIES + CONTRACT_COMPANIES} companies, ${CONTRACT_COMPANIES * ENGINEERS_PER_CONTRACTOR} engineers, ${CONTRACTS} contracts, ` +
+    `Generated ${PRODUCT_COMPANIES + CONTRACT_COMPANIES} companies, ${CONTRACT_COMPANIES * ENGINEERS_PER_CONTRACTOR} engineers, ${CONTRACTS} contracts, ${OPEN_ORDERS} open orders, ` +
       `${counts.deliveries} deliveries, ${counts.bids} bids, ${counts.bookings} bookings over ${DAYS_OF_HISTORY} days in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`,
   );
 
@@ -113,6 +123,7 @@ async function main() {
   const CLUSTER = `{ clusterAnalytics(parkId: "${toGlobalId("Park", 1)}", from: "${from}", to: "${today}") {
     companies { sharePercent } investmentByKind { sharePercent } orderVolume { value { amount } productionCooperationPercent }
     participation { activePercent } inPeriod { perEngineer { amount } } } }`;
+  const HEAT_MAP = `{ capacityHeatMap(parkId: "${toGlobalId("Park", 1)}", weeks: 104) { capabilities { peakUtilisation openOrders openOrderHours outlook { utilisation } } } }`;
 
   // Baseline: one raw aggregate in better-sqlite3, the company's revenue of the year.
   const rawRevenue = sqlite.prepare("select sum(value_minor) from deliveries where company_id = ? and status = 'ACCEPTED' and decided_on between ? and ?");
@@ -122,6 +133,7 @@ async function main() {
     ["revenueReport over HTTP (one contractor, 365 days)", REVENUE, 200],
     ["scorecards over HTTP (20 contractors, one batch)", SCORECARDS, 50],
     ["clusterAnalytics over HTTP (2,000 companies, 365 days)", CLUSTER, 30],
+    [`capacityHeatMap over HTTP (2,000 companies, ${OPEN_ORDERS} open orders, 104 weeks)`, HEAT_MAP, 30],
   ] as const) {
     const statements = await statementsOf(() => post(query));
     const timing = await time(runs, () => post(query), 3);

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from "graphql";
 import request from "supertest";
 import { seedDemoData } from "../../src/seed/seed";
 import { startTestServer, type TestServer } from "../support/server";
@@ -45,6 +46,45 @@ describe("abuse limits", () => {
     expect(res.status).toBe(400);
     expect(res.errors?.[0].extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
     expect(res.errors?.[0].message).toMatch(/tokens/);
+  });
+
+  it("refuses a document whose fragments double at every level, without walking it", async () => {
+    // 824 bytes that once held the event loop for a second while the limit walked 2^20 leaves.
+    let fragments = "fragment F20 on Query { __typename }";
+    for (let i = 19; i >= 0; i--) fragments += ` fragment F${i} on Query { ...F${i + 1} ... on Query { ...F${i + 1} } }`;
+    await refusedWith(`{ ...F0 } ${fragments}`, "QUERY_TOO_COSTLY");
+  });
+
+  it("counts introspection under aliases like any other field", async () => {
+    const selection = "__schema { types { description fields { description args { description } } } }";
+    // 580 aliases returned 37 MB; measuring stops at whichever limit it passes first.
+    const many = await server.gql(`{ ${Array.from({ length: 580 }, (_, i) => `s${i}: ${selection}`).join(" ")} }`, undefined, coordinator);
+    expect(many.status).toBe(400);
+    expect(["TOO_MANY_ALIASES", "QUERY_TOO_COSTLY"]).toContain(many.errors?.[0].extensions?.code);
+    await refusedWith(`{ ${Array.from({ length: 51 }, (_, i) => `t${i}: __typename`).join(" ")} }`, "TOO_MANY_ALIASES");
+    await refusedWith(`{ ${Array.from({ length: 40 }, (_, i) => `s${i}: ${selection}`).join(" ")} }`, "QUERY_TOO_COSTLY");
+    const full = await server.gql(getIntrospectionQuery());
+    expect(full.status).toBe(200);
+    expect(full.data.__schema.types.length).toBeGreaterThan(50);
+  });
+
+  it("weighs reports by what they cost, so aliases cannot multiply them", async () => {
+    const parkId = (await server.gql(`{ parks(first: 1) { nodes { id } } }`)).data.parks.nodes[0].id;
+    const heatMap = (alias: string) => `${alias}: capacityHeatMap(parkId: "${parkId}") { capabilities { peakUtilisation } }`;
+    const one = await server.gql(`{ ${heatMap("a")} }`, undefined, coordinator);
+    expect(one.errors).toBeUndefined();
+    await refusedWith(`{ ${Array.from({ length: 10 }, (_, i) => heatMap(`h${i}`)).join(" ")} }`, "QUERY_TOO_COSTLY");
+    const from = "2026-01-01";
+    const analytics = (alias: string) => `${alias}: clusterAnalytics(parkId: "${parkId}", from: "${from}", to: "2026-06-30") { capacityOutlook { asOf } }`;
+    await refusedWith(`{ ${Array.from({ length: 4 }, (_, i) => analytics(`c${i}`)).join(" ")} }`, "QUERY_TOO_COSTLY");
+  });
+
+  it("answers a subscription operation with a clear 400 while the API has none", async () => {
+    const res = await server.gql(`subscription { viewer { role } }`, undefined, coordinator);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(res.errors?.[0].message).toMatch(/subscription/i);
+    expect(server.logs.join("\n")).not.toMatch(/unexpected error/);
   });
 
   it("refuses batched operations", async () => {

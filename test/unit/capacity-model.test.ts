@@ -1,7 +1,10 @@
 import { applyPlan, bookedKey, planBooking, type BookedHours } from "../../src/capacity/booking";
 import { offerSchedule, pointCovering, type FreeCapacity } from "../../src/capacity/free-capacity";
 import { formatHours } from "../../src/capacity/hours";
-import { addWeeks, isoWeekLabel, weekEnd, weekStart, weeksFrom } from "../../src/capacity/weeks";
+import fc from "fast-check";
+import { openOrderDemand } from "../../src/capacity/capacity.service";
+import { addWeeks, isoWeekLabel, weekEnd, weekNumber, weekStart, weeksFrom } from "../../src/capacity/weeks";
+import { addDays, DAY_MS, localDate } from "../../src/shared/time";
 
 describe("ISO weeks", () => {
   it.each([
@@ -25,6 +28,14 @@ describe("ISO weeks", () => {
     expect(addWeeks("2026-12-28", 1)).toBe("2027-01-04");
     expect(weekEnd("2026-12-28")).toBe("2027-01-03");
   });
+});
+
+it("numbers consecutive weeks consecutively, every day of a week alike", () => {
+  for (let day = 0; day < 800; day++) {
+    const date = addDays("2025-06-01", day);
+    expect(weekNumber(date)).toBe(weekNumber(weekStart(date)));
+    expect(weekNumber(addWeeks(weekStart(date), 1))).toBe(weekNumber(date) + 1);
+  }
 });
 
 describe("planBooking", () => {
@@ -110,5 +121,43 @@ describe("formatHours", () => {
     [5, "0.05"],
   ])("%d centihours read %s hours", (centihours, text) => {
     expect(formatHours(centihours)).toBe(text);
+  });
+});
+
+describe("openOrderDemand", () => {
+  /** The spread as specified, week by week over calendar strings: the reference. */
+  const reference = (orders: { quantity: number; neededBy: string; biddingClosesAt: Date }[], perUnit: number, window: { asOf: string; weeks: string[] }) => {
+    const demand = window.weeks.map(() => 0);
+    for (const order of orders) {
+      const centihours = order.quantity * perUnit;
+      const closes = localDate(order.biddingClosesAt);
+      const first = weekStart(closes > window.asOf ? closes : window.asOf);
+      const last = weekStart(order.neededBy);
+      const weeks = weeksFrom(first, last > first ? last : first);
+      weeks.forEach((week, i) => {
+        const at = window.weeks.indexOf(week);
+        if (at >= 0) demand[at] += Math.floor(centihours / weeks.length) + (i < centihours % weeks.length ? 1 : 0);
+      });
+    }
+    return demand;
+  };
+
+  it("spreads each order evenly from bidding close to needed-by, to the centihour, within the window", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 10_000 }), closesIn: fc.integer({ min: -60, max: 400 }), neededIn: fc.integer({ min: -30, max: 1500 }) }), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 104 }),
+        (specs, perUnit, weeks) => {
+          const asOf = "2026-12-02";
+          const window = { asOf, weeks: weeksFrom(weekStart(asOf), addWeeks(weekStart(asOf), weeks - 1)) };
+          const orders = specs.map((o) => ({ quantity: o.quantity, neededBy: addDays(asOf, o.neededIn), biddingClosesAt: new Date(Date.parse(`${asOf}T09:00:00Z`) + o.closesIn * DAY_MS) }));
+          const got = openOrderDemand(orders, perUnit, window);
+          expect(got.demandByWeek).toEqual(reference(orders, perUnit, window));
+          expect(got.openOrderCentihours).toBe(orders.reduce((sum, o) => sum + o.quantity * perUnit, 0));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
