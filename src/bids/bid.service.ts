@@ -39,8 +39,9 @@ function checkTerms(errors: UserErrors, terms: TermsInput, order: OrderRow, now:
     errors.add("minLot", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The minimum lot (${terms.minLot}) is above the maximum quantity (${terms.maxQuantity}).`);
   }
   const centihoursPerUnit = engineerCentihours(errors, "engineerHoursPerUnit", terms.engineerHoursPerUnit);
-  intInRange(errors, "leadTimeDays", terms.leadTimeDays, "Lead time", 1, LIMITS.maxLeadDays);
-  if (Number.isInteger(terms.leadTimeDays) && addDays(localDate(now), terms.leadTimeDays) > order.neededBy) {
+  const leadTimeDays = intInRange(errors, "leadTimeDays", terms.leadTimeDays, "Lead time", 1, LIMITS.maxLeadDays);
+  // Only a lead time in range is dated: 10^8 days is past the calendar's end (a RangeError).
+  if (leadTimeDays >= 1 && leadTimeDays <= LIMITS.maxLeadDays && addDays(localDate(now), terms.leadTimeDays) > order.neededBy) {
     errors.add(
       "leadTimeDays",
       UserErrorCode.LEAD_TIME_MISSES_NEEDED_BY,

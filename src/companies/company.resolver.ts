@@ -4,10 +4,11 @@ import { actsFor } from "../auth/viewer";
 import type { Context } from "../context";
 import { EngineerConnection, toEngineer, type Engineer } from "../engineers/engineer.type";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
-import { payloadOf } from "../graphql/errors";
+import { badUserInput, payloadOf } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { CapabilityOfferConnection, toCapabilityOffer, type CapabilityOffer } from "../offers/capability-offer.type";
 import { Park, toPark } from "../parks/park.type";
+import { LIMITS } from "../shared/validate";
 import { CompanyFilter, RegisterCompanyInput, RegisterCompanyPayload, UpdateCompanyProfileInput, UpdateCompanyProfilePayload } from "./company.inputs";
 import { listCompanies, type CompanyCriteria } from "./company.repository";
 import { Company, CompanyConnection, toCompany } from "./company.type";
@@ -27,7 +28,11 @@ function criteriaOf(filter: CompanyFilter | null): CompanyCriteria | null {
     criteria.capabilityId = capabilityId;
   }
   if (filter.kind != null) criteria.kind = filter.kind;
-  if (filter.nameContains != null && filter.nameContains.trim() !== "") criteria.nameContains = filter.nameContains.trim().toLowerCase();
+  if (filter.nameContains != null && filter.nameContains.trim() !== "") {
+    // SQLite refuses LIKE patterns past 50,000 bytes; no company name is longer than LIMITS.nameLength.
+    if (filter.nameContains.trim().length > LIMITS.nameLength) throw badUserInput(`nameContains must be at most ${LIMITS.nameLength} characters, as company names are.`, "filter.nameContains");
+    criteria.nameContains = filter.nameContains.trim().toLowerCase();
+  }
   return criteria;
 }
 

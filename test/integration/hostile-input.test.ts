@@ -186,3 +186,25 @@ describe("hostile input to every mutation", () => {
     expect(invariantViolations(server.database.sqlite)).toEqual(NO_VIOLATIONS);
   });
 });
+
+describe("lead times past the calendar", () => {
+  it.each([100_000_000, 2 ** 31 - 1])("submitBid and reviseBid with leadTimeDays %d: OUT_OF_RANGE on the field, nothing written", async (leadTimeDays) => {
+    const fresh = await postOrder(server, market);
+    const before = snapshot(server);
+    const submit = await server.gql(
+      `mutation($input: SubmitBidInput!) { submitBid(input: $input) { bid { id } userErrors { code field } } }`,
+      { input: { orderId: fresh, unitPrice: { amount: "1000.00", currency: "RUB" }, minLot: 1, maxQuantity: 10, leadTimeDays, validUntil: instantIn(server, 3 * 86_400_000) } },
+      market.contractors[1].token,
+    );
+    expect(submit.errors).toBeUndefined();
+    expect(submit.data.submitBid.userErrors).toContainEqual({ code: "OUT_OF_RANGE", field: ["leadTimeDays"] });
+    const revise = await server.gql(
+      `mutation($input: ReviseBidInput!) { reviseBid(input: $input) { bid { id } userErrors { code field } } }`,
+      { input: { bidId: ids.alphaBid, leadTimeDays } },
+      market.contractors[0].token,
+    );
+    expect(revise.errors).toBeUndefined();
+    expect(revise.data.reviseBid.userErrors).toContainEqual({ code: "OUT_OF_RANGE", field: ["leadTimeDays"] });
+    expect(snapshot(server)).toEqual(before);
+  });
+});
