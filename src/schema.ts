@@ -7,7 +7,7 @@ import { EngineerResolver } from "./engineers/engineer.resolver";
 import { NodeResolver } from "./node/node.resolver";
 import { CapabilityOfferResolver } from "./offers/capability-offer.resolver";
 import { ParkResolver } from "./parks/park.resolver";
-import { BidResolver } from "./bids/bid.resolver";
+import { BidResolver, BidTermsResolver } from "./bids/bid.resolver";
 import { ContractResolver, DeliveryResolver } from "./contracts/contract.resolver";
 import { ContractBookingsResolver, LoadReportResolver, OrderQuotesResolver } from "./capacity/capacity.resolver";
 import { OrderResolver } from "./orders/order.resolver";
@@ -26,6 +26,7 @@ export const resolvers = [
   CapabilityOfferResolver,
   OrderResolver,
   BidResolver,
+  BidTermsResolver,
   ContractResolver,
   DeliveryResolver,
   LoadReportResolver,

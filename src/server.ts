@@ -12,6 +12,7 @@ import { PUBLIC_ERROR_CODES } from "./graphql/errors";
 import { DEFAULT_LIMITS, queryLimitsPlugin } from "./graphql/limits";
 import type { Logger } from "./logger";
 import { HttpError, isJson, parseJson, readBody, sendError, sendJson } from "./http";
+import { workerMatcher } from "./matching/matcher";
 import { createServices, type Services } from "./services";
 import { systemClock, type Clock } from "./shared/time";
 
@@ -60,7 +61,8 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
   // A request must arrive whole within these, so slow or stalled clients cannot hold sockets.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 30_000;
-  const services = createServices(database.db, clock);
+  const matcher = workerMatcher();
+  const services = createServices(database.db, clock, matcher);
 
   const logRequests: ApolloServerPlugin<Context> = {
     async requestDidStart({ contextValue, request }) {
@@ -149,5 +151,12 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     });
   });
 
-  return { httpServer, services, stop: () => apollo.stop() };
+  return {
+    httpServer,
+    services,
+    stop: async () => {
+      await apollo.stop();
+      await matcher.close();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type Placeholder } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql, type Placeholder } from "drizzle-orm";
 import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
 import { idList, inIdList, param, prepared, rowsByIds } from "../db/prepared";
 import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
@@ -95,7 +95,16 @@ function termsOf(bid: BidRow): Terms {
 
 export interface BidCriteria {
   companyId?: number;
-  status?: BidStatusValue;
+  /** As the API shows it: LIVE is live and still valid at `now`, EXPIRED live and past it. */
+  status?: BidStatusValue | "EXPIRED";
+  now: Date;
+}
+
+function statusCondition(status: BidCriteria["status"], now: Date) {
+  if (status === undefined) return undefined;
+  if (status === "LIVE") return and(eq(bids.status, "LIVE"), gte(bids.validUntil, now));
+  if (status === "EXPIRED") return and(eq(bids.status, "LIVE"), lt(bids.validUntil, now));
+  return eq(bids.status, status);
 }
 
 export function listBids(db: Executor, criteria: BidCriteria, page: PageRequest): BidRow[] {
@@ -105,7 +114,7 @@ export function listBids(db: Executor, criteria: BidCriteria, page: PageRequest)
     .where(
       and(
         criteria.companyId === undefined ? undefined : eq(bids.companyId, criteria.companyId),
-        criteria.status === undefined ? undefined : eq(bids.status, criteria.status),
+        statusCondition(criteria.status, criteria.now),
         afterCursor(bids.id, page),
       ),
     )

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { requireRole } from "../auth/viewer";
+import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
+import { actsFor, requireRole } from "../auth/viewer";
 import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
 import type { Context } from "../context";
@@ -9,7 +9,7 @@ import { loadOrder } from "../orders/order-field";
 import { Order } from "../orders/order.type";
 import { BidFilter, BidPayload, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
 import { listBids } from "./bid.repository";
-import { Bid, BidConnection, BidRevisionConnection, toBid, toBidRevision, type BidRevision } from "./bid.type";
+import { Bid, BidConnection, BidRevisionConnection, BidStatus, BidTerms, bidStatusAt, toBid, toBidRevision, type BidDisplayStatus, type BidRevision } from "./bid.type";
 
 @Resolver(() => Bid)
 export class BidResolver {
@@ -21,7 +21,12 @@ export class BidResolver {
   ): Connection<Bid> {
     const viewer = requireRole(ctx.viewer, ["MEMBER"], "list their company's bids");
     const page = pageRequest(args);
-    return toConnection(listBids(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined }, page), page, toBid);
+    return toConnection(listBids(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined, now: ctx.now }, page), page, toBid);
+  }
+
+  @FieldResolver(() => BidStatus, { description: "Where the bid is in its life." })
+  status(@Root() bid: Bid, @Ctx() ctx: Context): BidDisplayStatus {
+    return bidStatusAt({ status: bid.storedStatus, validUntil: bid.validUntil }, ctx.now);
   }
 
   @FieldResolver(() => Order, { description: "The order bid on." })
@@ -38,7 +43,7 @@ export class BidResolver {
   async revisions(@Root() bid: Bid, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<BidRevision>> {
     const page = pageRequest(args);
     const rows = await ctx.loaders.revisionsByBid.load({ parentId: bid.dbId, page, filter: null });
-    return toConnection(rows, page, toBidRevision);
+    return toConnection(rows, page, (row) => toBidRevision(row, bid.companyDbId));
   }
 
   @Mutation(() => BidPayload, { description: "A contract company bids on an open order. Members of contract companies only." })
@@ -54,5 +59,16 @@ export class BidResolver {
   @Mutation(() => BidPayload, { description: "Withdraws your live bid while the order is open." })
   withdrawBid(@Arg("input", () => WithdrawBidInput, { description: "The mutation's input; its type describes each field." }) input: WithdrawBidInput, @Ctx() ctx: Context): BidPayload {
     return payloadOf(ctx.services.bids.withdraw(ctx.viewer, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  }
+}
+
+@Resolver(() => BidTerms)
+export class BidTermsResolver {
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "Engineer-hours per unit the contractor plans: its internal figure. Null unless you are the contractor or the coordinator.",
+  })
+  engineerHoursPerUnit(@Root() terms: BidTerms, @Ctx() ctx: Context): number | null {
+    return actsFor(ctx.viewer, terms.contractorDbId) ? terms.centihoursPerUnit / 100 : null;
   }
 }

@@ -1,5 +1,5 @@
 import { GraphQLSafeInt } from "graphql-scalars";
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { BidRevisionRow, BidRow, BidStatusValue } from "../db/schema";
 import { ConnectionType } from "../graphql/connection";
 import { toGlobalId } from "../graphql/global-id";
@@ -11,6 +11,14 @@ export enum BidStatus {
   WITHDRAWN = "WITHDRAWN",
   AWARDED = "AWARDED",
   NOT_AWARDED = "NOT_AWARDED",
+  EXPIRED = "EXPIRED",
+}
+
+/** A bid's status as the API shows it: a live bid past its valid-until date is EXPIRED (plans leave it out). */
+export type BidDisplayStatus = BidStatusValue | "EXPIRED";
+
+export function bidStatusAt(bid: Pick<BidRow, "status" | "validUntil">, now: Date): BidDisplayStatus {
+  return bid.status === "LIVE" && bid.validUntil.getTime() < now.getTime() ? "EXPIRED" : bid.status;
 }
 
 registerEnumType(BidStatus, {
@@ -21,11 +29,16 @@ registerEnumType(BidStatus, {
     WITHDRAWN: { description: "Withdrawn by the contractor." },
     AWARDED: { description: "Part of the award: a contract was made from it." },
     NOT_AWARDED: { description: "The order was awarded to others, or cancelled or expired." },
+    EXPIRED: { description: "Past its valid-until date while the order was open: no plan includes it, and it cannot be awarded. Revise it (a new valid-until) to stand again." },
   },
 });
 
 @ObjectType({ description: "The terms a bid had at one revision." })
 export class BidTerms {
+  /** The bidding contractor: its engineer-hours are its own internal figure. */
+  contractorDbId!: number;
+  centihoursPerUnit!: number;
+
   @Field(() => Money, { description: "Price per unit." })
   unitPrice!: Money;
 
@@ -34,9 +47,6 @@ export class BidTerms {
 
   @Field(() => GraphQLSafeInt, { description: "Most units the contractor takes (at most the order's quantity)." })
   maxQuantity!: number;
-
-  @Field(() => Float, { description: "Engineer-hours per unit the contractor plans." })
-  engineerHoursPerUnit!: number;
 
   @Field(() => Int, { description: "Days from award to delivery the contractor promises." })
   leadTimeDays!: number;
@@ -54,8 +64,9 @@ export class Bid extends Node {
   orderDbId!: number;
   companyDbId!: number;
 
-  @Field(() => BidStatus, { description: "Where the bid is in its life." })
-  status!: BidStatusValue;
+  /** The stored status; the API shows `bidStatusAt` (the field resolver in bid.resolver.ts). */
+  storedStatus!: BidStatusValue;
+  validUntil!: Date;
 
   @Field(() => Int, { description: "How many times the terms were set: 1 as submitted, +1 per revision." })
   revision!: number;
@@ -72,12 +83,13 @@ export class Bid extends Node {
 
 type TermsRow = Pick<BidRow, "unitPriceMinor" | "currency" | "minLot" | "maxQuantity" | "centihoursPerUnit" | "leadTimeDays" | "validUntil">;
 
-export function toBidTerms(row: TermsRow): BidTerms {
+export function toBidTerms(row: TermsRow, contractorDbId: number): BidTerms {
   return Object.assign(new BidTerms(), {
+    contractorDbId,
+    centihoursPerUnit: row.centihoursPerUnit,
     unitPrice: toMoney(row.unitPriceMinor, row.currency as Currency),
     minLot: row.minLot,
     maxQuantity: row.maxQuantity,
-    engineerHoursPerUnit: row.centihoursPerUnit / 100,
     leadTimeDays: row.leadTimeDays,
     validUntil: row.validUntil,
   });
@@ -89,9 +101,10 @@ export function toBid(row: BidRow): Bid {
     dbId: row.id,
     orderDbId: row.orderId,
     companyDbId: row.companyId,
-    status: row.status,
+    storedStatus: row.status,
+    validUntil: row.validUntil,
     revision: row.revision,
-    terms: toBidTerms(row),
+    terms: toBidTerms(row, row.companyId),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   });
@@ -112,8 +125,8 @@ export class BidRevision {
   createdAt!: Date;
 }
 
-export function toBidRevision(row: BidRevisionRow): BidRevision {
-  return Object.assign(new BidRevision(), { revision: row.revision, terms: toBidTerms(row), actorName: row.actorName, createdAt: row.createdAt });
+export function toBidRevision(row: BidRevisionRow, contractorDbId: number): BidRevision {
+  return Object.assign(new BidRevision(), { revision: row.revision, terms: toBidTerms(row, contractorDbId), actorName: row.actorName, createdAt: row.createdAt });
 }
 
 export const BidConnection = ConnectionType("Bid", Bid, "A page of bids.");

@@ -136,7 +136,7 @@ export class OrderQuotesResolver {
           quantity: q.quantity,
           unitPrice: toMoney(q.offer.unitPriceMinor, currency),
           totalPrice: toMoney(BigInt(q.quantity) * BigInt(q.offer.unitPriceMinor), currency),
-          engineerHours: toHours(q.centihours),
+          engineerHours: actsFor(ctx.viewer, q.offer.companyId) ? toHours(q.centihours) : null,
           earliestCompletionDate: q.completion,
           leadTimeDays: q.leadTimeDays,
           meetsNeededBy: q.completion !== null && q.completion <= order.neededBy,

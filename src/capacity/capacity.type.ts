@@ -144,8 +144,8 @@ export class InstantQuote {
   @Field(() => Money, { description: "quantity x unitPrice, exact." })
   totalPrice!: Money;
 
-  @Field(() => Float, { description: "Engineer-hours the work takes." })
-  engineerHours!: number;
+  @Field(() => Float, { nullable: true, description: "Engineer-hours the work takes at the offer's hours per unit: the contractor's internal figure. Null unless you are the contractor or the coordinator." })
+  engineerHours!: number | null;
 
   @Field(() => GraphQLLocalDate, {
     nullable: true,

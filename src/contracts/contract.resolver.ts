@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
-import { isCoordinator, requireRole } from "../auth/viewer";
+import { actsFor, requireRole } from "../auth/viewer";
 import { Bid, toBid } from "../bids/bid.type";
 import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
@@ -69,8 +69,7 @@ export class ContractResolver {
     description: "Engineer-hours per unit the contractor planned. Null unless you are the contractor or the coordinator.",
   })
   engineerHoursPerUnit(@Root() contract: Contract, @Ctx() ctx: Context): number | null {
-    const mine = isCoordinator(ctx.viewer) || ctx.viewer?.companyId === contract.contractorDbId;
-    return mine ? contract.centihoursPerUnit / 100 : null;
+    return actsFor(ctx.viewer, contract.contractorDbId) ? contract.centihoursPerUnit / 100 : null;
   }
 
   @FieldResolver(() => DeliveryConnection, { description: "The contract's deliveries, oldest first, with the customer's decisions." })

@@ -98,7 +98,7 @@ export interface Plan {
   picks: PlanPick[];
 }
 
-export type InfeasibleCode = "NO_CANDIDATES" | "PRICE" | "SCORE" | "NEEDED_BY" | "CAPACITY" | "SHARE_LIMIT" | "MIN_CONTRACTORS" | "LOT_SIZES";
+export type InfeasibleCode = "NO_CANDIDATES" | "PRICE" | "SCORE" | "NEEDED_BY" | "CAPACITY" | "SHARE_LIMIT" | "MIN_CONTRACTORS" | "LOT_SIZES" | "TOO_COMPLEX";
 
 /** Why no plan exists: the constraint that binds, and for capacity the units short by needed-by. */
 export interface Infeasibility {
@@ -108,8 +108,16 @@ export interface Infeasibility {
 }
 
 export interface MatchResult {
-  /** The Pareto front, earliest completion first (so most expensive first). */
+  /**
+   * The Pareto front, earliest completion first (so most expensive first). Each plan is the
+   * cheapest completing by its date, proved; when `complete` is false the search ran out of
+   * its work budget, and plans completing earlier than the first one shown may exist.
+   */
   plans: Plan[];
+  /** Whether the front is the whole front (false: the work budget ran out; see `plans`). */
+  complete: boolean;
+  /** Search steps used, of the budget (for benchmarks and logs). */
+  steps: number;
   excluded: Exclusion[];
   /** Null when there is at least one plan. */
   infeasible: Infeasibility | null;
@@ -130,6 +138,32 @@ interface Item {
 }
 
 const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The work one `match` may do: search steps (each node of the branch and bound and each item
+ * it tries next, and reachability table cells at 1/64 of a step). About 4 million steps a second on this machine's cores, so the
+ * default bounds a front at a few hundred milliseconds whatever the instance; marketplace-shaped
+ * orders of 1,000 candidates use under 1 % of it (npm run bench:matching).
+ */
+export const DEFAULT_MATCH_BUDGET = 1_500_000;
+
+/** Largest reachability table (items x units) built for one search. */
+const MAX_REACH_CELLS = 4_000_000;
+/** Steps a search takes before it builds the reachability table and starts again with it. */
+const REACH_AFTER_STEPS = 20_000;
+
+export interface MatchOptions {
+  /** Search steps allowed; past them the front found so far is returned with `complete: false`. */
+  budget?: number;
+  /** Steps a search takes before it builds its reachability table (tests set 0 to use it always). */
+  reachAfterSteps?: number;
+}
+
+/** The steps left to one `match`, shared by its searches. */
+interface Budget {
+  left: number;
+  reachAfterSteps: number;
+}
 
 
 /** Units the candidate completes by `date` (0 before its first schedule point). */
@@ -224,6 +258,56 @@ function itemsBy(eligible: readonly Eligible[], date: string): Item[] {
   return items;
 }
 
+interface Reachable {
+  any(from: number, a: number, b: number): boolean;
+}
+
+/** What a search uses when its table would be too large: every sum may be reachable. */
+const NO_TABLE: Reachable = { any: () => true };
+
+/**
+ * Which sums of units the items from..n-1 reach, each adding nothing or from its lot to its
+ * upper, counted up to `quantity`: `any(from, a, b)` says whether one lies in [a, b]. Null when
+ * the table would pass MAX_REACH_CELLS or the budget (its cells count at 1/64 of a step).
+ */
+function reachableSums(lot: Float64Array, upper: Float64Array, quantity: number, budget: Budget): Reachable | null {
+  const n = lot.length;
+  const width = quantity + 1;
+  const cells = (n + 1) * width;
+  if (cells > MAX_REACH_CELLS || cells / 64 > budget.left) return null;
+  budget.left -= Math.ceil(cells / 64);
+  // counts[j * width + s]: how many sums below s the items j..n-1 reach (a prefix count per suffix).
+  const counts = new Int32Array((n + 1) * (width + 1));
+  const row = new Uint8Array(width);
+  const next = new Uint8Array(width);
+  row[0] = 1;
+  const store = (j: number, reached: Uint8Array) => {
+    const base = j * (width + 1);
+    for (let s = 0; s < width; s++) counts[base + s + 1] = counts[base + s] + reached[s];
+  };
+  store(n, row);
+  for (let j = n - 1; j >= 0; j--) {
+    // next = row OR (row shifted by any amount from lot to upper): a sliding window over row.
+    const lo = lot[j];
+    const hi = Math.min(upper[j], quantity);
+    let window = 0;
+    for (let s = 0; s < width; s++) {
+      if (s - lo >= 0) window += row[s - lo];
+      if (s - hi - 1 >= 0) window -= row[s - hi - 1];
+      next[s] = row[s] | (window > 0 ? 1 : 0);
+    }
+    row.set(next);
+    store(j, row);
+  }
+  return {
+    any(from, a, b) {
+      if (a > b || a > quantity) return false;
+      const base = from * (width + 1);
+      return counts[base + Math.min(b, quantity) + 1] - counts[base + a] > 0;
+    },
+  };
+}
+
 /**
  * The cheapest allocation of `quantity` units between `items` (in rank order, so by unit
  * price) with each used item within [minLot, upper] and at least `minCount` items used; null
@@ -236,11 +320,17 @@ function itemsBy(eligible: readonly Eligible[], date: string): Item[] {
  *   enough items;
  * - a partial set is pruned when its relaxation (minimum lots of items not yet used dropped,
  *   filled by price) costs at least the best allocation found; costs are integers, so ties prune.
- * The problem is NP-hard in general (equal lots and uppers make it subset-sum), so the worst
- * case is exponential; on marketplace-shaped instances the bounds prune almost everything
- * (npm run bench:matching).
+ * - a partial set is pruned when no quantity the remaining items can add (each nothing, or
+ *   from its lot to its upper) brings the total within the set's range: a table of the sums
+ *   each suffix of the items reaches, built when the search passes REACH_AFTER_STEPS and the
+ *   table is small (items x units up to 4 million).
+ *   This settles rigid lots (minimum = maximum) that cannot add up, the subset-sum worst case,
+ *   in one look.
+ * The problem is NP-hard in general, so the search is also bounded by `budget`: it returns
+ * "EXHAUSTED" when the budget runs out before the best allocation is proved. On marketplace-
+ * shaped instances the bounds prune almost everything (npm run bench:matching).
  */
-function cheapestAllocation(items: readonly Item[], quantity: number, minCount: number): number[] | null {
+function cheapestAllocation(items: readonly Item[], quantity: number, minCount: number, budget: Budget): number[] | null | "EXHAUSTED" {
   const n = items.length;
   if (n < minCount) return null;
   const price = new Float64Array(n);
@@ -283,9 +373,16 @@ function cheapestAllocation(items: readonly Item[], quantity: number, minCount: 
     return cost;
   };
 
+  // Most searches end in a few hundred steps: the reachability table is built only for one
+  // that takes longer, which then starts again with it (keeping the best allocation found).
+  let reach: Reachable | null = null;
+  const reachFrom = budget.left - budget.reachAfterSteps;
+
   const used = new Int32Array(n);
   let best = Infinity;
   let bestSet: Int32Array | null = null;
+  let exhausted = false;
+  let interrupted = false;
 
   /** Cost of the used set: lots, then `rest` units over the used items' room, by price. */
   const usedCost = (count: number, lotCost: number, rest: number): number => {
@@ -300,7 +397,18 @@ function cheapestAllocation(items: readonly Item[], quantity: number, minCount: 
   };
 
   const search = (from: number, count: number, lotUnits: number, room: number, fullCost: number, lotCost: number): void => {
+    if (exhausted || interrupted) return;
+    if (--budget.left < 0) {
+      exhausted = true;
+      return;
+    }
+    if (reach === null && budget.left < reachFrom) {
+      interrupted = true;
+      return;
+    }
     const rest = quantity - lotUnits;
+    // The remaining items must add from rest - room to rest units: none of their sums does.
+    if (reach !== null && !reach.any(from, Math.max(0, rest - room), rest)) return;
     const covered = rest <= room;
     if (covered) {
       const cost = usedCost(count, lotCost, rest);
@@ -313,6 +421,10 @@ function cheapestAllocation(items: readonly Item[], quantity: number, minCount: 
     }
     if (count + (n - from) < minCount) return;
     for (let j = from; j < n; j++) {
+      if (--budget.left < 0) {
+        exhausted = true;
+        return;
+      }
       if (count + (n - j) < minCount) return;
       // Using j (and skipping from..j-1) costs at least this; it only grows with j.
       if (!covered && fullCost + fillFrom(j, rest - room) >= best) return;
@@ -322,6 +434,13 @@ function cheapestAllocation(items: readonly Item[], quantity: number, minCount: 
     }
   };
   search(0, 0, 0, 0, 0, 0);
+  if (interrupted && !exhausted) {
+    interrupted = false;
+    reach = reachableSums(lot, upper, quantity, budget);
+    if (reach === null) reach = NO_TABLE;
+    search(0, 0, 0, 0, 0, 0);
+  }
+  if (exhausted) return "EXHAUSTED";
   if (bestSet === null) return null;
   const chosen: Int32Array = bestSet;
   const quantities = new Array<number>(n).fill(0);
@@ -397,20 +516,33 @@ function toPlan(items: readonly Item[], quantities: readonly number[], order: Ma
   };
 }
 
-/** The cheapest plan completing by `date`, or null. */
-function cheapestBy(eligible: readonly Eligible[], date: string, order: MatchOrder, shareCap: number): Plan | null {
+/** The cheapest plan completing by `date`, null when none does, "EXHAUSTED" when the budget ran out first. */
+function cheapestBy(eligible: readonly Eligible[], date: string, order: MatchOrder, shareCap: number, budget: Budget): Plan | null | "EXHAUSTED" {
   const items = itemsBy(eligible, date);
-  const quantities = cheapestAllocation(items, order.quantity, order.minContractors);
-  return quantities && toPlan(items, quantities, order, shareCap);
+  const quantities = cheapestAllocation(items, order.quantity, order.minContractors, budget);
+  if (quantities === "EXHAUSTED" || quantities === null) return quantities;
+  return toPlan(items, quantities, order, shareCap);
 }
 
 function explain(order: MatchOrder, candidates: readonly Candidate[], eligible: readonly Eligible[], excluded: readonly Exclusion[], shareCap: number): Infeasibility {
   if (candidates.length === 0) return { code: "NO_CANDIDATES", message: "No contractor has bid or offers the capability.", unitsShort: null };
+  const byKey = new Map(candidates.map((c) => [c.key, c]));
+  // Left out for a minimum lot above the share limit, though within what they could otherwise take.
+  const excludedByShareLimit = new Set(
+    excluded.filter((e) => e.code === "MIN_LOT_TOO_LARGE" && byKey.get(e.key)!.minLot <= Math.min(byKey.get(e.key)!.maxQuantity, order.quantity)).map((e) => e.key),
+  );
   if (eligible.length === 0) {
     const counts = new Map<ExclusionCode, number>();
     for (const e of excluded) counts.set(e.code, (counts.get(e.code) ?? 0) + 1);
     const [top] = [...counts].sort((a, b) => b[1] - a[1]);
-    const code: InfeasibleCode = top[0] === "PRICE_ABOVE_MAXIMUM" ? "PRICE" : top[0] === "SCORE_BELOW_MINIMUM" ? "SCORE" : top[0] === "TOO_LATE" ? "NEEDED_BY" : top[0] === "NO_CAPACITY" ? "CAPACITY" : "LOT_SIZES";
+    const lotsAboveShare = top[0] === "MIN_LOT_TOO_LARGE" && excluded.every((e) => e.code !== "MIN_LOT_TOO_LARGE" || excludedByShareLimit.has(e.key));
+    const code: InfeasibleCode =
+      top[0] === "PRICE_ABOVE_MAXIMUM" ? "PRICE"
+      : top[0] === "SCORE_BELOW_MINIMUM" ? "SCORE"
+      : top[0] === "TOO_LATE" ? "NEEDED_BY"
+      : top[0] === "NO_CAPACITY" ? "CAPACITY"
+      : lotsAboveShare ? "SHARE_LIMIT"
+      : "LOT_SIZES";
     return {
       code,
       message: `No candidate is eligible (${excluded.length} left out; most often: ${excluded.find((e) => e.code === top[0])!.message})`,
@@ -418,6 +550,20 @@ function explain(order: MatchOrder, candidates: readonly Candidate[], eligible: 
     };
   }
   const items = itemsBy(eligible, order.neededBy);
+  const available = items.reduce((sum, item) => sum + item.upper, 0);
+  // Without the share limit: the items uncapped, and the candidates it alone left out (a minimum lot above it).
+  const uncapped = (c: Candidate) => Math.min(c.maxQuantity, order.quantity, unitsBy(c, order.neededBy));
+  const byShare = candidates.filter((c) => excludedByShareLimit.has(c.key) && uncapped(c) >= c.minLot);
+  const withoutShareLimit = [...items.map((item) => item.eligible.candidate), ...byShare].reduce((sum, c) => sum + uncapped(c), 0);
+  const shortOf = items.length < order.minContractors || available < order.quantity;
+  if (shortOf && withoutShareLimit >= order.quantity && items.length + byShare.length >= order.minContractors) {
+    const leftOut = byShare.length === 0 ? "" : `; ${byShare.length} more, whose minimum lot is above that limit, are left out`;
+    return {
+      code: "SHARE_LIMIT",
+      message: `With at most ${shareCap} units each (the ${order.maxSharePercent} % share limit), ${items.length} eligible contractor${items.length === 1 ? "" : "s"} can take ${available} of ${order.quantity} units${leftOut}.`,
+      unitsShort: Math.max(0, order.quantity - available),
+    };
+  }
   if (items.length < order.minContractors) {
     return {
       code: "MIN_CONTRACTORS",
@@ -425,16 +571,7 @@ function explain(order: MatchOrder, candidates: readonly Candidate[], eligible: 
       unitsShort: null,
     };
   }
-  const available = items.reduce((sum, item) => sum + item.upper, 0);
   if (available < order.quantity) {
-    const withoutShareLimit = items.reduce((sum, item) => sum + Math.min(item.eligible.candidate.maxQuantity, order.quantity, unitsBy(item.eligible.candidate, order.neededBy)), 0);
-    if (withoutShareLimit >= order.quantity) {
-      return {
-        code: "SHARE_LIMIT",
-        message: `With at most ${shareCap} units each (the ${order.maxSharePercent} % share limit), the eligible contractors can take ${available} of ${order.quantity} units.`,
-        unitsShort: order.quantity - available,
-      };
-    }
     return {
       code: "CAPACITY",
       message: `By ${order.neededBy} the eligible contractors can complete ${available} of ${order.quantity} units: ${order.quantity - available} short.`,
@@ -465,16 +602,28 @@ function pick(plans: Plan[], valuePerDay: number): void {
  * then the cheapest by the last date before that plan's completion, and so on until none is
  * feasible. A plan that costs the same as the next (earlier) one is dominated and dropped.
  * One exact search per plan on the front (plus one per such tie and a last, infeasible one).
+ *
+ * All searches share one work budget (`options.budget`, default DEFAULT_MATCH_BUDGET). When it
+ * runs out, the plans proved so far (the cheapest, latest ones) are returned with `complete:
+ * false`; when it runs out before any plan, `infeasible` is TOO_COMPLEX. Never a plan that is
+ * not proved cheapest for its date.
  */
-export function match(order: MatchOrder, candidates: readonly Candidate[]): MatchResult {
+export function match(order: MatchOrder, candidates: readonly Candidate[], options: MatchOptions = {}): MatchResult {
   checkInput(order, candidates);
+  const allowed = options.budget ?? DEFAULT_MATCH_BUDGET;
+  const budget: Budget = { left: allowed, reachAfterSteps: options.reachAfterSteps ?? REACH_AFTER_STEPS };
   const shareCap = Math.floor((order.quantity * order.maxSharePercent) / 100);
   const { eligible, excluded } = eligibleCandidates(order, candidates, shareCap);
   const dates = [...new Set(eligible.flatMap((e) => e.candidate.schedule.map((p) => p.date)).filter((d) => d <= order.neededBy))].sort();
   const front: Plan[] = [];
+  let complete = true;
   let last = dates.length - 1;
   while (last >= 0) {
-    const plan = cheapestBy(eligible, dates[last], order, shareCap);
+    const plan = cheapestBy(eligible, dates[last], order, shareCap, budget);
+    if (plan === "EXHAUSTED") {
+      complete = false;
+      break;
+    }
     if (!plan) break;
     if (front.length > 0 && front[front.length - 1].totalCost === plan.totalCost) front.pop();
     front.push(plan);
@@ -482,5 +631,18 @@ export function match(order: MatchOrder, candidates: readonly Candidate[]): Matc
   }
   front.reverse();
   pick(front, order.valuePerDay);
-  return { plans: front, excluded, infeasible: front.length === 0 ? explain(order, candidates, eligible, excluded, shareCap) : null };
+  if (front.length === 0 && !complete) {
+    return {
+      plans: [],
+      complete,
+      steps: allowed - Math.max(0, budget.left),
+      excluded,
+      infeasible: {
+        code: "TOO_COMPLEX",
+        message: `The order is too complex to plan within the work the platform spends on one plan (${eligible.length} eligible candidates): no plan is proved cheapest. Award by allocations, or narrow the candidates (a maximum unit price, a minimum score).`,
+        unitsShort: null,
+      },
+    };
+  }
+  return { plans: front, complete, steps: allowed - Math.max(0, budget.left), excluded, infeasible: front.length === 0 ? explain(order, candidates, eligible, excluded, shareCap) : null };
 }

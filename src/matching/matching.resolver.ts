@@ -75,6 +75,7 @@ async function toMatchPlans(ctx: Context, plans: Plans, quantity: number): Promi
     fastest: named("FASTEST" as PlanPick),
     balanced: named("BALANCED" as PlanPick),
     noPlanReason: result.infeasible && Object.assign(new NoPlanReason(), { ...result.infeasible, code: result.infeasible.code as NoPlanCode }),
+    complete: result.complete,
   });
 }
 
@@ -90,7 +91,7 @@ export class OrderPlansResolver {
     @Arg("valuePerDayEarlier", () => MoneyInput, { nullable: true, description: "What a day earlier is worth, for BALANCED; default the order's own." }) valuePerDayEarlier: MoneyInput | null,
     @Ctx() ctx: Context,
   ): Promise<MatchPlans> {
-    return toMatchPlans(ctx, ctx.services.matching.orderPlans(ctx.viewer, order.row, valuePerDayEarlier, ctx.now), order.quantity);
+    return toMatchPlans(ctx, await ctx.services.matching.orderPlans(ctx.viewer, order.row, valuePerDayEarlier, ctx.now), order.quantity);
   }
 }
 
@@ -109,7 +110,7 @@ export class MatchPlansResolver {
     description: "What-if before posting: the plans current instant quotes would give an order of these terms. Product companies and the coordinator.",
   })
   async matchPreview(@Arg("input", () => MatchPreviewInput, { description: "The order you consider posting." }) input: MatchPreviewInput, @Ctx() ctx: Context): Promise<MatchPlans> {
-    return toMatchPlans(ctx, ctx.services.matching.preview(ctx.viewer, input, ctx.now), input.quantity);
+    return toMatchPlans(ctx, await ctx.services.matching.preview(ctx.viewer, input, ctx.now), input.quantity);
   }
 
   @FieldResolver(() => MatchPlanConnection, { description: "The plans of the front, earliest completion first." })

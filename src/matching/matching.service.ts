@@ -8,13 +8,15 @@ import { idOf } from "../graphql/global-id";
 import { toMoney, type Currency, type MoneyInput } from "../graphql/money";
 import { activeOffersOfCapability, findOffersByIds } from "../offers/capability-offer.repository";
 import { ownsOrder } from "../orders/order-access";
+import { findOrderById } from "../orders/order.repository";
 import { awardDeadline, effectiveStatus } from "../orders/order-state";
 import { checkOrderTerms } from "../orders/order-terms";
 import { scorecards } from "../reports/scorecard";
 import { daysBetween, localDate, type Clock } from "../shared/time";
 import { nonNegativeMoney } from "../shared/validate";
 import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate } from "./candidates";
-import { match, type InfeasibleCode, type MatchResult, type Plan } from "./engine";
+import type { InfeasibleCode, MatchResult, Plan } from "./engine";
+import type { Matcher } from "./matcher";
 import type { MatchPreviewInput } from "./matching.inputs";
 import { decodePlanKey, encodePlanKey } from "./plan-key";
 
@@ -29,6 +31,12 @@ export interface Plans {
   asOf: string;
   valuePerDayMinor: number;
   currency: Currency;
+}
+
+/** Whether a plan key is on the order's current front, and whether that front is whole. */
+export interface PlanOnFront {
+  onFront: boolean;
+  frontComplete: boolean;
 }
 
 /** An allocation of an award, from a plan line. */
@@ -49,10 +57,11 @@ export class MatchingService {
   constructor(
     private readonly db: Executor,
     private readonly clock: Clock,
+    private readonly matcher: Matcher,
   ) {}
 
   /** The Pareto front of plans for an open order: its owner and the coordinator only. */
-  orderPlans(viewer: Viewer | null, order: OrderRow, valuePerDayEarlier: MoneyInput | null | undefined, now: Date): Plans {
+  async orderPlans(viewer: Viewer | null, order: OrderRow, valuePerDayEarlier: MoneyInput | null | undefined, now: Date): Promise<Plans> {
     if (!ownsOrder(viewer, order) && !isCoordinator(viewer)) throw forbidden("Only the order's owner and the coordinator see its plans.");
     const errors = new UserErrors();
     const valuePerDayMinor = valuePerDayEarlier == null ? order.valuePerDayMinor : nonNegativeMoney(errors, "valuePerDayEarlier", valuePerDayEarlier, "The value of a day");
@@ -64,19 +73,35 @@ export class MatchingService {
       return {
         ...base,
         sources: new Map(),
-        result: { plans: [], excluded: [], infeasible: { code: "ORDER_NOT_OPEN", message: `The order is ${status}; plans are for open orders.`, unitsShort: null } },
+        result: { plans: [], complete: true, steps: 0, excluded: [], infeasible: { code: "ORDER_NOT_OPEN", message: `The order is ${status}; plans are for open orders.`, unitsShort: null } },
       };
     }
     const bids = findLiveBidsOfOrder(this.db, order.id).filter((bid) => bid.validUntil.getTime() >= now.getTime());
     const sourced = buildCandidates(this.db, bids, activeOffersOfCapability(this.db, order.capabilityId), today, order.neededBy);
-    return { ...base, ...this.run(order, sourced, valuePerDayMinor, today) };
+    return { ...base, ...(await this.run(order, sourced, valuePerDayMinor, today)) };
   }
+
+  /**
+   * Whether a plan key names a plan on the order's current front, as order.plans shows it now
+   * (a key made by hand, or kept from a front that moved since, does not). Null when there is
+   * nothing to compare: not this viewer's open order, or not a key (the award says why).
+   */
+  async planOnFront(viewer: Viewer | null, orderGlobalId: string, planKey: string): Promise<PlanOnFront | null> {
+    const orderId = idOf(orderGlobalId, "Order");
+    const order = orderId === null ? undefined : findOrderById(this.db, orderId);
+    const key = decodePlanKey(planKey);
+    const now = this.clock();
+    if (!order || !key || key.orderId !== order.id || !ownsOrder(viewer, order) || effectiveStatus(order, now) !== "OPEN") return null;
+    const { result } = await this.orderPlans(viewer, order, null, now);
+    return { onFront: result.plans.some((plan) => planKeyOf(order.id, plan) === planKey), frontComplete: result.complete };
+  }
+
 
   /**
    * What-if for a product company before it posts: the plans current instant quotes would give
    * an order of these terms (no bids exist yet). Product company members and the coordinator.
    */
-  preview(viewer: Viewer | null, input: MatchPreviewInput, now: Date): Plans {
+  async preview(viewer: Viewer | null, input: MatchPreviewInput, now: Date): Promise<Plans> {
     const v = requireRole(viewer, ["MEMBER", "COORDINATOR"], "preview plans (product companies and the coordinator)");
     if (v.role === "MEMBER" && v.companyKind !== "PRODUCT") throw forbidden("Contract companies post no orders, so they have no plans to preview.");
     const errors = new UserErrors();
@@ -86,15 +111,21 @@ export class MatchingService {
     throwFirst(errors);
     const today = localDate(now);
     const sourced = buildCandidates(this.db, [], activeOffersOfCapability(this.db, capabilityId!), today, terms.neededBy);
-    return { orderId: null, asOf: today, valuePerDayMinor: terms.valuePerDayMinor, currency: input.maxUnitPrice?.currency ?? ("RUB" as Currency), ...this.run(terms, sourced, terms.valuePerDayMinor, today) };
+    return {
+      orderId: null,
+      asOf: today,
+      valuePerDayMinor: terms.valuePerDayMinor,
+      currency: input.maxUnitPrice?.currency ?? ("RUB" as Currency),
+      ...(await this.run(terms, sourced, terms.valuePerDayMinor, today)),
+    };
   }
 
-  private run(order: Pick<OrderRow, "quantity" | "neededBy" | "maxUnitPriceMinor" | "maxSharePercent" | "minContractors" | "minScore">, sourced: SourcedCandidate[], valuePerDay: number, today: string) {
+  private async run(order: Pick<OrderRow, "quantity" | "neededBy" | "maxUnitPriceMinor" | "maxSharePercent" | "minContractors" | "minScore">, sourced: SourcedCandidate[], valuePerDay: number, today: string) {
     if (order.minScore !== null) {
       const cards = scorecards(this.db, [...new Set(sourced.map((s) => s.candidate.contractorId))], today);
       for (const s of sourced) s.candidate.score = cards.get(s.candidate.contractorId)!.score;
     }
-    const result = match(
+    const result = await this.matcher.match(
       {
         quantity: order.quantity,
         neededBy: order.neededBy,

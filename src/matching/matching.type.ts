@@ -67,6 +67,7 @@ export enum NoPlanCode {
   SHARE_LIMIT = "SHARE_LIMIT",
   MIN_CONTRACTORS = "MIN_CONTRACTORS",
   LOT_SIZES = "LOT_SIZES",
+  TOO_COMPLEX = "TOO_COMPLEX",
   ORDER_NOT_OPEN = "ORDER_NOT_OPEN",
 }
 
@@ -82,6 +83,9 @@ registerEnumType(NoPlanCode, {
     SHARE_LIMIT: { description: "The share limit per contractor leaves units nobody may take; unitsShort says how many." },
     MIN_CONTRACTORS: { description: "Fewer eligible contractors than the minimum number to split between." },
     LOT_SIZES: { description: "No combination of the contractors' lot ranges adds up to exactly the quantity." },
+    TOO_COMPLEX: {
+      description: "The engine's work budget ran out before any plan was proved cheapest (many candidates with rigid lots): award by allocations, or narrow the candidates.",
+    },
     ORDER_NOT_OPEN: { description: "The order is no longer open (awarded, cancelled or expired)." },
   },
 });
@@ -209,4 +213,10 @@ export class MatchPlans {
 
   @Field(() => NoPlanReason, { nullable: true, description: "Why there is no plan; null when there is one." })
   noPlanReason!: NoPlanReason | null;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether the plans are the whole front. False when the engine's work budget ran out: each plan shown is still the cheapest for its date, but plans completing earlier than the fastest shown may exist.",
+  })
+  complete!: boolean;
 }

@@ -12,7 +12,7 @@ import { addDays, localDate, type Clock } from "../shared/time";
 import type { AwardOrderInput } from "./order.inputs";
 import { effectiveStatus } from "./order-state";
 import { moveOrder, ownedOrder } from "./order.service";
-import { allocationsOfPlan } from "../matching/matching.service";
+import { allocationsOfPlan, type MatchingService, type PlanOnFront } from "../matching/matching.service";
 import { actorOf, findOrderById } from "./order.repository";
 
 export interface Award {
@@ -88,6 +88,7 @@ export class AwardService {
   constructor(
     private readonly db: Executor,
     private readonly clock: Clock,
+    private readonly matching: MatchingService,
   ) {}
 
   /**
@@ -97,7 +98,18 @@ export class AwardService {
    * contractor short of engineer-hours refuses the whole award. Of two awards racing on one order, the conditional
    * state change lets exactly one through.
    */
-  award(viewer: Viewer | null, input: AwardOrderInput): Outcome<Award> {
+  /**
+   * awardOrder: a plan key is first checked against the order's current front (the engine runs
+   * off the request thread, outside the transaction), then the award runs as `award`, which
+   * checks the plan's bids, offers and prices again inside its transaction.
+   */
+  async awardOrder(viewer: Viewer | null, input: AwardOrderInput): Promise<Outcome<Award>> {
+    const front = input.planKey != null && input.allocations.length === 0 ? await this.matching.planOnFront(viewer, input.orderId, input.planKey) : null;
+    return this.award(viewer, input, front);
+  }
+
+  /** An award by allocations, or by a plan key with `front` saying whether the key is on the order's front. */
+  award(viewer: Viewer | null, input: AwardOrderInput, front: PlanOnFront | null = null): Outcome<Award> {
     const v = requireRole(viewer, ["MEMBER"], "award orders (the order's owner)");
     const now = this.clock();
     return writeTransaction(this.db, (tx) =>
@@ -107,7 +119,7 @@ export class AwardService {
         "awardOrder",
         input.idempotencyKey,
         input,
-        () => this.awardOnce(tx, v, input, now),
+        () => this.awardOnce(tx, v, input, now, front),
         ({ order }) => order.id,
         (id) => ({ order: findOrderById(tx, id)!, contracts: findContractsOfOrder(tx, id) }),
         now,
@@ -115,7 +127,7 @@ export class AwardService {
     );
   }
 
-  private awardOnce(db: Executor, v: Viewer, input: AwardOrderInput, now: Date): Outcome<Award> {
+  private awardOnce(db: Executor, v: Viewer, input: AwardOrderInput, now: Date, front: PlanOnFront | null): Outcome<Award> {
     const errors = new UserErrors();
     const planned = input.planKey != null;
     if (planned && input.allocations.length > 0) return refused(errors.add("planKey", UserErrorCode.INVALID_FORMAT, "Give either allocations or planKey, not both."));
@@ -131,6 +143,12 @@ export class AwardService {
       if (!allocations) throw new RefusedError(errors.list);
       const lines = checkAllocations(order, allocations, now, errors);
       if (errors.any) throw new RefusedError(planned ? errors.list.map((e) => Object.assign(e, { field: ["planKey"] })) : errors.list);
+      // Every line holds, but the allocation is not one the engine offers now (hand-made, or the front moved).
+      if (planned && front?.onFront === false) {
+        const cut = front.frontComplete ? "" : " (the front was cut short by the engine's work budget)";
+        errors.add("planKey", UserErrorCode.PLAN_CHANGED, `This is not one of the order's current plans${cut}: bids, offers or capacity changed, or the key was not read from order.plans. Read order.plans again.`);
+        throw new RefusedError(errors.list);
+      }
       moveOrder(tx, order, "AWARDED", actorOf(v), now);
       const today = localDate(now);
       const contracts = lines.map(({ bid, quantity }) =>

@@ -160,9 +160,9 @@ export class OrderResolver {
   @Mutation(() => AwardOrderPayload, {
     description: "The owner splits an open order between live bids: one contract per bid, all checks passed or nothing changes.",
   })
-  awardOrder(@Arg("input", () => AwardOrderInput, { description: "The mutation's input; its type describes each field." }) input: AwardOrderInput, @Ctx() ctx: Context): AwardOrderPayload {
+  async awardOrder(@Arg("input", () => AwardOrderInput, { description: "The mutation's input; its type describes each field." }) input: AwardOrderInput, @Ctx() ctx: Context): Promise<AwardOrderPayload> {
     return payloadOf(
-      ctx.services.awards.award(ctx.viewer, input),
+      await ctx.services.awards.awardOrder(ctx.viewer, input),
       ({ order, contracts }) => ({ order: toOrder(order, ctx.now), contracts: contracts.map(toContract) }),
       { order: null, contracts: null },
     );

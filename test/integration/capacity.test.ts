@@ -171,7 +171,9 @@ describe("instant quotes", () => {
 
     const idle = await quotes(320);
     expect(idle.map((q: any) => q.company.name)).toEqual(["Alpha Fab", "Beta Works", "Gamma Plant"]);
-    expect(idle[0]).toMatchObject({ quantity: 320, unitPrice: { amount: "1000.00" }, totalPrice: { amount: "320000.00" }, engineerHours: 160 });
+    // Engineer-hours are the contractor's internal figure: the customer sees the price, not them.
+    expect(idle[0]).toMatchObject({ quantity: 320, unitPrice: { amount: "1000.00" }, totalPrice: { amount: "320000.00" }, engineerHours: null });
+    expect((await quotes(320, alpha.token))[0]).toMatchObject({ company: { name: "Alpha Fab" }, engineerHours: 160 });
     // 160 h fit in the current week, but the offer's minimum lead time is 5 days.
     const idleDate = idle[0].earliestCompletionDate;
     expect(idleDate >= dateIn(server, 5)).toBe(true);

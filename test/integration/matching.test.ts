@@ -172,6 +172,20 @@ describe("matching, end to end over HTTP", () => {
     expect(await refusedWith(server, AWARD, { orderId, planKey: before.balanced.key }, market.otherStartup.token)).toEqual([["NOT_FOUND", "orderId"]]);
   });
 
+  it("refuses a hand-made key for an allocation the plans never showed, even at its true total", async () => {
+    const plans = (await server.gql(PLANS, { id: orderId }, market.startup.token)).data.node.plans;
+    const lines = plans.plans.nodes.flatMap((p: any) => p.lines);
+    const betaBid = lines.find((l: any) => l.contractor.name === "Beta Works" && l.source === "BID").bid.id;
+    const gamma = market.contractors[2];
+    const gammaOffer = (await server.gql(`{ viewer { company { capabilityOffers { nodes { id } } } } }`, {}, gamma.token)).data.viewer.company.capabilityOffers.nodes[0].id;
+    // Beta's bid of 900.00 and Gamma's quote of 1 100.00, 450 units each: within every rule, but dearer than a plan of the same date.
+    const total = 450 * 90_000 + 450 * 110_000;
+    const key = Buffer.from(`p1~${dbIdOf(orderId)}~${total}~bid:${dbIdOf(betaBid)}*450,offer:${dbIdOf(gammaOffer)}*450`).toString("base64url");
+    expect(plans.plans.nodes.map((p: any) => p.key)).not.toContain(key);
+    // refusedWith checks that no row changed: no bid made from Gamma's quote, no contract.
+    expect(await refusedWith(server, AWARD, { orderId, planKey: key }, market.startup.token)).toEqual([["PLAN_CHANGED", "planKey"]]);
+  });
+
   it("awards the BALANCED plan: contracts at the plan's terms, the quote turned into a bid, the work booked", async () => {
     const plans = (await server.gql(PLANS, { id: orderId }, market.startup.token)).data.node.plans;
     expect(plans.balanced.totalCost.amount).toBe("927000.00"); // Alpha now 960.00: 450 x 960 + 450 x 1100

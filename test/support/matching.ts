@@ -227,3 +227,38 @@ export function costByDate(front: readonly FrontPoint[], date: string): number |
   for (const p of front) if (p.completionDate <= date) cost = p.totalCost;
   return cost;
 }
+
+/**
+ * The engine's known worst case (issue 13): `n` quotes with rigid lots (minimum lot = maximum
+ * lot, all even) and an odd quantity near half their total, so that no exact split exists and
+ * a search over sets of offers would try them all. One schedule point each, all in time.
+ */
+export function rigidLotsInstance(n: number, seed = 13): Instance {
+  const r = prng(seed);
+  const candidates: Candidate[] = Array.from({ length: n }, (_, i) => {
+    const lot = 2 * (50 + Math.floor(r() * 50));
+    return { key: `offer:${i + 1}`, contractorId: i + 1, source: "QUOTE", unitPrice: 1000 + Math.floor(r() * 500), minLot: lot, maxQuantity: lot, schedule: [{ date: addDays(TODAY, 14), units: lot }] };
+  });
+  const total = candidates.reduce((sum, c) => sum + c.minLot, 0);
+  return {
+    order: { quantity: Math.floor(total / 2) | 1, neededBy: addDays(TODAY, 60), maxUnitPrice: null, maxSharePercent: 100, minContractors: 1, valuePerDay: 0, today: TODAY },
+    candidates,
+  };
+}
+
+/**
+ * Like `rigidLotsInstance`, but feasible and hard without parity to rule it out: rigid lots of
+ * odd and even sizes, and a quantity near half their total that some subsets reach exactly.
+ */
+export function rigidLotsFeasibleInstance(n: number, seed = 17): Instance {
+  const r = prng(seed);
+  const candidates: Candidate[] = Array.from({ length: n }, (_, i) => {
+    const lot = 1000 + Math.floor(r() * 9000);
+    return { key: `offer:${i + 1}`, contractorId: i + 1, source: "QUOTE", unitPrice: 1000 + Math.floor(r() * 500), minLot: lot, maxQuantity: lot, schedule: [{ date: addDays(TODAY, 7 + (i % 5) * 7), units: lot }] };
+  });
+  const total = candidates.reduce((sum, c) => sum + c.minLot, 0);
+  return {
+    order: { quantity: Math.floor(total / 2), neededBy: addDays(TODAY, 60), maxUnitPrice: null, maxSharePercent: 100, minContractors: 1, valuePerDay: 0, today: TODAY },
+    candidates,
+  };
+}

@@ -1,5 +1,5 @@
 import loadHighs, { type Highs } from "highs";
-import { match, type Candidate, type MatchOrder, type MatchResult, type Plan } from "../../src/matching/engine";
+import { DEFAULT_MATCH_BUDGET, match, type Candidate, type MatchOptions, type MatchOrder, type MatchResult, type Plan } from "../../src/matching/engine";
 import {
   addDays,
   bruteForceFront,
@@ -8,6 +8,8 @@ import {
   MEDIUM,
   planDates,
   randomInstance,
+  rigidLotsFeasibleInstance,
+  rigidLotsInstance,
   SMALL,
   TODAY,
   upperBy,
@@ -165,6 +167,10 @@ describe("the matching engine, by hand", () => {
     ["the share limit leaves units over", order({ maxSharePercent: 30 }), [bid(1, 60), bid(2, 60), bid(3, 60, { units: 10 })], "SHARE_LIMIT", 30],
     ["too few contractors", order({ minContractors: 3 }), [bid(1, 60), bid(2, 60)], "MIN_CONTRACTORS", null],
     ["lots that cannot add up", order(), [bid(1, 60, { minLot: 40, maxQuantity: 40 }), bid(2, 60, { minLot: 70, maxQuantity: 70 })], "LOT_SIZES", null],
+    // Without the 50 % limit, 4 + 2 = 6 would do: the limit binds, not capacity, though the lot of 4 is left out for it.
+    ["the share limit leaves out a lot above it", order({ quantity: 6, maxSharePercent: 50 }), [bid(1, 60, { minLot: 4, maxQuantity: 6 }), bid(2, 60, { maxQuantity: 2 })], "SHARE_LIMIT", 4],
+    ["the share limit leaves too few contractors", order({ quantity: 6, maxSharePercent: 50, minContractors: 2 }), [bid(1, 60, { minLot: 4, maxQuantity: 6 }), bid(2, 60, { maxQuantity: 3 })], "SHARE_LIMIT", 3],
+    ["the share limit leaves out every lot", order({ quantity: 6, maxSharePercent: 50 }), [bid(1, 60, { minLot: 4 }), bid(2, 60, { minLot: 5 })], "SHARE_LIMIT", null],
   ])("explains an order with no plan: %s", (_name, o, candidates, code, unitsShort) => {
     const result = match(o, candidates);
     expect(result.plans).toEqual([]);
@@ -189,8 +195,9 @@ describe("the matching engine, by hand", () => {
 });
 
 /** The engine's front as (date, cost) points, each plan's invariants checked on the way. */
-function engineFront(instance: Instance) {
-  const result = match(instance.order, instance.candidates);
+function engineFront(instance: Instance, options: MatchOptions = {}) {
+  const result = match(instance.order, instance.candidates, options);
+  expect(result.complete).toBe(true);
   result.plans.forEach((plan, i) => {
     checkPlan(instance, plan);
     if (i > 0) {
@@ -210,6 +217,8 @@ describe("the matching engine against brute force", () => {
       const instance = randomInstance(seed, SMALL);
       const expected = bruteForceFront(instance);
       expect({ seed, front: engineFront(instance) }).toEqual({ seed, front: expected });
+      // The same with the reachability table pruning every search from its first step.
+      expect({ seed, front: engineFront(instance, { reachAfterSteps: 0 }) }).toEqual({ seed, front: expected });
       if (expected.length > 0) withPlans++;
       if (expected.length > 0 && (instance.order.minContractors > 1 || instance.candidates.some((c) => c.minLot > 1))) greedyWouldFail++;
     }
@@ -231,6 +240,7 @@ describe("the matching engine against HiGHS", () => {
     for (let seed = 1001; seed <= 1100; seed++) {
       const instance = randomInstance(seed, MEDIUM);
       const front = engineFront(instance);
+      expect(engineFront(instance, { reachAfterSteps: 0 })).toEqual(front);
       for (const date of planDates(instance)) {
         const engine = costByDate(front, date);
         let reference = highsCheapestBy(highs, instance, date);
@@ -242,5 +252,55 @@ describe("the matching engine against HiGHS", () => {
     }
     expect(compared).toBeGreaterThan(700);
     expect(feasible).toBeGreaterThan(350);
+  });
+});
+
+describe("the matching engine's worst case, bounded", () => {
+  it.each([28, 32, 60, 200])("settles %d rigid lots that cannot add up with the reachability table, in a small part of the budget", (n) => {
+    const { order: o, candidates } = rigidLotsInstance(n);
+    const result = match(o, candidates);
+    expect(result).toMatchObject({ plans: [], complete: true, infeasible: { code: "LOT_SIZES" } });
+    // Work, not time, is asserted: an exponential search over 2^n sets of offers would need billions of steps.
+    expect(result.steps).toBeLessThan(DEFAULT_MATCH_BUDGET / 10);
+  });
+
+  it("answers TOO_COMPLEX, with no plan, when the budget runs out before any plan is proved", () => {
+    // Lots too large for the table (units x items past its limit): only the budget stops the search.
+    const { order: o, candidates } = rigidLotsInstance(40);
+    const scaled = candidates.map((c) => ({ ...c, minLot: c.minLot * 1001, maxQuantity: c.maxQuantity * 1001, schedule: c.schedule.map((p) => ({ ...p, units: p.units * 1001 })) }));
+    const result = match({ ...o, quantity: o.quantity * 1001 }, scaled);
+    expect(result.plans).toEqual([]);
+    expect(result.complete).toBe(false);
+    expect(result.infeasible?.code).toBe("TOO_COMPLEX");
+    expect(result.steps).toBeGreaterThanOrEqual(DEFAULT_MATCH_BUDGET);
+  });
+
+  it("cut short, keeps only plans proved cheapest for their dates and says the front is incomplete", () => {
+    let cut = 0;
+    for (let seed = 1001; seed <= 1100; seed++) {
+      const { order: o, candidates } = randomInstance(seed, MEDIUM);
+      const whole = match(o, candidates);
+      if (whole.plans.length < 2) continue;
+      const partial = match(o, candidates, { budget: Math.floor(whole.steps / 2) });
+      if (partial.complete) continue;
+      cut++;
+      // The latest (cheapest) plans, exactly as in the whole front, and none of the earlier ones.
+      const points = (plans: Plan[]) => plans.map((p) => ({ date: p.completionDate, cost: p.totalCost, lines: lines(p) }));
+      expect(points(partial.plans)).toEqual(points(whole.plans.slice(whole.plans.length - partial.plans.length)));
+      if (partial.plans.length === 0) expect(partial.infeasible?.code).toBe("TOO_COMPLEX");
+      else expect(partial.infeasible).toBeNull();
+      expect(partial.plans.length).toBeLessThan(whole.plans.length);
+    }
+    expect(cut).toBeGreaterThan(10);
+  });
+
+  it("plans feasible rigid lots exactly: the fronts agree with the reachability table on or off", () => {
+    for (const n of [16, 24, 40]) {
+      const { order: o, candidates } = rigidLotsFeasibleInstance(n);
+      const plain = match(o, candidates);
+      expect(plain.complete).toBe(true);
+      expect(summary(match(o, candidates, { reachAfterSteps: 0 }))).toEqual(summary(plain));
+      expect(plain.plans.length).toBeGreaterThan(0);
+    }
   });
 });

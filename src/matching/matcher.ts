@@ -1,0 +1,40 @@
+import path from "node:path";
+import { Piscina } from "piscina";
+import { match, type Candidate, type MatchOptions, type MatchOrder, type MatchResult } from "./engine";
+import type { MatchTask } from "./match.worker";
+
+/** Runs the matching engine; the server's runs it in worker threads, so no request waits behind it. */
+export interface Matcher {
+  match(order: MatchOrder, candidates: Candidate[], options?: MatchOptions): Promise<MatchResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * The engine in a pool of worker threads (piscina): an order's front is computed off the event
+ * loop, so /health and every other request answer while it runs, and the work budget bounds how
+ * long it holds a worker. Fronts wait in the pool's queue when every worker is busy.
+ *
+ * Run from the TypeScript sources (the tests), the worker loads them through tsx's loader; built
+ * (`npm start`), it is plain JavaScript.
+ */
+export function workerMatcher(threads = 1): Matcher {
+  const fromSources = __filename.endsWith(".ts");
+  const pool = new Piscina<MatchTask, MatchResult>({
+    filename: path.join(__dirname, `match.worker.${fromSources ? "ts" : "js"}`),
+    minThreads: threads,
+    maxThreads: threads,
+    // Kept alive between tasks: starting a worker costs tens of milliseconds.
+    idleTimeout: Infinity,
+    execArgv: fromSources ? ["--require", "tsx/cjs"] : [],
+  });
+  return {
+    match: (order, candidates, options) => pool.run({ order, candidates, options }),
+    close: () => pool.close({ force: true }),
+  };
+}
+
+/** The engine on the calling thread: for scripts and the engine's own tests. */
+export const inlineMatcher: Matcher = {
+  match: async (order, candidates, options) => match(order, candidates, options),
+  close: async () => {},
+};
