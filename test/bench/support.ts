@@ -61,5 +61,5 @@ export async function benchServer(database: DatabaseHandle) {
     await work();
     return database.stats.statements - before;
   };
-  return { post, statementsOf, stop: () => app.stop() };
+  return { post, statementsOf, url, coordinator, stop: () => app.stop() };
 }
