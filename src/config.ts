@@ -12,6 +12,8 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
   /** SQLite's synchronous setting for file databases; see README "Durability". */
   sqliteSynchronous: "NORMAL" | "FULL";
+  /** Origins whose web pages may call the API (CORS); empty for none. */
+  corsOrigins: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,7 +25,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
     sqliteSynchronous: synchronousFromEnv(env.SQLITE_SYNCHRONOUS),
+    corsOrigins: originsFromEnv(env.CORS_ORIGINS),
   };
+}
+
+/** "https://a.example, https://b.example" -> exact origins (scheme, host and port, no path). */
+function originsFromEnv(raw: string | undefined): string[] {
+  const origins = (raw ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || parsed.origin !== origin) throw new Error(`CORS_ORIGINS must list origins such as https://dashboard.example.org (no path, no trailing slash), got "${origin}"`);
+  }
+  return origins;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   }
 
   const schema = await buildMarketplaceSchema();
-  const app = await createApp({ database, schema, logger, maxBodyBytes: config.maxBodyBytes });
+  const app = await createApp({ database, schema, logger, maxBodyBytes: config.maxBodyBytes, cors: { origins: config.corsOrigins } });
   // Orders are read as EXPIRED as soon as their award deadline passes; this records it in
   // their history and closes their bids.
   const sweep = () => {

@@ -11,7 +11,7 @@ import type { DatabaseHandle } from "./db/client";
 import { PUBLIC_ERROR_CODES } from "./graphql/errors";
 import { DEFAULT_LIMITS, queryLimitsPlugin } from "./graphql/limits";
 import type { Logger } from "./logger";
-import { HttpError, isJson, parseJson, readBody, sendError, sendJson } from "./http";
+import { applyCors, HttpError, isJson, parseJson, readBody, sendError, sendJson, type CorsPolicy } from "./http";
 import { workerMatcher } from "./matching/matcher";
 import { createServices, type Services } from "./services";
 import { systemClock, type Clock } from "./shared/time";
@@ -23,7 +23,21 @@ export interface AppOptions {
   maxBodyBytes: number;
   /** Where "now" comes from; tests move it to see bidding close and orders expire. */
   clock?: Clock;
+  /** Origins whose web pages may call the API (README, CORS_ORIGINS); none by default. */
+  cors?: CorsPolicy;
+  /** How long a request may take to arrive; DEFAULT_TIMEOUTS unless a test shortens them. */
+  timeouts?: Timeouts;
 }
+
+/** A request's headers must arrive within `headersMs`, the whole request within `requestMs`. */
+export interface Timeouts {
+  headersMs: number;
+  requestMs: number;
+  /** How often Node checks connections against both: its default of 30 s let a stalled client hold a socket for up to 60 s. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 10_000, requestMs: 30_000, checkEveryMs: 1_000 };
 
 export interface App {
   httpServer: http.Server;
@@ -56,11 +70,9 @@ function describeError(error: unknown): Record<string, unknown> | string {
 }
 
 /** Builds the HTTP server: POST/GET /graphql, GET /health. Does not listen. */
-export async function createApp({ database, schema, logger, maxBodyBytes, clock = systemClock }: AppOptions): Promise<App> {
-  const httpServer = http.createServer();
+export async function createApp({ database, schema, logger, maxBodyBytes, clock = systemClock, cors = { origins: [] }, timeouts = DEFAULT_TIMEOUTS }: AppOptions): Promise<App> {
   // A request must arrive whole within these, so slow or stalled clients cannot hold sockets.
-  httpServer.headersTimeout = 10_000;
-  httpServer.requestTimeout = 30_000;
+  const httpServer = http.createServer({ headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkEveryMs });
   const matcher = workerMatcher();
   const services = createServices(database.db, clock, matcher);
 
@@ -136,6 +148,10 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader("x-request-id", requestId);
+    res.setHeader("x-content-type-options", "nosniff");
+    // An answer to a signed-in caller is theirs alone: no cache, shared or private, keeps it.
+    if (req.headers.authorization !== undefined) res.setHeader("cache-control", "no-store");
+    if (applyCors(req, res, cors)) return;
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const path = query === -1 ? url : url.slice(0, query);

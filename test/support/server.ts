@@ -9,7 +9,8 @@ import type { Role } from "../../src/auth/viewer";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client";
 import { createLogger } from "../../src/logger";
 import { buildMarketplaceSchema } from "../../src/schema";
-import { createApp, type App } from "../../src/server";
+import type { CorsPolicy } from "../../src/http";
+import { createApp, type App, type Timeouts } from "../../src/server";
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 
@@ -41,7 +42,7 @@ export interface TestServer {
  * A real server on a loopback port, over a fresh SQLite file built by the real migrations.
  * Each test file gets its own.
  */
-export async function startTestServer(options: { maxBodyBytes?: number; databasePath?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { maxBodyBytes?: number; databasePath?: string; cors?: CorsPolicy; timeouts?: Timeouts } = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marketplace-test-"));
   const database = openDatabase(options.databasePath ?? path.join(dir, "test.db"));
   const logs: string[] = [];
@@ -54,6 +55,8 @@ export async function startTestServer(options: { maxBodyBytes?: number; database
     logger: createLogger("warn", (line) => logs.push(line)),
     maxBodyBytes: options.maxBodyBytes ?? 100_000,
     clock,
+    cors: options.cors,
+    timeouts: options.timeouts,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
