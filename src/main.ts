@@ -5,7 +5,7 @@ import { loadConfig } from "./config";
 import { openDatabase } from "./db/client";
 import { createLogger } from "./logger";
 import { buildMarketplaceSchema } from "./schema";
-import { formatDemoTokens, isEmpty, seedDemoData } from "./seed/seed";
+import { formatDemoTokens, seedDemoDataIfEmpty } from "./seed/seed";
 import { createApp } from "./server";
 
 /** Process entry: config -> database (migrated) -> demo data if empty -> HTTP server. */
@@ -20,8 +20,9 @@ async function main(): Promise<void> {
   });
   const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
 
-  if (config.seedDemoData && isEmpty(database.db)) {
-    const text = formatDemoTokens(seedDemoData(database.db));
+  const seeded = config.seedDemoData ? seedDemoDataIfEmpty(database.db) : null;
+  if (seeded) {
+    const text = formatDemoTokens(seeded);
     // Demo convenience only: the database itself stores token hashes, never tokens.
     fs.writeFileSync(tokensFile, text + "\n", { mode: 0o600 });
     process.stdout.write(`Seeded demo data into ${config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);

@@ -49,6 +49,15 @@ export function isEmpty(db: Executor): boolean {
   return db.select({ n: sql<number>`count(*)` }).from(parks).get()!.n === 0;
 }
 
+/**
+ * Loads the demo data if the database is empty, and returns its tokens; null when it was not.
+ * One BEGIN IMMEDIATE transaction takes SQLite's write lock before looking, so of several
+ * processes started at once on an empty file exactly one seeds and the others find it seeded.
+ */
+export function seedDemoDataIfEmpty(db: Executor, now = new Date()): DemoToken[] | null {
+  return db.transaction((tx) => (isEmpty(tx) ? seedDemoData(tx, now) : null), { behavior: "immediate" });
+}
+
 /** Loads the demo data into an empty database in one transaction and returns the demo tokens. */
 export function seedDemoData(db: Executor, now = new Date()): DemoToken[] {
   return db.transaction((tx) => {

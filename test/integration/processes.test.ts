@@ -54,6 +54,26 @@ function violations() {
 const clock = { now: () => new Date() };
 
 describe("two server processes on one database file", () => {
+  it("both start at once on an empty file with demo seeding: one seeds, in one transaction, the other finds it seeded", async () => {
+    const empty = path.join(dir, "empty.db");
+    const [a, b] = await Promise.all([0, 1].map(async () => startChildServer(empty, await freePort(), { SEED_DEMO_DATA: "true" })));
+    children.push(a, b);
+    const seededBy = [a, b].filter((child) => child.output().includes("Seeded demo data"));
+    expect(seededBy).toHaveLength(1);
+    for (const child of [a, b]) {
+      expect(child.output()).not.toMatch(/UNIQUE|Failed to start/);
+      expect((await gqlAt(child.url, `{ capabilities(first: 50) { nodes { code } } }`, {})).body.data.capabilities.nodes).toHaveLength(12);
+    }
+    const sqlite = new Database(empty, { readonly: true });
+    try {
+      expect(sqlite.prepare("select count(*) as n from parks").get()).toEqual({ n: 2 });
+    } finally {
+      sqlite.close();
+    }
+    for (const child of [a, b]) child.process.kill("SIGTERM");
+    await Promise.all([a.exited, b.exited]);
+  });
+
   it("let exactly one of many simultaneous awards through, and one live bid per contractor, whichever process answers", async () => {
     const [a, b] = [await start(), await start()];
     const posted = await gqlAt(a.url, POST_ORDER, { input: orderInput(clock, market) }, market.startup.token);

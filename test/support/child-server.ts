@@ -18,10 +18,10 @@ export interface ChildServer {
 }
 
 /** Starts `node dist/src/main.js` on a database file and a port; resolves once it answers /health. */
-export async function startChildServer(databasePath: string, port: number): Promise<ChildServer> {
+export async function startChildServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, [path.join(root, "dist", "src", "main.js")], {
     cwd: root,
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
