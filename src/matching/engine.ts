@@ -141,9 +141,10 @@ const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 
 /**
  * The work one `match` may do: search steps (each node of the branch and bound and each item
- * it tries next, and reachability table cells at 1/64 of a step). About 4 million steps a second on this machine's cores, so the
- * default bounds a front at a few hundred milliseconds whatever the instance; marketplace-shaped
- * orders of 1,000 candidates use under 1 % of it (npm run bench:matching).
+ * it tries next, and reachability table cells at 1/64 of a step). The engine takes tens of
+ * millions of steps a second here, so a hopeless search ends in about 40-70 ms (npm run
+ * bench:worst); marketplace-shaped orders of 1,000 candidates use under 1 % of it (npm run
+ * bench:matching).
  */
 export const DEFAULT_MATCH_BUDGET = 1_500_000;
 
@@ -276,7 +277,7 @@ function reachableSums(lot: Float64Array, upper: Float64Array, quantity: number,
   const cells = (n + 1) * width;
   if (cells > MAX_REACH_CELLS || cells / 64 > budget.left) return null;
   budget.left -= Math.ceil(cells / 64);
-  // counts[j * width + s]: how many sums below s the items j..n-1 reach (a prefix count per suffix).
+  // counts[j * (width + 1) + s]: how many sums below s the items j..n-1 reach (a prefix count per suffix).
   const counts = new Int32Array((n + 1) * (width + 1));
   const row = new Uint8Array(width);
   const next = new Uint8Array(width);

@@ -96,7 +96,6 @@ export class MatchingService {
     return { onFront: result.plans.some((plan) => planKeyOf(order.id, plan) === planKey), frontComplete: result.complete };
   }
 
-
   /**
    * What-if for a product company before it posts: the plans current instant quotes would give
    * an order of these terms (no bids exist yet). Product company members and the coordinator.

@@ -95,21 +95,24 @@ export class AwardService {
    * Awards an open order: one contract per allocation (value = quantity x unit price, promised
    * date = today + lead time) with its work booked on the contractor's engineers, the chosen
    * bids AWARDED and every other live bid NOT_AWARDED, the order AWARDED. All or nothing: a
-   * contractor short of engineer-hours refuses the whole award. Of two awards racing on one order, the conditional
-   * state change lets exactly one through.
+   * contractor short of engineer-hours refuses the whole award. Of two awards racing on one
+   * order, the conditional state change lets exactly one through.
+   *
+   * A plan key is first compared with the order's current front (the engine runs in its worker,
+   * outside the transaction); the transaction then checks the plan's bids, offers and prices again.
    */
-  /**
-   * awardOrder: a plan key is first checked against the order's current front (the engine runs
-   * off the request thread, outside the transaction), then the award runs as `award`, which
-   * checks the plan's bids, offers and prices again inside its transaction.
-   */
-  async awardOrder(viewer: Viewer | null, input: AwardOrderInput): Promise<Outcome<Award>> {
+  async award(viewer: Viewer | null, input: AwardOrderInput): Promise<Outcome<Award>> {
     const front = input.planKey != null && input.allocations.length === 0 ? await this.matching.planOnFront(viewer, input.orderId, input.planKey) : null;
-    return this.award(viewer, input, front);
+    return this.transact(viewer, input, front);
   }
 
-  /** An award by allocations, or by a plan key with `front` saying whether the key is on the order's front. */
-  award(viewer: Viewer | null, input: AwardOrderInput, front: PlanOnFront | null = null): Outcome<Award> {
+  /** `award` by allocations, in the caller's transaction if it has one (the demo seeding). */
+  awardByAllocations(viewer: Viewer | null, input: AwardOrderInput): Outcome<Award> {
+    if (input.planKey != null) throw new Error("a plan key is awarded through award(), which checks it against the order's front");
+    return this.transact(viewer, input, null);
+  }
+
+  private transact(viewer: Viewer | null, input: AwardOrderInput, front: PlanOnFront | null): Outcome<Award> {
     const v = requireRole(viewer, ["MEMBER"], "award orders (the order's owner)");
     const now = this.clock();
     return writeTransaction(this.db, (tx) =>

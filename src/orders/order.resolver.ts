@@ -162,7 +162,7 @@ export class OrderResolver {
   })
   async awardOrder(@Arg("input", () => AwardOrderInput, { description: "The mutation's input; its type describes each field." }) input: AwardOrderInput, @Ctx() ctx: Context): Promise<AwardOrderPayload> {
     return payloadOf(
-      await ctx.services.awards.awardOrder(ctx.viewer, input),
+      await ctx.services.awards.award(ctx.viewer, input),
       ({ order, contracts }) => ({ order: toOrder(order, ctx.now), contracts: contracts.map(toContract) }),
       { order: null, contracts: null },
     );

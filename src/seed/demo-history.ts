@@ -85,7 +85,7 @@ export function seedDemoHistory(db: Executor, memberOf: (company: string) => Vie
         "bid",
       );
       const [contract] = must(
-        services.awards.award(memberOf(trade.customer), { orderId: toGlobalId("Order", order.id), allocations: [{ bidId: toGlobalId("Bid", bid.id), quantity }] }),
+        services.awards.awardByAllocations(memberOf(trade.customer), { orderId: toGlobalId("Order", order.id), allocations: [{ bidId: toGlobalId("Bid", bid.id), quantity }] }),
         "award",
       ).contracts;
       const contractId = toGlobalId("Contract", contract.id);

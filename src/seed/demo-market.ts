@@ -153,7 +153,7 @@ export function seedDemoMarket(db: Executor, memberOf: (company: string) => View
     }
     if (demo.award) {
       must(
-        services.awards.award(memberOf(demo.customer), {
+        services.awards.awardByAllocations(memberOf(demo.customer), {
           orderId: toGlobalId("Order", order.id),
           allocations: Object.entries(demo.award).map(([contractor, quantity]) => ({ bidId: toGlobalId("Bid", bidIds.get(contractor)!), quantity })),
         }),
