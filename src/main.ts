@@ -2,7 +2,7 @@ import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "./config";
-import { openDatabase } from "./db/client";
+import { openDatabase, STARTUP_BUSY_TIMEOUT_MS, withBusyTimeout } from "./db/client";
 import { createLogger } from "./logger";
 import { buildMarketplaceSchema } from "./schema";
 import { formatDemoTokens, seedDemoDataIfEmpty } from "./seed/seed";
@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   });
   const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
 
-  const seeded = config.seedDemoData ? seedDemoDataIfEmpty(database.db) : null;
+  // A second process started at once waits here, past the 5 s busy timeout, while the first seeds.
+  const seeded = config.seedDemoData ? withBusyTimeout(database.sqlite, STARTUP_BUSY_TIMEOUT_MS, () => seedDemoDataIfEmpty(database.db)) : null;
   if (seeded) {
     const text = formatDemoTokens(seeded);
     // Demo convenience only: the database itself stores token hashes, never tokens.

@@ -66,7 +66,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
     schema,
     logger: { logQuery: () => void stats.statements++ },
   });
-  applyMigrations(sqlite, db);
+  // Another process starting on the same file may hold the write lock for seconds (migrating,
+  // seeding): wait for it longer than a request would.
+  withBusyTimeout(sqlite, STARTUP_BUSY_TIMEOUT_MS, () => applyMigrations(sqlite, db));
   return {
     db,
     sqlite,
@@ -76,6 +78,19 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
       sqlite.close();
     },
   };
+}
+
+/** How long start-up work (migrations, demo seeding) waits for another process's write lock. */
+export const STARTUP_BUSY_TIMEOUT_MS = 60_000;
+
+/** Runs `work` with SQLite's busy timeout at `ms`, then back at the 5 s requests use. */
+export function withBusyTimeout<T>(sqlite: Database.Database, ms: number, work: () => T): T {
+  sqlite.pragma(`busy_timeout = ${ms}`);
+  try {
+    return work();
+  } finally {
+    sqlite.pragma("busy_timeout = 5000");
+  }
 }
 
 /**

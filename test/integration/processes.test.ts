@@ -7,6 +7,7 @@ import { buildServer, freePort, gqlAt, startChildServer, type ChildServer } from
 import { dbIdOf } from "../support/fixtures";
 import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
 import { AWARD, POST_ORDER, SUBMIT_BID, bidInput, buildMarket, orderInput, type Market } from "../support/marketplace";
+import { openDatabase } from "../../src/db/client";
 import { startTestServer } from "../support/server";
 
 /**
@@ -72,6 +73,23 @@ describe("two server processes on one database file", () => {
     }
     for (const child of [a, b]) child.process.kill("SIGTERM");
     await Promise.all([a.exited, b.exited]);
+  });
+
+  it("starts while another process holds the write lock past the 5 s busy timeout, and seeds once it is free", async () => {
+    const file = path.join(dir, "locked.db");
+    openDatabase(file).close();
+    const holder = new Database(file);
+    holder.exec("BEGIN IMMEDIATE");
+    const starting = startChildServer(file, await freePort(), { SEED_DEMO_DATA: "true" });
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    holder.exec("ROLLBACK");
+    holder.close();
+    const child = await starting;
+    children.push(child);
+    expect(child.output()).toContain("Seeded demo data");
+    expect((await gqlAt(child.url, `{ parks { nodes { name } } }`, {})).body.data.parks.nodes).toHaveLength(2);
+    child.process.kill("SIGTERM");
+    await child.exited;
   });
 
   it("let exactly one of many simultaneous awards through, and one live bid per contractor, whichever process answers", async () => {
