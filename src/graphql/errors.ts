@@ -150,10 +150,16 @@ export const PUBLIC_ERROR_CODES = new Set([
   "TOO_MANY_ALIASES",
   "TOO_MANY_DIRECTIVES",
   "QUERY_TOO_COSTLY",
+  "PLANNER_BUSY",
 ]);
 
 export function unauthenticated(message = "Sign in: send Authorization: Bearer <token>."): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+}
+
+/** The matching engine's queue is full: a moment later the same request can succeed. */
+export function plannerBusy(): GraphQLError {
+  return new GraphQLError("The planner is busy with other orders' plans; ask again in a few seconds.", { extensions: { code: "PLANNER_BUSY", http: { status: 503 } } });
 }
 
 export function forbidden(message: string): GraphQLError {

@@ -2,6 +2,10 @@ import path from "node:path";
 import { Piscina } from "piscina";
 import { match, type Candidate, type MatchOptions, type MatchOrder, type MatchResult } from "./engine";
 import type { MatchTask } from "./match.worker";
+import { plannerBusy } from "../graphql/errors";
+
+/** Fronts that may wait for a worker; 64 worst cases are about 10 s of work. */
+export const DEFAULT_MAX_QUEUE = 64;
 
 /** Runs the matching engine; the server's runs it in worker threads, so no request waits behind it. */
 export interface Matcher {
@@ -14,10 +18,13 @@ export interface Matcher {
  * loop, so /health and every other request answer while it runs, and the work budget bounds how
  * long it holds a worker. Fronts wait in the pool's queue when every worker is busy.
  *
+ * At most `maxQueue` fronts wait: past that a request is refused at once with PLANNER_BUSY instead
+ * of waiting behind a flood of previews (each worst case holds a worker up to ~0.2 s).
+ *
  * Run from the TypeScript sources (the tests), the worker loads them through tsx's loader; built
  * (`npm start`), it is plain JavaScript.
  */
-export function workerMatcher(threads = 1): Matcher {
+export function workerMatcher(threads = 1, maxQueue = DEFAULT_MAX_QUEUE): Matcher {
   const fromSources = __filename.endsWith(".ts");
   const pool = new Piscina<MatchTask, MatchResult>({
     filename: path.join(__dirname, `match.worker.${fromSources ? "ts" : "js"}`),
@@ -28,7 +35,10 @@ export function workerMatcher(threads = 1): Matcher {
     execArgv: fromSources ? ["--require", "tsx/cjs"] : [],
   });
   return {
-    match: (order, candidates, options) => pool.run({ order, candidates, options }),
+    match: async (order, candidates, options) => {
+      if (pool.queueSize >= maxQueue) throw plannerBusy();
+      return pool.run({ order, candidates, options });
+    },
     close: () => pool.close({ force: true }),
   };
 }

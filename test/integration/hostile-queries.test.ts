@@ -55,7 +55,7 @@ const KNOWN_ERROR_CODES = new Set([
   "QUERY_TOO_COSTLY",
   "QUERY_TOO_DEEP",
   "TOO_MANY_ALIASES",
-  "MATCHING_TOO_COMPLEX",
+  "PLANNER_BUSY",
 ]);
 
 const text = fc.oneof(
