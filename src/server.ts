@@ -9,7 +9,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { createContext, type Context } from "./context";
 import type { DatabaseHandle } from "./db/client";
 import { PUBLIC_ERROR_CODES } from "./graphql/errors";
-import { DEFAULT_LIMITS, queryLimitsPlugin } from "./graphql/limits";
+import { DEFAULT_LIMITS, queryLimitsPlugin, refuseBeforeValidation } from "./graphql/limits";
 import type { Logger } from "./logger";
 import { applyCors, HttpError, isJson, parseJson, readBody, sendError, sendJson, type CorsPolicy } from "./http";
 import { workerMatcher } from "./matching/matcher";
@@ -123,6 +123,10 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
   const graphql = async (req: IncomingMessage, res: ServerResponse, search: string, requestId: string) => {
     // Apollo answers a POST whose body is not a JSON object with a 400 of its own.
     const body = req.method === "POST" && isJson(req.headers["content-type"]) ? parseJson(await readBody(req, maxBodyBytes)) : undefined;
+    // Apollo parses and validates before any plugin can refuse: shapes that make validation slow are refused here.
+    const source = req.method === "GET" ? new URLSearchParams(search).get("query") : (body as { query?: unknown } | undefined)?.query;
+    const refusal = typeof source === "string" ? refuseBeforeValidation(source, DEFAULT_LIMITS) : null;
+    if (refusal) return sendJson(res, 400, { errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] });
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);

@@ -10,6 +10,7 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  parse,
   valueFromASTUntyped,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -31,9 +32,27 @@ export interface QueryLimits {
   maxCost: number;
   /** Lexical tokens in a document; Apollo's parser stops beyond it. */
   maxTokens: number;
+  /** Pairs of same-named fields validation may have to compare, in the whole document (see checkDocumentShape). */
+  maxFieldPairs: number;
+  /** Variables one operation may declare. */
+  maxVariables: number;
+  /** Arguments one field or directive may have. */
+  maxArguments: number;
+  /** How deep selection sets may nest, inline fragments included (depth counts fields only). */
+  maxNesting: number;
 }
 
-export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 15, maxAliases: 50, maxDirectives: 50, maxCost: 50_000, maxTokens: 10_000 };
+export const DEFAULT_LIMITS: QueryLimits = {
+  maxDepth: 15,
+  maxAliases: 50,
+  maxDirectives: 50,
+  maxCost: 50_000,
+  maxTokens: 10_000,
+  maxFieldPairs: 2_000,
+  maxVariables: 100,
+  maxArguments: 50,
+  maxNesting: 30,
+};
 
 export interface Measure {
   depth: number;
@@ -266,6 +285,104 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
     if (error instanceof LimitExceeded) return error.error;
     throw error;
   }
+}
+
+/**
+ * The shape checks that run before validation, linear in the document: graphql-js validates
+ * some shapes in quadratic time before any other limit is looked at (measured on this machine:
+ * 2,000 copies of one field 270 ms, 150 aliased fields holding 50 copies each 184 ms, 2,400
+ * variables 100-260 ms, 3,000 copies of an argument 75 ms, 1,500 nested inline fragments 66 ms).
+ * The error to answer with, or null:
+ * - fields that graphql-js must compare pairwise to prove they merge (the same response name in
+ *   one selection set, its inline fragments and the fragments it spreads included) adding up to
+ *   more than `maxFieldPairs` pairs in the document (about 1 us each);
+ * - more than `maxVariables` variables in an operation, or `maxArguments` arguments on a field
+ *   or directive;
+ * - selection sets nested more than `maxNesting` deep, inline fragments included.
+ */
+export function checkDocumentShape(document: DocumentNode, limits: QueryLimits): GraphQLError | null {
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  /** Response names of a set's fields, through its inline fragments; spreads are listed, not opened. */
+  const namesIn = (set: SelectionSetNode, counts: Map<string, number>, spreads: string[]) => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.INLINE_FRAGMENT) namesIn(selection.selectionSet, counts, spreads);
+      else if (selection.kind === Kind.FRAGMENT_SPREAD) spreads.push(selection.name.value);
+      else {
+        const name = selection.alias?.value ?? selection.name.value;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+    }
+  };
+  const fragmentNames = new Map<string, Map<string, number>>();
+  /** A fragment's own response names (its spreads not opened: validation compares fragments pair by pair, once). */
+  const namesOfFragment = (name: string): Map<string, number> => {
+    let counts = fragmentNames.get(name);
+    if (!counts) {
+      counts = new Map();
+      const fragment = fragments.get(name);
+      if (fragment) namesIn(fragment.selectionSet, counts, []);
+      fragmentNames.set(name, counts);
+    }
+    return counts;
+  };
+  let pairs = 0;
+  /** Adds the pairs graphql-js compares in one field's selection set; false once past the limit. */
+  const countPairs = (set: SelectionSetNode): boolean => {
+    const counts = new Map<string, number>();
+    const spreads: string[] = [];
+    namesIn(set, counts, spreads);
+    for (const spread of spreads) for (const [name, n] of namesOfFragment(spread)) counts.set(name, (counts.get(name) ?? 0) + n);
+    for (const n of counts.values()) pairs += (n * (n - 1)) / 2;
+    return pairs <= limits.maxFieldPairs;
+  };
+  const tooManyArguments = (node: { arguments?: readonly unknown[]; directives?: readonly { arguments?: readonly unknown[] }[] }) =>
+    (node.arguments?.length ?? 0) > limits.maxArguments || (node.directives ?? []).some((d) => (d.arguments?.length ?? 0) > limits.maxArguments);
+  const visit = (set: SelectionSetNode, nesting: number, isFieldSet: boolean): GraphQLError | null => {
+    if (nesting > limits.maxNesting) return tooMuch("QUERY_TOO_DEEP", `The query nests selections (fields and inline fragments) more than ${limits.maxNesting} deep; at most ${limits.maxNesting} are allowed.`);
+    if (isFieldSet && !countPairs(set)) {
+      return tooMuch(
+        "TOO_MANY_REPEATED_FIELDS",
+        `The query repeats fields (the same name in one selection, fragments included) more than validation can check quickly: over ${limits.maxFieldPairs} pairs. Ask for each field once per selection.`,
+      );
+    }
+    for (const selection of set.selections) {
+      if (tooManyArguments(selection as Parameters<typeof tooManyArguments>[0])) {
+        return tooMuch("TOO_MANY_ARGUMENTS", `A field or directive of the query has more than ${limits.maxArguments} arguments; at most ${limits.maxArguments} are allowed.`);
+      }
+      const inner = selection.kind === Kind.FIELD ? selection.selectionSet : selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : undefined;
+      if (inner) {
+        // An inline fragment's fields were counted with its enclosing set's.
+        const refusal = visit(inner, nesting + 1, selection.kind === Kind.FIELD);
+        if (refusal) return refusal;
+      }
+    }
+    return null;
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION && (definition.variableDefinitions?.length ?? 0) > limits.maxVariables) {
+      return tooMuch("TOO_MANY_VARIABLES", `The operation declares more than ${limits.maxVariables} variables; at most ${limits.maxVariables} are allowed.`);
+    }
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) {
+      const refusal = visit(definition.selectionSet, 1, true);
+      if (refusal) return refusal;
+    }
+  }
+  return null;
+}
+
+/**
+ * What the server checks before handing a document to Apollo, whose validation would otherwise
+ * spend quadratic time on it: the error to answer with (400), or null. A document that does
+ * not parse is left to Apollo, which reports it the same way.
+ */
+export function refuseBeforeValidation(source: string, limits: QueryLimits = DEFAULT_LIMITS): GraphQLError | null {
+  let document: DocumentNode;
+  try {
+    document = parse(source, { maxTokens: limits.maxTokens });
+  } catch {
+    return null;
+  }
+  return checkDocumentShape(document, limits);
 }
 
 /** Refuses, with a 400 and a clear error, operations beyond the limits, before they run. */

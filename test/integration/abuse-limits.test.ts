@@ -87,6 +87,30 @@ describe("abuse limits", () => {
     expect(server.logs.join("\n")).not.toMatch(/unexpected error/);
   });
 
+  it.each([
+    ["one field 2,000 times", `{ viewer { ${"role ".repeat(2000)} } }`, "TOO_MANY_REPEATED_FIELDS"],
+    ["150 selections of 50 copies each", `{ ${Array.from({ length: 150 }, (_, i) => `v${i}: viewer { ${"role ".repeat(50)} }`).join(" ")} }`, "TOO_MANY_REPEATED_FIELDS"],
+    ["one fragment spread 3,000 times", `{ viewer { ${"...F ".repeat(3000)} } } fragment F on Viewer { role }`, "TOO_MANY_REPEATED_FIELDS"],
+    ["2,400 variables", `query(${Array.from({ length: 2400 }, (_, i) => `$v${i}: Int`).join(" ")}) { viewer { role } }`, "TOO_MANY_VARIABLES"],
+    ["one argument 3,000 times", `{ parks(${"first: 1 ".repeat(3000)}) { nodes { name } } }`, "TOO_MANY_ARGUMENTS"],
+    ["1,500 nested inline fragments", `{ viewer { ${"... on Viewer { ".repeat(1500)} role ${"} ".repeat(1500)} } }`, "QUERY_TOO_DEEP"],
+  ])("refuses, before validation, a document graphql-js would validate in quadratic time: %s", async (_label, query, code) => {
+    const res = await server.gql(query, undefined, coordinator);
+    expect(res.status).toBe(400);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors?.[0].extensions?.code).toBe(code);
+    expect(res.errors?.[0].message).toMatch(/at most|more than/);
+  });
+
+  it("lets a client ask for the same fields on each type of node(id), as generated clients do", async () => {
+    const types = ["Park", "Company", "Engineer", "Capability", "CapabilityOffer", "Order", "Bid", "Contract", "Delivery"];
+    const query = `query($id: ID!) { node(id: $id) { __typename id ${types.map((t) => `... on ${t} { __typename id }`).join(" ")} } }`;
+    const parkId = (await server.gql(`{ parks(first: 1) { nodes { id } } }`)).data.parks.nodes[0].id;
+    const res = await server.gql(query, { id: parkId }, coordinator);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.node).toEqual({ __typename: "Park", id: parkId });
+  });
+
   it("refuses batched operations", async () => {
     const res = await request(server.url)
       .post("/graphql")
