@@ -376,14 +376,26 @@ export function checkDocumentShape(document: DocumentNode, limits: QueryLimits):
  * not parse is left to Apollo, which reports it the same way.
  */
 export function refuseBeforeValidation(source: string, limits: QueryLimits = DEFAULT_LIMITS): GraphQLError | null {
+  // Clients send the same few documents again and again: those that passed are not parsed twice.
+  if (limits === DEFAULT_LIMITS && passed.has(source)) return null;
   let document: DocumentNode;
   try {
     document = parse(source, { maxTokens: limits.maxTokens });
   } catch {
     return null;
   }
-  return checkDocumentShape(document, limits);
+  const refusal = checkDocumentShape(document, limits);
+  if (!refusal && limits === DEFAULT_LIMITS && source.length <= MAX_REMEMBERED_LENGTH) {
+    if (passed.size >= MAX_REMEMBERED) passed.delete(passed.values().next().value!);
+    passed.add(source);
+  }
+  return refusal;
 }
+
+/** Documents that passed refuseBeforeValidation lately (oldest first), as Apollo's document cache keeps them validated. */
+const passed = new Set<string>();
+const MAX_REMEMBERED = 500;
+const MAX_REMEMBERED_LENGTH = 20_000;
 
 /** Refuses, with a 400 and a clear error, operations beyond the limits, before they run. */
 export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloServerPlugin {
