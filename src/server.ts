@@ -46,19 +46,44 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** Whether an error's code is one this API raises on purpose (and may show). */
+function isPublic(code: unknown): boolean {
+  return typeof code === "string" && PUBLIC_ERROR_CODES.has(code);
+}
+
 /**
- * Errors this API raises on purpose pass through; every other error (a bug, an SQLite
- * message) is logged in full and answered with a generic message, no stack, no SQL.
+ * Logs each unexpected error of a request (a bug, an SQLite message) in full through the
+ * request's logger, so the line carries its request id; formatError then masks it.
  */
-export function maskUnexpectedErrors(logger: Logger) {
+function logUnexpectedErrors(logged: WeakSet<object>): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            if (isPublic(error.extensions?.code)) continue;
+            contextValue.logger.error("unexpected error", { path: error.path, error: describeError(unwrapResolverError(error)) });
+            logged.add(error);
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Errors this API raises on purpose pass through; every other error is answered with a generic
+ * message, no stack, no SQL (and logged: by logUnexpectedErrors within a request, here otherwise).
+ */
+export function maskUnexpectedErrors(logger: Logger, logged: WeakSet<object> = new WeakSet()) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === "string" && PUBLIC_ERROR_CODES.has(code)) {
+    if (isPublic(formatted.extensions?.code)) {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    const original = unwrapResolverError(error);
-    logger.error("unexpected error", { path: formatted.path, error: describeError(original) });
+    if (!(typeof error === "object" && error !== null && logged.has(error))) {
+      logger.error("unexpected error", { path: formatted.path, error: describeError(unwrapResolverError(error)) });
+    }
     return { message: "Internal server error.", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };
 }
@@ -81,8 +106,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
       const started = performance.now();
       return {
         async willSendResponse({ errors }) {
-          logger.info("graphql request", {
-            requestId: contextValue.requestId,
+          contextValue.logger.info("graphql request", {
             operation: request.operationName ?? null,
             ms: Math.round((performance.now() - started) * 10) / 10,
             errors: errors?.length ?? 0,
@@ -92,9 +116,10 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     },
   };
 
+  const logged = new WeakSet<object>();
   const apollo = new ApolloServer<Context>({
     schema,
-    formatError: maskUnexpectedErrors(logger),
+    formatError: maskUnexpectedErrors(logger, logged),
     includeStacktraceInErrorResponses: false,
     // Introspection stays on: the API is documented by its schema, and clients and audits use it.
     introspection: true,
@@ -103,6 +128,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
       // On by default, it wraps every field resolver to compute cache hints nobody reads here.
       ApolloServerPluginCacheControlDisabled(),
       logRequests,
+      logUnexpectedErrors(logged),
       queryLimitsPlugin(DEFAULT_LIMITS),
     ],
     // The parser stops on very long documents before they cost anything (GRAPHQL_PARSE_FAILED, 400).
@@ -110,17 +136,17 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
   });
   await apollo.start();
 
-  const health = (res: ServerResponse) => {
+  const health = (res: ServerResponse, log: Logger) => {
     try {
       database.db.get(sql`select 1`);
       sendJson(res, 200, { status: "ok", database: "up" });
     } catch (error) {
-      logger.error("health check failed", { error: String(error) });
+      log.error("health check failed", { error: String(error) });
       sendJson(res, 503, { status: "unavailable", database: "down" });
     }
   };
 
-  const graphql = async (req: IncomingMessage, res: ServerResponse, search: string, requestId: string) => {
+  const graphql = async (req: IncomingMessage, res: ServerResponse, search: string, requestId: string, log: Logger) => {
     // Apollo answers a POST whose body is not a JSON object with a 400 of its own.
     const body = req.method === "POST" && isJson(req.headers["content-type"]) ? parseJson(await readBody(req, maxBodyBytes)) : undefined;
     // Apollo parses and validates before any plugin can refuse: shapes that make validation slow are refused here.
@@ -133,7 +159,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-      context: async () => createContext({ requestId, viewer: services.apiTokens.authenticate(req.headers.authorization), db: database.db, services, logger, now: clock() }),
+      context: async () => createContext({ requestId, viewer: services.apiTokens.authenticate(req.headers.authorization), db: database.db, services, logger: log, now: clock() }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -152,6 +178,8 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     const incoming = req.headers["x-request-id"];
     const requestId = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader("x-request-id", requestId);
+    // Every line logged for this request carries its id.
+    const log = logger.child({ requestId });
     res.setHeader("x-content-type-options", "nosniff");
     // An answer to a signed-in caller is theirs alone: no cache, shared or private, keeps it.
     if (req.headers.authorization !== undefined) res.setHeader("cache-control", "no-store");
@@ -160,12 +188,12 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     const query = url.indexOf("?");
     const path = query === -1 ? url : url.slice(0, query);
     const handle = async () => {
-      if (path === "/health" && (req.method === "GET" || req.method === "HEAD")) return health(res);
-      if (path === "/graphql") return graphql(req, res, query === -1 ? "" : url.slice(query), requestId);
+      if (path === "/health" && (req.method === "GET" || req.method === "HEAD")) return health(res, log);
+      if (path === "/graphql") return graphql(req, res, query === -1 ? "" : url.slice(query), requestId, log);
       throw new HttpError(404, "NOT_FOUND", "Nothing here: the GraphQL API is at /graphql, its health at /health.");
     };
     handle().catch((error: unknown) => {
-      if (!(error instanceof HttpError)) logger.error("unexpected HTTP error", { requestId, error: describeError(error) });
+      if (!(error instanceof HttpError)) log.error("unexpected HTTP error", { error: describeError(error) });
       if (res.headersSent) return void res.destroy();
       sendError(res, error instanceof HttpError ? error : new HttpError(500, "INTERNAL_SERVER_ERROR", "Internal server error."));
     });

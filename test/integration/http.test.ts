@@ -82,13 +82,16 @@ describe("HTTP edge cases", () => {
   it("masks unexpected errors: no SQL, no stack, but a log line", async () => {
     server.database.sqlite.exec("alter table parks rename to parks_moved");
     try {
-      const res = await post({ query: "{ parks { nodes { name } } }" });
+      const res = await post({ query: "{ parks { nodes { name } } }" }, { "x-request-id": "req-masked-1" });
       expect(res.body.errors).toEqual([{ message: "Internal server error.", locations: expect.any(Array), path: ["parks"], extensions: { code: "INTERNAL_SERVER_ERROR" } }]);
       expect(JSON.stringify(res.body)).not.toMatch(/sqlite|no such table|select/i);
       // The full cause is logged. Under jest, better-sqlite3's native module is shared between
       // test files (vm realms), so its error may fail graphql-js's `instanceof Error` and be
       // logged by its code only; in a real process it is logged with SQLite's message.
-      expect(server.logs.some((line) => /"unexpected error".*(no such table: parks|SQLITE_ERROR)/.test(line))).toBe(true);
+      const line = server.logs.find((l) => l.includes('"unexpected error"') && /no such table: parks|SQLITE_ERROR/.test(l));
+      expect(line).toBeDefined();
+      // Logged through the request's logger: the line names the request it belongs to.
+      expect(JSON.parse(line!)).toMatchObject({ level: "error", requestId: "req-masked-1", message: "unexpected error", path: ["parks"] });
     } finally {
       server.database.sqlite.exec("alter table parks_moved rename to parks");
     }
