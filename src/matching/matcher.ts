@@ -4,8 +4,12 @@ import { match, type Candidate, type MatchOptions, type MatchOrder, type MatchRe
 import type { MatchTask } from "./match.worker";
 import { plannerBusy } from "../graphql/errors";
 
-/** Fronts that may wait for a worker; 64 worst cases are about 10 s of work. */
-export const DEFAULT_MAX_QUEUE = 64;
+/**
+ * Fronts that may wait for a worker. One request may ask for up to 50 orders' plans (the cost
+ * limit weighs each at 1,000), so 128 leaves room for a few dashboards at once; 128 worst cases
+ * are about 10-25 s of work, marketplace-shaped fronts well under a second.
+ */
+export const DEFAULT_MAX_QUEUE = 128;
 
 /** Runs the matching engine; the server's runs it in worker threads, so no request waits behind it. */
 export interface Matcher {
