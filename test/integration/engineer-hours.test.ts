@@ -25,7 +25,7 @@ beforeAll(async () => {
   bidId = await submitBid(server, alpha.token, orderId, { minLot: 1, maxQuantity: 600 });
   const revised = await server.gql(`mutation($input: ReviseBidInput!) { reviseBid(input: $input) { userErrors { code } } }`, { input: { bidId, engineerHoursPerUnit: 0.75 } }, alpha.token);
   expect(revised.data.reviseBid.userErrors).toEqual([]);
-  const betaBid = await submitBid(server, beta.token, orderId, { minLot: 1, maxQuantity: 600 });
+  await submitBid(server, beta.token, orderId, { minLot: 1, maxQuantity: 600 });
   // The quotes are read while the order is open; the contract is made from a second order.
   const other = await postOrder(server, market);
   const alphaOnOther = await submitBid(server, alpha.token, other, { minLot: 1, maxQuantity: 600 });
@@ -33,7 +33,6 @@ beforeAll(async () => {
   const award = await server.gql(AWARD, { input: { orderId: other, allocations: [{ bidId: alphaOnOther, quantity: 600 }, { bidId: betaOnOther, quantity: 400 }] } }, market.startup.token);
   expect(award.data.awardOrder.userErrors).toEqual([]);
   contractId = award.data.awardOrder.contracts.find((c: { contractor: { id: string } }) => c.contractor.id === alpha.id).id;
-  void betaBid;
 });
 afterAll(() => server.close());
 
