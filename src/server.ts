@@ -152,7 +152,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     // Apollo parses and validates before any plugin can refuse: shapes that make validation slow are refused here.
     const source = req.method === "GET" ? new URLSearchParams(search).get("query") : (body as { query?: unknown } | undefined)?.query;
     const refusal = typeof source === "string" ? refuseBeforeValidation(source, DEFAULT_LIMITS) : null;
-    if (refusal) return sendJson(res, 400, { errors: [{ message: refusal.message, extensions: { code: refusal.extensions.code } }] });
+    if (refusal) throw new HttpError(400, String(refusal.extensions.code), refusal.message);
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);

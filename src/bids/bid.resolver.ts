@@ -9,7 +9,8 @@ import { loadOrder } from "../orders/order-field";
 import { Order } from "../orders/order.type";
 import { BidFilter, BidPayload, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
 import { listBids } from "./bid.repository";
-import { Bid, BidConnection, BidRevisionConnection, BidStatus, BidTerms, bidStatusAt, toBid, toBidRevision, type BidDisplayStatus, type BidRevision } from "./bid.type";
+import { bidStatusAt, type BidDisplayStatus } from "./bid-state";
+import { Bid, BidConnection, BidRevisionConnection, BidStatus, BidTerms, toBid, toBidRevision, type BidRevision } from "./bid.type";
 
 @Resolver(() => Bid)
 export class BidResolver {

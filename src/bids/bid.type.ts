@@ -14,12 +14,6 @@ export enum BidStatus {
   EXPIRED = "EXPIRED",
 }
 
-/** A bid's status as the API shows it: a live bid past its valid-until date is EXPIRED (plans leave it out). */
-export type BidDisplayStatus = BidStatusValue | "EXPIRED";
-
-export function bidStatusAt(bid: Pick<BidRow, "status" | "validUntil">, now: Date): BidDisplayStatus {
-  return bid.status === "LIVE" && bid.validUntil.getTime() < now.getTime() ? "EXPIRED" : bid.status;
-}
 
 registerEnumType(BidStatus, {
   name: "BidStatus",

@@ -258,6 +258,11 @@ export function measureOperation(
   return measure;
 }
 
+/** A document's fragment definitions by name. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+}
+
 /** The root type of an operation, or null when the schema has none for its kind. */
 function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode) {
   return operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
@@ -271,15 +276,10 @@ function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode) {
 export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: QueryLimits): GraphQLError | null {
   const root = rootTypeOf(schema, operation);
   if (!root) {
-    return new GraphQLError(`This API has no ${operation.operation} operations; send a query or a mutation.`, {
-      extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
-    });
+    return tooMuch("GRAPHQL_VALIDATION_FAILED", `This API has no ${operation.operation} operations; send a query or a mutation.`);
   }
-  const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
   try {
-    measureOperation(schema, operation.selectionSet, root, fragments, variables, limits);
+    measureOperation(schema, operation.selectionSet, root, fragmentsOf(document), variables, limits);
     return null;
   } catch (error) {
     if (error instanceof LimitExceeded) return error.error;
@@ -301,7 +301,7 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
  * - selection sets nested more than `maxNesting` deep, inline fragments included.
  */
 export function checkDocumentShape(document: DocumentNode, limits: QueryLimits): GraphQLError | null {
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = fragmentsOf(document);
   /** Response names of a set's fields, through its inline fragments; spreads are listed, not opened. */
   const namesIn = (set: SelectionSetNode, counts: Map<string, number>, spreads: string[]) => {
     for (const selection of set.selections) {
@@ -319,7 +319,7 @@ export function checkDocumentShape(document: DocumentNode, limits: QueryLimits):
     let counts = fragmentNames.get(name);
     if (!counts) {
       counts = new Map();
-      const fragment = fragments.get(name);
+      const fragment = fragments[name];
       if (fragment) namesIn(fragment.selectionSet, counts, []);
       fragmentNames.set(name, counts);
     }

@@ -1,4 +1,5 @@
 import { isCoordinator, requireRole, type Viewer } from "../auth/viewer";
+import { bidStatusAt } from "../bids/bid-state";
 import { findLiveBid, findLiveBidsOfOrder, insertBid } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import type { Executor } from "../db/executor";
@@ -76,7 +77,7 @@ export class MatchingService {
         result: { plans: [], complete: true, steps: 0, excluded: [], infeasible: { code: "ORDER_NOT_OPEN", message: `The order is ${status}; plans are for open orders.`, unitsShort: null } },
       };
     }
-    const bids = findLiveBidsOfOrder(this.db, order.id).filter((bid) => bid.validUntil.getTime() >= now.getTime());
+    const bids = findLiveBidsOfOrder(this.db, order.id).filter((bid) => bidStatusAt(bid, now) === "LIVE");
     const sourced = buildCandidates(this.db, bids, activeOffersOfCapability(this.db, order.capabilityId), today, order.neededBy);
     return { ...base, ...(await this.run(order, sourced, valuePerDayMinor, today)) };
   }
@@ -181,7 +182,7 @@ export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow,
   for (const line of key.lines) {
     if (line.source === "bid") {
       const bid = bids.get(line.id);
-      if (!bid || bid.validUntil.getTime() < now.getTime()) return changed("A bid of the plan is no longer live.");
+      if (!bid || bidStatusAt(bid, now) !== "LIVE") return changed("A bid of the plan is no longer live.");
       totalCost += line.quantity * bid.unitPriceMinor;
     } else {
       const offer = offers.get(line.id);

@@ -1,4 +1,5 @@
 import { requireRole, type Viewer } from "../auth/viewer";
+import { bidStatusAt } from "../bids/bid-state";
 import { closeLiveBids, findBidsByIds, setBidStatus } from "../bids/bid.repository";
 import { findContractsOfOrder, insertContract } from "../contracts/contract.repository";
 import { idempotent } from "../shared/idempotency";
@@ -48,8 +49,9 @@ export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | u
       return;
     }
     seen.add(bid.id);
-    if (bid.status !== "LIVE" || bid.validUntil.getTime() < now.getTime()) {
-      errors.add(at("bidId"), UserErrorCode.BID_NOT_VALID, bid.status !== "LIVE" ? `The bid is ${bid.status}.` : `The bid was valid until ${bid.validUntil.toISOString()}.`);
+    const status = bidStatusAt(bid, now);
+    if (status !== "LIVE") {
+      errors.add(at("bidId"), UserErrorCode.BID_NOT_VALID, status === "EXPIRED" ? `The bid was valid until ${bid.validUntil.toISOString()}.` : `The bid is ${bid.status}.`);
       return;
     }
     if (!Number.isSafeInteger(quantity) || quantity < bid.minLot || quantity > bid.maxQuantity) {

@@ -1,5 +1,5 @@
-import { getIntrospectionQuery, Kind, parse, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
-import { checkOperation, DEFAULT_LIMITS, INTROSPECTION_FIELD_COST, measureOperation } from "../../src/graphql/limits";
+import { getIntrospectionQuery, Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import { checkOperation, DEFAULT_LIMITS, fragmentsOf, INTROSPECTION_FIELD_COST, measureOperation } from "../../src/graphql/limits";
 import { buildMarketplaceSchema } from "../../src/schema";
 
 let schema: GraphQLSchema;
@@ -10,10 +10,7 @@ beforeAll(async () => {
 function measure(query: string, variables: Record<string, unknown> = {}) {
   const document = parse(query);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
-  return measureOperation(schema, operation.selectionSet, schema.getQueryType()!, fragments, variables);
+  return measureOperation(schema, operation.selectionSet, schema.getQueryType()!, fragmentsOf(document), variables);
 }
 
 describe("measureOperation", () => {
