@@ -53,8 +53,12 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, policy: Cor
     res.setHeader("access-control-allow-headers", CORS_HEADERS);
     res.setHeader("access-control-max-age", "600");
   }
-  res.writeHead(allowed ? 204 : 403, allowed ? {} : { "content-type": "application/json; charset=utf-8" });
-  res.end(allowed ? undefined : JSON.stringify({ errors: [{ message: "This origin may not call the API.", extensions: { code: "FORBIDDEN" } }] }));
+  if (allowed) {
+    res.writeHead(204);
+    res.end();
+  } else {
+    sendError(res, new HttpError(403, "FORBIDDEN", "This origin may not call the API."));
+  }
   return true;
 }
 
