@@ -1,21 +1,19 @@
-import type { Viewer } from "./auth/viewer";
-import type { Db } from "./db/client";
-import type { Logger } from "./logger";
+import type { RequestContext } from "./core/request-context";
+import type { DatabaseHandle } from "./db/client";
 import { createLoaders, type Loaders } from "./loaders";
 import type { Services } from "./services";
 
-/** Everything a resolver may use for one request. Built fresh per request: loaders cache per request. */
-export interface Context {
-  requestId: string;
-  viewer: Viewer | null;
-  db: Db;
+/**
+ * What a resolver gets: the request's context (src/core/request-context.ts), which it passes to
+ * every service call, plus the services and the request's DataLoaders.
+ */
+export interface Context extends RequestContext {
   services: Services;
   loaders: Loaders;
-  logger: Logger;
-  /** The request's "now", from the app's clock: one instant for every field of the request. */
-  now: Date;
 }
 
-export function createContext(args: { requestId: string; viewer: Viewer | null; db: Db; services: Services; logger: Logger; now: Date }): Context {
-  return { ...args, loaders: createLoaders(args.db, args.now) };
+export function createContext(args: Omit<RequestContext, "db" | "tx" | "store"> & { database: DatabaseHandle; services: Services }): Context {
+  const { database, ...rest } = args;
+  const store = database.store;
+  return { ...rest, store, db: store.reader, tx: null, loaders: createLoaders(store.reader, args.now) };
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "./config";
 import { openDatabase, STARTUP_BUSY_TIMEOUT_MS, withBusyTimeout } from "./db/client";
+import { systemContext } from "./core/request-context";
 import { createLogger } from "./logger";
 import { buildMarketplaceSchema } from "./schema";
 import { formatDemoTokens, seedDemoDataIfEmpty } from "./seed/seed";
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
 
   // A second process started at once waits here, past the 5 s busy timeout, while the first seeds.
-  const seeded = config.seedDemoData ? withBusyTimeout(database.sqlite, STARTUP_BUSY_TIMEOUT_MS, () => seedDemoDataIfEmpty(database.db)) : null;
+  const seeded = config.seedDemoData ? await withBusyTimeout(database.sqlite, STARTUP_BUSY_TIMEOUT_MS, () => seedDemoDataIfEmpty(database.store, logger)) : null;
   if (seeded) {
     const text = formatDemoTokens(seeded);
     // Demo convenience only: the database itself stores token hashes, never tokens.
@@ -35,15 +36,12 @@ async function main(): Promise<void> {
   const app = await createApp({ database, schema, logger, maxBodyBytes: config.maxBodyBytes, cors: { origins: config.corsOrigins } });
   // Orders are read as EXPIRED as soon as their award deadline passes; this records it in
   // their history and closes their bids.
-  const sweep = () => {
-    try {
-      const expired = app.services.orders.expireOverdue();
-      if (expired > 0) logger.info("expired overdue orders", { count: expired });
-    } catch (error) {
-      logger.error("expiry sweep failed", { error: String(error) });
-    }
-  };
-  sweep();
+  const sweep = () =>
+    app.services.orders
+      .expireOverdue(systemContext(database.store, logger, new Date(), "expiry-sweep"))
+      .then((expired) => expired > 0 && logger.info("expired overdue orders", { count: expired }))
+      .catch((error: unknown) => logger.error("expiry sweep failed", { error: String(error) }));
+  await sweep();
   const sweeper = setInterval(sweep, 60_000);
   sweeper.unref();
 

@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { unwrapResolverError } from "@apollo/server/errors";
 import { sql } from "drizzle-orm";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import { authenticate } from "./auth/api-token.service";
 import { createContext, type Context } from "./context";
 import type { DatabaseHandle } from "./db/client";
 import { PUBLIC_ERROR_CODES } from "./graphql/errors";
@@ -99,7 +100,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
   // A request must arrive whole within these, so slow or stalled clients cannot hold sockets.
   const httpServer = http.createServer({ headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkEveryMs });
   const matcher = workerMatcher();
-  const services = createServices(database.db, clock, matcher);
+  const services = createServices(matcher);
 
   const logRequests: ApolloServerPlugin<Context> = {
     async requestDidStart({ contextValue, request }) {
@@ -138,7 +139,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
 
   const health = (res: ServerResponse, log: Logger) => {
     try {
-      database.db.get(sql`select 1`);
+      database.store.reader.get(sql`select 1`);
       sendJson(res, 200, { status: "ok", database: "up" });
     } catch (error) {
       log.error("health check failed", { error: String(error) });
@@ -159,7 +160,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-      context: async () => createContext({ requestId, viewer: services.apiTokens.authenticate(req.headers.authorization), db: database.db, services, logger: log, now: clock() }),
+      context: async () => createContext({ requestId, viewer: await authenticate(database.store.reader, req.headers.authorization), database, services, logger: log, now: clock() }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;

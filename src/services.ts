@@ -7,36 +7,35 @@ import { AwardService } from "./orders/award.service";
 import { OrderService } from "./orders/order.service";
 import { CapabilityService } from "./capabilities/capability.service";
 import { CompanyService } from "./companies/company.service";
-import type { Executor } from "./db/executor";
 import { EngineerService } from "./engineers/engineer.service";
 import { CapabilityOfferService } from "./offers/capability-offer.service";
 import { ParkService } from "./parks/park.service";
 import { inlineMatcher, type Matcher } from "./matching/matcher";
 import { MatchingService } from "./matching/matching.service";
 import { ReportService } from "./reports/report.service";
-import { systemClock, type Clock } from "./shared/time";
 
 /**
- * The use cases, one service per domain; stateless, shared by all requests. The server passes a
- * matcher of worker threads; scripts (the demo seeding) run the engine inline.
+ * The use cases, one service per domain; stateless, shared by all requests, each method taking
+ * the request's context first. The server passes a matcher of worker threads; scripts (the demo
+ * seeding) run the engine inline.
  */
-export function createServices(db: Executor, clock: Clock = systemClock, matcher: Matcher = inlineMatcher) {
-  const matching = new MatchingService(db, clock, matcher);
+export function createServices(matcher: Matcher = inlineMatcher) {
+  const matching = new MatchingService(matcher);
   return {
-    apiTokens: new ApiTokenService(db),
-    parks: new ParkService(db),
-    companies: new CompanyService(db),
-    engineers: new EngineerService(db, clock),
-    capabilities: new CapabilityService(db),
-    offers: new CapabilityOfferService(db),
-    orders: new OrderService(db, clock),
-    awards: new AwardService(db, clock, matching),
-    bids: new BidService(db, clock),
-    contracts: new ContractService(db, clock),
-    deliveries: new DeliveryService(db, clock),
-    capacity: new CapacityService(db, clock),
+    apiTokens: new ApiTokenService(),
+    parks: new ParkService(),
+    companies: new CompanyService(),
+    engineers: new EngineerService(),
+    capabilities: new CapabilityService(),
+    offers: new CapabilityOfferService(),
+    orders: new OrderService(),
+    awards: new AwardService(matching),
+    bids: new BidService(),
+    contracts: new ContractService(),
+    deliveries: new DeliveryService(),
+    capacity: new CapacityService(),
     matching,
-    reports: new ReportService(db, clock),
+    reports: new ReportService(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { UserError } from "../graphql/errors";
 import { ApiToken, RoleEnum } from "./api-token.type";
-import type { Role } from "./viewer";
+import type { Role } from "../core/viewer";
 
 @InputType({ description: "A new API token." })
 export class IssueApiTokenInput {

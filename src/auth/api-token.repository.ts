@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../db/executor";
 import { param, prepared, rowsByIds } from "../db/prepared";
 import { apiTokens, companies, type ApiTokenRow } from "../db/schema";
-import type { Role } from "./viewer";
+import type { Role } from "../core/viewer";
 
 /** The token with its company's kind, in one read: every authenticated request does this. */
 const tokenByHash = prepared((db) =>

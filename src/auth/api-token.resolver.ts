@@ -16,16 +16,16 @@ export class ApiTokenResolver {
   @Mutation(() => IssueApiTokenPayload, {
     description: "Issues an API token. The coordinator issues any role; a member issues MEMBER tokens for its own company.",
   })
-  issueApiToken(@Arg("input", () => IssueApiTokenInput, { description: "The mutation's input; its type describes each field." }) input: IssueApiTokenInput, @Ctx() ctx: Context): IssueApiTokenPayload {
-    return payloadOf(ctx.services.apiTokens.issue(ctx.viewer, input), ({ row, token }) => ({ token, apiToken: toApiToken(row) }), {
+  issueApiToken(@Arg("input", () => IssueApiTokenInput, { description: "The mutation's input; its type describes each field." }) input: IssueApiTokenInput, @Ctx() ctx: Context): Promise<IssueApiTokenPayload> {
+    return payloadOf(ctx.services.apiTokens.issue(ctx, input), ({ row, token }) => ({ token, apiToken: toApiToken(row) }), {
       token: null,
       apiToken: null,
     });
   }
 
   @Mutation(() => RevokeApiTokenPayload, { description: "Revokes an API token at once. The coordinator any; a member its own company's." })
-  revokeApiToken(@Arg("input", () => RevokeApiTokenInput, { description: "The mutation's input; its type describes each field." }) input: RevokeApiTokenInput, @Ctx() ctx: Context): RevokeApiTokenPayload {
-    return payloadOf(ctx.services.apiTokens.revoke(ctx.viewer, input), (row) => ({ apiToken: toApiToken(row) }), { apiToken: null });
+  revokeApiToken(@Arg("input", () => RevokeApiTokenInput, { description: "The mutation's input; its type describes each field." }) input: RevokeApiTokenInput, @Ctx() ctx: Context): Promise<RevokeApiTokenPayload> {
+    return payloadOf(ctx.services.apiTokens.revoke(ctx, input), (row) => ({ apiToken: toApiToken(row) }), { apiToken: null });
   }
 }
 

@@ -1,4 +1,5 @@
-import { writeTransaction, type Executor } from "../db/executor";
+import { transact, type RequestContext } from "../core/request-context";
+import type { Executor } from "../db/executor";
 import type { ApiTokenRow } from "../db/schema";
 import { companyActedOn } from "../companies/company-access";
 import { forbidden, ok, refused, unauthenticated, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
@@ -7,7 +8,7 @@ import { requiredName } from "../shared/validate";
 import { findTokenByHash, findTokenById, insertToken, revokeToken } from "./api-token.repository";
 import type { IssueApiTokenInput, RevokeApiTokenInput } from "./api-token.inputs";
 import { generateToken, hashToken } from "./token";
-import { actsFor, requireRole, type Role, type Viewer } from "./viewer";
+import { actsFor, requireRole, type Role, type Viewer } from "../core/viewer";
 
 export interface IssuedToken {
   row: ApiTokenRow;
@@ -22,53 +23,55 @@ export function createToken(db: Executor, values: { role: Role; companyId: numbe
   return { row, token };
 }
 
-/** Use cases of API tokens: authenticating requests, issuing and revoking tokens. */
-export class ApiTokenService {
-  constructor(private readonly db: Executor) {}
+/**
+ * The viewer behind an Authorization header, read through `db` before the request's context
+ * exists. No header: anonymous (null). A header that is not `Bearer <token>`, or an unknown or
+ * revoked token: UNAUTHENTICATED.
+ */
+export async function authenticate(db: Executor, authorization: string | undefined): Promise<Viewer | null> {
+  if (authorization === undefined || authorization === "") return null;
+  const match = /^Bearer\s+(\S{1,200})$/i.exec(authorization.trim());
+  if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
+  const row = findTokenByHash(db, hashToken(match[1]));
+  if (!row || row.revokedAt !== null) throw unauthenticated("The API token is unknown or revoked.");
+  return { tokenId: row.id, role: row.role, companyId: row.companyId, companyKind: row.companyKind, holderName: row.holderName };
+}
 
-  /**
-   * The viewer behind an Authorization header. No header: anonymous (null). A header that is
-   * not `Bearer <token>`, or an unknown or revoked token: UNAUTHENTICATED.
-   */
-  authenticate(authorization: string | undefined): Viewer | null {
-    if (authorization === undefined || authorization === "") return null;
-    const match = /^Bearer\s+(\S{1,200})$/i.exec(authorization.trim());
-    if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
-    const row = findTokenByHash(this.db, hashToken(match[1]));
-    if (!row || row.revokedAt !== null) throw unauthenticated("The API token is unknown or revoked.");
-    return { tokenId: row.id, role: row.role, companyId: row.companyId, companyKind: row.companyKind, holderName: row.holderName };
-  }
+/** Use cases of API tokens: issuing and revoking them. */
+export class ApiTokenService {
 
   /**
    * Issues a token. The coordinator issues any role; a member issues MEMBER tokens for its own
    * company only (a colleague's token); investors issue none.
    */
-  issue(viewer: Viewer | null, input: IssueApiTokenInput): Outcome<IssuedToken> {
-    const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "issue API tokens");
+  async issue(ctx: RequestContext, input: IssueApiTokenInput): Promise<Outcome<IssuedToken>> {
+    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "issue API tokens");
     if (v.role === "MEMBER" && input.role !== "MEMBER") throw forbidden("Members may issue only MEMBER tokens for their own company.");
     const errors = new UserErrors();
     const holderName = requiredName(errors, "holderName", input.holderName, "Holder name");
-    let companyId: number | null = null;
-    if (input.role === "MEMBER") {
-      companyId = companyActedOn(this.db, v, input.companyId, errors)?.id ?? null;
-    } else if (input.companyId != null) {
-      errors.add("companyId", UserErrorCode.COMPANY_NOT_ALLOWED, `A ${input.role} token does not act for a company.`);
-    }
-    if (errors.any) return refused(errors);
-    return writeTransaction(this.db, (tx) => ok(createToken(tx, { role: input.role, companyId, holderName })));
+    return transact(ctx, async ({ db: tx }) => {
+      let companyId: number | null = null;
+      if (input.role === "MEMBER") {
+        companyId = companyActedOn(tx, v, input.companyId, errors)?.id ?? null;
+      } else if (input.companyId != null) {
+        errors.add("companyId", UserErrorCode.COMPANY_NOT_ALLOWED, `A ${input.role} token does not act for a company.`);
+      }
+      if (errors.any) return refused(errors);
+      return ok(createToken(tx, { role: input.role, companyId, holderName }, ctx.now));
+    });
   }
 
   /** Revokes a token: the coordinator any, a member those of its own company. */
-  revoke(viewer: Viewer | null, input: RevokeApiTokenInput): Outcome<ApiTokenRow> {
-    const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "revoke API tokens");
+  async revoke(ctx: RequestContext, input: RevokeApiTokenInput): Promise<Outcome<ApiTokenRow>> {
+    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "revoke API tokens");
     const errors = new UserErrors();
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.apiTokenId, "ApiToken");
       const row = id === null ? undefined : findTokenById(tx, id);
       const visible = row && (v.role === "COORDINATOR" || (row.companyId !== null && actsFor(v, row.companyId)));
       if (!row || !visible) return refused(errors.add("apiTokenId", UserErrorCode.NOT_FOUND, "No API token with this id that you may revoke."));
       if (row.revokedAt !== null) return refused(errors.add("apiTokenId", UserErrorCode.ALREADY_REVOKED, "This API token was already revoked."));
-      return ok(revokeToken(tx, row.id, new Date()));
+      return ok(revokeToken(tx, row.id, ctx.now));
     });
   }
 }

@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import type { ApiTokenRow } from "../db/schema";
 import { toGlobalId } from "../graphql/global-id";
 import { Node } from "../graphql/node";
-import type { Role } from "./viewer";
+import type { Role } from "../core/viewer";
 
 export enum RoleEnum {
   COORDINATOR = "COORDINATOR",

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
-import { actsFor, requireRole } from "../auth/viewer";
+import { actsFor, requireRole } from "../core/viewer";
 import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
 import type { Context } from "../context";
@@ -48,18 +48,18 @@ export class BidResolver {
   }
 
   @Mutation(() => BidPayload, { description: "A contract company bids on an open order. Members of contract companies only." })
-  submitBid(@Arg("input", () => SubmitBidInput, { description: "The mutation's input; its type describes each field." }) input: SubmitBidInput, @Ctx() ctx: Context): BidPayload {
-    return payloadOf(ctx.services.bids.submit(ctx.viewer, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  submitBid(@Arg("input", () => SubmitBidInput, { description: "The mutation's input; its type describes each field." }) input: SubmitBidInput, @Ctx() ctx: Context): Promise<BidPayload> {
+    return payloadOf(ctx.services.bids.submit(ctx, input), (row) => ({ bid: toBid(row) }), { bid: null });
   }
 
   @Mutation(() => BidPayload, { description: "New terms for your live bid while bidding is open; the history of revisions is kept." })
-  reviseBid(@Arg("input", () => ReviseBidInput, { description: "The mutation's input; its type describes each field." }) input: ReviseBidInput, @Ctx() ctx: Context): BidPayload {
-    return payloadOf(ctx.services.bids.revise(ctx.viewer, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  reviseBid(@Arg("input", () => ReviseBidInput, { description: "The mutation's input; its type describes each field." }) input: ReviseBidInput, @Ctx() ctx: Context): Promise<BidPayload> {
+    return payloadOf(ctx.services.bids.revise(ctx, input), (row) => ({ bid: toBid(row) }), { bid: null });
   }
 
   @Mutation(() => BidPayload, { description: "Withdraws your live bid while the order is open." })
-  withdrawBid(@Arg("input", () => WithdrawBidInput, { description: "The mutation's input; its type describes each field." }) input: WithdrawBidInput, @Ctx() ctx: Context): BidPayload {
-    return payloadOf(ctx.services.bids.withdraw(ctx.viewer, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  withdrawBid(@Arg("input", () => WithdrawBidInput, { description: "The mutation's input; its type describes each field." }) input: WithdrawBidInput, @Ctx() ctx: Context): Promise<BidPayload> {
+    return payloadOf(ctx.services.bids.withdraw(ctx, input), (row) => ({ bid: toBid(row) }), { bid: null });
   }
 }
 

@@ -1,5 +1,6 @@
-import { requireRole, type Viewer } from "../auth/viewer";
-import { writeTransaction, type Executor } from "../db/executor";
+import { transact, type RequestContext } from "../core/request-context";
+import { requireRole, type Viewer } from "../core/viewer";
+import type { Executor } from "../db/executor";
 import type { BidRow, CapabilityOfferRow, OrderRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
@@ -10,7 +11,7 @@ import type { BidFromInstantQuoteInput } from "../capacity/capacity.inputs";
 import { quoteOrder } from "../capacity/capacity.service";
 import { acceptingBids, awardDeadline, effectiveStatus } from "../orders/order-state";
 import { findOrderById } from "../orders/order.repository";
-import { addDays, localDate, type Clock } from "../shared/time";
+import { addDays, localDate } from "../shared/time";
 import { idempotent } from "../shared/idempotency";
 import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
 import { futureInstant } from "../shared/validate-dates";
@@ -103,19 +104,15 @@ function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date, erro
 
 /** Use cases of contract companies' bids. */
 export class BidService {
-  constructor(
-    private readonly db: Executor,
-    private readonly clock: Clock,
-  ) {}
 
   /**
    * A contract company bids on an open order for a capability it offers. Product companies may
    * not (they do not produce). One live bid per company and order.
    */
-  submit(viewer: Viewer | null, input: SubmitBidInput): Outcome<BidRow> {
-    const v = requireRole(viewer, ["MEMBER"], "bid (members of contract companies)");
-    const now = this.clock();
-    return writeTransaction(this.db, (tx) =>
+  async submit(ctx: RequestContext, input: SubmitBidInput): Promise<Outcome<BidRow>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "bid (members of contract companies)");
+    const now = ctx.now;
+    return transact(ctx, async ({ db: tx }) =>
       idempotent(tx, v, "submitBid", input.idempotencyKey, input, () => this.submitOnce(tx, v, input, now), (bid) => bid.id, (id) => findBidsByIds(tx, [id])[0], now),
     );
   }
@@ -138,10 +135,10 @@ export class BidService {
    * Turns the company's instant quote for an order into a bid in one step: the offer's price
    * and lot range, the quoted quantity, and the lead time its free capacity allows today.
    */
-  fromInstantQuote(viewer: Viewer | null, input: BidFromInstantQuoteInput): Outcome<BidRow> {
-    const v = requireRole(viewer, ["MEMBER"], "bid (members of contract companies)");
-    const now = this.clock();
-    return writeTransaction(this.db, (tx) =>
+  async fromInstantQuote(ctx: RequestContext, input: BidFromInstantQuoteInput): Promise<Outcome<BidRow>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "bid (members of contract companies)");
+    const now = ctx.now;
+    return transact(ctx, async ({ db: tx }) =>
       idempotent(tx, v, "bidFromInstantQuote", input.idempotencyKey, input, () => this.fromQuoteOnce(tx, v, input, now), (bid) => bid.id, (id) => findBidsByIds(tx, [id])[0], now),
     );
   }
@@ -171,11 +168,11 @@ export class BidService {
   }
 
   /** Sets new terms on the company's live bid while bidding is open; the old terms stay as a revision. */
-  revise(viewer: Viewer | null, input: ReviseBidInput): Outcome<BidRow> {
-    const v = requireRole(viewer, ["MEMBER"], "revise bids (the bidding contract company)");
-    const now = this.clock();
+  async revise(ctx: RequestContext, input: ReviseBidInput): Promise<Outcome<BidRow>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "revise bids (the bidding contract company)");
+    const now = ctx.now;
     const errors = new UserErrors();
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const bid = ownBid(tx, v, input.bidId, errors);
       if (!bid) return refused(errors);
       if (bid.status !== "LIVE") return refused(errors.add("bidId", UserErrorCode.INVALID_STATE, `The bid is ${bid.status}; only live bids can be revised.`));
@@ -200,11 +197,11 @@ export class BidService {
   }
 
   /** Withdraws the company's live bid while the order is open. */
-  withdraw(viewer: Viewer | null, input: WithdrawBidInput): Outcome<BidRow> {
-    const v = requireRole(viewer, ["MEMBER"], "withdraw bids (the bidding contract company)");
-    const now = this.clock();
+  async withdraw(ctx: RequestContext, input: WithdrawBidInput): Promise<Outcome<BidRow>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "withdraw bids (the bidding contract company)");
+    const now = ctx.now;
     const errors = new UserErrors();
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const bid = ownBid(tx, v, input.bidId, errors);
       if (!bid) return refused(errors);
       const order = findOrderById(tx, bid.orderId)!;

@@ -23,8 +23,8 @@ export class CapabilityResolver {
   }
 
   @Mutation(() => AddCapabilityPayload, { description: "Adds a capability to the catalogue. Coordinator only." })
-  addCapability(@Arg("input", () => AddCapabilityInput, { description: "The mutation's input; its type describes each field." }) input: AddCapabilityInput, @Ctx() ctx: Context): AddCapabilityPayload {
-    return payloadOf(ctx.services.capabilities.addCapability(ctx.viewer, input), (row) => ({ capability: toCapability(row) }), {
+  addCapability(@Arg("input", () => AddCapabilityInput, { description: "The mutation's input; its type describes each field." }) input: AddCapabilityInput, @Ctx() ctx: Context): Promise<AddCapabilityPayload> {
+    return payloadOf(ctx.services.capabilities.addCapability(ctx, input), (row) => ({ capability: toCapability(row) }), {
       capability: null,
     });
   }

@@ -1,5 +1,5 @@
-import { writeTransaction, type Executor } from "../db/executor";
-import { requireRole, type Viewer } from "../auth/viewer";
+import { transact, type RequestContext } from "../core/request-context";
+import { requireRole } from "../core/viewer";
 import type { CapabilityRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { nameKey } from "../shared/text";
@@ -21,10 +21,9 @@ export function codeFromName(name: string): string {
 
 /** Use cases of the capability catalogue, which the coordinator keeps. */
 export class CapabilityService {
-  constructor(private readonly db: Executor) {}
 
-  addCapability(viewer: Viewer | null, input: AddCapabilityInput): Outcome<CapabilityRow> {
-    requireRole(viewer, ["COORDINATOR"], "add capabilities to the catalogue");
+  async addCapability(ctx: RequestContext, input: AddCapabilityInput): Promise<Outcome<CapabilityRow>> {
+    requireRole(ctx.viewer, ["COORDINATOR"], "add capabilities to the catalogue");
     const errors = new UserErrors();
     const name = requiredName(errors, "name", input.name, "Capability name");
     const description = optionalText(errors, "description", input.description, "Description");
@@ -33,13 +32,13 @@ export class CapabilityService {
       errors.add(input.code != null ? "code" : "name", UserErrorCode.INVALID_FORMAT, "The code must be 2 to 40 of A-Z, 0-9 and _, starting with a letter.");
     }
     if (errors.any) return refused(errors);
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const existing = findCapabilityByCodeOrNameKey(tx, code, nameKey(name));
       if (existing) {
         const field = existing.code === code ? "code" : "name";
         return refused(errors.add(field, UserErrorCode.TAKEN, `The catalogue already has "${existing.name}" (${existing.code}).`));
       }
-      return ok(insertCapability(tx, { code, name, nameKey: nameKey(name), description, createdAt: new Date() }));
+      return ok(insertCapability(tx, { code, name, nameKey: nameKey(name), description, createdAt: ctx.now }));
     });
   }
 }

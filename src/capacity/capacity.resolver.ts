@@ -1,7 +1,7 @@
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
-import { actsFor, isCoordinator } from "../auth/viewer";
+import { actsFor, isCoordinator } from "../core/viewer";
 import { BidPayload } from "../bids/bid.inputs";
 import { toBid } from "../bids/bid.type";
 import { loadCapability } from "../capabilities/capability-field";
@@ -35,14 +35,14 @@ export class LoadReportResolver {
   @Query(() => LoadReport, {
     description: "A contract company's booked load against its engineers' hours, week by week. Its members and the coordinator.",
   })
-  loadReport(
+  async loadReport(
     @Arg("companyId", () => ID, { nullable: true, description: "The contract company; defaults to your own." }) companyId: string | null,
     @Arg("asOf", () => GraphQLLocalDate, asOfArg) asOf: string | null,
     @Arg("weeks", () => Int, weeksArg) weeks: number | null,
     @Arg("threshold", () => Float, thresholdArg) threshold: number | null,
     @Ctx() ctx: Context,
-  ): LoadReport {
-    const load = ctx.services.capacity.companyLoad(ctx.viewer, { companyId, asOf, weeks, threshold }, ctx.now);
+  ): Promise<LoadReport> {
+    const load = await ctx.services.capacity.companyLoad(ctx, { companyId, asOf, weeks, threshold });
     return Object.assign(new LoadReport(), {
       companyDbId: load.company.id,
       windowWeeks: load.window.weeks,
@@ -90,7 +90,7 @@ export async function capacityHeatMap(
   ctx: Context,
   args: { parkId: string; asOf: string | null; weeks: number | null; threshold: number | null },
 ): Promise<CapacityHeatMap> {
-  const map = ctx.services.capacity.heatMap(ctx.viewer, args, ctx.now);
+  const map = await ctx.services.capacity.heatMap(ctx, args);
   const capabilities = await Promise.all(map.rows.map((row) => loadCapability(ctx, row.capabilityId)));
   const rows = map.rows.map((row, i) => {
     const loads = map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w], row.available));
@@ -119,14 +119,14 @@ export class OrderQuotesResolver {
     description:
       "For every contractor with an active offer of the order's capability: its price and the earliest completion its free capacity allows, soonest first. The owner and the coordinator see all; a contractor its own.",
   })
-  instantQuotes(
+  async instantQuotes(
     @Root() order: Order,
     @Arg("quantity", () => GraphQLSafeInt, { nullable: true, description: "Units to quote for, 1 to the order's quantity (default all)." }) quantity: number | null,
     @Arg("asOf", () => GraphQLLocalDate, { nullable: true, description: "The date to quote as of (default today)." }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<InstantQuote[]> {
     const seesAll = isCoordinator(ctx.viewer) || ownsOrder(ctx.viewer, order.row);
-    const quotes = ctx.services.capacity.instantQuotes(ctx.viewer, order.row, { quantity, asOf }, seesAll, ctx.now);
+    const quotes = await ctx.services.capacity.instantQuotes(ctx, order.row, { quantity, asOf }, seesAll);
     return Promise.all(
       quotes.map(async (q) => {
         const currency = q.offer.currency as Currency;
@@ -178,9 +178,9 @@ export class ContractBookingsResolver {
   @Mutation(() => ReassignWorkPayload, {
     description: "Moves a contract's booked hours in one week from one engineer to another of the same company, within free hours.",
   })
-  reassignWork(@Arg("input", () => ReassignWorkInput, { description: "The mutation's input; its type describes each field." }) input: ReassignWorkInput, @Ctx() ctx: Context): ReassignWorkPayload {
+  reassignWork(@Arg("input", () => ReassignWorkInput, { description: "The mutation's input; its type describes each field." }) input: ReassignWorkInput, @Ctx() ctx: Context): Promise<ReassignWorkPayload> {
     return payloadOf(
-      ctx.services.capacity.reassign(ctx.viewer, input),
+      ctx.services.capacity.reassign(ctx, input),
       ({ contractId }) => ({ contract: toContract(findContractsByIds(ctx.db, [contractId])[0]) }),
       { contract: null },
     );
@@ -190,7 +190,7 @@ export class ContractBookingsResolver {
   bidFromInstantQuote(
     @Arg("input", () => BidFromInstantQuoteInput, { description: "The mutation's input; its type describes each field." }) input: BidFromInstantQuoteInput,
     @Ctx() ctx: Context,
-  ): BidPayload {
-    return payloadOf(ctx.services.bids.fromInstantQuote(ctx.viewer, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  ): Promise<BidPayload> {
+    return payloadOf(ctx.services.bids.fromInstantQuote(ctx, input), (row) => ({ bid: toBid(row) }), { bid: null });
   }
 }

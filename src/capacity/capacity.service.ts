@@ -1,7 +1,8 @@
-import { requireRole, type Viewer } from "../auth/viewer";
+import { transact, type RequestContext } from "../core/request-context";
+import { requireRole } from "../core/viewer";
 import { contractCompanyOf } from "../companies/company-access";
 import { contractWorkedOn } from "../contracts/contract-access";
-import { writeTransaction, type Executor } from "../db/executor";
+import type { Executor } from "../db/executor";
 import type { CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
 import { findEngineersByIds } from "../engineers/engineer.repository";
 import { badUserInput, forbidden, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
@@ -10,7 +11,7 @@ import { effectiveStatus } from "../orders/order-state";
 import { parkOrNotFound } from "../parks/park.service";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
 import { groupBy } from "../shared/group-by";
-import { addDays, daysBetween, localDate, type Clock } from "../shared/time";
+import { addDays, daysBetween, localDate } from "../shared/time";
 import { engineerCentihours } from "../shared/validate";
 import {
   addBookings,
@@ -139,18 +140,15 @@ export function openOrderDemand(
 
 /** Reads of load and capacity, and moving booked work between engineers. */
 export class CapacityService {
-  constructor(
-    private readonly db: Executor,
-    private readonly clock: Clock,
-  ) {}
 
   /** A contract company's load over a window, for its members and the coordinator (one aggregate per figure). */
-  companyLoad(viewer: Viewer | null, args: { companyId?: string | null; asOf?: string | null; weeks?: number | null; threshold?: number | null }, now: Date): CompanyLoad {
-    const company = contractCompanyOf(this.db, viewer, args.companyId, "load");
+  async companyLoad(ctx: RequestContext, args: { companyId?: string | null; asOf?: string | null; weeks?: number | null; threshold?: number | null }): Promise<CompanyLoad> {
+    const { viewer, now } = ctx;
+    const company = contractCompanyOf(ctx.db, viewer, args.companyId, "load");
     const window = windowOf(args.asOf, args.weeks, now);
     const threshold = checkThreshold(args.threshold);
-    const capacity = weeklyCapacityOfCompanies(this.db, [company.id]).get(company.id) ?? 0;
-    const booked = bookedByCompanyWeek(this.db, [company.id], window.weeks[0], window.weeks[window.weeks.length - 1]);
+    const capacity = weeklyCapacityOfCompanies(ctx.db, [company.id]).get(company.id) ?? 0;
+    const booked = bookedByCompanyWeek(ctx.db, [company.id], window.weeks[0], window.weeks[window.weeks.length - 1]);
     const bookedByWeek = window.weeks.map((week) => booked.get(`${company.id}|${week}`) ?? 0);
     let weeksBookedAhead = 0;
     while (weeksBookedAhead < bookedByWeek.length && capacity > 0 && bookedByWeek[weeksBookedAhead] >= capacity * threshold) weeksBookedAhead++;
@@ -158,18 +156,19 @@ export class CapacityService {
   }
 
   /** Utilisation per capability per week across a park; the coordinator and investors. Three aggregate statements. */
-  heatMap(viewer: Viewer | null, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }, now: Date) {
-    requireRole(viewer, ["COORDINATOR", "INVESTOR"], "see the park's capacity heat-map");
-    const park = parkOrNotFound(this.db, args.parkId);
+  async heatMap(ctx: RequestContext, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }) {
+    const now = ctx.now;
+    requireRole(ctx.viewer, ["COORDINATOR", "INVESTOR"], "see the park's capacity heat-map");
+    const park = parkOrNotFound(ctx.db, args.parkId);
     const window = windowOf(args.asOf, args.weeks, now);
     const threshold = checkThreshold(args.threshold);
-    const offering = offeringCompaniesOfPark(this.db, park.id);
+    const offering = offeringCompaniesOfPark(ctx.db, park.id);
     const companyIds = [...new Set(offering.map((o) => o.companyId))];
-    const capacity = weeklyCapacityOfCompanies(this.db, companyIds);
-    const booked = bookedByCompanyWeek(this.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
+    const capacity = weeklyCapacityOfCompanies(ctx.db, companyIds);
+    const booked = bookedByCompanyWeek(ctx.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
     const byCapability = groupBy(offering, (offer) => offer.capabilityId);
     const openOrders = groupBy(
-      openOrdersOfPark(this.db, park.id).filter((order) => effectiveStatus(order, now) === "OPEN"),
+      openOrdersOfPark(ctx.db, park.id).filter((order) => effectiveStatus(order, now) === "OPEN"),
       (order) => order.capabilityId,
     );
     const rows = [...byCapability].map(([capabilityId, offers]) => {
@@ -184,28 +183,29 @@ export class CapacityService {
   }
 
   /** Instant quotes for an order: all for its owner and the coordinator, its own for a contractor. */
-  instantQuotes(viewer: Viewer | null, order: OrderRow, args: { quantity?: number | null; asOf?: string | null }, seesAll: boolean, now: Date): QuoteFigures[] {
+  async instantQuotes(ctx: RequestContext, order: OrderRow, args: { quantity?: number | null; asOf?: string | null }, seesAll: boolean): Promise<QuoteFigures[]> {
+    const { viewer, now } = ctx;
     const quantity = args.quantity ?? order.quantity;
     if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > order.quantity) {
       throw badUserInput(`quantity must be from 1 to the order's ${order.quantity} units.`, "quantity");
     }
-    const offers = activeOffersOfCapability(this.db, order.capabilityId).filter((offer) => seesAll || offer.companyId === viewer?.companyId);
-    return quoteOrder(this.db, offers, quantity, args.asOf ?? localDate(now));
+    const offers = activeOffersOfCapability(ctx.db, order.capabilityId).filter((offer) => seesAll || offer.companyId === viewer?.companyId);
+    return quoteOrder(ctx.db, offers, quantity, args.asOf ?? localDate(now));
   }
 
   /**
    * Moves booked hours of a contract from one engineer to another of the same company in the
    * same week, within the receiver's free hours. The contract's total never changes.
    */
-  reassign(viewer: Viewer | null, input: ReassignWorkInput): Outcome<{ contractId: number }> {
-    const v = requireRole(viewer, ["MEMBER", "COORDINATOR"], "reassign work (the contractor)");
+  async reassign(ctx: RequestContext, input: ReassignWorkInput): Promise<Outcome<{ contractId: number }>> {
+    const v = requireRole(ctx.viewer, ["MEMBER", "COORDINATOR"], "reassign work (the contractor)");
     if (v.role === "MEMBER" && v.companyKind !== "CONTRACT") throw forbidden("Only the contractor reassigns its work.");
-    const now = this.clock();
+    const now = ctx.now;
     const errors = new UserErrors();
     const centihours = engineerCentihours(errors, "hours", input.hours);
     const week = weekStart(input.weekOf);
     if (week < weekStart(localDate(now))) errors.add("weekOf", UserErrorCode.OUT_OF_RANGE, "Only work of this week or later can be reassigned.");
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const contract = contractWorkedOn(tx, v, input.contractId, errors);
       if (!contract) return refused(errors);
       const [from, to] = [input.fromEngineerId, input.toEngineerId].map((gid) => {

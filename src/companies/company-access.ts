@@ -1,4 +1,4 @@
-import { actsFor, requireViewer, type Viewer } from "../auth/viewer";
+import { actsFor, requireViewer, type Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
 import type { CompanyRow } from "../db/schema";
 import { badUserInput, notFound, UserErrorCode, type UserErrors } from "../graphql/errors";

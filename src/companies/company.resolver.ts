@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { toApiToken } from "../auth/api-token.type";
-import { actsFor } from "../auth/viewer";
+import { actsFor } from "../core/viewer";
 import type { Context } from "../context";
 import { EngineerConnection, toEngineer, type Engineer } from "../engineers/engineer.type";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
@@ -100,9 +100,9 @@ export class CompanyResolver {
   @Mutation(() => RegisterCompanyPayload, {
     description: "Registers a product or contract company in a park (self-service, no token needed) and returns its first token, once.",
   })
-  registerCompany(@Arg("input", () => RegisterCompanyInput, { description: "The mutation's input; its type describes each field." }) input: RegisterCompanyInput, @Ctx() ctx: Context): RegisterCompanyPayload {
+  registerCompany(@Arg("input", () => RegisterCompanyInput, { description: "The mutation's input; its type describes each field." }) input: RegisterCompanyInput, @Ctx() ctx: Context): Promise<RegisterCompanyPayload> {
     return payloadOf(
-      ctx.services.companies.register(input),
+      ctx.services.companies.register(ctx, input),
       ({ company, firstToken }) => ({ company: toCompany(company), token: firstToken.token, apiToken: toApiToken(firstToken.row) }),
       { company: null, token: null, apiToken: null },
     );
@@ -112,7 +112,7 @@ export class CompanyResolver {
   updateCompanyProfile(
     @Arg("input", () => UpdateCompanyProfileInput, { description: "The mutation's input; its type describes each field." }) input: UpdateCompanyProfileInput,
     @Ctx() ctx: Context,
-  ): UpdateCompanyProfilePayload {
-    return payloadOf(ctx.services.companies.updateProfile(ctx.viewer, input), (row) => ({ company: toCompany(row) }), { company: null });
+  ): Promise<UpdateCompanyProfilePayload> {
+    return payloadOf(ctx.services.companies.updateProfile(ctx, input), (row) => ({ company: toCompany(row) }), { company: null });
   }
 }

@@ -1,6 +1,6 @@
-import { writeTransaction, type Executor } from "../db/executor";
+import { transact, type RequestContext } from "../core/request-context";
 import { createToken, type IssuedToken } from "../auth/api-token.service";
-import { requireRole, type Viewer } from "../auth/viewer";
+import { requireRole } from "../core/viewer";
 import type { CompanyRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
@@ -18,27 +18,26 @@ export interface RegisteredCompany {
 
 /** Use cases of companies. */
 export class CompanyService {
-  constructor(private readonly db: Executor) {}
 
   /**
    * Self-service registration: anyone may register a company in an existing park and gets
    * its first MEMBER token, once. The kind is fixed from here on.
    */
-  register(input: RegisterCompanyInput): Outcome<RegisteredCompany> {
+  async register(ctx: RequestContext, input: RegisterCompanyInput): Promise<Outcome<RegisteredCompany>> {
     const errors = new UserErrors();
     const name = requiredName(errors, "name", input.name, "Company name");
     const description = optionalText(errors, "description", input.description, "Description");
     intInRange(errors, "employeeCount", input.employeeCount, "Employee count", 1, LIMITS.maxEmployees);
     const holderName = requiredName(errors, "representativeName", input.representativeName, "Representative name");
     const parkId = idOf(input.parkId, "Park");
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const park = parkId === null ? undefined : findParksByIds(tx, [parkId])[0];
       if (!park) errors.add("parkId", UserErrorCode.NOT_FOUND, "No park with this id.");
       else if (name && findCompanyByNameKey(tx, park.id, nameKey(name))) {
         errors.add("name", UserErrorCode.TAKEN, `A company named "${name}" is already registered in this park.`);
       }
       if (errors.any || !park) return refused(errors);
-      const now = new Date();
+      const now = ctx.now;
       const company = insertCompany(tx, {
         parkId: park.id,
         name,
@@ -54,8 +53,8 @@ export class CompanyService {
   }
 
   /** Changes a company's profile; its members or the coordinator. The kind cannot change. */
-  updateProfile(viewer: Viewer | null, input: UpdateCompanyProfileInput): Outcome<CompanyRow> {
-    const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "change company profiles");
+  async updateProfile(ctx: RequestContext, input: UpdateCompanyProfileInput): Promise<Outcome<CompanyRow>> {
+    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "change company profiles");
     const errors = new UserErrors();
     const changes: Partial<CompanyRow> = {};
     if (input.name != null) {
@@ -66,7 +65,7 @@ export class CompanyService {
     if (input.employeeCount != null) {
       changes.employeeCount = intInRange(errors, "employeeCount", input.employeeCount, "Employee count", 1, LIMITS.maxEmployees);
     }
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const company = companyActedOn(tx, v, input.companyId, errors);
       if (company && changes.nameKey && changes.nameKey !== company.nameKey && findCompanyByNameKey(tx, company.parkId, changes.nameKey)) {
         errors.add("name", UserErrorCode.TAKEN, `A company named "${changes.name}" is already registered in this park.`);

@@ -1,4 +1,4 @@
-import { actsFor, type Viewer } from "../auth/viewer";
+import { actsFor, type Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
 import type { ContractRow } from "../db/schema";
 import { UserErrorCode, type UserErrors } from "../graphql/errors";

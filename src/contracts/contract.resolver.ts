@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
-import { actsFor, requireRole } from "../auth/viewer";
+import { actsFor, requireRole } from "../core/viewer";
 import { Bid, toBid } from "../bids/bid.type";
 import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
@@ -25,7 +25,7 @@ import { Delivery, DeliveryConnection, toDelivery } from "./delivery.type";
 
 const INPUT = { description: "The mutation's input; its type describes each field." } as const;
 
-function deliveryPayload(outcome: Outcome<DeliveryChange>): DeliveryPayload {
+function deliveryPayload(outcome: Promise<Outcome<DeliveryChange>>): Promise<DeliveryPayload> {
   return payloadOf(outcome, (change) => ({ delivery: toDelivery(change.delivery), contract: toContract(change.contract) }), { delivery: null, contract: null });
 }
 
@@ -81,29 +81,29 @@ export class ContractResolver {
   @Mutation(() => DeliveryPayload, {
     description: "The contractor delivers units of a contract in production (partial deliveries too); the last units move it to DELIVERED.",
   })
-  recordDelivery(@Arg("input", () => RecordDeliveryInput, INPUT) input: RecordDeliveryInput, @Ctx() ctx: Context): DeliveryPayload {
-    return deliveryPayload(ctx.services.deliveries.record(ctx.viewer, input));
+  recordDelivery(@Arg("input", () => RecordDeliveryInput, INPUT) input: RecordDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
+    return deliveryPayload(ctx.services.deliveries.record(ctx, input));
   }
 
   @Mutation(() => DeliveryPayload, {
     description:
       "The order's owner accepts a delivery: its value becomes the contractor's revenue today. The last units accepted make the contract ACCEPTED, and when no contract is left open the order COMPLETED.",
   })
-  acceptDelivery(@Arg("input", () => AcceptDeliveryInput, INPUT) input: AcceptDeliveryInput, @Ctx() ctx: Context): DeliveryPayload {
-    return deliveryPayload(ctx.services.deliveries.accept(ctx.viewer, input));
+  acceptDelivery(@Arg("input", () => AcceptDeliveryInput, INPUT) input: AcceptDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
+    return deliveryPayload(ctx.services.deliveries.accept(ctx, input));
   }
 
   @Mutation(() => DeliveryPayload, { description: "The order's owner rejects a delivery for quality, with a reason: the contract goes back to IN_PRODUCTION for those units." })
-  rejectDelivery(@Arg("input", () => RejectDeliveryInput, INPUT) input: RejectDeliveryInput, @Ctx() ctx: Context): DeliveryPayload {
-    return deliveryPayload(ctx.services.deliveries.reject(ctx.viewer, input));
+  rejectDelivery(@Arg("input", () => RejectDeliveryInput, INPUT) input: RejectDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
+    return deliveryPayload(ctx.services.deliveries.reject(ctx, input));
   }
 
   @Mutation(() => ContractPayload, { description: "The contractor starts production on an awarded contract; the order moves to IN_PRODUCTION." })
   startContractProduction(
     @Arg("input", () => StartContractProductionInput, { description: "The mutation's input; its type describes each field." }) input: StartContractProductionInput,
     @Ctx() ctx: Context,
-  ): ContractPayload {
-    return payloadOf(ctx.services.contracts.startProduction(ctx.viewer, input), (row) => ({ contract: toContract(row) }), { contract: null });
+  ): Promise<ContractPayload> {
+    return payloadOf(ctx.services.contracts.startProduction(ctx, input), (row) => ({ contract: toContract(row) }), { contract: null });
   }
 
   @Mutation(() => ContractPayload, {
@@ -112,8 +112,8 @@ export class ContractResolver {
   cancelContract(
     @Arg("input", () => CancelContractInput, { description: "The mutation's input; its type describes each field." }) input: CancelContractInput,
     @Ctx() ctx: Context,
-  ): ContractPayload {
-    return payloadOf(ctx.services.contracts.cancel(ctx.viewer, input), (row) => ({ contract: toContract(row) }), { contract: null });
+  ): Promise<ContractPayload> {
+    return payloadOf(ctx.services.contracts.cancel(ctx, input), (row) => ({ contract: toContract(row) }), { contract: null });
   }
 }
 

@@ -1,11 +1,10 @@
-import { requireRole, type Viewer } from "../auth/viewer";
-import { writeTransaction, type Executor } from "../db/executor";
+import { transact, type RequestContext } from "../core/request-context";
+import { requireRole } from "../core/viewer";
 import type { ContractRow } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { actorOf, findOrderById } from "../orders/order.repository";
 import { moveOrder } from "../orders/order.service";
-import type { Clock } from "../shared/time";
 import { deleteBookingsOfContract } from "../capacity/capacity.repository";
 import { LIMITS, requiredName } from "../shared/validate";
 import type { CancelContractInput, StartContractProductionInput } from "./contract.inputs";
@@ -15,17 +14,13 @@ import { settleOrder } from "./delivery.service";
 
 /** Use cases of contracts and the engineer-hours booked for them. */
 export class ContractService {
-  constructor(
-    private readonly db: Executor,
-    private readonly clock: Clock,
-  ) {}
 
   /** The contractor starts production; the first start moves the order to IN_PRODUCTION. */
-  startProduction(viewer: Viewer | null, input: StartContractProductionInput): Outcome<ContractRow> {
-    const v = requireRole(viewer, ["MEMBER"], "start production (the contractor)");
-    const now = this.clock();
+  async startProduction(ctx: RequestContext, input: StartContractProductionInput): Promise<Outcome<ContractRow>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "start production (the contractor)");
+    const now = ctx.now;
     const errors = new UserErrors();
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const contract = contractWorkedOn(tx, v, input.contractId, errors);
       if (!contract) return refused(errors);
       if (!transitionContract(tx, contract.id, "AWARDED", "IN_PRODUCTION", now)) {
@@ -43,12 +38,12 @@ export class ContractService {
    * left the order completes (if any contract was accepted) or is cancelled. Revenue already
    * accepted on the contract stays recognised.
    */
-  cancel(viewer: Viewer | null, input: CancelContractInput): Outcome<ContractRow> {
-    const v = requireRole(viewer, ["MEMBER", "COORDINATOR"], "cancel contracts (the customer)");
-    const now = this.clock();
+  async cancel(ctx: RequestContext, input: CancelContractInput): Promise<Outcome<ContractRow>> {
+    const v = requireRole(ctx.viewer, ["MEMBER", "COORDINATOR"], "cancel contracts (the customer)");
+    const now = ctx.now;
     const errors = new UserErrors();
     const reason = requiredName(errors, "reason", input.reason, "Reason", LIMITS.descriptionLength);
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.contractId, "Contract");
       const contract = id === null ? undefined : findContractsByIds(tx, [id])[0];
       if (!contract || !(v.role === "COORDINATOR" || contract.customerCompanyId === v.companyId)) {

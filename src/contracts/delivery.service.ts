@@ -1,13 +1,14 @@
-import { requireRole, type Viewer } from "../auth/viewer";
+import { transact, type RequestContext } from "../core/request-context";
+import { requireRole, type Viewer } from "../core/viewer";
 import { weekStart } from "../capacity/weeks";
-import { writeTransaction, type Executor } from "../db/executor";
+import type { Executor } from "../db/executor";
 import type { ContractRow, ContractStatusValue, DeliveryRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { actorOf, findOrderById, type Actor } from "../orders/order.repository";
 import { moveOrder } from "../orders/order.service";
 import { idempotent } from "../shared/idempotency";
-import { localDate, type Clock } from "../shared/time";
+import { localDate } from "../shared/time";
 import { LIMITS, optionalText, requiredName } from "../shared/validate";
 import type { AcceptDeliveryInput, RecordDeliveryInput, RejectDeliveryInput } from "./contract.inputs";
 import { contractWorkedOn } from "./contract-access";
@@ -39,16 +40,12 @@ export function settleOrder(db: Executor, orderId: number, actor: Actor, now: Da
  * customer accepts or rejects each delivery. Revenue is recognised at acceptance.
  */
 export class DeliveryService {
-  constructor(
-    private readonly db: Executor,
-    private readonly clock: Clock,
-  ) {}
 
-  record(viewer: Viewer | null, input: RecordDeliveryInput): Outcome<DeliveryChange> {
-    const v = requireRole(viewer, ["MEMBER"], "record deliveries (the contractor)");
-    const now = this.clock();
+  async record(ctx: RequestContext, input: RecordDeliveryInput): Promise<Outcome<DeliveryChange>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "record deliveries (the contractor)");
+    const now = ctx.now;
     const today = localDate(now);
-    return this.once(v, "recordDelivery", input, now, (tx) => {
+    return this.once(ctx, v, "recordDelivery", input, now, (tx) => {
       const errors = new UserErrors();
       const note = optionalText(errors, "note", input.note, "Note");
       const contract = contractWorkedOn(tx, v, input.contractId, errors);
@@ -82,11 +79,11 @@ export class DeliveryService {
   }
 
   /** The customer accepts: revenue today; the last units accepted finish the contract, and maybe the order. */
-  accept(viewer: Viewer | null, input: AcceptDeliveryInput): Outcome<DeliveryChange> {
-    const v = requireRole(viewer, ["MEMBER"], "accept deliveries (the customer)");
-    const now = this.clock();
+  async accept(ctx: RequestContext, input: AcceptDeliveryInput): Promise<Outcome<DeliveryChange>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "accept deliveries (the customer)");
+    const now = ctx.now;
     const today = localDate(now);
-    return this.once(v, "acceptDelivery", input, now, (tx) => {
+    return this.once(ctx, v, "acceptDelivery", input, now, (tx) => {
       const errors = new UserErrors();
       const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
       if (!found) return refused(errors);
@@ -104,10 +101,10 @@ export class DeliveryService {
   }
 
   /** The customer rejects for quality: the units are to be delivered again. */
-  reject(viewer: Viewer | null, input: RejectDeliveryInput): Outcome<DeliveryChange> {
-    const v = requireRole(viewer, ["MEMBER"], "reject deliveries (the customer)");
-    const now = this.clock();
-    return this.once(v, "rejectDelivery", input, now, (tx) => {
+  async reject(ctx: RequestContext, input: RejectDeliveryInput): Promise<Outcome<DeliveryChange>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "reject deliveries (the customer)");
+    const now = ctx.now;
+    return this.once(ctx, v, "rejectDelivery", input, now, (tx) => {
       const errors = new UserErrors();
       const reason = requiredName(errors, "reason", input.reason, "Reason", LIMITS.descriptionLength);
       const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
@@ -120,8 +117,8 @@ export class DeliveryService {
   }
 
   /** Runs a delivery use case in one write transaction, at most once per idempotency key; a replay answers the delivery as it is now. */
-  private once(v: Viewer, operation: string, input: { idempotencyKey?: string | null }, now: Date, write: (tx: Executor) => Outcome<DeliveryChange>): Outcome<DeliveryChange> {
-    return writeTransaction(this.db, (tx) =>
+  private once(ctx: RequestContext, v: Viewer, operation: string, input: { idempotencyKey?: string | null }, now: Date, write: (tx: Executor) => Outcome<DeliveryChange>): Promise<Outcome<DeliveryChange>> {
+    return transact(ctx, async ({ db: tx }) =>
       idempotent(tx, v, operation, input.idempotencyKey, input, () => write(tx), (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
     );
   }

@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { startCheckpointer, type Checkpointer } from "./checkpointer";
 import * as schema from "./schema";
+import { sqliteStore, type Store } from "./store";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -14,6 +15,12 @@ export interface StatementStats {
 }
 
 export interface DatabaseHandle {
+  /** What requests use: committed state to read, write transactions to change it. */
+  store: Store;
+  /**
+   * The writing connection itself, outside the store's lock: for start-up work, scripts and
+   * tests' set-up, never while requests run.
+   */
   db: Db;
   sqlite: Database.Database;
   stats: StatementStats;
@@ -62,19 +69,24 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
     checkpointer = startCheckpointer(path.resolve(file), options.backgroundCheckpoints.onError, options.backgroundCheckpoints.intervalMs);
   }
   const stats: StatementStats = { statements: 0 };
-  const db = drizzle(sqlite, {
-    schema,
-    logger: { logQuery: () => void stats.statements++ },
-  });
+  const logger = { logQuery: () => void stats.statements++ };
+  const db = drizzle(sqlite, { schema, logger });
   // Another process starting on the same file may hold the write lock for seconds (migrating,
   // seeding): wait for it longer than a request would.
   withBusyTimeout(sqlite, STARTUP_BUSY_TIMEOUT_MS, () => applyMigrations(sqlite, db));
+  // Reads go to a second connection, which never sees a write transaction's uncommitted rows
+  // (WAL: each read runs on the last committed state). A private in-memory database has one.
+  const readerSqlite = file === ":memory:" ? sqlite : new Database(file, { readonly: true });
+  if (readerSqlite !== sqlite) readerSqlite.pragma("busy_timeout = 5000");
+  const reader = readerSqlite === sqlite ? db : drizzle(readerSqlite, { schema, logger });
   return {
+    store: sqliteStore({ sqlite, db }, { sqlite: readerSqlite, db: reader }),
     db,
     sqlite,
     stats,
     close: () => {
       void checkpointer?.stop();
+      if (readerSqlite !== sqlite) readerSqlite.close();
       sqlite.close();
     },
   };
@@ -83,14 +95,23 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
 /** How long start-up work (migrations, demo seeding) waits for another process's write lock. */
 export const STARTUP_BUSY_TIMEOUT_MS = 60_000;
 
-/** Runs `work` with SQLite's busy timeout at `ms`, then back at the 5 s requests use. */
+/**
+ * Runs `work` with SQLite's busy timeout at `ms`, then back at the 5 s requests use; for async
+ * work, once its promise settles.
+ */
 export function withBusyTimeout<T>(sqlite: Database.Database, ms: number, work: () => T): T {
   sqlite.pragma(`busy_timeout = ${ms}`);
+  const reset = () => void sqlite.pragma("busy_timeout = 5000");
+  let result: T;
   try {
-    return work();
-  } finally {
-    sqlite.pragma("busy_timeout = 5000");
+    result = work();
+  } catch (error) {
+    reset();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(reset) as T;
+  reset();
+  return result;
 }
 
 /**

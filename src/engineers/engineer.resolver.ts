@@ -14,14 +14,14 @@ export class EngineerResolver {
   }
 
   @Mutation(() => AddEngineerPayload, { description: "Adds an engineer to a contract company. Its members or the coordinator." })
-  addEngineer(@Arg("input", () => AddEngineerInput, { description: "The mutation's input; its type describes each field." }) input: AddEngineerInput, @Ctx() ctx: Context): AddEngineerPayload {
-    return payloadOf(ctx.services.engineers.addEngineer(ctx.viewer, input), (row) => ({ engineer: toEngineer(row) }), { engineer: null });
+  addEngineer(@Arg("input", () => AddEngineerInput, { description: "The mutation's input; its type describes each field." }) input: AddEngineerInput, @Ctx() ctx: Context): Promise<AddEngineerPayload> {
+    return payloadOf(ctx.services.engineers.addEngineer(ctx, input), (row) => ({ engineer: toEngineer(row) }), { engineer: null });
   }
 
   @Mutation(() => UpdateEngineerPayload, {
     description: "Changes an engineer's name, role, weekly hours or whether they take work. Its company's members or the coordinator.",
   })
-  updateEngineer(@Arg("input", () => UpdateEngineerInput, { description: "The mutation's input; its type describes each field." }) input: UpdateEngineerInput, @Ctx() ctx: Context): UpdateEngineerPayload {
-    return payloadOf(ctx.services.engineers.updateEngineer(ctx.viewer, input), (row) => ({ engineer: toEngineer(row) }), { engineer: null });
+  updateEngineer(@Arg("input", () => UpdateEngineerInput, { description: "The mutation's input; its type describes each field." }) input: UpdateEngineerInput, @Ctx() ctx: Context): Promise<UpdateEngineerPayload> {
+    return payloadOf(ctx.services.engineers.updateEngineer(ctx, input), (row) => ({ engineer: toEngineer(row) }), { engineer: null });
   }
 }

@@ -1,12 +1,12 @@
-import { writeTransaction, type Executor } from "../db/executor";
-import { actsFor, requireRole, type Viewer } from "../auth/viewer";
+import { transact, type RequestContext } from "../core/request-context";
+import { actsFor, requireRole } from "../core/viewer";
 import { companyActedOn } from "../companies/company-access";
 import type { EngineerRow } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf, toGlobalId } from "../graphql/global-id";
 import { rebookEngineer } from "../capacity/capacity-booking";
 import { formatHours } from "../capacity/hours";
-import { localDate, type Clock } from "../shared/time";
+import { localDate } from "../shared/time";
 import { intInRange, requiredName } from "../shared/validate";
 import type { AddEngineerInput, UpdateEngineerInput } from "./engineer.inputs";
 import { findEngineersByIds, insertEngineer, updateEngineer } from "./engineer.repository";
@@ -16,28 +16,24 @@ const MAX_WEEKLY_HOURS = 168;
 
 /** Use cases of engineers. Only contract companies have engineers (the technopark split). */
 export class EngineerService {
-  constructor(
-    private readonly db: Executor,
-    private readonly clock: Clock,
-  ) {}
 
-  addEngineer(viewer: Viewer | null, input: AddEngineerInput): Outcome<EngineerRow> {
-    const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "add engineers");
+  async addEngineer(ctx: RequestContext, input: AddEngineerInput): Promise<Outcome<EngineerRow>> {
+    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "add engineers");
     const errors = new UserErrors();
     const name = requiredName(errors, "name", input.name, "Engineer name");
     intInRange(errors, "weeklyHours", input.weeklyHours, "Weekly hours", MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS);
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const company = companyActedOn(tx, v, input.companyId, errors);
       if (company && company.kind !== "CONTRACT") {
         errors.add("companyId", UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not own production, so they have no engineers.");
       }
       if (errors.any || !company) return refused(errors);
-      return ok(insertEngineer(tx, { companyId: company.id, name, role: input.role, weeklyHours: input.weeklyHours, active: true, createdAt: new Date() }));
+      return ok(insertEngineer(tx, { companyId: company.id, name, role: input.role, weeklyHours: input.weeklyHours, active: true, createdAt: ctx.now }));
     });
   }
 
-  updateEngineer(viewer: Viewer | null, input: UpdateEngineerInput): Outcome<EngineerRow> {
-    const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "change engineers");
+  async updateEngineer(ctx: RequestContext, input: UpdateEngineerInput): Promise<Outcome<EngineerRow>> {
+    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "change engineers");
     const errors = new UserErrors();
     const changes: Partial<EngineerRow> = {};
     if (input.name != null) changes.name = requiredName(errors, "name", input.name, "Engineer name");
@@ -46,7 +42,7 @@ export class EngineerService {
       changes.weeklyHours = intInRange(errors, "weeklyHours", input.weeklyHours, "Weekly hours", MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS);
     }
     if (input.active != null) changes.active = input.active;
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.engineerId, "Engineer");
       const engineer = id === null ? undefined : findEngineersByIds(tx, [id])[0];
       if (!engineer || !actsFor(v, engineer.companyId)) {
@@ -59,7 +55,7 @@ export class EngineerService {
       const newCapacity = updated.active ? updated.weeklyHours * 100 : 0;
       if (newCapacity < oldCapacity) {
         // Work booked on the engineer beyond the new capacity moves to colleagues, or the change is refused.
-        const shortfalls = rebookEngineer(tx, engineer.id, newCapacity, localDate(this.clock()));
+        const shortfalls = rebookEngineer(tx, engineer.id, newCapacity, localDate(ctx.now));
         if (shortfalls.length > 0) {
           const list = shortfalls.map((s) => `${toGlobalId("Contract", s.contractId)} (${formatHours(s.missingCentihours)} h short)`).join(", ");
           throw new RefusedError(

@@ -177,11 +177,12 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", ...(argument ? { argument } : {}) } });
 }
 
-/** A mutation payload from an outcome: the success fields, or the empty ones with the user errors. */
-export function payloadOf<T, P extends object>(
-  outcome: Outcome<T>,
+/** A mutation payload from a use case's outcome: the success fields, or the empty ones with the user errors. */
+export async function payloadOf<T, P extends object>(
+  outcome: Promise<Outcome<T>>,
   success: (value: T) => P,
   empty: { [K in keyof P]: null },
-): { [K in keyof P]: P[K] | null } & { userErrors: UserError[] } {
-  return outcome.ok ? { ...success(outcome.value), userErrors: [] } : { ...empty, userErrors: outcome.userErrors };
+): Promise<{ [K in keyof P]: P[K] | null } & { userErrors: UserError[] }> {
+  const settled = await outcome;
+  return settled.ok ? { ...success(settled.value), userErrors: [] } : { ...empty, userErrors: settled.userErrors };
 }

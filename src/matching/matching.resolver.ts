@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
-import { isCoordinator } from "../auth/viewer";
+import { isCoordinator } from "../core/viewer";
 import { toBid } from "../bids/bid.type";
 import { loadCompany } from "../companies/company-field";
 import type { Context } from "../context";
@@ -91,7 +91,7 @@ export class OrderPlansResolver {
     @Arg("valuePerDayEarlier", () => MoneyInput, { nullable: true, description: "What a day earlier is worth, for BALANCED; default the order's own." }) valuePerDayEarlier: MoneyInput | null,
     @Ctx() ctx: Context,
   ): Promise<MatchPlans> {
-    return toMatchPlans(ctx, await ctx.services.matching.orderPlans(ctx.viewer, order.row, valuePerDayEarlier, ctx.now), order.quantity);
+    return toMatchPlans(ctx, await ctx.services.matching.orderPlans(ctx, order.row, valuePerDayEarlier), order.quantity);
   }
 }
 
@@ -110,7 +110,7 @@ export class MatchPlansResolver {
     description: "What-if before posting: the plans current instant quotes would give an order of these terms. Product companies and the coordinator.",
   })
   async matchPreview(@Arg("input", () => MatchPreviewInput, { description: "The order you consider posting." }) input: MatchPreviewInput, @Ctx() ctx: Context): Promise<MatchPlans> {
-    return toMatchPlans(ctx, await ctx.services.matching.preview(ctx.viewer, input, ctx.now), input.quantity);
+    return toMatchPlans(ctx, await ctx.services.matching.preview(ctx, input), input.quantity);
   }
 
   @FieldResolver(() => MatchPlanConnection, { description: "The plans of the front, earliest completion first." })

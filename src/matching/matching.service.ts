@@ -1,4 +1,5 @@
-import { isCoordinator, requireRole, type Viewer } from "../auth/viewer";
+import type { RequestContext } from "../core/request-context";
+import { isCoordinator, requireRole, type Viewer } from "../core/viewer";
 import { bidStatusAt } from "../bids/bid-state";
 import { findLiveBid, findLiveBidsOfOrder, insertBid } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
@@ -13,7 +14,7 @@ import { findOrderById } from "../orders/order.repository";
 import { awardDeadline, effectiveStatus } from "../orders/order-state";
 import { checkOrderTerms } from "../orders/order-terms";
 import { scorecards } from "../reports/scorecard";
-import { daysBetween, localDate, type Clock } from "../shared/time";
+import { daysBetween, localDate } from "../shared/time";
 import { nonNegativeMoney } from "../shared/validate";
 import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate } from "./candidates";
 import type { InfeasibleCode, MatchResult, Plan } from "./engine";
@@ -55,14 +56,11 @@ function throwFirst(errors: UserErrors): void {
 
 /** Plans for orders (the matching engine over live bids and instant quotes) and awards from them. */
 export class MatchingService {
-  constructor(
-    private readonly db: Executor,
-    private readonly clock: Clock,
-    private readonly matcher: Matcher,
-  ) {}
+  constructor(private readonly matcher: Matcher) {}
 
   /** The Pareto front of plans for an open order: its owner and the coordinator only. */
-  async orderPlans(viewer: Viewer | null, order: OrderRow, valuePerDayEarlier: MoneyInput | null | undefined, now: Date): Promise<Plans> {
+  async orderPlans(ctx: RequestContext, order: OrderRow, valuePerDayEarlier: MoneyInput | null | undefined): Promise<Plans> {
+    const { viewer, now } = ctx;
     if (!ownsOrder(viewer, order) && !isCoordinator(viewer)) throw forbidden("Only the order's owner and the coordinator see its plans.");
     const errors = new UserErrors();
     const valuePerDayMinor = valuePerDayEarlier == null ? order.valuePerDayMinor : nonNegativeMoney(errors, "valuePerDayEarlier", valuePerDayEarlier, "The value of a day");
@@ -77,9 +75,9 @@ export class MatchingService {
         result: { plans: [], complete: true, steps: 0, excluded: [], infeasible: { code: "ORDER_NOT_OPEN", message: `The order is ${status}; plans are for open orders.`, unitsShort: null } },
       };
     }
-    const bids = findLiveBidsOfOrder(this.db, order.id).filter((bid) => bidStatusAt(bid, now) === "LIVE");
-    const sourced = buildCandidates(this.db, bids, activeOffersOfCapability(this.db, order.capabilityId), today, order.neededBy);
-    return { ...base, ...(await this.run(order, sourced, valuePerDayMinor, today)) };
+    const bids = findLiveBidsOfOrder(ctx.db, order.id).filter((bid) => bidStatusAt(bid, now) === "LIVE");
+    const sourced = buildCandidates(ctx.db, bids, activeOffersOfCapability(ctx.db, order.capabilityId), today, order.neededBy);
+    return { ...base, ...(await this.run(ctx, order, sourced, valuePerDayMinor, today)) };
   }
 
   /**
@@ -87,13 +85,13 @@ export class MatchingService {
    * (a key made by hand, or kept from a front that moved since, does not). Null when there is
    * nothing to compare: not this viewer's open order, or not a key (the award says why).
    */
-  async planOnFront(viewer: Viewer | null, orderGlobalId: string, planKey: string): Promise<PlanOnFront | null> {
+  async planOnFront(ctx: RequestContext, orderGlobalId: string, planKey: string): Promise<PlanOnFront | null> {
     const orderId = idOf(orderGlobalId, "Order");
-    const order = orderId === null ? undefined : findOrderById(this.db, orderId);
+    const order = orderId === null ? undefined : findOrderById(ctx.db, orderId);
     const key = decodePlanKey(planKey);
-    const now = this.clock();
-    if (!order || !key || key.orderId !== order.id || !ownsOrder(viewer, order) || effectiveStatus(order, now) !== "OPEN") return null;
-    const { result } = await this.orderPlans(viewer, order, null, now);
+    const now = ctx.now;
+    if (!order || !key || key.orderId !== order.id || !ownsOrder(ctx.viewer, order) || effectiveStatus(order, now) !== "OPEN") return null;
+    const { result } = await this.orderPlans(ctx, order, null);
     return { onFront: result.plans.some((plan) => planKeyOf(order.id, plan) === planKey), frontComplete: result.complete };
   }
 
@@ -101,28 +99,29 @@ export class MatchingService {
    * What-if for a product company before it posts: the plans current instant quotes would give
    * an order of these terms (no bids exist yet). Product company members and the coordinator.
    */
-  async preview(viewer: Viewer | null, input: MatchPreviewInput, now: Date): Promise<Plans> {
-    const v = requireRole(viewer, ["MEMBER", "COORDINATOR"], "preview plans (product companies and the coordinator)");
+  async preview(ctx: RequestContext, input: MatchPreviewInput): Promise<Plans> {
+    const now = ctx.now;
+    const v = requireRole(ctx.viewer, ["MEMBER", "COORDINATOR"], "preview plans (product companies and the coordinator)");
     if (v.role === "MEMBER" && v.companyKind !== "PRODUCT") throw forbidden("Contract companies post no orders, so they have no plans to preview.");
     const errors = new UserErrors();
     const terms = checkOrderTerms(errors, input, now);
     const capabilityId = idOf(input.capabilityId, "Capability");
-    if (capabilityId === null || findCapabilitiesByIds(this.db, [capabilityId]).length === 0) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
+    if (capabilityId === null || findCapabilitiesByIds(ctx.db, [capabilityId]).length === 0) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
     throwFirst(errors);
     const today = localDate(now);
-    const sourced = buildCandidates(this.db, [], activeOffersOfCapability(this.db, capabilityId!), today, terms.neededBy);
+    const sourced = buildCandidates(ctx.db, [], activeOffersOfCapability(ctx.db, capabilityId!), today, terms.neededBy);
     return {
       orderId: null,
       asOf: today,
       valuePerDayMinor: terms.valuePerDayMinor,
       currency: input.maxUnitPrice?.currency ?? ("RUB" as Currency),
-      ...(await this.run(terms, sourced, terms.valuePerDayMinor, today)),
+      ...(await this.run(ctx, terms, sourced, terms.valuePerDayMinor, today)),
     };
   }
 
-  private async run(order: Pick<OrderRow, "quantity" | "neededBy" | "maxUnitPriceMinor" | "maxSharePercent" | "minContractors" | "minScore">, sourced: SourcedCandidate[], valuePerDay: number, today: string) {
+  private async run(ctx: RequestContext, order: Pick<OrderRow, "quantity" | "neededBy" | "maxUnitPriceMinor" | "maxSharePercent" | "minContractors" | "minScore">, sourced: SourcedCandidate[], valuePerDay: number, today: string) {
     if (order.minScore !== null) {
-      const cards = scorecards(this.db, [...new Set(sourced.map((s) => s.candidate.contractorId))], today);
+      const cards = scorecards(ctx.db, [...new Set(sourced.map((s) => s.candidate.contractorId))], today);
       for (const s of sourced) s.candidate.score = cards.get(s.candidate.contractorId)!.score;
     }
     const result = await this.matcher.match(

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { toApiToken } from "../auth/api-token.type";
-import { actsFor, isCoordinator } from "../auth/viewer";
+import { actsFor, isCoordinator } from "../core/viewer";
 import { toCapability } from "../capabilities/capability.type";
 import { toCompany } from "../companies/company.type";
 import type { Context } from "../context";

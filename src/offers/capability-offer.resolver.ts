@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from "type-graphql";
-import { actsFor } from "../auth/viewer";
+import { actsFor } from "../core/viewer";
 import { loadCapability } from "../capabilities/capability-field";
 import { Capability } from "../capabilities/capability.type";
 import { loadCompany } from "../companies/company-field";
@@ -40,8 +40,8 @@ export class CapabilityOfferResolver {
   declareCapabilityOffer(
     @Arg("input", () => DeclareCapabilityOfferInput, { description: "The mutation's input; its type describes each field." }) input: DeclareCapabilityOfferInput,
     @Ctx() ctx: Context,
-  ): DeclareCapabilityOfferPayload {
-    return payloadOf(ctx.services.offers.declare(ctx.viewer, input), (row) => ({ capabilityOffer: toCapabilityOffer(row) }), {
+  ): Promise<DeclareCapabilityOfferPayload> {
+    return payloadOf(ctx.services.offers.declare(ctx, input), (row) => ({ capabilityOffer: toCapabilityOffer(row) }), {
       capabilityOffer: null,
     });
   }
@@ -50,8 +50,8 @@ export class CapabilityOfferResolver {
   updateCapabilityOffer(
     @Arg("input", () => UpdateCapabilityOfferInput, { description: "The mutation's input; its type describes each field." }) input: UpdateCapabilityOfferInput,
     @Ctx() ctx: Context,
-  ): UpdateCapabilityOfferPayload {
-    return payloadOf(ctx.services.offers.update(ctx.viewer, input), (row) => ({ capabilityOffer: toCapabilityOffer(row) }), {
+  ): Promise<UpdateCapabilityOfferPayload> {
+    return payloadOf(ctx.services.offers.update(ctx, input), (row) => ({ capabilityOffer: toCapabilityOffer(row) }), {
       capabilityOffer: null,
     });
   }

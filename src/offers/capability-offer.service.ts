@@ -1,5 +1,5 @@
-import { writeTransaction, type Executor } from "../db/executor";
-import { actsFor, requireRole, type Viewer } from "../auth/viewer";
+import { transact, type RequestContext } from "../core/request-context";
+import { actsFor, requireRole } from "../core/viewer";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { companyActedOn } from "../companies/company-access";
 import type { CapabilityOfferRow } from "../db/schema";
@@ -21,15 +21,14 @@ function checkTerms(errors: UserErrors, terms: { minLeadDays: number; minLot: nu
 
 /** Use cases of capability offers. Only contract companies offer production (the technopark split). */
 export class CapabilityOfferService {
-  constructor(private readonly db: Executor) {}
 
-  declare(viewer: Viewer | null, input: DeclareCapabilityOfferInput): Outcome<CapabilityOfferRow> {
-    const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "declare capability offers");
+  async declare(ctx: RequestContext, input: DeclareCapabilityOfferInput): Promise<Outcome<CapabilityOfferRow>> {
+    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "declare capability offers");
     const errors = new UserErrors();
     const unitPriceMinor = positiveMoney(errors, "unitPrice", input.unitPrice, "Unit price");
     const centihoursPerUnit = engineerCentihours(errors, "engineerHoursPerUnit", input.engineerHoursPerUnit);
     checkTerms(errors, input);
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const company = companyActedOn(tx, v, input.companyId, errors);
       if (company && company.kind !== "CONTRACT") {
         errors.add("companyId", UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not own production, so they offer no capabilities.");
@@ -41,7 +40,7 @@ export class CapabilityOfferService {
         errors.add("capabilityId", UserErrorCode.OFFER_ALREADY_EXISTS, `The company already offers ${capability.name}; change that offer instead.`);
       }
       if (errors.any || !company || !capability) return refused(errors);
-      const now = new Date();
+      const now = ctx.now;
       return ok(
         insertOffer(tx, {
           companyId: company.id,
@@ -60,10 +59,10 @@ export class CapabilityOfferService {
     });
   }
 
-  update(viewer: Viewer | null, input: UpdateCapabilityOfferInput): Outcome<CapabilityOfferRow> {
-    const v = requireRole(viewer, ["COORDINATOR", "MEMBER"], "change capability offers");
+  async update(ctx: RequestContext, input: UpdateCapabilityOfferInput): Promise<Outcome<CapabilityOfferRow>> {
+    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "change capability offers");
     const errors = new UserErrors();
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.capabilityOfferId, "CapabilityOffer");
       const offer = id === null ? undefined : findOffersByIds(tx, [id])[0];
       if (!offer || !actsFor(v, offer.companyId)) {
@@ -81,7 +80,7 @@ export class CapabilityOfferService {
       if (input.active != null) changes.active = input.active;
       checkTerms(errors, { ...offer, ...changes });
       if (errors.any) return refused(errors);
-      return ok(Object.keys(changes).length === 0 ? offer : updateOffer(tx, offer.id, { ...changes, updatedAt: new Date() }));
+      return ok(Object.keys(changes).length === 0 ? offer : updateOffer(tx, offer.id, { ...changes, updatedAt: ctx.now }));
     });
   }
 }

@@ -1,15 +1,16 @@
-import { requireRole, type Viewer } from "../auth/viewer";
+import { transact, type RequestContext } from "../core/request-context";
+import { requireRole, type Viewer } from "../core/viewer";
 import { bidStatusAt } from "../bids/bid-state";
 import { closeLiveBids, findBidsByIds, setBidStatus } from "../bids/bid.repository";
 import { findContractsOfOrder, insertContract } from "../contracts/contract.repository";
 import { idempotent } from "../shared/idempotency";
-import { writeTransaction, type Executor } from "../db/executor";
+import type { Executor } from "../db/executor";
 import type { BidRow, ContractRow, OrderRow } from "../db/schema";
 import { bookWork, workOf } from "../capacity/capacity-booking";
 import { formatHours } from "../capacity/hours";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
-import { addDays, localDate, type Clock } from "../shared/time";
+import { addDays, localDate } from "../shared/time";
 import type { AwardOrderInput } from "./order.inputs";
 import { effectiveStatus } from "./order-state";
 import { moveOrder, ownedOrder } from "./order.service";
@@ -87,11 +88,7 @@ export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | u
 
 /** The award: the owner splits an open order between bids, in one transaction. */
 export class AwardService {
-  constructor(
-    private readonly db: Executor,
-    private readonly clock: Clock,
-    private readonly matching: MatchingService,
-  ) {}
+  constructor(private readonly matching: MatchingService) {}
 
   /**
    * Awards an open order: one contract per allocation (value = quantity x unit price, promised
@@ -103,21 +100,21 @@ export class AwardService {
    * A plan key is first compared with the order's current front (the engine runs in its worker,
    * outside the transaction); the transaction then checks the plan's bids, offers and prices again.
    */
-  async award(viewer: Viewer | null, input: AwardOrderInput): Promise<Outcome<Award>> {
-    const front = input.planKey != null && input.allocations.length === 0 ? await this.matching.planOnFront(viewer, input.orderId, input.planKey) : null;
-    return this.transact(viewer, input, front);
+  async award(ctx: RequestContext, input: AwardOrderInput): Promise<Outcome<Award>> {
+    const front = input.planKey != null && input.allocations.length === 0 ? await this.matching.planOnFront(ctx, input.orderId, input.planKey) : null;
+    return this.awardIn(ctx, input, front);
   }
 
-  /** `award` by allocations, in the caller's transaction if it has one (the demo seeding). */
-  awardByAllocations(viewer: Viewer | null, input: AwardOrderInput): Outcome<Award> {
+  /** `award` by allocations, in a savepoint of the caller's transaction if it has one (the demo seeding). */
+  async awardByAllocations(ctx: RequestContext, input: AwardOrderInput): Promise<Outcome<Award>> {
     if (input.planKey != null) throw new Error("a plan key is awarded through award(), which checks it against the order's front");
-    return this.transact(viewer, input, null);
+    return this.awardIn(ctx, input, null);
   }
 
-  private transact(viewer: Viewer | null, input: AwardOrderInput, front: PlanOnFront | null): Outcome<Award> {
-    const v = requireRole(viewer, ["MEMBER"], "award orders (the order's owner)");
-    const now = this.clock();
-    return writeTransaction(this.db, (tx) =>
+  private awardIn(ctx: RequestContext, input: AwardOrderInput, front: PlanOnFront | null): Promise<Outcome<Award>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "award orders (the order's owner)");
+    const now = ctx.now;
+    return transact(ctx, async ({ db: tx }) =>
       idempotent(
         tx,
         v,
@@ -132,64 +129,62 @@ export class AwardService {
     );
   }
 
-  private awardOnce(db: Executor, v: Viewer, input: AwardOrderInput, now: Date, front: PlanOnFront | null): Outcome<Award> {
+  private awardOnce(tx: Executor, v: Viewer, input: AwardOrderInput, now: Date, front: PlanOnFront | null): Outcome<Award> {
     const errors = new UserErrors();
     const planned = input.planKey != null;
     if (planned && input.allocations.length > 0) return refused(errors.add("planKey", UserErrorCode.INVALID_FORMAT, "Give either allocations or planKey, not both."));
     if (!planned && input.allocations.length === 0) return refused(errors.add("allocations", UserErrorCode.ALLOCATION_TOTAL_MISMATCH, "Allocate the order to at least one bid, or give a planKey."));
     if (input.allocations.length > 1000) return refused(errors.add("allocations", UserErrorCode.OUT_OF_RANGE, "At most 1000 allocations."));
-    return writeTransaction(db, (tx) => {
-      const order = ownedOrder(tx, v, input.orderId, errors);
-      if (!order) return refused(errors);
-      const status = effectiveStatus(order, now);
-      if (status !== "OPEN") return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, `The order is ${status}; only open orders can be awarded.`));
-      // A plan's quote lines become bids here: from now on a refusal is thrown, rolling them back.
-      const allocations = planned ? allocationsOfPlan(tx, v, order, input.planKey!, now, errors) : this.allocationsOf(tx, input);
-      if (!allocations) throw new RefusedError(errors.list);
-      const lines = checkAllocations(order, allocations, now, errors);
-      if (errors.any) throw new RefusedError(planned ? errors.list.map((e) => Object.assign(e, { field: ["planKey"] })) : errors.list);
-      // Every line holds, but the allocation is not one the engine offers now (hand-made, or the front moved).
-      if (planned && front?.onFront === false) {
-        const cut = front.frontComplete ? "" : " (the front was cut short by the engine's work budget)";
-        errors.add("planKey", UserErrorCode.PLAN_CHANGED, `This is not one of the order's current plans${cut}: bids, offers or capacity changed, or the key was not read from order.plans. Read order.plans again.`);
-        throw new RefusedError(errors.list);
+    const order = ownedOrder(tx, v, input.orderId, errors);
+    if (!order) return refused(errors);
+    const status = effectiveStatus(order, now);
+    if (status !== "OPEN") return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, `The order is ${status}; only open orders can be awarded.`));
+    // A plan's quote lines become bids here: from now on a refusal is thrown, rolling them back.
+    const allocations = planned ? allocationsOfPlan(tx, v, order, input.planKey!, now, errors) : this.allocationsOf(tx, input);
+    if (!allocations) throw new RefusedError(errors.list);
+    const lines = checkAllocations(order, allocations, now, errors);
+    if (errors.any) throw new RefusedError(planned ? errors.list.map((e) => Object.assign(e, { field: ["planKey"] })) : errors.list);
+    // Every line holds, but the allocation is not one the engine offers now (hand-made, or the front moved).
+    if (planned && front?.onFront === false) {
+      const cut = front.frontComplete ? "" : " (the front was cut short by the engine's work budget)";
+      errors.add("planKey", UserErrorCode.PLAN_CHANGED, `This is not one of the order's current plans${cut}: bids, offers or capacity changed, or the key was not read from order.plans. Read order.plans again.`);
+      throw new RefusedError(errors.list);
+    }
+    moveOrder(tx, order, "AWARDED", actorOf(v), now);
+    const today = localDate(now);
+    const contracts = lines.map(({ bid, quantity }) =>
+      insertContract(tx, {
+        orderId: order.id,
+        bidId: bid.id,
+        companyId: bid.companyId,
+        customerCompanyId: order.companyId,
+        quantity,
+        unitPriceMinor: bid.unitPriceMinor,
+        currency: bid.currency,
+        valueMinor: quantity * bid.unitPriceMinor,
+        centihoursPerUnit: bid.centihoursPerUnit,
+        promisedDate: addDays(today, bid.leadTimeDays),
+        status: "AWARDED",
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+    // Book each contract's work on its contractor's engineers; any shortfall refuses the whole award.
+    const short = new UserErrors();
+    contracts.forEach((contract, i) => {
+      const missing = bookWork(tx, contract, workOf(contract), today);
+      if (missing > 0) {
+        short.add(
+          planned ? ["planKey"] : ["allocations", String(lines[i].index), "quantity"],
+          UserErrorCode.INSUFFICIENT_CAPACITY,
+          `The contractor lacks ${formatHours(missing)} engineer-hours of free capacity for this work before ${contract.promisedDate}.`,
+        );
       }
-      moveOrder(tx, order, "AWARDED", actorOf(v), now);
-      const today = localDate(now);
-      const contracts = lines.map(({ bid, quantity }) =>
-        insertContract(tx, {
-          orderId: order.id,
-          bidId: bid.id,
-          companyId: bid.companyId,
-          customerCompanyId: order.companyId,
-          quantity,
-          unitPriceMinor: bid.unitPriceMinor,
-          currency: bid.currency,
-          valueMinor: quantity * bid.unitPriceMinor,
-          centihoursPerUnit: bid.centihoursPerUnit,
-          promisedDate: addDays(today, bid.leadTimeDays),
-          status: "AWARDED",
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      // Book each contract's work on its contractor's engineers; any shortfall refuses the whole award.
-      const short = new UserErrors();
-      contracts.forEach((contract, i) => {
-        const missing = bookWork(tx, contract, workOf(contract), today);
-        if (missing > 0) {
-          short.add(
-            planned ? ["planKey"] : ["allocations", String(lines[i].index), "quantity"],
-            UserErrorCode.INSUFFICIENT_CAPACITY,
-            `The contractor lacks ${formatHours(missing)} engineer-hours of free capacity for this work before ${contract.promisedDate}.`,
-          );
-        }
-      });
-      if (short.any) throw new RefusedError(short.list);
-      setBidStatus(tx, lines.map((line) => line.bid.id), "AWARDED", now);
-      closeLiveBids(tx, order.id, now);
-      return ok({ order: findOrderById(tx, order.id)!, contracts });
     });
+    if (short.any) throw new RefusedError(short.list);
+    setBidStatus(tx, lines.map((line) => line.bid.id), "AWARDED", now);
+    closeLiveBids(tx, order.id, now);
+    return ok({ order: findOrderById(tx, order.id)!, contracts });
   }
 
   /** The bids the owner named in its allocations (undefined where an id is not a bid). */

@@ -1,4 +1,4 @@
-import type { Viewer } from "../auth/viewer";
+import type { Viewer } from "../core/viewer";
 import type { BidRow, ContractRow, OrderRow } from "../db/schema";
 import { effectiveStatus } from "./order-state";
 

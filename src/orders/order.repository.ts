@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { Viewer } from "../auth/viewer";
+import type { Viewer } from "../core/viewer";
 import { afterCursor, afterKeyset, pagesPerParent, type Executor } from "../db/executor";
 import { param, prepared, rowsByIds, statementCache } from "../db/prepared";
 import { capabilityOffers, orderEvents, orders, type OrderRow, type OrderStatusValue } from "../db/schema";

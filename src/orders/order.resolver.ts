@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { isCoordinator, requireRole, requireViewer } from "../auth/viewer";
+import { isCoordinator, requireRole, requireViewer } from "../core/viewer";
 import { BidConnection, toBid, type Bid } from "../bids/bid.type";
 import { loadCapability } from "../capabilities/capability-field";
 import { Capability } from "../capabilities/capability.type";
@@ -148,13 +148,13 @@ export class OrderResolver {
   }
 
   @Mutation(() => PostOrderPayload, { description: "A product company posts an order for its product. Members of product companies only." })
-  postOrder(@Arg("input", () => PostOrderInput, { description: "The mutation's input; its type describes each field." }) input: PostOrderInput, @Ctx() ctx: Context): PostOrderPayload {
-    return payloadOf(ctx.services.orders.post(ctx.viewer, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
+  postOrder(@Arg("input", () => PostOrderInput, { description: "The mutation's input; its type describes each field." }) input: PostOrderInput, @Ctx() ctx: Context): Promise<PostOrderPayload> {
+    return payloadOf(ctx.services.orders.post(ctx, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
   }
 
   @Mutation(() => OrderPayload, { description: "The owner cancels an open order; live bids on it become NOT_AWARDED." })
-  cancelOrder(@Arg("input", () => CancelOrderInput, { description: "The mutation's input; its type describes each field." }) input: CancelOrderInput, @Ctx() ctx: Context): OrderPayload {
-    return payloadOf(ctx.services.orders.cancel(ctx.viewer, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
+  cancelOrder(@Arg("input", () => CancelOrderInput, { description: "The mutation's input; its type describes each field." }) input: CancelOrderInput, @Ctx() ctx: Context): Promise<OrderPayload> {
+    return payloadOf(ctx.services.orders.cancel(ctx, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
   }
 
   @Mutation(() => AwardOrderPayload, {
@@ -162,7 +162,7 @@ export class OrderResolver {
   })
   async awardOrder(@Arg("input", () => AwardOrderInput, { description: "The mutation's input; its type describes each field." }) input: AwardOrderInput, @Ctx() ctx: Context): Promise<AwardOrderPayload> {
     return payloadOf(
-      await ctx.services.awards.award(ctx.viewer, input),
+      ctx.services.awards.award(ctx, input),
       ({ order, contracts }) => ({ order: toOrder(order, ctx.now), contracts: contracts.map(toContract) }),
       { order: null, contracts: null },
     );

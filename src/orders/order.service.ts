@@ -1,12 +1,12 @@
-import { requireRole, type Viewer } from "../auth/viewer";
+import { inTransaction, transact, type RequestContext } from "../core/request-context";
+import { requireRole, type Viewer } from "../core/viewer";
 import { closeLiveBids } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
-import { writeTransaction, type Executor } from "../db/executor";
+import type { Executor } from "../db/executor";
 import type { OrderRow, OrderStatusValue } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { Currency } from "../graphql/money";
-import type { Clock } from "../shared/time";
 import { localDate } from "../shared/time";
 import { idempotent } from "../shared/idempotency";
 import { optionalText, requiredName } from "../shared/validate";
@@ -44,19 +44,15 @@ export function moveOrder(db: Executor, order: OrderRow, to: OrderStatusValue, a
 
 /** Use cases of a product company's orders. */
 export class OrderService {
-  constructor(
-    private readonly db: Executor,
-    private readonly clock: Clock,
-  ) {}
 
   /**
    * A product company posts an order. Contract companies may not (the technopark split).
    * The sourcing policy must leave at least one possible award.
    */
-  post(viewer: Viewer | null, input: PostOrderInput): Outcome<OrderRow> {
-    const v = requireRole(viewer, ["MEMBER"], "post orders (members of product companies)");
-    const now = this.clock();
-    return writeTransaction(this.db, (tx) =>
+  async post(ctx: RequestContext, input: PostOrderInput): Promise<Outcome<OrderRow>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "post orders (members of product companies)");
+    const now = ctx.now;
+    return transact(ctx, async ({ db: tx }) =>
       idempotent(tx, v, "postOrder", input.idempotencyKey, input, () => this.postOnce(tx, v, input, now), (order) => order.id, (id) => findOrderById(tx, id)!, now),
     );
   }
@@ -74,35 +70,33 @@ export class OrderService {
     if (!errors.list.some((e) => e.field?.[0] === "neededBy" || e.field?.[0] === "biddingClosesAt") && localDate(closesAt) >= terms.neededBy) {
       errors.add("biddingClosesAt", UserErrorCode.OUT_OF_RANGE, "Bidding must close before the needed-by date.");
     }
-    return writeTransaction(db, (tx) => {
-      const capabilityId = idOf(input.capabilityId, "Capability");
-      const capability = capabilityId === null ? undefined : findCapabilitiesByIds(tx, [capabilityId])[0];
-      if (!capability) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
-      if (errors.any || !capability) return refused(errors);
-      const order = insertOrder(tx, {
-        companyId: v.companyId!,
-        capabilityId: capability.id,
-        title,
-        description,
-        ...terms,
-        currency: input.maxUnitPrice?.currency ?? Currency.RUB,
-        biddingClosesAt: closesAt,
-        status: "OPEN",
-        createdAt: now,
-        updatedAt: now,
-      });
-      insertOrderEvent(tx, order.id, null, "OPEN", actorOf(v), now, "Posted.");
-      return ok(order);
+    const capabilityId = idOf(input.capabilityId, "Capability");
+    const capability = capabilityId === null ? undefined : findCapabilitiesByIds(db, [capabilityId])[0];
+    if (!capability) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
+    if (errors.any || !capability) return refused(errors);
+    const order = insertOrder(db, {
+      companyId: v.companyId!,
+      capabilityId: capability.id,
+      title,
+      description,
+      ...terms,
+      currency: input.maxUnitPrice?.currency ?? Currency.RUB,
+      biddingClosesAt: closesAt,
+      status: "OPEN",
+      createdAt: now,
+      updatedAt: now,
     });
+    insertOrderEvent(db, order.id, null, "OPEN", actorOf(v), now, "Posted.");
+    return ok(order);
   }
 
   /** The owner cancels an open order; its live bids become NOT_AWARDED. */
-  cancel(viewer: Viewer | null, input: CancelOrderInput): Outcome<OrderRow> {
-    const v = requireRole(viewer, ["MEMBER"], "cancel orders (the order's owner)");
-    const now = this.clock();
+  async cancel(ctx: RequestContext, input: CancelOrderInput): Promise<Outcome<OrderRow>> {
+    const v = requireRole(ctx.viewer, ["MEMBER"], "cancel orders (the order's owner)");
+    const now = ctx.now;
     const errors = new UserErrors();
     const reason = optionalText(errors, "reason", input.reason, "Reason");
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const order = ownedOrder(tx, v, input.orderId, errors);
       if (errors.any || !order) return refused(errors);
       const status = effectiveStatus(order, now);
@@ -115,16 +109,12 @@ export class OrderService {
     });
   }
 
-  /** Records the expiry of overdue orders and closes their bids; run periodically. */
-  expireOverdue(): number {
-    const now = this.clock();
-    return this.db.transaction(
-      (tx) => {
-        const expired = expireOverdueOrders(tx, now);
-        for (const id of expired) closeLiveBids(tx, id, now);
-        return expired.length;
-      },
-      { behavior: "immediate" },
-    );
+  /** Records the expiry of orders overdue at `ctx.now` and closes their bids; run periodically. */
+  async expireOverdue(ctx: RequestContext): Promise<number> {
+    return inTransaction(ctx, async ({ db: tx, now }) => {
+      const expired = expireOverdueOrders(tx, now);
+      for (const id of expired) closeLiveBids(tx, id, now);
+      return expired.length;
+    });
   }
 }

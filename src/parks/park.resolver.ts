@@ -29,7 +29,7 @@ export class ParkResolver {
   }
 
   @Mutation(() => CreateParkPayload, { description: "Adds a technopark or cluster. Coordinator only." })
-  createPark(@Arg("input", () => CreateParkInput, { description: "The mutation's input; its type describes each field." }) input: CreateParkInput, @Ctx() ctx: Context): CreateParkPayload {
-    return payloadOf(ctx.services.parks.createPark(ctx.viewer, input), (row) => ({ park: toPark(row) }), { park: null });
+  createPark(@Arg("input", () => CreateParkInput, { description: "The mutation's input; its type describes each field." }) input: CreateParkInput, @Ctx() ctx: Context): Promise<CreateParkPayload> {
+    return payloadOf(ctx.services.parks.createPark(ctx, input), (row) => ({ park: toPark(row) }), { park: null });
   }
 }

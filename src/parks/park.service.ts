@@ -1,5 +1,6 @@
-import { writeTransaction, type Executor } from "../db/executor";
-import { requireRole, type Viewer } from "../auth/viewer";
+import { transact, type RequestContext } from "../core/request-context";
+import type { Executor } from "../db/executor";
+import { requireRole } from "../core/viewer";
 import { notFound, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { optionalText, requiredName } from "../shared/validate";
@@ -10,22 +11,21 @@ import type { ParkRow } from "../db/schema";
 
 /** Use cases of parks. */
 export class ParkService {
-  constructor(private readonly db: Executor) {}
 
   /** Registers a technopark or cluster; coordinator only. Names are unique platform-wide. */
-  createPark(viewer: Viewer | null, input: CreateParkInput): Outcome<ParkRow> {
-    requireRole(viewer, ["COORDINATOR"], "create parks");
+  async createPark(ctx: RequestContext, input: CreateParkInput): Promise<Outcome<ParkRow>> {
+    requireRole(ctx.viewer, ["COORDINATOR"], "create parks");
     const errors = new UserErrors();
     const name = requiredName(errors, "name", input.name, "Park name");
     const region = requiredName(errors, "region", input.region, "Region");
     const description = optionalText(errors, "description", input.description, "Description");
     if (errors.any) return refused(errors);
-    return writeTransaction(this.db, (tx) => {
+    return transact(ctx, async ({ db: tx }) => {
       const key = nameKey(name);
       if (findParkByNameKey(tx, key)) {
         return refused(errors.add("name", UserErrorCode.TAKEN, `A park named "${name}" already exists.`));
       }
-      return ok(insertPark(tx, { name, nameKey: key, kind: input.kind, region, description, createdAt: new Date() }));
+      return ok(insertPark(tx, { name, nameKey: key, kind: input.kind, region, description, createdAt: ctx.now }));
     });
   }
 }

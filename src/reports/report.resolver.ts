@@ -37,13 +37,13 @@ export class RevenueReportResolver {
   @Query(() => RevenueReport, {
     description: "A contract company's revenue over a period: per employee, engineer and system engineer, annualised, per engineer, and growth. Its members and the coordinator.",
   })
-  revenueReport(
+  async revenueReport(
     @Arg("companyId", () => ID, { nullable: true, description: "The contract company; defaults to your own." }) companyId: string | null,
     @Arg("from", () => GraphQLLocalDate, fromArg) from: string,
     @Arg("to", () => GraphQLLocalDate, toArg) to: string,
     @Ctx() ctx: Context,
-  ): RevenueReport {
-    const r = ctx.services.reports.revenue(ctx.viewer, { companyId, from, to });
+  ): Promise<RevenueReport> {
+    const r = await ctx.services.reports.revenue(ctx, { companyId, from, to });
     const heads = { employees: r.employees, engineers: r.engineers, systemEngineers: r.systemEngineers };
     const attributed = r.byEngineer.reduce((sum, e) => sum + e.revenueMinor, 0);
     return Object.assign(new RevenueReport(), {
@@ -100,13 +100,13 @@ export class CompanyScorecardResolver {
 @Resolver()
 export class ScoreWeightResolver {
   @Query(() => [ScoreWeight], { description: "The scorecard weights in force, per sub-factor (seven). Any signed-in viewer." })
-  scoreWeights(@Ctx() ctx: Context): ScoreWeight[] {
-    return ctx.services.reports.weights(ctx.viewer).map((w) => Object.assign(new ScoreWeight(), w));
+  async scoreWeights(@Ctx() ctx: Context): Promise<ScoreWeight[]> {
+    return (await ctx.services.reports.weights(ctx)).map((w) => Object.assign(new ScoreWeight(), w));
   }
 
   @Mutation(() => SetScoreWeightsPayload, { description: "The coordinator sets the scorecard weights: every sub-factor once, adding up to 100 points." })
-  setScoreWeights(@Arg("input", () => SetScoreWeightsInput, { description: "The mutation's input; its type describes each field." }) input: SetScoreWeightsInput, @Ctx() ctx: Context): SetScoreWeightsPayload {
-    return payloadOf(ctx.services.reports.setWeights(ctx.viewer, input), (rows) => ({ weights: rows.map((w) => Object.assign(new ScoreWeight(), w)) }), { weights: null });
+  setScoreWeights(@Arg("input", () => SetScoreWeightsInput, { description: "The mutation's input; its type describes each field." }) input: SetScoreWeightsInput, @Ctx() ctx: Context): Promise<SetScoreWeightsPayload> {
+    return payloadOf(ctx.services.reports.setWeights(ctx, input), (rows) => ({ weights: rows.map((w) => Object.assign(new ScoreWeight(), w)) }), { weights: null });
   }
 }
 
@@ -127,13 +127,13 @@ const kindShares = (values: Map<"PRODUCT" | "CONTRACT", number>, money: boolean)
 export class ClusterAnalyticsResolver {
   @Extensions(fieldCost(REPORT_COST.clusterAnalytics))
   @Query(() => ClusterAnalytics, { description: "A park's economy over a period: companies, investment, order volume, production cooperation, participation, revenue per engineer. The coordinator and investors." })
-  clusterAnalytics(
+  async clusterAnalytics(
     @Arg("parkId", () => ID, { description: "The park." }) parkId: string,
     @Arg("from", () => GraphQLLocalDate, fromArg) from: string,
     @Arg("to", () => GraphQLLocalDate, toArg) to: string,
     @Ctx() ctx: Context,
-  ): ClusterAnalytics {
-    const c = ctx.services.reports.cluster(ctx.viewer, { parkId, from, to });
+  ): Promise<ClusterAnalytics> {
+    const c = await ctx.services.reports.cluster(ctx, { parkId, from, to });
     // Only engineers are counted across the park: perEmployee and perSystemEngineer come out null.
     const heads = { employees: 0, engineers: c.revenue.engineers, systemEngineers: 0 };
     const companies = [...c.companies.values()].reduce((a, b) => a + b, 0);
@@ -169,14 +169,14 @@ export class ClusterAnalyticsResolver {
   }
 
   @Query(() => InvestmentConnection, { description: "Investments into a park's companies, oldest first. The coordinator and investors." })
-  investments(@Arg("parkId", () => ID, { description: "The park." }) parkId: string, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Connection<Investment> {
+  async investments(@Arg("parkId", () => ID, { description: "The park." }) parkId: string, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Investment>> {
     const page = pageRequest(args);
-    return toConnection(ctx.services.reports.investments(ctx.viewer, parkId, page), page, toInvestment);
+    return toConnection(await ctx.services.reports.investments(ctx, parkId, page), page, toInvestment);
   }
 
   @Mutation(() => InvestmentPayload, { description: "The coordinator records an investment into a company." })
-  recordInvestment(@Arg("input", () => RecordInvestmentInput, { description: "The mutation's input; its type describes each field." }) input: RecordInvestmentInput, @Ctx() ctx: Context): InvestmentPayload {
-    return payloadOf(ctx.services.reports.recordInvestment(ctx.viewer, input), (row) => ({ investment: toInvestment(row) }), { investment: null });
+  recordInvestment(@Arg("input", () => RecordInvestmentInput, { description: "The mutation's input; its type describes each field." }) input: RecordInvestmentInput, @Ctx() ctx: Context): Promise<InvestmentPayload> {
+    return payloadOf(ctx.services.reports.recordInvestment(ctx, input), (row) => ({ investment: toInvestment(row) }), { investment: null });
   }
 }
 

@@ -1,7 +1,7 @@
-import { requireRole, requireViewer, type Viewer } from "../auth/viewer";
+import { transact, type RequestContext } from "../core/request-context";
+import { requireRole, requireViewer } from "../core/viewer";
 import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
-import { writeTransaction, type Executor } from "../db/executor";
 import { SCORE_FACTORS, type CompanyRow, type EngineerRow, type InvestmentRow, type ScoreFactorValue } from "../db/schema";
 import { findEngineersOfCompany } from "../engineers/engineer.repository";
 import type { PageRequest } from "../graphql/connection";
@@ -9,7 +9,7 @@ import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql
 import { idOf } from "../graphql/global-id";
 import { parkOrNotFound } from "../parks/park.service";
 import { idempotent } from "../shared/idempotency";
-import { localDate, type Clock } from "../shared/time";
+import { localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
 import { activeCompanies, companiesByKind, investmentByKind, orderVolume, parkRevenue } from "./cluster.repository";
 import { findInvestment, insertInvestment, listInvestmentsOfPark, type RecordInvestmentInput } from "./investment";
@@ -44,16 +44,12 @@ const componentOf = (factor: ScoreFactorValue): ScoreComponentValue =>
 
 /** Reports for contract companies, the coordinator and investors: aggregate SQL, exact money. */
 export class ReportService {
-  constructor(
-    private readonly db: Executor,
-    private readonly clock: Clock,
-  ) {}
 
   /** The coordinator records an investment into a company. */
-  recordInvestment(viewer: Viewer | null, input: RecordInvestmentInput): Outcome<InvestmentRow> {
-    const v = requireRole(viewer, ["COORDINATOR"], "record investments (the coordinator)");
-    const now = this.clock();
-    return writeTransaction(this.db, (tx) =>
+  async recordInvestment(ctx: RequestContext, input: RecordInvestmentInput): Promise<Outcome<InvestmentRow>> {
+    const v = requireRole(ctx.viewer, ["COORDINATOR"], "record investments (the coordinator)");
+    const now = ctx.now;
+    return transact(ctx, async ({ db: tx }) =>
       idempotent(tx, v, "recordInvestment", input.idempotencyKey, input, () => {
         const errors = new UserErrors();
         const investorName = requiredName(errors, "investorName", input.investorName, "Investor name");
@@ -70,37 +66,37 @@ export class ReportService {
   }
 
   /** A park's figures for the coordinator and investors over a period: six aggregate statements. */
-  cluster(viewer: Viewer | null, args: { parkId: string; from: string; to: string }) {
-    requireRole(viewer, ["COORDINATOR", "INVESTOR"], "see cluster analytics (the coordinator and investors)");
-    const park = parkOrNotFound(this.db, args.parkId);
+  async cluster(ctx: RequestContext, args: { parkId: string; from: string; to: string }) {
+    requireRole(ctx.viewer, ["COORDINATOR", "INVESTOR"], "see cluster analytics (the coordinator and investors)");
+    const park = parkOrNotFound(ctx.db, args.parkId);
     const period = periodOf(args.from, args.to);
     return {
       park,
       period,
-      companies: companiesByKind(this.db, park.id, period),
-      investment: investmentByKind(this.db, park.id, period),
-      volume: orderVolume(this.db, park.id, period),
-      active: activeCompanies(this.db, park.id, period),
-      revenue: parkRevenue(this.db, park.id, period),
+      companies: companiesByKind(ctx.db, park.id, period),
+      investment: investmentByKind(ctx.db, park.id, period),
+      volume: orderVolume(ctx.db, park.id, period),
+      active: activeCompanies(ctx.db, park.id, period),
+      revenue: parkRevenue(ctx.db, park.id, period),
     };
   }
 
   /** Investments into a park's companies, for the coordinator and investors. */
-  investments(viewer: Viewer | null, parkId: string, page: PageRequest): InvestmentRow[] {
-    requireRole(viewer, ["COORDINATOR", "INVESTOR"], "see investments (the coordinator and investors)");
-    return listInvestmentsOfPark(this.db, parkOrNotFound(this.db, parkId).id, page);
+  async investments(ctx: RequestContext, parkId: string, page: PageRequest): Promise<InvestmentRow[]> {
+    requireRole(ctx.viewer, ["COORDINATOR", "INVESTOR"], "see investments (the coordinator and investors)");
+    return listInvestmentsOfPark(ctx.db, parkOrNotFound(ctx.db, parkId).id, page);
   }
 
   /** The scorecard weights in force, in the order of the components. */
-  weights(viewer: Viewer | null): WeightRow[] {
-    requireViewer(viewer);
-    const weights = findScoreWeights(this.db);
+  async weights(ctx: RequestContext): Promise<WeightRow[]> {
+    requireViewer(ctx.viewer);
+    const weights = findScoreWeights(ctx.db);
     return SCORE_FACTORS.map((factor) => ({ factor, component: componentOf(factor), weight: weights.get(factor) ?? 0 }));
   }
 
   /** The coordinator sets every weight at once; they must add up to 100 points. */
-  setWeights(viewer: Viewer | null, input: SetScoreWeightsInput): Outcome<WeightRow[]> {
-    requireRole(viewer, ["COORDINATOR"], "set scorecard weights (the coordinator)");
+  async setWeights(ctx: RequestContext, input: SetScoreWeightsInput): Promise<Outcome<WeightRow[]>> {
+    requireRole(ctx.viewer, ["COORDINATOR"], "set scorecard weights (the coordinator)");
     const errors = new UserErrors();
     const weights = new Map<ScoreFactorValue, number>();
     input.weights.forEach((w, i) => {
@@ -113,23 +109,23 @@ export class ReportService {
     const total = [...weights.values()].reduce((a, b) => a + b, 0);
     if (!errors.any && total !== 100) errors.add("weights", UserErrorCode.WEIGHTS_DO_NOT_ADD_UP, `The weights add up to ${total} points, not 100.`);
     if (errors.any) return refused(errors);
-    return writeTransaction(this.db, (tx) => {
-      saveScoreWeights(tx, weights, this.clock());
-      return ok(this.weights(viewer));
+    return transact(ctx, async (inner) => {
+      saveScoreWeights(inner.db, weights, ctx.now);
+      return ok(await this.weights(inner));
     });
   }
 
   /** Revenue of a contract company over a period, per head and per engineer; six aggregate statements. */
-  revenue(viewer: Viewer | null, args: { companyId?: string | null; from: string; to: string }): RevenueFiguresRow {
-    const company = contractCompanyOf(this.db, viewer, args.companyId, "revenue");
+  async revenue(ctx: RequestContext, args: { companyId?: string | null; from: string; to: string }): Promise<RevenueFiguresRow> {
+    const company = contractCompanyOf(ctx.db, ctx.viewer, args.companyId, "revenue");
     const period = periodOf(args.from, args.to);
     const previous = previousPeriod(period);
-    const revenue = revenueByCompany(this.db, [company.id], period).get(company.id) ?? 0;
-    const previousRevenue = revenueByCompany(this.db, [company.id], previous).get(company.id) ?? 0;
-    const heads = headcountOfCompanies(this.db, [company.id]).get(company.id) ?? { engineers: 0, systemEngineers: 0 };
-    const attributed = new Map(revenueByEngineer(this.db, company.id, period).map((a) => [a.engineerId, a]));
+    const revenue = revenueByCompany(ctx.db, [company.id], period).get(company.id) ?? 0;
+    const previousRevenue = revenueByCompany(ctx.db, [company.id], previous).get(company.id) ?? 0;
+    const heads = headcountOfCompanies(ctx.db, [company.id]).get(company.id) ?? { engineers: 0, systemEngineers: 0 };
+    const attributed = new Map(revenueByEngineer(ctx.db, company.id, period).map((a) => [a.engineerId, a]));
     // Every engineer of the company: active ones (the headcount) and any others with attributed revenue.
-    const byEngineer = findEngineersOfCompany(this.db, company.id)
+    const byEngineer = findEngineersOfCompany(ctx.db, company.id)
       .filter((e) => e.active || attributed.has(e.id))
       .map((engineer) => ({ engineer, centihours: attributed.get(engineer.id)?.centihours ?? 0, revenueMinor: attributed.get(engineer.id)?.revenueMinor ?? 0 }))
       .sort((a, b) => b.revenueMinor - a.revenueMinor || a.engineer.id - b.engineer.id);
@@ -141,8 +137,8 @@ export class ReportService {
       ...heads,
       revenueMinor: revenue,
       previousRevenueMinor: previousRevenue,
-      contractsWon: contractsWon(this.db, company.id, period),
-      previousContractsWon: contractsWon(this.db, company.id, previous),
+      contractsWon: contractsWon(ctx.db, company.id, period),
+      previousContractsWon: contractsWon(ctx.db, company.id, previous),
       byEngineer,
     };
   }

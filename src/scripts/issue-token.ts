@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { createToken } from "../auth/api-token.service";
-import type { Role } from "../auth/viewer";
+import type { Role } from "../core/viewer";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/client";
 

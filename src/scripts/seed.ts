@@ -6,10 +6,17 @@ import { openDatabase } from "../db/client";
 import { formatDemoTokens, reseed } from "../seed/seed";
 
 /** `npm run seed`: empties the configured database and loads the demo data again. */
-const config = loadConfig();
-const database = openDatabase(config.databasePath);
-const text = formatDemoTokens(reseed(database.db));
-database.close();
-const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
-fs.writeFileSync(tokensFile, text + "\n", { mode: 0o600 });
-process.stdout.write(`Reloaded demo data into ${config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = openDatabase(config.databasePath);
+  const text = formatDemoTokens(await reseed(database.store));
+  database.close();
+  const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
+  fs.writeFileSync(tokensFile, text + "\n", { mode: 0o600 });
+  process.stdout.write(`Reloaded demo data into ${config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Seeding failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,5 +1,5 @@
-import type { Viewer } from "../auth/viewer";
-import type { Executor } from "../db/executor";
+import type { RequestContext } from "../core/request-context";
+import type { Viewer } from "../core/viewer";
 import { Currency } from "../graphql/money";
 import { toGlobalId } from "../graphql/global-id";
 import { insertInvestment } from "../reports/investment";
@@ -53,9 +53,12 @@ export const DEMO_INVESTMENTS: { company: string; investor: string; amount: stri
  * so that revenue, scorecards and cluster analytics have history to show. Oldest first, so that
  * each award books capacity as it would have then.
  */
-export function seedDemoHistory(db: Executor, memberOf: (company: string) => Viewer, companyIds: Map<string, number>, capabilityIds: Map<string, number>, now: Date): void {
+export async function seedDemoHistory(ctx: RequestContext, memberOf: (company: string) => Viewer, companyIds: Map<string, number>, capabilityIds: Map<string, number>): Promise<void> {
+  const { db, now } = ctx;
   let clock = now;
-  const services = createServices(db, () => clock);
+  const services = createServices();
+  /** The company's member acting at the moving clock's time. */
+  const as = (company: string): RequestContext => ({ ...ctx, viewer: memberOf(company), now: clock });
   const at = (start: Date, days: number) => (clock = new Date(start.getTime() + days * DAY_MS));
   for (let month = HISTORY_MONTHS; month >= 1; month -= TRADE_EVERY_MONTHS) {
     const start = new Date(now.getTime() - (month * 30 + 25) * DAY_MS);
@@ -63,7 +66,7 @@ export function seedDemoHistory(db: Executor, memberOf: (company: string) => Vie
       at(start, 0);
       const quantity = Math.round(trade.quantity * 1.25 ** ((HISTORY_MONTHS - month) / 12));
       const order = must(
-        services.orders.post(memberOf(trade.customer), {
+        await services.orders.post(as(trade.customer), {
           title: `${trade.capability.replace(/_/g, " ").toLowerCase()}: monthly batch ${HISTORY_MONTHS + 1 - month}`,
           capabilityId: toGlobalId("Capability", capabilityIds.get(trade.capability)!),
           quantity,
@@ -74,7 +77,7 @@ export function seedDemoHistory(db: Executor, memberOf: (company: string) => Vie
         "order",
       );
       const bid = must(
-        services.bids.submit(memberOf(trade.contractor), {
+        await services.bids.submit(as(trade.contractor), {
           orderId: toGlobalId("Order", order.id),
           unitPrice: { amount: trade.unitPrice, currency: Currency.RUB },
           minLot: 1,
@@ -85,24 +88,29 @@ export function seedDemoHistory(db: Executor, memberOf: (company: string) => Vie
         "bid",
       );
       const [contract] = must(
-        services.awards.awardByAllocations(memberOf(trade.customer), { orderId: toGlobalId("Order", order.id), allocations: [{ bidId: toGlobalId("Bid", bid.id), quantity }] }),
+        await services.awards.awardByAllocations(as(trade.customer), { orderId: toGlobalId("Order", order.id), allocations: [{ bidId: toGlobalId("Bid", bid.id), quantity }] }),
         "award",
       ).contracts;
       const contractId = toGlobalId("Contract", contract.id);
       at(start, 1);
-      must(services.contracts.startProduction(memberOf(trade.contractor), { contractId }), "start");
+      must(
+        await services.contracts.startProduction(as(trade.contractor), { contractId }), "start");
       const deliverOn = trade.lateIn.includes(month) ? 40 : 28;
       if (trade.rejectedIn.includes(month)) {
         at(start, deliverOn - 4);
-        const first = must(services.deliveries.record(memberOf(trade.contractor), { contractId, quantity }), "delivery");
+        const first = must(
+        await services.deliveries.record(as(trade.contractor), { contractId, quantity }), "delivery");
         at(start, deliverOn - 3);
-        must(services.deliveries.reject(memberOf(trade.customer), { deliveryId: toGlobalId("Delivery", first.delivery.id), reason: "Out of tolerance on incoming inspection." }), "rejection");
+        must(
+        await services.deliveries.reject(as(trade.customer), { deliveryId: toGlobalId("Delivery", first.delivery.id), reason: "Out of tolerance on incoming inspection." }), "rejection");
       }
       at(start, deliverOn);
       const half = Math.floor(quantity / 2);
       for (const part of [half, quantity - half]) {
-        const delivered = must(services.deliveries.record(memberOf(trade.contractor), { contractId, quantity: part }), "delivery");
-        must(services.deliveries.accept(memberOf(trade.customer), { deliveryId: toGlobalId("Delivery", delivered.delivery.id) }), "acceptance");
+        const delivered = must(
+        await services.deliveries.record(as(trade.contractor), { contractId, quantity: part }), "delivery");
+        must(
+        await services.deliveries.accept(as(trade.customer), { deliveryId: toGlobalId("Delivery", delivered.delivery.id) }), "acceptance");
       }
     }
   }

@@ -1,5 +1,5 @@
-import type { Viewer } from "../auth/viewer";
-import type { Executor } from "../db/executor";
+import type { RequestContext } from "../core/request-context";
+import type { Viewer } from "../core/viewer";
 import type { Outcome } from "../graphql/errors";
 import { toGlobalId } from "../graphql/global-id";
 import { Currency } from "../graphql/money";
@@ -115,12 +115,14 @@ export function must<T>(outcome: Outcome<T>, what: string): T {
  * Posts the demo orders, bids and award through the real use cases (so history, revisions and
  * contracts are what the API would have made), inside the caller's transaction.
  */
-export function seedDemoMarket(db: Executor, memberOf: (company: string) => Viewer, capabilityIds: Map<string, number>, now: Date): void {
-  const services = createServices(db, () => now);
+export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: string) => Viewer, capabilityIds: Map<string, number>): Promise<void> {
+  const now = ctx.now;
+  const services = createServices();
+  const as = (company: string): RequestContext => ({ ...ctx, viewer: memberOf(company) });
   const today = localDate(now);
   for (const demo of DEMO_ORDERS) {
     const order = must(
-      services.orders.post(memberOf(demo.customer), {
+      await services.orders.post(as(demo.customer), {
         title: demo.title,
         description: demo.description,
         capabilityId: toGlobalId("Capability", capabilityIds.get(demo.capability)!),
@@ -139,7 +141,7 @@ export function seedDemoMarket(db: Executor, memberOf: (company: string) => View
     const bidIds = new Map<string, number>();
     for (const bid of demo.bids) {
       const row = must(
-        services.bids.submit(memberOf(bid.contractor), {
+        await services.bids.submit(as(bid.contractor), {
           orderId: toGlobalId("Order", order.id),
           unitPrice: { amount: bid.unitPrice, currency: Currency.RUB },
           minLot: bid.minLot,
@@ -153,7 +155,7 @@ export function seedDemoMarket(db: Executor, memberOf: (company: string) => View
     }
     if (demo.award) {
       must(
-        services.awards.awardByAllocations(memberOf(demo.customer), {
+        await services.awards.awardByAllocations(as(demo.customer), {
           orderId: toGlobalId("Order", order.id),
           allocations: Object.entries(demo.award).map(([contractor, quantity]) => ({ bidId: toGlobalId("Bid", bidIds.get(contractor)!), quantity })),
         }),

@@ -1,9 +1,12 @@
 import { sql } from "drizzle-orm";
 import { createToken } from "../auth/api-token.service";
-import type { Role, Viewer } from "../auth/viewer";
+import type { Role, Viewer } from "../core/viewer";
 import { insertCapability } from "../capabilities/capability.repository";
 import { insertCompany } from "../companies/company.repository";
 import type { Executor } from "../db/executor";
+import type { Store } from "../db/store";
+import { inTransaction, systemContext, type RequestContext } from "../core/request-context";
+import { createLogger, type Logger } from "../logger";
 import {
   apiTokens,
   bidRevisions,
@@ -54,13 +57,19 @@ export function isEmpty(db: Executor): boolean {
  * One BEGIN IMMEDIATE transaction takes SQLite's write lock before looking, so of several
  * processes started at once on an empty file exactly one seeds and the others find it seeded.
  */
-export function seedDemoDataIfEmpty(db: Executor, now = new Date()): DemoToken[] | null {
-  return db.transaction((tx) => (isEmpty(tx) ? seedDemoData(tx, now) : null), { behavior: "immediate" });
+export function seedDemoDataIfEmpty(store: Store, logger: Logger = createLogger("warn"), now = new Date()): Promise<DemoToken[] | null> {
+  return inTransaction(systemContext(store, logger, now, "seed"), async (ctx) => (isEmpty(ctx.db) ? seedIn(ctx) : null));
 }
 
 /** Loads the demo data into an empty database in one transaction and returns the demo tokens. */
-export function seedDemoData(db: Executor, now = new Date()): DemoToken[] {
-  return db.transaction((tx) => {
+export function seedDemoData(store: Store, logger: Logger = createLogger("warn"), now = new Date()): Promise<DemoToken[]> {
+  return inTransaction(systemContext(store, logger, now, "seed"), seedIn);
+}
+
+/** The demo data, written in the caller's transaction (`ctx.tx`) as of `ctx.now`. */
+async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
+  const { db: tx, now } = ctx;
+  {
     const capabilityIds = new Map<string, number>();
     for (const c of DEMO_CAPABILITIES) {
       capabilityIds.set(c.code, insertCapability(tx, { ...c, nameKey: nameKey(c.name), createdAt: now }).id);
@@ -129,17 +138,17 @@ export function seedDemoData(db: Executor, now = new Date()): DemoToken[] {
       if (!members.has(company)) members.set(company, issue(null, "MEMBER", `${company} desk`, company));
       return members.get(company)!;
     };
-    seedDemoHistory(tx, memberOf, companyIds, capabilityIds, now);
-    seedDemoMarket(tx, memberOf, capabilityIds, now);
+    await seedDemoHistory(ctx, memberOf, companyIds, capabilityIds);
+    await seedDemoMarket(ctx, memberOf, capabilityIds);
     return tokens;
-  });
+  }
 }
 
 /** Empties every table and loads the demo data again, in one transaction. */
-export function reseed(db: Executor): DemoToken[] {
-  return db.transaction((tx) => {
-    for (const table of TABLES_CHILDREN_FIRST) tx.delete(table).run();
-    return seedDemoData(tx);
+export function reseed(store: Store, logger: Logger = createLogger("warn"), now = new Date()): Promise<DemoToken[]> {
+  return inTransaction(systemContext(store, logger, now, "seed"), async (ctx) => {
+    for (const table of TABLES_CHILDREN_FIRST) ctx.db.delete(table).run();
+    return seedIn(ctx);
   });
 }
 

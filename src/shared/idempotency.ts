@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import type { Viewer } from "../auth/viewer";
+import type { Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
 import { param, prepared } from "../db/prepared";
 import { idempotencyKeys } from "../db/schema";

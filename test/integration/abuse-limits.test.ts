@@ -8,7 +8,7 @@ let coordinator: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  coordinator = seedDemoData(server.database.db).find((t) => t.label === "coordinator")!.token;
+  coordinator = (await seedDemoData(server.database.store)).find((t) => t.label === "coordinator")!.token;
 });
 afterAll(() => server.close());
 

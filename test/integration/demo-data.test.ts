@@ -3,11 +3,11 @@ import { reseed, seedDemoData, SETTINGS_TABLES, TABLES_CHILDREN_FIRST } from "..
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
-let tokens: ReturnType<typeof seedDemoData>;
+let tokens: Awaited<ReturnType<typeof seedDemoData>>;
 
 beforeAll(async () => {
   server = await startTestServer();
-  tokens = seedDemoData(server.database.db);
+  tokens = await seedDemoData(server.database.store);
 });
 afterAll(() => server.close());
 
@@ -57,7 +57,7 @@ describe("demo data", () => {
 
   it("reloads from scratch: old tokens stop working, new ones work", async () => {
     const old = tokenFor("coordinator");
-    const fresh = reseed(server.database.db);
+    const fresh = await reseed(server.database.store);
     expect((await server.gql(`{ viewer { role } }`, {}, old)).status).toBe(401);
     const coordinator = fresh.find((t) => t.label === "coordinator")!.token;
     expect((await server.gql(`{ viewer { role } }`, {}, coordinator)).data.viewer.role).toBe("COORDINATOR");
@@ -67,7 +67,7 @@ describe("demo data", () => {
 
 describe("demo marketplace", () => {
   it("shows the contract company open orders it can bid on, and the startup its order with bids", async () => {
-    const fresh = reseed(server.database.db);
+    const fresh = await reseed(server.database.store);
     const token = (label: string) => fresh.find((t) => t.label === label)!.token;
     const open = await server.gql(`{ openOrders { nodes { title company { name } bids { nodes { id } } } } }`, {}, token("contract company"));
     expect(open.data.openOrders.nodes.map((o: any) => o.title)).toEqual(["Machined optical bench frames", "Assembly and testing of wearable sensor kits"]);
@@ -94,7 +94,7 @@ describe("demo marketplace", () => {
   });
 
   it("gives the startup's open order a trade-off to read in its plans", async () => {
-    const fresh = reseed(server.database.db);
+    const fresh = await reseed(server.database.store);
     const token = fresh.find((t) => t.label === "product company")!.token;
     const res = await server.gql(`{ myOrders { nodes { plans { plans { nodes { daysToCompletion totalCost { amount } picks lines { contractor { name } quantity } } } } } } }`, {}, token);
     // Troitsk alone in 42 days (400 x 7 900), or Don's 280 at 7 200 with Troitsk's 120 in 60; a day is worth 20 000.
@@ -116,8 +116,8 @@ describe("demo marketplace", () => {
 describe("demo reports", () => {
   let token: (label: string) => string;
   let today: string;
-  beforeAll(() => {
-    const fresh = reseed(server.database.db);
+  beforeAll(async () => {
+    const fresh = await reseed(server.database.store);
     token = (label: string) => fresh.find((t) => t.label === label)!.token;
     today = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 10);
   });

@@ -1,3 +1,5 @@
+import { systemContext } from "../../src/core/request-context";
+import { createLogger } from "../../src/logger";
 import { snapshot } from "../support/fixtures";
 import { AWARD, DAY, START, buildMarket, dateIn, deliverAndAccept, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
@@ -163,7 +165,7 @@ describe("the marketplace flow, end to end over HTTP", () => {
     expect((await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: orderId }, alpha.token)).data.node).toEqual({ id: orderId });
 
     // The periodic sweep records the expiry and closes the live bids.
-    expect(server.app.services.orders.expireOverdue()).toBeGreaterThanOrEqual(1);
+    expect(await server.app.services.orders.expireOverdue(systemContext(server.database.store, createLogger("warn"), server.now()))).toBeGreaterThanOrEqual(1);
     const after = await server.gql(
       `query($id: ID!, $bid: ID!) { order: node(id: $id) { ... on Order { history { nodes { toStatus actorName } } } } bid: node(id: $bid) { ... on Bid { status } } }`,
       { id: orderId, bid: alphaBid },

@@ -10,7 +10,7 @@ let coordinator: string;
 beforeAll(async () => {
   server = await startTestServer();
   const db = server.database.db;
-  seedDemoData(db);
+  await seedDemoData(server.database.store);
   coordinator = server.token("COORDINATOR");
   // 60 more contract companies, each with 4 engineers and 2 offers, so pages are full.
   const now = new Date();

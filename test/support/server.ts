@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import request from "supertest";
 import type { GraphQLSchema } from "graphql";
 import { createToken } from "../../src/auth/api-token.service";
-import type { Role } from "../../src/auth/viewer";
+import type { Role } from "../../src/core/viewer";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client";
 import { createLogger } from "../../src/logger";
 import { buildMarketplaceSchema } from "../../src/schema";
