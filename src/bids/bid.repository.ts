@@ -1,7 +1,8 @@
-import { and, asc, eq, gte, inArray, lt, sql, type Placeholder } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, notExists, sql, type Placeholder } from "drizzle-orm";
 import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
 import { idList, inIdList, param, prepared, rowsByIds } from "../db/prepared";
-import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
+import { bidRevisions, bids, events, orders, type BidRow, type BidStatusValue, type EventTypeValue, type OrderRow } from "../db/schema";
+import { appendEvents, PLATFORM_ACTOR, type Actor, type DomainEvent } from "../events/event.repository";
 import type { PageRequest } from "../graphql/connection";
 
 export const findBidsByIds = rowsByIds(bids);
@@ -56,15 +57,30 @@ const newRevision = prepared((db) =>
     .prepare(),
 );
 
-/** Inserts a bid and its first revision. */
-export function insertBid(db: Executor, values: Terms & { orderId: number; companyId: number }, actorName: string, at: Date): BidRow {
-  const bid = newBid(db).get({ ...values, at });
-  newRevision(db).run({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName, at });
+type OrderOfBid = Pick<OrderRow, "id" | "companyId">;
+
+/** The event of a bid's change: the bidder and the order's owner may hear of it. */
+const bidEvent = (type: EventTypeValue, order: OrderOfBid, bid: Pick<BidRow, "id" | "companyId">, from: BidStatusValue | null, to: BidStatusValue | null, note = ""): DomainEvent => ({
+  type,
+  orderId: order.id,
+  bidId: bid.id,
+  customerCompanyId: order.companyId,
+  contractorCompanyId: bid.companyId,
+  fromStatus: from,
+  toStatus: to,
+  note,
+});
+
+/** Inserts a bid on `order` and its first revision (made by `revisionBy`, default the actor), and logs BID_PLACED. */
+export function insertBid(db: Executor, order: OrderOfBid, values: Terms & { companyId: number }, actor: Actor, at: Date, revisionBy = actor.name): BidRow {
+  const bid = newBid(db).get({ ...values, orderId: order.id, at });
+  newRevision(db).run({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName: revisionBy, at });
+  appendEvents(db, actor, at, [bidEvent("BID_PLACED", order, bid, null, "LIVE", revisionBy === actor.name ? "" : revisionBy)]);
   return bid;
 }
 
-/** Sets new terms on a live bid and records them as its next revision. */
-export function reviseBid(db: Executor, bid: BidRow, terms: Terms, actorName: string, at: Date): BidRow {
+/** Sets new terms on a live bid, records them as its next revision, and logs BID_REVISED. */
+export function reviseBid(db: Executor, order: OrderOfBid, bid: BidRow, terms: Terms, actor: Actor, at: Date): BidRow {
   const revision = bid.revision + 1;
   const updated = db
     .update(bids)
@@ -72,20 +88,42 @@ export function reviseBid(db: Executor, bid: BidRow, terms: Terms, actorName: st
     .where(and(eq(bids.id, bid.id), eq(bids.status, "LIVE")))
     .returning()
     .get();
-  db.insert(bidRevisions).values({ bidId: bid.id, revision, ...termsOf(updated), actorName, createdAt: at }).run();
+  db.insert(bidRevisions).values({ bidId: bid.id, revision, ...termsOf(updated), actorName: actor.name, createdAt: at }).run();
+  appendEvents(db, actor, at, [bidEvent("BID_REVISED", order, updated, "LIVE", "LIVE", `Revision ${revision}.`)]);
   return updated;
 }
 
-export function setBidStatus(db: Executor, ids: number[], status: BidStatusValue, at: Date): void {
-  if (ids.length > 0) db.update(bids).set({ status, updatedAt: at }).where(inArray(bids.id, ids)).run();
+/** Ends live bids of `order` as withdrawn by their bidder or awarded by its owner, and logs each. */
+export function setBidStatus(db: Executor, order: OrderOfBid, ended: Pick<BidRow, "id" | "companyId">[], status: "WITHDRAWN" | "AWARDED", actor: Actor, at: Date): void {
+  if (ended.length === 0) return;
+  db.update(bids).set({ status, updatedAt: at }).where(inArray(bids.id, ended.map((bid) => bid.id))).run();
+  appendEvents(db, actor, at, ended.map((bid) => bidEvent(status === "WITHDRAWN" ? "BID_WITHDRAWN" : "BID_AWARDED", order, bid, "LIVE", status)));
 }
 
-/** Marks every live bid of an order NOT_AWARDED (the order was awarded, cancelled or expired). */
-export function closeLiveBids(db: Executor, orderId: number, at: Date): void {
-  db.update(bids)
+/** Marks every live bid of an order NOT_AWARDED (the order was awarded, cancelled or expired) and logs each. */
+export function closeLiveBids(db: Executor, order: OrderOfBid, actor: Actor, at: Date): void {
+  const closed = db
+    .update(bids)
     .set({ status: "NOT_AWARDED", updatedAt: at })
-    .where(and(eq(bids.orderId, orderId), eq(bids.status, "LIVE")))
-    .run();
+    .where(and(eq(bids.orderId, order.id), eq(bids.status, "LIVE")))
+    .returning({ id: bids.id, companyId: bids.companyId })
+    .all();
+  appendEvents(db, actor, at, closed.map((bid) => bidEvent("BID_NOT_AWARDED", order, bid, "LIVE", "NOT_AWARDED")));
+}
+
+/**
+ * Logs BID_EXPIRED, once, for each live bid whose validity ended by `now` (its status stays
+ * LIVE in the table; the API shows it EXPIRED from that instant). Returns how many.
+ */
+export function recordLapsedBids(db: Executor, now: Date): number {
+  const lapsed = db
+    .select({ id: bids.id, companyId: bids.companyId, orderId: bids.orderId, customerCompanyId: orders.companyId })
+    .from(bids)
+    .innerJoin(orders, eq(orders.id, bids.orderId))
+    .where(and(sql`${bids.status} = 'LIVE'`, lte(bids.validUntil, now), notExists(db.select({ id: events.id }).from(events).where(and(eq(events.bidId, bids.id), eq(events.type, "BID_EXPIRED"))))))
+    .all();
+  appendEvents(db, PLATFORM_ACTOR, now, lapsed.map((bid) => bidEvent("BID_EXPIRED", { id: bid.orderId, companyId: bid.customerCompanyId }, bid, "LIVE", "LIVE", "Valid-until passed.")));
+  return lapsed.length;
 }
 
 function termsOf(bid: BidRow): Terms {

@@ -12,6 +12,7 @@ import { quoteOrder } from "../capacity/capacity.service";
 import { acceptingBids, awardDeadline, effectiveStatus } from "../orders/order-state";
 import { findOrderById } from "../orders/order.repository";
 import { addDays, localDate } from "../shared/time";
+import { actorOf } from "../events/event.repository";
 import { idempotent } from "../shared/idempotency";
 import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
 import { futureInstant } from "../shared/validate-dates";
@@ -128,7 +129,7 @@ export class BidService {
     }
     const terms = checkTerms(errors, { ...input, engineerHoursPerUnit: input.engineerHoursPerUnit ?? offer.centihoursPerUnit / 100 }, order, now);
     if (errors.any) return refused(errors);
-    return ok(insertBid(db, { ...terms, orderId: order.id, companyId: v.companyId! }, v.holderName, now));
+    return ok(insertBid(db, order, { ...terms, companyId: v.companyId! }, actorOf(v), now));
   }
 
   /**
@@ -192,7 +193,7 @@ export class BidService {
         now,
       );
       if (errors.any) return refused(errors);
-      return ok(reviseBid(tx, bid, terms, v.holderName, now));
+      return ok(reviseBid(tx, order, bid, terms, actorOf(v), now));
     });
   }
 
@@ -208,7 +209,7 @@ export class BidService {
       if (bid.status !== "LIVE" || effectiveStatus(order, now) !== "OPEN") {
         return refused(errors.add("bidId", UserErrorCode.INVALID_STATE, `The bid is ${bid.status} on an order that is ${effectiveStatus(order, now)}; only live bids on open orders can be withdrawn.`));
       }
-      setBidStatus(tx, [bid.id], "WITHDRAWN", now);
+      setBidStatus(tx, order, [bid], "WITHDRAWN", actorOf(v), now);
       return ok(findBidsByIds(tx, [bid.id])[0]);
     });
   }

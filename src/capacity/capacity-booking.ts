@@ -41,9 +41,10 @@ export interface Shortfall {
  * After an engineer's capacity drops (deactivated: to 0; fewer weekly hours), takes the work
  * that no longer fits off them from `fromDate`'s week on and books it again on the company's
  * engineers before each contract's promised date. Call after the engineer row is updated.
- * Returns the contracts whose work no longer fits; the caller then rolls back.
+ * Returns the work moved, per contract, and the contracts whose work no longer fits (the caller
+ * then rolls back).
  */
-export function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentihours: number, fromDate: string): Shortfall[] {
+export function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentihours: number, fromDate: string): { moved: { contract: ContractRow; centihours: number }[]; shortfalls: Shortfall[] } {
   const fromWeek = weekStart(fromDate);
   const displaced = new Map<number, number>();
   const byWeek = new Map<string, ReturnType<typeof bookingsOfEngineerFrom>>();
@@ -69,5 +70,5 @@ export function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentih
     const missing = bookWork(db, contract, displaced.get(contract.id)!, fromDate);
     if (missing > 0) shortfalls.push({ contractId: contract.id, missingCentihours: missing });
   }
-  return shortfalls;
+  return { moved: contracts.map((contract) => ({ contract, centihours: displaced.get(contract.id)! })), shortfalls };
 }

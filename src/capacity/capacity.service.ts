@@ -2,6 +2,8 @@ import { transact, type RequestContext } from "../core/request-context";
 import { requireRole } from "../core/viewer";
 import { contractCompanyOf } from "../companies/company-access";
 import { contractWorkedOn } from "../contracts/contract-access";
+import { contractEvent } from "../contracts/contract.repository";
+import { appendEvents, actorOf } from "../events/event.repository";
 import type { Executor } from "../db/executor";
 import type { CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
 import { findEngineersByIds } from "../engineers/engineer.repository";
@@ -231,6 +233,7 @@ export class CapacityService {
       }
       reduceBooking(tx, booking, centihours);
       addBookings(tx, contract.id, [{ engineerId: to.id, week, centihours }]);
+      appendEvents(tx, actorOf(v), now, [contractEvent("BOOKINGS_MOVED", contract, { centihours, note: `From ${from.name} to ${to.name}, week of ${week}.` })]);
       return ok({ contractId: contract.id });
     });
   }

@@ -3,12 +3,13 @@ import { requireRole } from "../core/viewer";
 import type { ContractRow } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
-import { actorOf, findOrderById } from "../orders/order.repository";
+import { appendEvents, actorOf } from "../events/event.repository";
+import { findOrderById } from "../orders/order.repository";
 import { moveOrder } from "../orders/order.service";
 import { deleteBookingsOfContract } from "../capacity/capacity.repository";
 import { LIMITS, requiredName } from "../shared/validate";
 import type { CancelContractInput, StartContractProductionInput } from "./contract.inputs";
-import { cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
+import { cancelContract, contractEvent, findContractsByIds, transitionContract } from "./contract.repository";
 import { contractWorkedOn } from "./contract-access";
 import { settleOrder } from "./delivery.service";
 
@@ -26,6 +27,7 @@ export class ContractService {
       if (!transitionContract(tx, contract.id, "AWARDED", "IN_PRODUCTION", now)) {
         throw new RefusedError(errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; only awarded contracts can start.`).list);
       }
+      appendEvents(tx, actorOf(v), now, [contractEvent("CONTRACT_STARTED", contract, { from: "AWARDED", to: "IN_PRODUCTION" })]);
       const order = findOrderById(tx, contract.orderId)!;
       if (order.status === "AWARDED") moveOrder(tx, order, "IN_PRODUCTION", actorOf(v), now);
       return ok(findContractsByIds(tx, [contract.id])[0]);
@@ -57,6 +59,7 @@ export class ContractService {
         return refused(errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; only awarded or running contracts can be cancelled.`));
       }
       deleteBookingsOfContract(tx, contract.id);
+      appendEvents(tx, actorOf(v), now, [contractEvent("CONTRACT_CANCELLED", contract, { from: contract.status, to: "CANCELLED", note: reason })]);
       settleOrder(tx, contract.orderId, actorOf(v), now, `Last contract cancelled: ${reason}`);
       return ok(findContractsByIds(tx, [contract.id])[0]);
     });

@@ -5,14 +5,15 @@ import type { Executor } from "../db/executor";
 import type { ContractRow, ContractStatusValue, DeliveryRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
-import { actorOf, findOrderById, type Actor } from "../orders/order.repository";
+import { appendEvents, actorOf, type Actor } from "../events/event.repository";
+import { findOrderById } from "../orders/order.repository";
 import { moveOrder } from "../orders/order.service";
 import { idempotent } from "../shared/idempotency";
 import { localDate } from "../shared/time";
 import { LIMITS, optionalText, requiredName } from "../shared/validate";
 import type { AcceptDeliveryInput, RecordDeliveryInput, RejectDeliveryInput } from "./contract.inputs";
 import { contractWorkedOn } from "./contract-access";
-import { findContractsByIds, findContractsOfOrder } from "./contract.repository";
+import { contractEvent, findContractsByIds, findContractsOfOrder } from "./contract.repository";
 import { decideDelivery, findDeliveriesByIds, insertDelivery, moveContractUnits, releaseBookingsAfter } from "./delivery.repository";
 
 export interface DeliveryChange {
@@ -74,6 +75,7 @@ export class DeliveryService {
       });
       const complete = input.quantity === remaining;
       moveContractUnits(tx, contract.id, { pending: input.quantity, accepted: 0, status: complete ? "DELIVERED" : "IN_PRODUCTION", at: now });
+      appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_RECORDED", contract, { deliveryId: delivery.id, to: "PENDING", quantity: input.quantity, note: delivery.late ? `Late: promised for ${contract.promisedDate}.` : "" })]);
       return ok({ delivery, contract: findContractsByIds(tx, [contract.id])[0] });
     });
   }
@@ -91,6 +93,10 @@ export class DeliveryService {
       decideDelivery(tx, delivery.id, { status: "ACCEPTED", on: today, at: now });
       const done = contract.acceptedQuantity + delivery.quantity === contract.quantity;
       moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: delivery.quantity, status: done ? "ACCEPTED" : contract.status, at: now });
+      appendEvents(tx, actorOf(v), now, [
+        contractEvent("DELIVERY_ACCEPTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "ACCEPTED", quantity: delivery.quantity }),
+        ...(done ? [contractEvent("CONTRACT_COMPLETED", contract, { from: contract.status, to: "ACCEPTED", quantity: contract.quantity })] : []),
+      ]);
       if (done) {
         // Work finished early frees the engineers' later weeks for other orders.
         releaseBookingsAfter(tx, contract.id, weekStart(today));
@@ -112,6 +118,7 @@ export class DeliveryService {
       const { delivery, contract } = found;
       decideDelivery(tx, delivery.id, { status: "REJECTED", on: localDate(now), at: now, rejectReason: reason });
       moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: 0, status: "IN_PRODUCTION", at: now });
+      appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_REJECTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "REJECTED", quantity: delivery.quantity, note: reason })]);
       return ok(this.changeOf(tx, delivery.id));
     });
   }

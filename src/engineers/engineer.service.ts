@@ -5,6 +5,8 @@ import type { EngineerRow } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf, toGlobalId } from "../graphql/global-id";
 import { rebookEngineer } from "../capacity/capacity-booking";
+import { contractEvent } from "../contracts/contract.repository";
+import { appendEvents, actorOf } from "../events/event.repository";
 import { formatHours } from "../capacity/hours";
 import { localDate } from "../shared/time";
 import { intInRange, requiredName } from "../shared/validate";
@@ -55,7 +57,7 @@ export class EngineerService {
       const newCapacity = updated.active ? updated.weeklyHours * 100 : 0;
       if (newCapacity < oldCapacity) {
         // Work booked on the engineer beyond the new capacity moves to colleagues, or the change is refused.
-        const shortfalls = rebookEngineer(tx, engineer.id, newCapacity, localDate(ctx.now));
+        const { moved, shortfalls } = rebookEngineer(tx, engineer.id, newCapacity, localDate(ctx.now));
         if (shortfalls.length > 0) {
           const list = shortfalls.map((s) => `${toGlobalId("Contract", s.contractId)} (${formatHours(s.missingCentihours)} h short)`).join(", ");
           throw new RefusedError(
@@ -66,6 +68,8 @@ export class EngineerService {
             ).list,
           );
         }
+        const why = updated.active ? `${engineer.name}'s weekly hours cut to ${updated.weeklyHours}.` : `${engineer.name} deactivated.`;
+        appendEvents(tx, actorOf(v), ctx.now, moved.map(({ contract, centihours }) => contractEvent("BOOKINGS_MOVED", contract, { centihours, note: `${why} The work moved to colleagues.` })));
       }
       return ok(updated);
     });

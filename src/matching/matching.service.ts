@@ -15,6 +15,7 @@ import { awardDeadline, effectiveStatus } from "../orders/order-state";
 import { checkOrderTerms } from "../orders/order-terms";
 import { scorecards } from "../reports/scorecard";
 import { daysBetween, localDate } from "../shared/time";
+import { actorOf } from "../events/event.repository";
 import { nonNegativeMoney } from "../shared/validate";
 import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate } from "./candidates";
 import type { InfeasibleCode, MatchResult, Plan } from "./engine";
@@ -215,8 +216,8 @@ export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow,
     }
     const bid = insertBid(
       db,
+      order,
       {
-        orderId: order.id,
         companyId: offer.companyId,
         unitPriceMinor: offer.unitPriceMinor,
         currency: offer.currency,
@@ -226,8 +227,9 @@ export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow,
         leadTimeDays: Math.max(1, daysBetween(today, completion)),
         validUntil: awardDeadline(order.biddingClosesAt),
       },
-      `platform: the published offer, awarded by ${viewer.holderName}`,
+      actorOf(viewer),
       now,
+      `platform: the published offer, awarded by ${viewer.holderName}`,
     );
     fromQuotes.set(offerId, bid);
   }

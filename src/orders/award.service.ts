@@ -2,7 +2,7 @@ import { transact, type RequestContext } from "../core/request-context";
 import { requireRole, type Viewer } from "../core/viewer";
 import { bidStatusAt } from "../bids/bid-state";
 import { closeLiveBids, findBidsByIds, setBidStatus } from "../bids/bid.repository";
-import { findContractsOfOrder, insertContract } from "../contracts/contract.repository";
+import { contractEvent, findContractsOfOrder, insertContract } from "../contracts/contract.repository";
 import { idempotent } from "../shared/idempotency";
 import type { Executor } from "../db/executor";
 import type { BidRow, ContractRow, OrderRow } from "../db/schema";
@@ -15,7 +15,8 @@ import type { AwardOrderInput } from "./order.inputs";
 import { effectiveStatus } from "./order-state";
 import { moveOrder, ownedOrder } from "./order.service";
 import { allocationsOfPlan, type MatchingService, type PlanOnFront } from "../matching/matching.service";
-import { actorOf, findOrderById } from "./order.repository";
+import { appendEvents, actorOf } from "../events/event.repository";
+import { findOrderById } from "./order.repository";
 
 export interface Award {
   order: OrderRow;
@@ -182,8 +183,14 @@ export class AwardService {
       }
     });
     if (short.any) throw new RefusedError(short.list);
-    setBidStatus(tx, lines.map((line) => line.bid.id), "AWARDED", now);
-    closeLiveBids(tx, order.id, now);
+    setBidStatus(tx, order, lines.map((line) => line.bid), "AWARDED", actorOf(v), now);
+    closeLiveBids(tx, order, actorOf(v), now);
+    appendEvents(
+      tx,
+      actorOf(v),
+      now,
+      contracts.map((contract) => contractEvent("CONTRACT_AWARDED", contract, { to: "AWARDED", quantity: contract.quantity, centihours: workOf(contract), note: `Promised for ${contract.promisedDate}.` })),
+    );
     return ok({ order: findOrderById(tx, order.id)!, contracts });
   }
 

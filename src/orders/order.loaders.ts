@@ -1,13 +1,18 @@
 import type { Executor } from "../db/executor";
+import { historyPerOrder, timelinePerOrder } from "../events/event.repository";
 import { byIdLoader, pageLoader } from "../graphql/loaders";
-import { eventsPerOrder, findOrdersByIds } from "./order.repository";
+import { findOrdersByIds } from "./order.repository";
 
 export function orderLoaders(db: Executor) {
   return {
     orderById: byIdLoader((ids) => findOrdersByIds(db, ids)),
-    eventsByOrder: pageLoader(
-      (orderIds, page, _filter: null) => eventsPerOrder(db, orderIds, page),
-      (row) => row.orderId,
+    historyByOrder: pageLoader(
+      (orderIds, page, _filter: null) => historyPerOrder(db, orderIds, page),
+      (row) => row.orderId!,
+    ),
+    timelineByOrder: pageLoader(
+      (orderIds, page, filter: { contractorCompanyId: number | null }) => timelinePerOrder(db, orderIds, page, filter),
+      (row) => row.orderId!,
     ),
   };
 }

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { Viewer } from "../core/viewer";
-import { afterCursor, afterKeyset, pagesPerParent, type Executor } from "../db/executor";
+import { afterCursor, afterKeyset, type Executor } from "../db/executor";
 import { param, prepared, rowsByIds, statementCache } from "../db/prepared";
-import { capabilityOffers, orderEvents, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
+import { capabilityOffers, orders, type EventTypeValue, type OrderRow, type OrderStatusValue } from "../db/schema";
+import { appendEvents, PLATFORM_ACTOR, type Actor, type DomainEvent } from "../events/event.repository";
 import type { PageRequest, SortedPageRequest, SortValue } from "../graphql/connection";
 import { DAY_MS } from "../shared/time";
 import { AWARD_WINDOW_DAYS } from "./order-state";
@@ -27,49 +27,47 @@ export function insertOrder(db: Executor, values: typeof orders.$inferInsert): O
   return db.insert(orders).values(values).returning().get();
 }
 
-/** Who acted, for the order's history. */
-export interface Actor {
-  tokenId: number | null;
-  name: string;
-  companyId: number | null;
-}
+/** The event that records an order entering each state. */
+const ORDER_EVENT: Record<OrderStatusValue, EventTypeValue> = {
+  OPEN: "ORDER_POSTED",
+  AWARDED: "ORDER_AWARDED",
+  IN_PRODUCTION: "ORDER_IN_PRODUCTION",
+  COMPLETED: "ORDER_COMPLETED",
+  CANCELLED: "ORDER_CANCELLED",
+  EXPIRED: "ORDER_EXPIRED",
+};
 
-export const actorOf = (viewer: Viewer): Actor => ({ tokenId: viewer.tokenId, name: viewer.holderName, companyId: viewer.companyId });
-export const PLATFORM_ACTOR: Actor = { tokenId: null, name: "platform", companyId: null };
-
-export function insertOrderEvent(db: Executor, orderId: number, from: OrderStatusValue | null, to: OrderStatusValue, actor: Actor, at: Date, note = ""): void {
-  db.insert(orderEvents)
-    .values({ orderId, fromStatus: from, toStatus: to, actorTokenId: actor.tokenId, actorName: actor.name, actorCompanyId: actor.companyId, note, at })
-    .run();
+/** The event of an order moving from `from` (null: posted) to `to`. */
+export function orderEvent(order: Pick<OrderRow, "id" | "companyId">, from: OrderStatusValue | null, to: OrderStatusValue, note = ""): DomainEvent {
+  return { type: ORDER_EVENT[to], orderId: order.id, customerCompanyId: order.companyId, fromStatus: from, toStatus: to, note };
 }
 
 /**
- * Moves an order from `from` to `to` and records who did it. The update is conditional on
- * the current status, so of two concurrent transitions (two awards, say) only one can win,
- * even across processes. Returns false, changing nothing, when the order was not in `from`.
+ * Moves an order from `from` to `to` and records who did it in the event log. The update is
+ * conditional on the current status, so of two concurrent transitions (two awards, say) only
+ * one can win, even across processes. Returns false, changing nothing, when the order was not in `from`.
  */
-export function transitionOrder(db: Executor, orderId: number, from: OrderStatusValue, to: OrderStatusValue, actor: Actor, at: Date, note = ""): boolean {
+export function transitionOrder(db: Executor, order: Pick<OrderRow, "id" | "companyId">, from: OrderStatusValue, to: OrderStatusValue, actor: Actor, at: Date, note = ""): boolean {
   const changed = db
     .update(orders)
     .set({ status: to, updatedAt: at })
-    .where(and(eq(orders.id, orderId), eq(orders.status, from)))
+    .where(and(eq(orders.id, order.id), eq(orders.status, from)))
     .run().changes;
-  if (changed === 1) insertOrderEvent(db, orderId, from, to, actor, at, note);
+  if (changed === 1) appendEvents(db, actor, at, [orderEvent(order, from, to, note)]);
   return changed === 1;
 }
 
 const expiredBefore = (now: Date) => new Date(now.getTime() - AWARD_WINDOW_DAYS * DAY_MS);
 
-/** Records the expiry of every open order past its award deadline; returns their ids. */
-export function expireOverdueOrders(db: Executor, now: Date): number[] {
+/** Records the expiry of every open order past its award deadline; returns them. */
+export function expireOverdueOrders(db: Executor, now: Date): Pick<OrderRow, "id" | "companyId">[] {
   const overdue = db
-    .select({ id: orders.id })
+    .select({ id: orders.id, companyId: orders.companyId })
     .from(orders)
     .where(and(eq(orders.status, "OPEN"), lte(orders.biddingClosesAt, expiredBefore(now))))
     .all();
   return overdue
-    .filter(({ id }) => transitionOrder(db, id, "OPEN", "EXPIRED", PLATFORM_ACTOR, now, "Not awarded by the award deadline."))
-    .map(({ id }) => id);
+    .filter((order) => transitionOrder(db, order, "OPEN", "EXPIRED", PLATFORM_ACTOR, now, "Not awarded by the award deadline."));
 }
 
 /** SQL for "the order's status as of now is `status`" (an OPEN order past its deadline is EXPIRED). */
@@ -177,5 +175,3 @@ export function listOpenOrders(
   });
 }
 
-/** A page of history for each order, in one statement. */
-export const eventsPerOrder = pagesPerParent(orderEvents, orderEvents.orderId);

@@ -23,6 +23,7 @@ import {
   PostOrderPayload,
   SortDirection,
 } from "./order.inputs";
+import { type MarketEvent, MarketEventConnection, toMarketEvent } from "../events/event.type";
 import { listOpenOrders, listOrders, ORDER_SORTS } from "./order.repository";
 import { Order, OrderConnection, type OrderEvent, OrderEventConnection, toOrder, toOrderEvent } from "./order.type";
 
@@ -143,8 +144,19 @@ export class OrderResolver {
   async history(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<OrderEvent> | null> {
     if (!seesAllOf(ctx, order)) return null;
     const page = pageRequest(args);
-    const rows = await ctx.loaders.eventsByOrder.load({ parentId: order.dbId, page, filter: null });
+    const rows = await ctx.loaders.historyByOrder.load({ parentId: order.dbId, page, filter: null });
     return toConnection(rows, page, toOrderEvent);
+  }
+
+  @FieldResolver(() => MarketEventConnection, {
+    description:
+      "Everything that happened to the order, its bids, contracts and deliveries, oldest first, from the event log. The owner and the coordinator see all; a contractor the order's own changes and what concerns its bids and contracts.",
+  })
+  async timeline(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<MarketEvent>> {
+    const page = pageRequest(args);
+    const contractorCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
+    const rows = contractorCompanyId === -1 ? [] : await ctx.loaders.timelineByOrder.load({ parentId: order.dbId, page, filter: { contractorCompanyId } });
+    return toConnection(rows, page, toMarketEvent);
   }
 
   @Mutation(() => PostOrderPayload, { description: "A product company posts an order for its product. Members of product companies only." })

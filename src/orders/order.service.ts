@@ -1,6 +1,6 @@
 import { inTransaction, transact, type RequestContext } from "../core/request-context";
 import { requireRole, type Viewer } from "../core/viewer";
-import { closeLiveBids } from "../bids/bid.repository";
+import { closeLiveBids, recordLapsedBids } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import type { Executor } from "../db/executor";
 import type { OrderRow, OrderStatusValue } from "../db/schema";
@@ -15,7 +15,8 @@ import { ownsOrder } from "./order-access";
 import { checkOrderTerms } from "./order-terms";
 import { canTransition, effectiveStatus } from "./order-state";
 import type { CancelOrderInput, PostOrderInput } from "./order.inputs";
-import { actorOf, expireOverdueOrders, findOrderById, insertOrder, insertOrderEvent, transitionOrder, type Actor } from "./order.repository";
+import { appendEvents, actorOf, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
+import { expireOverdueOrders, findOrderById, insertOrder, orderEvent, transitionOrder } from "./order.repository";
 
 
 /** The order a member owns, or a NOT_FOUND user error (other companies' orders look missing). */
@@ -35,7 +36,7 @@ export function ownedOrder(db: Executor, viewer: Viewer, orderId: string, errors
  */
 export function moveOrder(db: Executor, order: OrderRow, to: OrderStatusValue, actor: Actor, now: Date, note = ""): void {
   const from = effectiveStatus(order, now);
-  if (!canTransition(from, to) || !transitionOrder(db, order.id, from, to, actor, now, note)) {
+  if (!canTransition(from, to) || !transitionOrder(db, order, from, to, actor, now, note)) {
     throw new RefusedError(
       new UserErrors().add("orderId", UserErrorCode.INVALID_STATE, `The order is ${from}; it cannot become ${to}.`).list,
     );
@@ -86,7 +87,7 @@ export class OrderService {
       createdAt: now,
       updatedAt: now,
     });
-    insertOrderEvent(db, order.id, null, "OPEN", actorOf(v), now, "Posted.");
+    appendEvents(db, actorOf(v), now, [orderEvent(order, null, "OPEN", "Posted.")]);
     return ok(order);
   }
 
@@ -104,16 +105,17 @@ export class OrderService {
         return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, `The order is ${status}; only open orders can be cancelled (cancel an awarded order's contracts instead).`));
       }
       moveOrder(tx, order, "CANCELLED", actorOf(v), now, reason);
-      closeLiveBids(tx, order.id, now);
+      closeLiveBids(tx, order, actorOf(v), now);
       return ok(findOrderById(tx, order.id)!);
     });
   }
 
-  /** Records the expiry of orders overdue at `ctx.now` and closes their bids; run periodically. */
+  /** Records the expiry of orders overdue at `ctx.now` (closing their bids) and of bids past their validity; run periodically. */
   async expireOverdue(ctx: RequestContext): Promise<number> {
     return inTransaction(ctx, async ({ db: tx, now }) => {
       const expired = expireOverdueOrders(tx, now);
-      for (const id of expired) closeLiveBids(tx, id, now);
+      for (const order of expired) closeLiveBids(tx, order, PLATFORM_ACTOR, now);
+      recordLapsedBids(tx, now);
       return expired.length;
     });
   }

@@ -1,6 +1,6 @@
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { OrderEventRow, OrderRow, OrderStatusValue } from "../db/schema";
+import type { EventRow, OrderRow, OrderStatusValue } from "../db/schema";
 import { ConnectionType } from "../graphql/connection";
 import { toGlobalId } from "../graphql/global-id";
 import { type Currency, Money, toMoney } from "../graphql/money";
@@ -141,11 +141,12 @@ export class OrderEvent {
   at!: Date;
 }
 
-export function toOrderEvent(row: OrderEventRow): OrderEvent {
+/** An order's state change from the event log (an ORDER_* event, whose statuses are order statuses). */
+export function toOrderEvent(row: EventRow): OrderEvent {
   return Object.assign(new OrderEvent(), {
     actorCompanyDbId: row.actorCompanyId,
-    fromStatus: row.fromStatus,
-    toStatus: row.toStatus,
+    fromStatus: row.fromStatus as OrderStatusValue | null,
+    toStatus: row.toStatus as OrderStatusValue,
     actorName: row.actorName,
     note: row.note,
     at: row.at,

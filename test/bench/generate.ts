@@ -1,7 +1,7 @@
 import { createToken } from "../../src/auth/api-token.service";
 import { addWeeks, weekStart, weeksFrom } from "../../src/capacity/weeks";
 import type { Db } from "../../src/db/client";
-import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, orderEvents, orders, parks } from "../../src/db/schema";
+import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, events, orders, parks } from "../../src/db/schema";
 import { addDays, localDate } from "../../src/shared/time";
 import { random } from "./support";
 
@@ -85,7 +85,7 @@ export function generateMarket(db: Db, sizes: MarketSizes, seed = 7): GeneratedM
     for (let i = 0; i < sizes.openOrders; i++) {
       const orderId = tx.insert(orders).values(orderValues("OPEN", i)).returning().get().id;
       openOrderIds.push(orderId);
-      tx.insert(orderEvents).values({ orderId, toStatus: "OPEN", actorName: "generator", at: now }).run();
+      tx.insert(events).values({ type: "ORDER_POSTED", orderId, toStatus: "OPEN", actorName: "generator", at: now }).run();
       for (let b = 0; b < sizes.bidsPerOpenOrder; b++) {
         const companyId = pick(contractorIds);
         if (bidOn.has(`${companyId}:${orderId}`)) continue;

@@ -21,7 +21,7 @@ export function invariantViolations(sqlite: Database.Database): Record<string, u
     awardNotAddingUp: all(`select o.id from orders o join contracts c on c.order_id = o.id
       where o.status in ('AWARDED', 'IN_PRODUCTION', 'COMPLETED') group by o.id having sum(c.quantity) <> o.quantity`),
     contractsOnUnawardedOrders: all(`select c.id from contracts c join orders o on o.id = c.order_id where o.status in ('OPEN', 'EXPIRED')`),
-    moreThanOneAward: all(`select order_id from order_events where to_status = 'AWARDED' group by order_id having count(*) > 1`),
+    moreThanOneAward: all(`select order_id from events where type = 'ORDER_AWARDED' group by order_id having count(*) > 1`),
     moreThanOneLiveBid: all(`select order_id, company_id from bids where status = 'LIVE' group by order_id, company_id having count(*) > 1`),
   };
 }

@@ -11,3 +11,4 @@ export * from "./bookings";
 export * from "./idempotency-keys";
 export * from "./deliveries";
 export * from "./investments";
+export * from "./events";

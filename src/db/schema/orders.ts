@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { apiTokens } from "./api-tokens";
 import { capabilities } from "./capabilities";
 import { companies } from "./companies";
 
@@ -55,25 +54,3 @@ export const orders = sqliteTable(
 );
 
 export type OrderRow = typeof orders.$inferSelect;
-
-/** Every change of an order's state: who, from what, to what, when. */
-export const orderEvents = sqliteTable(
-  "order_events",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    orderId: integer("order_id")
-      .notNull()
-      .references(() => orders.id),
-    fromStatus: text("from_status", { enum: ORDER_STATUSES }),
-    toStatus: text("to_status", { enum: ORDER_STATUSES }).notNull(),
-    /** The token that acted; null when the platform itself acted (expiry). */
-    actorTokenId: integer("actor_token_id").references(() => apiTokens.id),
-    actorName: text("actor_name").notNull(),
-    actorCompanyId: integer("actor_company_id").references(() => companies.id),
-    note: text("note").notNull().default(""),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
-  },
-  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
-);
-
-export type OrderEventRow = typeof orderEvents.$inferSelect;

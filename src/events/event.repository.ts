@@ -1,0 +1,45 @@
+import { eq, inArray, or } from "drizzle-orm";
+import type { Viewer } from "../core/viewer";
+import { pagePerParent, type Executor } from "../db/executor";
+import { EVENT_TYPES, events, type EventRow, type NewEvent } from "../db/schema";
+import type { PageRequest } from "../graphql/connection";
+
+/** Who acted, as the event log records it. */
+export interface Actor {
+  tokenId: number | null;
+  name: string;
+  companyId: number | null;
+}
+
+export const actorOf = (viewer: Viewer): Actor => ({ tokenId: viewer.tokenId, name: viewer.holderName, companyId: viewer.companyId });
+export const PLATFORM_ACTOR: Actor = { tokenId: null, name: "platform", companyId: null };
+
+/** An event as a use case states it; who and when are added by `appendEvents`. */
+export type DomainEvent = Omit<NewEvent, "id" | "at" | "actorTokenId" | "actorName" | "actorCompanyId">;
+
+/**
+ * Appends events to the log, in the caller's transaction: they are committed with the change
+ * they record, or rolled back with it.
+ */
+export function appendEvents(db: Executor, actor: Actor, at: Date, list: DomainEvent[]): void {
+  if (list.length === 0) return;
+  db.insert(events)
+    .values(list.map((event) => ({ ...event, at, actorTokenId: actor.tokenId, actorName: actor.name, actorCompanyId: actor.companyId })))
+    .run();
+}
+
+const ORDER_EVENT_TYPES = EVENT_TYPES.filter((type) => type.startsWith("ORDER_"));
+
+/** The order's state changes (its ORDER_* events), oldest first, a page per order: its history. */
+export function historyPerOrder(db: Executor, orderIds: readonly number[], page: PageRequest): EventRow[] {
+  return pagePerParent(db, events, events.orderId, orderIds, page, inArray(events.type, ORDER_EVENT_TYPES));
+}
+
+/**
+ * A page of each order's events, oldest first: every event, or with `contractorCompanyId` the
+ * order's own state changes and the events concerning that contractor only (its bids, its contracts).
+ */
+export function timelinePerOrder(db: Executor, orderIds: readonly number[], page: PageRequest, filter: { contractorCompanyId: number | null }): EventRow[] {
+  const visible = filter.contractorCompanyId === null ? undefined : or(inArray(events.type, ORDER_EVENT_TYPES), eq(events.contractorCompanyId, filter.contractorCompanyId));
+  return pagePerParent(db, events, events.orderId, orderIds, page, visible);
+}
