@@ -17,6 +17,17 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules, for promises: every service and repository is async, and a promise left
+    // floating runs its statements outside the transaction that created it (src/db/store.ts).
+    files: ["**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/await-thenable": "error",
+    },
+  },
+  {
     // Tests read GraphQL responses, whose JSON shape the queries themselves define.
     files: ["test/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       .then((expired) => expired > 0 && logger.info("expired overdue orders", { count: expired }))
       .catch((error: unknown) => logger.error("expiry sweep failed", { error: String(error) }));
   await sweep();
-  const sweeper = setInterval(sweep, 60_000);
+  const sweeper = setInterval(() => void sweep(), 60_000);
   sweeper.unref();
 
   app.httpServer.listen(config.port, config.host, () => {

@@ -94,11 +94,12 @@ http
   .createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
-    req.on("end", async () => {
+    req.on("end", () => {
       const { query, variables } = JSON.parse(body);
-      const result = await graphql({ schema, source: query, variableValues: variables });
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(result));
+      void graphql({ schema, source: query, variableValues: variables }).then((result) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(result));
+      });
     });
   })
   .listen(Number(process.env.PORT), "127.0.0.1", () => process.stdout.write("ready\n"));
