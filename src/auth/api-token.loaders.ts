@@ -3,5 +3,5 @@ import { byIdLoader } from "../graphql/loaders";
 import { findTokensByIds } from "./api-token.repository";
 
 export function apiTokenLoaders(db: Executor) {
-  return { apiTokenById: byIdLoader((ids) => findTokensByIds(db, ids)) };
+  return { apiTokenById: byIdLoader(async (ids) => await findTokensByIds(db, ids)) };
 }

@@ -14,23 +14,23 @@ const tokenByHash = prepared((db) =>
     .prepare(),
 );
 
-export function findTokenByHash(db: Executor, tokenHash: string): (ApiTokenRow & { companyKind: "PRODUCT" | "CONTRACT" | null }) | undefined {
+export async function findTokenByHash(db: Executor, tokenHash: string): Promise<(ApiTokenRow & { companyKind: "PRODUCT" | "CONTRACT" | null }) | undefined> {
   const row = tokenByHash(db).get({ tokenHash });
   return row && { ...row.token, companyKind: row.companyKind };
 }
 
-export function findTokenById(db: Executor, id: number): ApiTokenRow | undefined {
+export async function findTokenById(db: Executor, id: number): Promise<ApiTokenRow | undefined> {
   return db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
 }
 
-export function insertToken(
+export async function insertToken(
   db: Executor,
   values: { tokenHash: string; role: Role; companyId: number | null; holderName: string; createdAt: Date },
-): ApiTokenRow {
+): Promise<ApiTokenRow> {
   return db.insert(apiTokens).values(values).returning().get();
 }
 
-export function revokeToken(db: Executor, id: number, at: Date): ApiTokenRow {
+export async function revokeToken(db: Executor, id: number, at: Date): Promise<ApiTokenRow> {
   return db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id)).returning().get();
 }
 

@@ -17,9 +17,9 @@ export interface IssuedToken {
 }
 
 /** Creates a token inside the caller's transaction. */
-export function createToken(db: Executor, values: { role: Role; companyId: number | null; holderName: string }, now = new Date()): IssuedToken {
+export async function createToken(db: Executor, values: { role: Role; companyId: number | null; holderName: string }, now = new Date()): Promise<IssuedToken> {
   const token = generateToken();
-  const row = insertToken(db, { ...values, tokenHash: hashToken(token), createdAt: now });
+  const row = await insertToken(db, { ...values, tokenHash: hashToken(token), createdAt: now });
   return { row, token };
 }
 
@@ -32,7 +32,7 @@ export async function authenticate(db: Executor, authorization: string | undefin
   if (authorization === undefined || authorization === "") return null;
   const match = /^Bearer\s+(\S{1,200})$/i.exec(authorization.trim());
   if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
-  const row = findTokenByHash(db, hashToken(match[1]));
+  const row = await findTokenByHash(db, hashToken(match[1]));
   if (!row || row.revokedAt !== null) throw unauthenticated("The API token is unknown or revoked.");
   return { tokenId: row.id, role: row.role, companyId: row.companyId, companyKind: row.companyKind, holderName: row.holderName };
 }
@@ -52,12 +52,12 @@ export class ApiTokenService {
     return transact(ctx, async ({ db: tx }) => {
       let companyId: number | null = null;
       if (input.role === "MEMBER") {
-        companyId = companyActedOn(tx, v, input.companyId, errors)?.id ?? null;
+        companyId = (await companyActedOn(tx, v, input.companyId, errors))?.id ?? null;
       } else if (input.companyId != null) {
         errors.add("companyId", UserErrorCode.COMPANY_NOT_ALLOWED, `A ${input.role} token does not act for a company.`);
       }
       if (errors.any) return refused(errors);
-      return ok(createToken(tx, { role: input.role, companyId, holderName }, ctx.now));
+      return ok(await createToken(tx, { role: input.role, companyId, holderName }, ctx.now));
     });
   }
 
@@ -67,11 +67,11 @@ export class ApiTokenService {
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.apiTokenId, "ApiToken");
-      const row = id === null ? undefined : findTokenById(tx, id);
+      const row = id === null ? undefined : await findTokenById(tx, id);
       const visible = row && (v.role === "COORDINATOR" || (row.companyId !== null && actsFor(v, row.companyId)));
       if (!row || !visible) return refused(errors.add("apiTokenId", UserErrorCode.NOT_FOUND, "No API token with this id that you may revoke."));
       if (row.revokedAt !== null) return refused(errors.add("apiTokenId", UserErrorCode.ALREADY_REVOKED, "This API token was already revoked."));
-      return ok(revokeToken(tx, row.id, ctx.now));
+      return ok(await revokeToken(tx, row.id, ctx.now));
     });
   }
 }

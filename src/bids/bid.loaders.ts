@@ -5,13 +5,13 @@ import { bidsPerOrder, findBidsByIds, ordersBidOnBy, revisionsPerBid } from "./b
 
 export function bidLoaders(db: Executor) {
   return {
-    bidById: byIdLoader((ids) => findBidsByIds(db, ids)),
+    bidById: byIdLoader(async (ids) => await findBidsByIds(db, ids)),
     bidsByOrder: pageLoader(
-      (orderIds, page, filter: { onlyCompanyId: number | null }) => bidsPerOrder(db, orderIds, page, filter),
+      async (orderIds, page, filter: { onlyCompanyId: number | null }) => await bidsPerOrder(db, orderIds, page, filter),
       (row) => row.orderId,
     ),
     revisionsByBid: pageLoader(
-      (bidIds, page, _filter: null) => revisionsPerBid(db, bidIds, page),
+      async (bidIds, page, _filter: null) => await revisionsPerBid(db, bidIds, page),
       (row) => row.bidId,
     ),
     /** Whether company `companyId` has bid on order `orderId`; keys are "companyId:orderId". */
@@ -24,7 +24,7 @@ export function bidLoaders(db: Executor) {
         }
         const found = new Set<string>();
         for (const [companyId, orderIds] of byCompany) {
-          for (const orderId of ordersBidOnBy(db, companyId, orderIds)) found.add(`${companyId}:${orderId}`);
+          for (const orderId of await ordersBidOnBy(db, companyId, orderIds)) found.add(`${companyId}:${orderId}`);
         }
         return keys.map((key) => found.has(key));
       },

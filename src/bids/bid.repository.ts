@@ -17,11 +17,11 @@ const liveBid = prepared((db) =>
     .prepare(),
 );
 
-export function findLiveBid(db: Executor, orderId: number, companyId: number): BidRow | undefined {
+export async function findLiveBid(db: Executor, orderId: number, companyId: number): Promise<BidRow | undefined> {
   return liveBid(db).get({ orderId, companyId });
 }
 
-export function findLiveBidsOfOrder(db: Executor, orderId: number): BidRow[] {
+export async function findLiveBidsOfOrder(db: Executor, orderId: number): Promise<BidRow[]> {
   return db
     .select()
     .from(bids)
@@ -72,15 +72,15 @@ const bidEvent = (type: EventTypeValue, order: OrderOfBid, bid: Pick<BidRow, "id
 });
 
 /** Inserts a bid on `order` and its first revision (made by `revisionBy`, default the actor), and logs BID_PLACED. */
-export function insertBid(db: Executor, order: OrderOfBid, values: Terms & { companyId: number }, actor: Actor, at: Date, revisionBy = actor.name): BidRow {
+export async function insertBid(db: Executor, order: OrderOfBid, values: Terms & { companyId: number }, actor: Actor, at: Date, revisionBy = actor.name): Promise<BidRow> {
   const bid = newBid(db).get({ ...values, orderId: order.id, at });
   newRevision(db).run({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName: revisionBy, at });
-  appendEvents(db, actor, at, [bidEvent("BID_PLACED", order, bid, null, "LIVE", revisionBy === actor.name ? "" : revisionBy)]);
+  await appendEvents(db, actor, at, [bidEvent("BID_PLACED", order, bid, null, "LIVE", revisionBy === actor.name ? "" : revisionBy)]);
   return bid;
 }
 
 /** Sets new terms on a live bid, records them as its next revision, and logs BID_REVISED. */
-export function reviseBid(db: Executor, order: OrderOfBid, bid: BidRow, terms: Terms, actor: Actor, at: Date): BidRow {
+export async function reviseBid(db: Executor, order: OrderOfBid, bid: BidRow, terms: Terms, actor: Actor, at: Date): Promise<BidRow> {
   const revision = bid.revision + 1;
   const updated = db
     .update(bids)
@@ -89,40 +89,40 @@ export function reviseBid(db: Executor, order: OrderOfBid, bid: BidRow, terms: T
     .returning()
     .get();
   db.insert(bidRevisions).values({ bidId: bid.id, revision, ...termsOf(updated), actorName: actor.name, createdAt: at }).run();
-  appendEvents(db, actor, at, [bidEvent("BID_REVISED", order, updated, "LIVE", "LIVE", `Revision ${revision}.`)]);
+  await appendEvents(db, actor, at, [bidEvent("BID_REVISED", order, updated, "LIVE", "LIVE", `Revision ${revision}.`)]);
   return updated;
 }
 
 /** Ends live bids of `order` as withdrawn by their bidder or awarded by its owner, and logs each. */
-export function setBidStatus(db: Executor, order: OrderOfBid, ended: Pick<BidRow, "id" | "companyId">[], status: "WITHDRAWN" | "AWARDED", actor: Actor, at: Date): void {
+export async function setBidStatus(db: Executor, order: OrderOfBid, ended: Pick<BidRow, "id" | "companyId">[], status: "WITHDRAWN" | "AWARDED", actor: Actor, at: Date): Promise<void> {
   if (ended.length === 0) return;
   db.update(bids).set({ status, updatedAt: at }).where(inArray(bids.id, ended.map((bid) => bid.id))).run();
-  appendEvents(db, actor, at, ended.map((bid) => bidEvent(status === "WITHDRAWN" ? "BID_WITHDRAWN" : "BID_AWARDED", order, bid, "LIVE", status)));
+  await appendEvents(db, actor, at, ended.map((bid) => bidEvent(status === "WITHDRAWN" ? "BID_WITHDRAWN" : "BID_AWARDED", order, bid, "LIVE", status)));
 }
 
 /** Marks every live bid of an order NOT_AWARDED (the order was awarded, cancelled or expired) and logs each. */
-export function closeLiveBids(db: Executor, order: OrderOfBid, actor: Actor, at: Date): void {
+export async function closeLiveBids(db: Executor, order: OrderOfBid, actor: Actor, at: Date): Promise<void> {
   const closed = db
     .update(bids)
     .set({ status: "NOT_AWARDED", updatedAt: at })
     .where(and(eq(bids.orderId, order.id), eq(bids.status, "LIVE")))
     .returning({ id: bids.id, companyId: bids.companyId })
     .all();
-  appendEvents(db, actor, at, closed.map((bid) => bidEvent("BID_NOT_AWARDED", order, bid, "LIVE", "NOT_AWARDED")));
+  await appendEvents(db, actor, at, closed.map((bid) => bidEvent("BID_NOT_AWARDED", order, bid, "LIVE", "NOT_AWARDED")));
 }
 
 /**
  * Logs BID_EXPIRED, once, for each live bid whose validity ended by `now` (its status stays
  * LIVE in the table; the API shows it EXPIRED from that instant). Returns how many.
  */
-export function recordLapsedBids(db: Executor, now: Date): number {
+export async function recordLapsedBids(db: Executor, now: Date): Promise<number> {
   const lapsed = db
     .select({ id: bids.id, companyId: bids.companyId, orderId: bids.orderId, customerCompanyId: orders.companyId })
     .from(bids)
     .innerJoin(orders, eq(orders.id, bids.orderId))
     .where(and(sql`${bids.status} = 'LIVE'`, lte(bids.validUntil, now), notExists(db.select({ id: events.id }).from(events).where(and(eq(events.bidId, bids.id), eq(events.type, "BID_EXPIRED"))))))
     .all();
-  appendEvents(db, PLATFORM_ACTOR, now, lapsed.map((bid) => bidEvent("BID_EXPIRED", { id: bid.orderId, companyId: bid.customerCompanyId }, bid, "LIVE", "LIVE", "Valid-until passed.")));
+  await appendEvents(db, PLATFORM_ACTOR, now, lapsed.map((bid) => bidEvent("BID_EXPIRED", { id: bid.orderId, companyId: bid.customerCompanyId }, bid, "LIVE", "LIVE", "Valid-until passed.")));
   return lapsed.length;
 }
 
@@ -145,7 +145,7 @@ function statusCondition(status: BidCriteria["status"], now: Date) {
   return eq(bids.status, status);
 }
 
-export function listBids(db: Executor, criteria: BidCriteria, page: PageRequest): BidRow[] {
+export async function listBids(db: Executor, criteria: BidCriteria, page: PageRequest): Promise<BidRow[]> {
   return db
     .select()
     .from(bids)
@@ -167,8 +167,8 @@ const bidPages = pagesPerParent(bids, bids.orderId, { companyId: bids.companyId 
  * A page of bids for each order, in one statement. `onlyCompanyId` restricts to one bidder's
  * own bids (what a contractor may see of an order: sealed bids).
  */
-export function bidsPerOrder(db: Executor, orderIds: number[], page: PageRequest, filter: { onlyCompanyId: number | null }): BidRow[] {
-  return bidPages(db, orderIds, page, { companyId: filter.onlyCompanyId });
+export async function bidsPerOrder(db: Executor, orderIds: number[], page: PageRequest, filter: { onlyCompanyId: number | null }): Promise<BidRow[]> {
+  return await bidPages(db, orderIds, page, { companyId: filter.onlyCompanyId });
 }
 
 /** Which of these orders a company has bid on (any status), in one statement. */
@@ -180,7 +180,7 @@ const bidOnBy = prepared((db) =>
     .prepare(),
 );
 
-export function ordersBidOnBy(db: Executor, companyId: number, orderIds: number[]): Set<number> {
+export async function ordersBidOnBy(db: Executor, companyId: number, orderIds: number[]): Promise<Set<number>> {
   if (orderIds.length === 0) return new Set();
   return new Set(bidOnBy(db).all({ companyId, orderIds: idList(orderIds) }).map((r) => r.orderId));
 }

@@ -15,14 +15,14 @@ import { Bid, BidConnection, BidRevisionConnection, BidStatus, BidTerms, toBid, 
 @Resolver(() => Bid)
 export class BidResolver {
   @Query(() => BidConnection, { description: "Your contract company's bids, oldest first." })
-  myBids(
+  async myBids(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => BidFilter, { nullable: true, description: "Narrows the list." }) filter: BidFilter | null,
     @Ctx() ctx: Context,
-  ): Connection<Bid> {
+  ): Promise<Connection<Bid>> {
     const viewer = requireRole(ctx.viewer, ["MEMBER"], "list their company's bids");
     const page = pageRequest(args);
-    return toConnection(listBids(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined, now: ctx.now }, page), page, toBid);
+    return toConnection(await listBids(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined, now: ctx.now }, page), page, toBid);
   }
 
   @FieldResolver(() => BidStatus, { description: "Where the bid is in its life." })

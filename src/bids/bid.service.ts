@@ -63,9 +63,9 @@ function checkTerms(errors: UserErrors, terms: TermsInput, order: OrderRow, now:
 }
 
 /** The viewer company's own bid, or NOT_FOUND (a competitor's bid looks missing). */
-function ownBid(db: Executor, viewer: Viewer, bidId: string, errors: UserErrors): BidRow | undefined {
+async function ownBid(db: Executor, viewer: Viewer, bidId: string, errors: UserErrors): Promise<BidRow | undefined> {
   const id = idOf(bidId, "Bid");
-  const bid = id === null ? undefined : findBidsByIds(db, [id])[0];
+  const bid = id === null ? undefined : (await findBidsByIds(db, [id]))[0];
   if (!bid || bid.companyId !== viewer.companyId) {
     errors.add("bidId", UserErrorCode.NOT_FOUND, "No bid with this id that your company made.");
     return undefined;
@@ -78,15 +78,15 @@ function ownBid(db: Executor, viewer: Viewer, bidId: string, errors: UserErrors)
  * refusal: a product company (the split), an order it may not see, one no longer taking bids,
  * a capability it does not offer.
  */
-function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date, errors: UserErrors): { order: OrderRow; offer: CapabilityOfferRow } | undefined {
+async function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date, errors: UserErrors): Promise<{ order: OrderRow; offer: CapabilityOfferRow } | undefined> {
   if (v.companyKind !== "CONTRACT") {
     errors.add(null, UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not produce, so they do not bid.");
     return undefined;
   }
   const id = idOf(orderId, "Order");
-  const order = id === null ? undefined : findOrderById(db, id);
+  const order = id === null ? undefined : await findOrderById(db, id);
   // An open order is visible to every contractor; only a closed one needs the "has bid on it" read.
-  const visible = order && (canSeeOrder(v, order, now, false) || canSeeOrder(v, order, now, ordersBidOnBy(db, v.companyId!, [order.id]).size > 0));
+  const visible = order && (canSeeOrder(v, order, now, false) || canSeeOrder(v, order, now, (await ordersBidOnBy(db, v.companyId!, [order.id])).size > 0));
   if (!order || !visible) {
     errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id.");
     return undefined;
@@ -95,7 +95,7 @@ function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date, erro
     errors.add("orderId", UserErrorCode.BIDDING_CLOSED, `The order takes no bids: it is ${effectiveStatus(order, now)} and bidding closed at ${order.biddingClosesAt.toISOString()}.`);
     return undefined;
   }
-  const offer = findOffer(db, v.companyId!, order.capabilityId);
+  const offer = await findOffer(db, v.companyId!, order.capabilityId);
   if (!offer || !offer.active) {
     errors.add("orderId", UserErrorCode.CAPABILITY_NOT_OFFERED, "Your company has no active offer of the capability this order needs.");
     return undefined;
@@ -114,22 +114,22 @@ export class BidService {
     const v = requireRole(ctx.viewer, ["MEMBER"], "bid (members of contract companies)");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      idempotent(tx, v, "submitBid", input.idempotencyKey, input, () => this.submitOnce(tx, v, input, now), (bid) => bid.id, (id) => findBidsByIds(tx, [id])[0], now),
+      await idempotent(tx, v, "submitBid", input.idempotencyKey, input, async () => await this.submitOnce(tx, v, input, now), (bid) => bid.id, async (id) => (await findBidsByIds(tx, [id]))[0], now),
     );
   }
 
   /** Inside the caller's transaction; every check comes before the one write. */
-  private submitOnce(db: Executor, v: Viewer, input: SubmitBidInput, now: Date): Outcome<BidRow> {
+  private async submitOnce(db: Executor, v: Viewer, input: SubmitBidInput, now: Date): Promise<Outcome<BidRow>> {
     const errors = new UserErrors();
-    const target = biddableOrder(db, v, input.orderId, now, errors);
+    const target = await biddableOrder(db, v, input.orderId, now, errors);
     if (!target) return refused(errors);
     const { order, offer } = target;
-    if (findLiveBid(db, order.id, v.companyId!)) {
+    if (await findLiveBid(db, order.id, v.companyId!)) {
       return refused(errors.add("orderId", UserErrorCode.BID_ALREADY_EXISTS, "Your company already has a live bid on this order; revise it instead."));
     }
     const terms = checkTerms(errors, { ...input, engineerHoursPerUnit: input.engineerHoursPerUnit ?? offer.centihoursPerUnit / 100 }, order, now);
     if (errors.any) return refused(errors);
-    return ok(insertBid(db, order, { ...terms, companyId: v.companyId! }, actorOf(v), now));
+    return ok(await insertBid(db, order, { ...terms, companyId: v.companyId! }, actorOf(v), now));
   }
 
   /**
@@ -140,24 +140,24 @@ export class BidService {
     const v = requireRole(ctx.viewer, ["MEMBER"], "bid (members of contract companies)");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      idempotent(tx, v, "bidFromInstantQuote", input.idempotencyKey, input, () => this.fromQuoteOnce(tx, v, input, now), (bid) => bid.id, (id) => findBidsByIds(tx, [id])[0], now),
+      await idempotent(tx, v, "bidFromInstantQuote", input.idempotencyKey, input, () => this.fromQuoteOnce(tx, v, input, now), (bid) => bid.id, async (id) => (await findBidsByIds(tx, [id]))[0], now),
     );
   }
 
-  private fromQuoteOnce(db: Executor, v: Viewer, input: BidFromInstantQuoteInput, now: Date): Outcome<BidRow> {
+  private async fromQuoteOnce(db: Executor, v: Viewer, input: BidFromInstantQuoteInput, now: Date): Promise<Outcome<BidRow>> {
     const errors = new UserErrors();
-    const target = biddableOrder(db, v, input.orderId, now, errors);
+    const target = await biddableOrder(db, v, input.orderId, now, errors);
     if (!target) return refused(errors);
     const { order, offer } = target;
     const requested = input.quantity ?? order.quantity;
     if (!Number.isSafeInteger(requested) || requested < 1 || requested > order.quantity) {
       return refused(errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The quantity must be from 1 to the order's ${order.quantity} units.`));
     }
-    const [quote] = quoteOrder(db, [offer], requested, localDate(now));
+    const [quote] = await quoteOrder(db, [offer], requested, localDate(now));
     if (quote.completion === null || quote.leadTimeDays === null) {
       return refused(errors.add("quantity", quote.quantity < offer.minLot ? UserErrorCode.QUANTITY_OUT_OF_RANGE : UserErrorCode.INSUFFICIENT_CAPACITY, quote.note));
     }
-    return this.submitOnce(db, v, {
+    return await this.submitOnce(db, v, {
       orderId: input.orderId,
       unitPrice: { amount: toMoney(offer.unitPriceMinor, offer.currency as Currency).amount, currency: offer.currency as Currency },
       minLot: Math.min(offer.minLot, quote.quantity),
@@ -174,10 +174,10 @@ export class BidService {
     const now = ctx.now;
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {
-      const bid = ownBid(tx, v, input.bidId, errors);
+      const bid = await ownBid(tx, v, input.bidId, errors);
       if (!bid) return refused(errors);
       if (bid.status !== "LIVE") return refused(errors.add("bidId", UserErrorCode.INVALID_STATE, `The bid is ${bid.status}; only live bids can be revised.`));
-      const order = findOrderById(tx, bid.orderId)!;
+      const order = (await findOrderById(tx, bid.orderId))!;
       if (!acceptingBids(order, now)) return refused(errors.add("bidId", UserErrorCode.BIDDING_CLOSED, "Bidding on this order has closed."));
       const terms = checkTerms(
         errors,
@@ -193,7 +193,7 @@ export class BidService {
         now,
       );
       if (errors.any) return refused(errors);
-      return ok(reviseBid(tx, order, bid, terms, actorOf(v), now));
+      return ok(await reviseBid(tx, order, bid, terms, actorOf(v), now));
     });
   }
 
@@ -203,14 +203,14 @@ export class BidService {
     const now = ctx.now;
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {
-      const bid = ownBid(tx, v, input.bidId, errors);
+      const bid = await ownBid(tx, v, input.bidId, errors);
       if (!bid) return refused(errors);
-      const order = findOrderById(tx, bid.orderId)!;
+      const order = (await findOrderById(tx, bid.orderId))!;
       if (bid.status !== "LIVE" || effectiveStatus(order, now) !== "OPEN") {
         return refused(errors.add("bidId", UserErrorCode.INVALID_STATE, `The bid is ${bid.status} on an order that is ${effectiveStatus(order, now)}; only live bids on open orders can be withdrawn.`));
       }
-      setBidStatus(tx, order, [bid], "WITHDRAWN", actorOf(v), now);
-      return ok(findBidsByIds(tx, [bid.id])[0]);
+      await setBidStatus(tx, order, [bid], "WITHDRAWN", actorOf(v), now);
+      return ok((await findBidsByIds(tx, [bid.id]))[0]);
     });
   }
 }

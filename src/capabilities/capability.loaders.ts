@@ -3,5 +3,5 @@ import { byIdLoader } from "../graphql/loaders";
 import { findCapabilitiesByIds } from "./capability.repository";
 
 export function capabilityLoaders(db: Executor) {
-  return { capabilityById: byIdLoader((ids) => findCapabilitiesByIds(db, ids)) };
+  return { capabilityById: byIdLoader(async (ids) => await findCapabilitiesByIds(db, ids)) };
 }

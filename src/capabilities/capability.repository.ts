@@ -6,7 +6,7 @@ import type { PageRequest } from "../graphql/connection";
 
 export const findCapabilitiesByIds = rowsByIds(capabilities);
 
-export function findCapabilityByCodeOrNameKey(db: Executor, code: string, nameKey: string): CapabilityRow | undefined {
+export async function findCapabilityByCodeOrNameKey(db: Executor, code: string, nameKey: string): Promise<CapabilityRow | undefined> {
   return db
     .select()
     .from(capabilities)
@@ -14,7 +14,7 @@ export function findCapabilityByCodeOrNameKey(db: Executor, code: string, nameKe
     .get();
 }
 
-export function listCapabilities(db: Executor, page: PageRequest): CapabilityRow[] {
+export async function listCapabilities(db: Executor, page: PageRequest): Promise<CapabilityRow[]> {
   return db
     .select()
     .from(capabilities)
@@ -24,6 +24,6 @@ export function listCapabilities(db: Executor, page: PageRequest): CapabilityRow
     .all();
 }
 
-export function insertCapability(db: Executor, values: typeof capabilities.$inferInsert): CapabilityRow {
+export async function insertCapability(db: Executor, values: typeof capabilities.$inferInsert): Promise<CapabilityRow> {
   return db.insert(capabilities).values(values).returning().get();
 }

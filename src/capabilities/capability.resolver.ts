@@ -10,9 +10,9 @@ import { Capability, CapabilityConnection, toCapability } from "./capability.typ
 @Resolver(() => Capability)
 export class CapabilityResolver {
   @Query(() => CapabilityConnection, { description: "The capability catalogue, oldest first. Public." })
-  capabilities(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Connection<Capability> {
+  async capabilities(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Capability>> {
     const page = pageRequest(args);
-    return toConnection(listCapabilities(ctx.db, page), page, toCapability);
+    return toConnection(await listCapabilities(ctx.db, page), page, toCapability);
   }
 
   @FieldResolver(() => CapabilityOfferConnection, { description: "Active offers of this capability by contract companies, oldest first. Public." })

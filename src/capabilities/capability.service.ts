@@ -33,12 +33,12 @@ export class CapabilityService {
     }
     if (errors.any) return refused(errors);
     return transact(ctx, async ({ db: tx }) => {
-      const existing = findCapabilityByCodeOrNameKey(tx, code, nameKey(name));
+      const existing = await findCapabilityByCodeOrNameKey(tx, code, nameKey(name));
       if (existing) {
         const field = existing.code === code ? "code" : "name";
         return refused(errors.add(field, UserErrorCode.TAKEN, `The catalogue already has "${existing.name}" (${existing.code}).`));
       }
-      return ok(insertCapability(tx, { code, name, nameKey: nameKey(name), description, createdAt: ctx.now }));
+      return ok(await insertCapability(tx, { code, name, nameKey: nameKey(name), description, createdAt: ctx.now }));
     });
   }
 }

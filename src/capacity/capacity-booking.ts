@@ -20,15 +20,15 @@ export const workOf = (contract: Pick<ContractRow, "quantity" | "centihoursPerUn
  * the caller's transaction. Returns the centihours that did not fit (0: all booked); when
  * some do not fit, nothing is written.
  */
-export function bookWork(db: Executor, contract: Pick<ContractRow, "id" | "companyId" | "promisedDate">, centihours: number, fromDate: string): number {
+export async function bookWork(db: Executor, contract: Pick<ContractRow, "id" | "companyId" | "promisedDate">, centihours: number, fromDate: string): Promise<number> {
   const weeks = weeksFrom(weekStart(fromDate), weekStart(contract.promisedDate));
   if (weeks.length === 0) return centihours;
-  const engineers = activeEngineerCapacities(db, contract.companyId);
-  const booked = bookedHoursOfCompany(db, contract.companyId, weeks[0], weeks[weeks.length - 1]);
+  const engineers = await activeEngineerCapacities(db, contract.companyId);
+  const booked = await bookedHoursOfCompany(db, contract.companyId, weeks[0], weeks[weeks.length - 1]);
   const plan = planBooking(engineers, weeks, booked, centihours);
   if (plan.missing > 0) return plan.missing;
   applyPlan(booked, plan);
-  addBookings(db, contract.id, plan.lines);
+  await addBookings(db, contract.id, plan.lines);
   return 0;
 }
 
@@ -44,11 +44,11 @@ export interface Shortfall {
  * Returns the work moved, per contract, and the contracts whose work no longer fits (the caller
  * then rolls back).
  */
-export function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentihours: number, fromDate: string): { moved: { contract: ContractRow; centihours: number }[]; shortfalls: Shortfall[] } {
+export async function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentihours: number, fromDate: string): Promise<{ moved: { contract: ContractRow; centihours: number }[]; shortfalls: Shortfall[] }> {
   const fromWeek = weekStart(fromDate);
   const displaced = new Map<number, number>();
-  const byWeek = new Map<string, ReturnType<typeof bookingsOfEngineerFrom>>();
-  for (const booking of bookingsOfEngineerFrom(db, engineerId, fromWeek)) {
+  const byWeek = new Map<string, Awaited<ReturnType<typeof bookingsOfEngineerFrom>>>();
+  for (const booking of await bookingsOfEngineerFrom(db, engineerId, fromWeek)) {
     const list = byWeek.get(booking.week);
     if (list) list.push(booking);
     else byWeek.set(booking.week, [booking]);
@@ -59,15 +59,15 @@ export function rebookEngineer(db: Executor, engineerId: number, newWeeklyCentih
     for (const booking of weekBookings) {
       if (excess <= 0) break;
       const moved = Math.min(excess, booking.centihours);
-      reduceBooking(db, booking, moved);
+      await reduceBooking(db, booking, moved);
       displaced.set(booking.contractId, (displaced.get(booking.contractId) ?? 0) + moved);
       excess -= moved;
     }
   }
   const shortfalls: Shortfall[] = [];
-  const contracts = findContractsByIds(db, [...displaced.keys()]).sort((a, b) => a.promisedDate.localeCompare(b.promisedDate) || a.id - b.id);
+  const contracts = (await findContractsByIds(db, [...displaced.keys()])).sort((a, b) => a.promisedDate.localeCompare(b.promisedDate) || a.id - b.id);
   for (const contract of contracts) {
-    const missing = bookWork(db, contract, displaced.get(contract.id)!, fromDate);
+    const missing = await bookWork(db, contract, displaced.get(contract.id)!, fromDate);
     if (missing > 0) shortfalls.push({ contractId: contract.id, missingCentihours: missing });
   }
   return { moved: contracts.map((contract) => ({ contract, centihours: displaced.get(contract.id)! })), shortfalls };

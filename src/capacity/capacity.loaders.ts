@@ -6,12 +6,12 @@ import { bookedPerContract, bookingsPerContract } from "./capacity.repository";
 export function capacityLoaders(db: Executor) {
   return {
     bookingsByContract: pageLoader(
-      (contractIds, page, _filter: null) => bookingsPerContract(db, contractIds, page),
+      async (contractIds, page, _filter: null) => await bookingsPerContract(db, contractIds, page),
       (row) => row.contractId,
     ),
     bookedCentihoursByContract: new DataLoader<number, number>(
       async (ids) => {
-        const totals = bookedPerContract(db, [...ids]);
+        const totals = await bookedPerContract(db, [...ids]);
         return ids.map((id) => totals.get(id) ?? 0);
       },
       { maxBatchSize: MAX_BATCH },

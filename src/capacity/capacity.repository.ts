@@ -4,7 +4,7 @@ import { bookings, capabilityOffers, companies, contracts, engineers, orders, ty
 import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
 
 /** The capacity of a company's active engineers, in id order. */
-export function activeEngineerCapacities(db: Executor, companyId: number): EngineerCapacity[] {
+export async function activeEngineerCapacities(db: Executor, companyId: number): Promise<EngineerCapacity[]> {
   return db
     .select({ engineerId: engineers.id, weeklyHours: engineers.weeklyHours })
     .from(engineers)
@@ -15,7 +15,7 @@ export function activeEngineerCapacities(db: Executor, companyId: number): Engin
 }
 
 /** Centihours booked on each engineer of a company in each week of [fromWeek, toWeek], in one aggregate. */
-export function bookedHoursOfCompany(db: Executor, companyId: number, fromWeek: string, toWeek: string): BookedHours {
+export async function bookedHoursOfCompany(db: Executor, companyId: number, fromWeek: string, toWeek: string): Promise<BookedHours> {
   return bookedPerEngineerWeek(db, eq(engineers.companyId, companyId), fromWeek, toWeek);
 }
 
@@ -23,7 +23,7 @@ export function bookedHoursOfCompany(db: Executor, companyId: number, fromWeek: 
  * Adds booked centihours to a contract's bookings (merging into an existing engineer-week
  * row of the same contract).
  */
-export function addBookings(db: Executor, contractId: number, lines: readonly BookingLine[]): void {
+export async function addBookings(db: Executor, contractId: number, lines: readonly BookingLine[]): Promise<void> {
   for (const line of lines) {
     db.insert(bookings)
       .values({ contractId, engineerId: line.engineerId, week: line.week, centihours: line.centihours })
@@ -35,12 +35,12 @@ export function addBookings(db: Executor, contractId: number, lines: readonly Bo
   }
 }
 
-export function deleteBookingsOfContract(db: Executor, contractId: number): number {
+export async function deleteBookingsOfContract(db: Executor, contractId: number): Promise<number> {
   return db.delete(bookings).where(eq(bookings.contractId, contractId)).run().changes;
 }
 
 /** An engineer's bookings from a week on, latest-promised contracts first within a week. */
-export function bookingsOfEngineerFrom(db: Executor, engineerId: number, fromWeek: string): (BookingRow & { promisedDate: string })[] {
+export async function bookingsOfEngineerFrom(db: Executor, engineerId: number, fromWeek: string): Promise<(BookingRow & { promisedDate: string })[]> {
   return db
     .select({
       id: bookings.id,
@@ -58,12 +58,12 @@ export function bookingsOfEngineerFrom(db: Executor, engineerId: number, fromWee
 }
 
 /** Reduces a booking row by `centihours`, deleting it when nothing is left. */
-export function reduceBooking(db: Executor, booking: Pick<BookingRow, "id" | "centihours">, centihours: number): void {
+export async function reduceBooking(db: Executor, booking: Pick<BookingRow, "id" | "centihours">, centihours: number): Promise<void> {
   if (centihours >= booking.centihours) db.delete(bookings).where(eq(bookings.id, booking.id)).run();
   else db.update(bookings).set({ centihours: booking.centihours - centihours }).where(eq(bookings.id, booking.id)).run();
 }
 
-export function findBooking(db: Executor, contractId: number, engineerId: number, week: string): BookingRow | undefined {
+export async function findBooking(db: Executor, contractId: number, engineerId: number, week: string): Promise<BookingRow | undefined> {
   return db
     .select()
     .from(bookings)
@@ -72,7 +72,7 @@ export function findBooking(db: Executor, contractId: number, engineerId: number
 }
 
 /** Total centihours booked on one engineer in one week (all contracts). */
-export function bookedOnEngineer(db: Executor, engineerId: number, week: string): number {
+export async function bookedOnEngineer(db: Executor, engineerId: number, week: string): Promise<number> {
   const row = db
     .select({ total: sql<number>`coalesce(sum(${bookings.centihours}), 0)` })
     .from(bookings)
@@ -82,7 +82,7 @@ export function bookedOnEngineer(db: Executor, engineerId: number, week: string)
 }
 
 /** For each company: the weekly capacity of its active engineers, in centihours (one aggregate). */
-export function weeklyCapacityOfCompanies(db: Executor, companyIds: number[]): Map<number, number> {
+export async function weeklyCapacityOfCompanies(db: Executor, companyIds: number[]): Promise<Map<number, number>> {
   if (companyIds.length === 0) return new Map();
   const rows = db
     .select({ companyId: engineers.companyId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100` })
@@ -94,7 +94,7 @@ export function weeklyCapacityOfCompanies(db: Executor, companyIds: number[]): M
 }
 
 /** For each company and week in [fromWeek, toWeek]: centihours booked (one aggregate). */
-export function bookedByCompanyWeek(db: Executor, companyIds: number[], fromWeek: string, toWeek: string): Map<string, number> {
+export async function bookedByCompanyWeek(db: Executor, companyIds: number[], fromWeek: string, toWeek: string): Promise<Map<string, number>> {
   if (companyIds.length === 0) return new Map();
   const rows = db
     .select({ companyId: engineers.companyId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
@@ -107,7 +107,7 @@ export function bookedByCompanyWeek(db: Executor, companyIds: number[], fromWeek
 }
 
 /** Per engineer and week: centihours booked, for a set of engineers (one aggregate). */
-export function bookedByEngineerWeek(db: Executor, engineerIds: number[], fromWeek: string, toWeek: string): BookedHours {
+export async function bookedByEngineerWeek(db: Executor, engineerIds: number[], fromWeek: string, toWeek: string): Promise<BookedHours> {
   return engineerIds.length === 0 ? new Map() : bookedPerEngineerWeek(db, inArray(engineers.id, engineerIds), fromWeek, toWeek);
 }
 
@@ -123,7 +123,7 @@ function bookedPerEngineerWeek(db: Executor, engineersWhere: SQL, fromWeek: stri
 }
 
 /** The contract companies of a park with an active offer, by capability. */
-export function offeringCompaniesOfPark(db: Executor, parkId: number): { capabilityId: number; companyId: number; centihoursPerUnit: number }[] {
+export async function offeringCompaniesOfPark(db: Executor, parkId: number): Promise<{ capabilityId: number; companyId: number; centihoursPerUnit: number }[]> {
   return db
     .select({ capabilityId: capabilityOffers.capabilityId, companyId: capabilityOffers.companyId, centihoursPerUnit: capabilityOffers.centihoursPerUnit })
     .from(capabilityOffers)
@@ -133,7 +133,7 @@ export function offeringCompaniesOfPark(db: Executor, parkId: number): { capabil
 }
 
 /** Orders of the park's companies still open (posted, not awarded or cancelled; expiry is the caller's to read), one statement. */
-export function openOrdersOfPark(db: Executor, parkId: number): Pick<OrderRow, "capabilityId" | "quantity" | "neededBy" | "biddingClosesAt" | "status">[] {
+export async function openOrdersOfPark(db: Executor, parkId: number): Promise<Pick<OrderRow, "capabilityId" | "quantity" | "neededBy" | "biddingClosesAt" | "status">[]> {
   return db
     .select({ capabilityId: orders.capabilityId, quantity: orders.quantity, neededBy: orders.neededBy, biddingClosesAt: orders.biddingClosesAt, status: orders.status })
     .from(orders)
@@ -146,7 +146,7 @@ export function openOrdersOfPark(db: Executor, parkId: number): Pick<OrderRow, "
 export const bookingsPerContract = pagesPerParent(bookings, bookings.contractId);
 
 /** Total centihours booked per contract (one aggregate). */
-export function bookedPerContract(db: Executor, contractIds: number[]): Map<number, number> {
+export async function bookedPerContract(db: Executor, contractIds: number[]): Promise<Map<number, number>> {
   const rows = db
     .select({ contractId: bookings.contractId, centihours: sql<number>`sum(${bookings.centihours})` })
     .from(bookings)

@@ -59,7 +59,7 @@ export class LoadReportResolver {
     const page = pageRequest(args);
     const rows = await ctx.loaders.engineersByCompany.load({ parentId: report.companyDbId, page, filter: { activeOnly: true } });
     const weeks = report.windowWeeks;
-    const booked = bookedByEngineerWeek(ctx.db, rows.slice(0, page.limit).map((r) => r.id), weeks[0], weeks[weeks.length - 1]);
+    const booked = await bookedByEngineerWeek(ctx.db, rows.slice(0, page.limit).map((r) => r.id), weeks[0], weeks[weeks.length - 1]);
     return toConnection(rows, page, (row) => {
       const perWeek = weeks.map((week) => booked.get(bookedKey(row.id, week)) ?? 0);
       return Object.assign(new EngineerLoad(), {
@@ -178,10 +178,10 @@ export class ContractBookingsResolver {
   @Mutation(() => ReassignWorkPayload, {
     description: "Moves a contract's booked hours in one week from one engineer to another of the same company, within free hours.",
   })
-  reassignWork(@Arg("input", () => ReassignWorkInput, { description: "The mutation's input; its type describes each field." }) input: ReassignWorkInput, @Ctx() ctx: Context): Promise<ReassignWorkPayload> {
+  async reassignWork(@Arg("input", () => ReassignWorkInput, { description: "The mutation's input; its type describes each field." }) input: ReassignWorkInput, @Ctx() ctx: Context): Promise<ReassignWorkPayload> {
     return payloadOf(
       ctx.services.capacity.reassign(ctx, input),
-      ({ contractId }) => ({ contract: toContract(findContractsByIds(ctx.db, [contractId])[0]) }),
+      async ({ contractId }) => ({ contract: toContract((await findContractsByIds(ctx.db, [contractId]))[0]) }),
       { contract: null },
     );
   }

@@ -79,8 +79,8 @@ export interface QuoteFigures {
  * from the as-of week on) cover the work, no sooner than the offer's minimum lead days.
  * Three aggregate statements whatever the number of contractors.
  */
-export function quoteOrder(db: Executor, offers: CapabilityOfferRow[], requested: number, asOf: string): QuoteFigures[] {
-  const free = freeCapacity(
+export async function quoteOrder(db: Executor, offers: CapabilityOfferRow[], requested: number, asOf: string): Promise<QuoteFigures[]> {
+  const free = await freeCapacity(
     db,
     offers.map((o) => o.companyId),
     asOf,
@@ -146,11 +146,11 @@ export class CapacityService {
   /** A contract company's load over a window, for its members and the coordinator (one aggregate per figure). */
   async companyLoad(ctx: RequestContext, args: { companyId?: string | null; asOf?: string | null; weeks?: number | null; threshold?: number | null }): Promise<CompanyLoad> {
     const { viewer, now } = ctx;
-    const company = contractCompanyOf(ctx.db, viewer, args.companyId, "load");
+    const company = await contractCompanyOf(ctx.db, viewer, args.companyId, "load");
     const window = windowOf(args.asOf, args.weeks, now);
     const threshold = checkThreshold(args.threshold);
-    const capacity = weeklyCapacityOfCompanies(ctx.db, [company.id]).get(company.id) ?? 0;
-    const booked = bookedByCompanyWeek(ctx.db, [company.id], window.weeks[0], window.weeks[window.weeks.length - 1]);
+    const capacity = (await weeklyCapacityOfCompanies(ctx.db, [company.id])).get(company.id) ?? 0;
+    const booked = await bookedByCompanyWeek(ctx.db, [company.id], window.weeks[0], window.weeks[window.weeks.length - 1]);
     const bookedByWeek = window.weeks.map((week) => booked.get(`${company.id}|${week}`) ?? 0);
     let weeksBookedAhead = 0;
     while (weeksBookedAhead < bookedByWeek.length && capacity > 0 && bookedByWeek[weeksBookedAhead] >= capacity * threshold) weeksBookedAhead++;
@@ -161,16 +161,16 @@ export class CapacityService {
   async heatMap(ctx: RequestContext, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }) {
     const now = ctx.now;
     requireRole(ctx.viewer, ["COORDINATOR", "INVESTOR"], "see the park's capacity heat-map");
-    const park = parkOrNotFound(ctx.db, args.parkId);
+    const park = await parkOrNotFound(ctx.db, args.parkId);
     const window = windowOf(args.asOf, args.weeks, now);
     const threshold = checkThreshold(args.threshold);
-    const offering = offeringCompaniesOfPark(ctx.db, park.id);
+    const offering = await offeringCompaniesOfPark(ctx.db, park.id);
     const companyIds = [...new Set(offering.map((o) => o.companyId))];
-    const capacity = weeklyCapacityOfCompanies(ctx.db, companyIds);
-    const booked = bookedByCompanyWeek(ctx.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
+    const capacity = await weeklyCapacityOfCompanies(ctx.db, companyIds);
+    const booked = await bookedByCompanyWeek(ctx.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
     const byCapability = groupBy(offering, (offer) => offer.capabilityId);
     const openOrders = groupBy(
-      openOrdersOfPark(ctx.db, park.id).filter((order) => effectiveStatus(order, now) === "OPEN"),
+      (await openOrdersOfPark(ctx.db, park.id)).filter((order) => effectiveStatus(order, now) === "OPEN"),
       (order) => order.capabilityId,
     );
     const rows = [...byCapability].map(([capabilityId, offers]) => {
@@ -191,8 +191,8 @@ export class CapacityService {
     if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > order.quantity) {
       throw badUserInput(`quantity must be from 1 to the order's ${order.quantity} units.`, "quantity");
     }
-    const offers = activeOffersOfCapability(ctx.db, order.capabilityId).filter((offer) => seesAll || offer.companyId === viewer?.companyId);
-    return quoteOrder(ctx.db, offers, quantity, args.asOf ?? localDate(now));
+    const offers = (await activeOffersOfCapability(ctx.db, order.capabilityId)).filter((offer) => seesAll || offer.companyId === viewer?.companyId);
+    return await quoteOrder(ctx.db, offers, quantity, args.asOf ?? localDate(now));
   }
 
   /**
@@ -208,13 +208,15 @@ export class CapacityService {
     const week = weekStart(input.weekOf);
     if (week < weekStart(localDate(now))) errors.add("weekOf", UserErrorCode.OUT_OF_RANGE, "Only work of this week or later can be reassigned.");
     return transact(ctx, async ({ db: tx }) => {
-      const contract = contractWorkedOn(tx, v, input.contractId, errors);
+      const contract = await contractWorkedOn(tx, v, input.contractId, errors);
       if (!contract) return refused(errors);
-      const [from, to] = [input.fromEngineerId, input.toEngineerId].map((gid) => {
-        const id = idOf(gid, "Engineer");
-        const engineer = id === null ? undefined : findEngineersByIds(tx, [id])[0];
-        return engineer && engineer.companyId === contract.companyId ? engineer : undefined;
-      });
+      const [from, to] = await Promise.all(
+        [input.fromEngineerId, input.toEngineerId].map(async (gid) => {
+          const id = idOf(gid, "Engineer");
+          const engineer = id === null ? undefined : (await findEngineersByIds(tx, [id]))[0];
+          return engineer && engineer.companyId === contract.companyId ? engineer : undefined;
+        }),
+      );
       if (!from) errors.add("fromEngineerId", UserErrorCode.NOT_FOUND, "No engineer with this id in the contractor's company.");
       if (!to) errors.add("toEngineerId", UserErrorCode.NOT_FOUND, "No engineer with this id in the contractor's company.");
       if (from && to && from.id === to.id) errors.add("toEngineerId", UserErrorCode.INVALID_STATE, "Reassign to a different engineer.");
@@ -223,17 +225,17 @@ export class CapacityService {
         errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; its work cannot move.`);
       }
       if (errors.any || !from || !to) return refused(errors);
-      const booking = findBooking(tx, contract.id, from.id, week);
+      const booking = await findBooking(tx, contract.id, from.id, week);
       if (!booking || booking.centihours < centihours) {
         return refused(errors.add("hours", UserErrorCode.OUT_OF_RANGE, `Only ${(booking?.centihours ?? 0) / 100} h of this contract are booked on that engineer that week.`));
       }
-      const free = to.weeklyHours * 100 - bookedOnEngineer(tx, to.id, week);
+      const free = to.weeklyHours * 100 - await bookedOnEngineer(tx, to.id, week);
       if (free < centihours) {
         return refused(errors.add("hours", UserErrorCode.INSUFFICIENT_CAPACITY, `The receiving engineer has only ${Math.max(0, free) / 100} free hours that week.`));
       }
-      reduceBooking(tx, booking, centihours);
-      addBookings(tx, contract.id, [{ engineerId: to.id, week, centihours }]);
-      appendEvents(tx, actorOf(v), now, [contractEvent("BOOKINGS_MOVED", contract, { centihours, note: `From ${from.name} to ${to.name}, week of ${week}.` })]);
+      await reduceBooking(tx, booking, centihours);
+      await addBookings(tx, contract.id, [{ engineerId: to.id, week, centihours }]);
+      await appendEvents(tx, actorOf(v), now, [contractEvent("BOOKINGS_MOVED", contract, { centihours, note: `From ${from.name} to ${to.name}, week of ${week}.` })]);
       return ok({ contractId: contract.id });
     });
   }

@@ -23,10 +23,10 @@ export interface FreeCapacity {
  * of companies. A company's engineers are interchangeable here, which is exact because no
  * engineer is ever booked past their hours.
  */
-export function freeCapacity(db: Executor, companyIds: number[], from: string, until: string): FreeCapacity {
+export async function freeCapacity(db: Executor, companyIds: number[], from: string, until: string): Promise<FreeCapacity> {
   const weeks = weeksFrom(weekStart(from), weekStart(until > from ? until : from));
-  const capacity = weeklyCapacityOfCompanies(db, companyIds);
-  const booked = bookedByCompanyWeek(db, companyIds, weeks[0], weeks[weeks.length - 1]);
+  const capacity = await weeklyCapacityOfCompanies(db, companyIds);
+  const booked = await bookedByCompanyWeek(db, companyIds, weeks[0], weeks[weeks.length - 1]);
   const cumulative = new Map<number, number[]>();
   for (const id of companyIds) {
     let sum = 0;

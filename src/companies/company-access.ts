@@ -10,22 +10,22 @@ import { findCompanyById } from "./company.repository";
  * own company when none is given. A company the viewer may not act for is reported exactly
  * like a missing one (NOT_FOUND), so ids of other companies reveal nothing.
  */
-export function companyActedOn(
+export async function companyActedOn(
   db: Executor,
   viewer: Viewer,
   companyId: string | null | undefined,
   errors: UserErrors,
   field = "companyId",
-): CompanyRow | undefined {
+): Promise<CompanyRow | undefined> {
   if (companyId == null) {
     if (viewer.companyId === null) {
       errors.add(field, UserErrorCode.COMPANY_REQUIRED, "Name the company to act on.");
       return undefined;
     }
-    return findCompanyById(db, viewer.companyId);
+    return await findCompanyById(db, viewer.companyId);
   }
   const id = idOf(companyId, "Company");
-  const company = id === null ? undefined : findCompanyById(db, id);
+  const company = id === null ? undefined : await findCompanyById(db, id);
   if (!company || !actsFor(viewer, company.id)) {
     errors.add(field, UserErrorCode.NOT_FOUND, "No company with this id that you may act for.");
     return undefined;
@@ -37,11 +37,11 @@ export function companyActedOn(
  * The contract company named by `companyId` (default: the viewer's own) if the viewer acts for
  * it (its members, the coordinator); anything else is NOT_FOUND, so others' ids reveal nothing.
  */
-export function contractCompanyOf(db: Executor, viewer: Viewer | null, companyId: string | null | undefined, what: string): CompanyRow {
+export async function contractCompanyOf(db: Executor, viewer: Viewer | null, companyId: string | null | undefined, what: string): Promise<CompanyRow> {
   const v = requireViewer(viewer);
   const id = companyId == null ? v.companyId : idOf(companyId, "Company");
   if (id === null && companyId == null) throw badUserInput("Name the company (companyId).", "companyId");
-  const company = id === null ? undefined : findCompanyById(db, id);
+  const company = id === null ? undefined : await findCompanyById(db, id);
   if (!company || company.kind !== "CONTRACT" || !actsFor(v, company.id)) throw notFound(`No contract company with this id whose ${what} you may see.`);
   return company;
 }

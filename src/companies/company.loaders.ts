@@ -4,9 +4,9 @@ import { companiesPerPark, findCompaniesByIds, type CompanyCriteria } from "./co
 
 export function companyLoaders(db: Executor) {
   return {
-    companyById: byIdLoader((ids) => findCompaniesByIds(db, ids)),
+    companyById: byIdLoader(async (ids) => await findCompaniesByIds(db, ids)),
     companiesByPark: pageLoader(
-      (parkIds, page, criteria: CompanyCriteria) => companiesPerPark(db, parkIds, page, criteria),
+      async (parkIds, page, criteria: CompanyCriteria) => await companiesPerPark(db, parkIds, page, criteria),
       (row) => row.parkId,
     ),
   };

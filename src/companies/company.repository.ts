@@ -14,11 +14,11 @@ export interface CompanyCriteria {
 
 export const findCompaniesByIds = rowsByIds(companies);
 
-export function findCompanyById(db: Executor, id: number): CompanyRow | undefined {
+export async function findCompanyById(db: Executor, id: number): Promise<CompanyRow | undefined> {
   return db.select().from(companies).where(eq(companies.id, id)).get();
 }
 
-export function findCompanyByNameKey(db: Executor, parkId: number, nameKey: string): CompanyRow | undefined {
+export async function findCompanyByNameKey(db: Executor, parkId: number, nameKey: string): Promise<CompanyRow | undefined> {
   return db
     .select()
     .from(companies)
@@ -26,11 +26,11 @@ export function findCompanyByNameKey(db: Executor, parkId: number, nameKey: stri
     .get();
 }
 
-export function insertCompany(db: Executor, values: typeof companies.$inferInsert): CompanyRow {
+export async function insertCompany(db: Executor, values: typeof companies.$inferInsert): Promise<CompanyRow> {
   return db.insert(companies).values(values).returning().get();
 }
 
-export function updateCompany(db: Executor, id: number, values: Partial<typeof companies.$inferInsert>): CompanyRow {
+export async function updateCompany(db: Executor, id: number, values: Partial<typeof companies.$inferInsert>): Promise<CompanyRow> {
   return db.update(companies).set(values).where(eq(companies.id, id)).returning().get();
 }
 
@@ -62,7 +62,7 @@ function criteriaSql(db: Executor, criteria: CompanyCriteria): SQL | undefined {
   return and(...conditions);
 }
 
-export function listCompanies(db: Executor, criteria: CompanyCriteria, page: PageRequest): CompanyRow[] {
+export async function listCompanies(db: Executor, criteria: CompanyCriteria, page: PageRequest): Promise<CompanyRow[]> {
   return db
     .select()
     .from(companies)
@@ -73,6 +73,6 @@ export function listCompanies(db: Executor, criteria: CompanyCriteria, page: Pag
 }
 
 /** A page of companies for each park, in one statement. */
-export function companiesPerPark(db: Executor, parkIds: number[], page: PageRequest, criteria: CompanyCriteria): CompanyRow[] {
-  return pagePerParent(db, companies, companies.parkId, parkIds, page, criteriaSql(db, criteria));
+export async function companiesPerPark(db: Executor, parkIds: number[], page: PageRequest, criteria: CompanyCriteria): Promise<CompanyRow[]> {
+  return await pagePerParent(db, companies, companies.parkId, parkIds, page, criteriaSql(db, criteria));
 }

@@ -39,14 +39,14 @@ function criteriaOf(filter: CompanyFilter | null): CompanyCriteria | null {
 @Resolver(() => Company)
 export class CompanyResolver {
   @Query(() => CompanyConnection, { description: "Companies of all parks, oldest first. Public profiles." })
-  companies(
+  async companies(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => CompanyFilter, { nullable: true, description: "Narrows the list." }) filter: CompanyFilter | null,
     @Ctx() ctx: Context,
-  ): Connection<Company> {
+  ): Promise<Connection<Company>> {
     const page = pageRequest(args);
     const criteria = criteriaOf(filter);
-    return toConnection(criteria ? listCompanies(ctx.db, criteria, page) : [], page, toCompany);
+    return toConnection(criteria ? await listCompanies(ctx.db, criteria, page) : [], page, toCompany);
   }
 
   @FieldResolver(() => Park, { description: "The park the company belongs to." })

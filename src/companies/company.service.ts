@@ -31,14 +31,14 @@ export class CompanyService {
     const holderName = requiredName(errors, "representativeName", input.representativeName, "Representative name");
     const parkId = idOf(input.parkId, "Park");
     return transact(ctx, async ({ db: tx }) => {
-      const park = parkId === null ? undefined : findParksByIds(tx, [parkId])[0];
+      const park = parkId === null ? undefined : (await findParksByIds(tx, [parkId]))[0];
       if (!park) errors.add("parkId", UserErrorCode.NOT_FOUND, "No park with this id.");
-      else if (name && findCompanyByNameKey(tx, park.id, nameKey(name))) {
+      else if (name && await findCompanyByNameKey(tx, park.id, nameKey(name))) {
         errors.add("name", UserErrorCode.TAKEN, `A company named "${name}" is already registered in this park.`);
       }
       if (errors.any || !park) return refused(errors);
       const now = ctx.now;
-      const company = insertCompany(tx, {
+      const company = await insertCompany(tx, {
         parkId: park.id,
         name,
         nameKey: nameKey(name),
@@ -47,7 +47,7 @@ export class CompanyService {
         employeeCount: input.employeeCount,
         createdAt: now,
       });
-      const firstToken = createToken(tx, { role: "MEMBER", companyId: company.id, holderName }, now);
+      const firstToken = await createToken(tx, { role: "MEMBER", companyId: company.id, holderName }, now);
       return ok({ company, firstToken });
     });
   }
@@ -66,12 +66,12 @@ export class CompanyService {
       changes.employeeCount = intInRange(errors, "employeeCount", input.employeeCount, "Employee count", 1, LIMITS.maxEmployees);
     }
     return transact(ctx, async ({ db: tx }) => {
-      const company = companyActedOn(tx, v, input.companyId, errors);
-      if (company && changes.nameKey && changes.nameKey !== company.nameKey && findCompanyByNameKey(tx, company.parkId, changes.nameKey)) {
+      const company = await companyActedOn(tx, v, input.companyId, errors);
+      if (company && changes.nameKey && changes.nameKey !== company.nameKey && await findCompanyByNameKey(tx, company.parkId, changes.nameKey)) {
         errors.add("name", UserErrorCode.TAKEN, `A company named "${changes.name}" is already registered in this park.`);
       }
       if (errors.any || !company) return refused(errors);
-      return ok(Object.keys(changes).length === 0 ? company : updateCompany(tx, company.id, changes));
+      return ok(Object.keys(changes).length === 0 ? company : await updateCompany(tx, company.id, changes));
     });
   }
 }

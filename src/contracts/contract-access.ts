@@ -9,9 +9,9 @@ import { findContractsByIds } from "./contract.repository";
  * The contract with this global id if the viewer acts for its contractor (a member of it, or the
  * coordinator); else a NOT_FOUND user error on contractId, so others' contracts look missing.
  */
-export function contractWorkedOn(db: Executor, viewer: Viewer, contractId: string, errors: UserErrors): ContractRow | undefined {
+export async function contractWorkedOn(db: Executor, viewer: Viewer, contractId: string, errors: UserErrors): Promise<ContractRow | undefined> {
   const id = idOf(contractId, "Contract");
-  const contract = id === null ? undefined : findContractsByIds(db, [id])[0];
+  const contract = id === null ? undefined : (await findContractsByIds(db, [id]))[0];
   if (!contract || !actsFor(viewer, contract.companyId)) {
     errors.add("contractId", UserErrorCode.NOT_FOUND, "No contract with this id that your company works on.");
     return undefined;

@@ -5,12 +5,12 @@ import { deliveriesPerContract, findDeliveriesByIds } from "./delivery.repositor
 
 export function contractLoaders(db: Executor) {
   return {
-    contractById: byIdLoader((ids) => findContractsByIds(db, ids)),
+    contractById: byIdLoader(async (ids) => await findContractsByIds(db, ids)),
     contractsByOrder: pageLoader(
-      (orderIds, page, filter: { onlyCompanyId: number | null }) => contractsPerOrder(db, orderIds, page, filter),
+      async (orderIds, page, filter: { onlyCompanyId: number | null }) => await contractsPerOrder(db, orderIds, page, filter),
       (row) => row.orderId,
     ),
-    deliveryById: byIdLoader((ids) => findDeliveriesByIds(db, ids)),
-    deliveriesByContract: pageLoader((contractIds, page) => deliveriesPerContract(db, contractIds, page), (row) => row.contractId),
+    deliveryById: byIdLoader(async (ids) => await findDeliveriesByIds(db, ids)),
+    deliveriesByContract: pageLoader(async (contractIds, page) => await deliveriesPerContract(db, contractIds, page), (row) => row.contractId),
   };
 }

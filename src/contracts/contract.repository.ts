@@ -29,16 +29,16 @@ export function contractEvent(
   };
 }
 
-export function findContractsOfOrder(db: Executor, orderId: number): ContractRow[] {
+export async function findContractsOfOrder(db: Executor, orderId: number): Promise<ContractRow[]> {
   return db.select().from(contracts).where(eq(contracts.orderId, orderId)).all();
 }
 
-export function insertContract(db: Executor, values: typeof contracts.$inferInsert): ContractRow {
+export async function insertContract(db: Executor, values: typeof contracts.$inferInsert): Promise<ContractRow> {
   return db.insert(contracts).values(values).returning().get();
 }
 
 /** Moves a contract from one status to another; false if it was not in `from`. */
-export function transitionContract(db: Executor, id: number, from: ContractStatusValue, to: ContractStatusValue, at: Date): boolean {
+export async function transitionContract(db: Executor, id: number, from: ContractStatusValue, to: ContractStatusValue, at: Date): Promise<boolean> {
   return (
     db
       .update(contracts)
@@ -48,7 +48,7 @@ export function transitionContract(db: Executor, id: number, from: ContractStatu
   );
 }
 
-export function cancelContract(db: Executor, id: number, reason: string, at: Date): boolean {
+export async function cancelContract(db: Executor, id: number, reason: string, at: Date): Promise<boolean> {
   return (
     db
       .update(contracts)
@@ -59,7 +59,7 @@ export function cancelContract(db: Executor, id: number, reason: string, at: Dat
 }
 
 /** A company's contracts, as contractor or as customer. */
-export function listContractsOfCompany(db: Executor, companyId: number, status: ContractStatusValue | undefined, page: PageRequest): ContractRow[] {
+export async function listContractsOfCompany(db: Executor, companyId: number, status: ContractStatusValue | undefined, page: PageRequest): Promise<ContractRow[]> {
   return db
     .select()
     .from(contracts)
@@ -78,6 +78,6 @@ export function listContractsOfCompany(db: Executor, companyId: number, status: 
 /** A page of contracts for each order, in one statement; `onlyCompanyId` keeps one contractor's own. */
 const contractPages = pagesPerParent(contracts, contracts.orderId, { companyId: contracts.companyId });
 
-export function contractsPerOrder(db: Executor, orderIds: number[], page: PageRequest, filter: { onlyCompanyId: number | null }): ContractRow[] {
-  return contractPages(db, orderIds, page, { companyId: filter.onlyCompanyId });
+export async function contractsPerOrder(db: Executor, orderIds: number[], page: PageRequest, filter: { onlyCompanyId: number | null }): Promise<ContractRow[]> {
+  return await contractPages(db, orderIds, page, { companyId: filter.onlyCompanyId });
 }

@@ -32,14 +32,14 @@ function deliveryPayload(outcome: Promise<Outcome<DeliveryChange>>): Promise<Del
 @Resolver(() => Contract)
 export class ContractResolver {
   @Query(() => ContractConnection, { description: "Your company's contracts, as contractor or as customer, oldest first." })
-  myContracts(
+  async myContracts(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => ContractFilter, { nullable: true, description: "Narrows the list." }) filter: ContractFilter | null,
     @Ctx() ctx: Context,
-  ): Connection<Contract> {
+  ): Promise<Connection<Contract>> {
     const viewer = requireRole(ctx.viewer, ["MEMBER"], "list their company's contracts");
     const page = pageRequest(args);
-    return toConnection(listContractsOfCompany(ctx.db, viewer.companyId!, filter?.status ?? undefined, page), page, toContract);
+    return toConnection(await listContractsOfCompany(ctx.db, viewer.companyId!, filter?.status ?? undefined, page), page, toContract);
   }
 
   @FieldResolver(() => Order, { description: "The order the contract is part of." })

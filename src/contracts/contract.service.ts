@@ -22,15 +22,15 @@ export class ContractService {
     const now = ctx.now;
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {
-      const contract = contractWorkedOn(tx, v, input.contractId, errors);
+      const contract = await contractWorkedOn(tx, v, input.contractId, errors);
       if (!contract) return refused(errors);
-      if (!transitionContract(tx, contract.id, "AWARDED", "IN_PRODUCTION", now)) {
+      if (!await transitionContract(tx, contract.id, "AWARDED", "IN_PRODUCTION", now)) {
         throw new RefusedError(errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; only awarded contracts can start.`).list);
       }
-      appendEvents(tx, actorOf(v), now, [contractEvent("CONTRACT_STARTED", contract, { from: "AWARDED", to: "IN_PRODUCTION" })]);
-      const order = findOrderById(tx, contract.orderId)!;
-      if (order.status === "AWARDED") moveOrder(tx, order, "IN_PRODUCTION", actorOf(v), now);
-      return ok(findContractsByIds(tx, [contract.id])[0]);
+      await appendEvents(tx, actorOf(v), now, [contractEvent("CONTRACT_STARTED", contract, { from: "AWARDED", to: "IN_PRODUCTION" })]);
+      const order = (await findOrderById(tx, contract.orderId))!;
+      if (order.status === "AWARDED") await moveOrder(tx, order, "IN_PRODUCTION", actorOf(v), now);
+      return ok((await findContractsByIds(tx, [contract.id]))[0]);
     });
   }
 
@@ -47,7 +47,7 @@ export class ContractService {
     const reason = requiredName(errors, "reason", input.reason, "Reason", LIMITS.descriptionLength);
     return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.contractId, "Contract");
-      const contract = id === null ? undefined : findContractsByIds(tx, [id])[0];
+      const contract = id === null ? undefined : (await findContractsByIds(tx, [id]))[0];
       if (!contract || !(v.role === "COORDINATOR" || contract.customerCompanyId === v.companyId)) {
         return refused(errors.add("contractId", UserErrorCode.NOT_FOUND, "No contract with this id that your company ordered."));
       }
@@ -55,13 +55,13 @@ export class ContractService {
       if (contract.pendingQuantity > 0) {
         return refused(errors.add("contractId", UserErrorCode.INVALID_STATE, `${contract.pendingQuantity} delivered units await your decision: accept or reject them first.`));
       }
-      if (!cancelContract(tx, contract.id, reason, now)) {
+      if (!await cancelContract(tx, contract.id, reason, now)) {
         return refused(errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; only awarded or running contracts can be cancelled.`));
       }
-      deleteBookingsOfContract(tx, contract.id);
-      appendEvents(tx, actorOf(v), now, [contractEvent("CONTRACT_CANCELLED", contract, { from: contract.status, to: "CANCELLED", note: reason })]);
-      settleOrder(tx, contract.orderId, actorOf(v), now, `Last contract cancelled: ${reason}`);
-      return ok(findContractsByIds(tx, [contract.id])[0]);
+      await deleteBookingsOfContract(tx, contract.id);
+      await appendEvents(tx, actorOf(v), now, [contractEvent("CONTRACT_CANCELLED", contract, { from: contract.status, to: "CANCELLED", note: reason })]);
+      await settleOrder(tx, contract.orderId, actorOf(v), now, `Last contract cancelled: ${reason}`);
+      return ok((await findContractsByIds(tx, [contract.id]))[0]);
     });
   }
 }

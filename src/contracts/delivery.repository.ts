@@ -5,12 +5,12 @@ import { bookings, contracts, deliveries, type ContractStatusValue, type Deliver
 
 export const findDeliveriesByIds = rowsByIds(deliveries);
 
-export function insertDelivery(db: Executor, values: typeof deliveries.$inferInsert): DeliveryRow {
+export async function insertDelivery(db: Executor, values: typeof deliveries.$inferInsert): Promise<DeliveryRow> {
   return db.insert(deliveries).values(values).returning().get();
 }
 
 /** Decides a pending delivery; false if it was no longer pending. */
-export function decideDelivery(db: Executor, id: number, decision: { status: "ACCEPTED" | "REJECTED"; on: string; at: Date; rejectReason?: string }): boolean {
+export async function decideDelivery(db: Executor, id: number, decision: { status: "ACCEPTED" | "REJECTED"; on: string; at: Date; rejectReason?: string }): Promise<boolean> {
   return (
     db
       .update(deliveries)
@@ -21,7 +21,7 @@ export function decideDelivery(db: Executor, id: number, decision: { status: "AC
 }
 
 /** Adds to a contract's pending and accepted units and sets its status, in one statement. */
-export function moveContractUnits(db: Executor, id: number, change: { pending: number; accepted: number; status: ContractStatusValue; at: Date }): void {
+export async function moveContractUnits(db: Executor, id: number, change: { pending: number; accepted: number; status: ContractStatusValue; at: Date }): Promise<void> {
   db.update(contracts)
     .set({
       pendingQuantity: sql`${contracts.pendingQuantity} + ${change.pending}`,
@@ -34,7 +34,7 @@ export function moveContractUnits(db: Executor, id: number, change: { pending: n
 }
 
 /** Frees a finished contract's engineer-hours booked in weeks after `week`. */
-export function releaseBookingsAfter(db: Executor, contractId: number, week: string): void {
+export async function releaseBookingsAfter(db: Executor, contractId: number, week: string): Promise<void> {
   db.delete(bookings).where(and(eq(bookings.contractId, contractId), gt(bookings.week, week))).run();
 }
 

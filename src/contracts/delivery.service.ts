@@ -28,12 +28,12 @@ export const LIVE_CONTRACT_STATUSES: readonly ContractStatusValue[] = ["AWARDED"
  * After a contract stops being live (accepted or cancelled): when none of its order's contracts
  * is live, the order is COMPLETED if any was accepted, else CANCELLED.
  */
-export function settleOrder(db: Executor, orderId: number, actor: Actor, now: Date, cancelNote: string): void {
-  const contracts = findContractsOfOrder(db, orderId);
+export async function settleOrder(db: Executor, orderId: number, actor: Actor, now: Date, cancelNote: string): Promise<void> {
+  const contracts = await findContractsOfOrder(db, orderId);
   if (contracts.some((c) => LIVE_CONTRACT_STATUSES.includes(c.status))) return;
-  const order = findOrderById(db, orderId)!;
-  if (contracts.some((c) => c.status === "ACCEPTED")) moveOrder(db, order, "COMPLETED", actor, now, "Every contract accepted or cancelled.");
-  else moveOrder(db, order, "CANCELLED", actor, now, cancelNote);
+  const order = (await findOrderById(db, orderId))!;
+  if (contracts.some((c) => c.status === "ACCEPTED")) await moveOrder(db, order, "COMPLETED", actor, now, "Every contract accepted or cancelled.");
+  else await moveOrder(db, order, "CANCELLED", actor, now, cancelNote);
 }
 
 /**
@@ -46,10 +46,10 @@ export class DeliveryService {
     const v = requireRole(ctx.viewer, ["MEMBER"], "record deliveries (the contractor)");
     const now = ctx.now;
     const today = localDate(now);
-    return this.once(ctx, v, "recordDelivery", input, now, (tx) => {
+    return this.once(ctx, v, "recordDelivery", input, now, async (tx) => {
       const errors = new UserErrors();
       const note = optionalText(errors, "note", input.note, "Note");
-      const contract = contractWorkedOn(tx, v, input.contractId, errors);
+      const contract = await contractWorkedOn(tx, v, input.contractId, errors);
       if (!contract) return refused(errors);
       if (contract.status !== "IN_PRODUCTION") {
         const why = contract.status === "AWARDED" ? "start production first" : contract.status === "DELIVERED" ? "every unit is delivered and awaits the customer" : "it takes no more deliveries";
@@ -60,7 +60,7 @@ export class DeliveryService {
         errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `Deliver from 1 to the ${remaining} units still to deliver.`);
       }
       if (errors.any) return refused(errors);
-      const delivery = insertDelivery(tx, {
+      const delivery = await insertDelivery(tx, {
         contractId: contract.id,
         companyId: contract.companyId,
         customerCompanyId: contract.customerCompanyId,
@@ -74,9 +74,9 @@ export class DeliveryService {
         createdAt: now,
       });
       const complete = input.quantity === remaining;
-      moveContractUnits(tx, contract.id, { pending: input.quantity, accepted: 0, status: complete ? "DELIVERED" : "IN_PRODUCTION", at: now });
-      appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_RECORDED", contract, { deliveryId: delivery.id, to: "PENDING", quantity: input.quantity, note: delivery.late ? `Late: promised for ${contract.promisedDate}.` : "" })]);
-      return ok({ delivery, contract: findContractsByIds(tx, [contract.id])[0] });
+      await moveContractUnits(tx, contract.id, { pending: input.quantity, accepted: 0, status: complete ? "DELIVERED" : "IN_PRODUCTION", at: now });
+      await appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_RECORDED", contract, { deliveryId: delivery.id, to: "PENDING", quantity: input.quantity, note: delivery.late ? `Late: promised for ${contract.promisedDate}.` : "" })]);
+      return ok({ delivery, contract: (await findContractsByIds(tx, [contract.id]))[0] });
     });
   }
 
@@ -85,24 +85,24 @@ export class DeliveryService {
     const v = requireRole(ctx.viewer, ["MEMBER"], "accept deliveries (the customer)");
     const now = ctx.now;
     const today = localDate(now);
-    return this.once(ctx, v, "acceptDelivery", input, now, (tx) => {
+    return this.once(ctx, v, "acceptDelivery", input, now, async (tx) => {
       const errors = new UserErrors();
-      const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
+      const found = await this.pendingOfCustomer(tx, v, input.deliveryId, errors);
       if (!found) return refused(errors);
       const { delivery, contract } = found;
-      decideDelivery(tx, delivery.id, { status: "ACCEPTED", on: today, at: now });
+      await decideDelivery(tx, delivery.id, { status: "ACCEPTED", on: today, at: now });
       const done = contract.acceptedQuantity + delivery.quantity === contract.quantity;
-      moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: delivery.quantity, status: done ? "ACCEPTED" : contract.status, at: now });
-      appendEvents(tx, actorOf(v), now, [
+      await moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: delivery.quantity, status: done ? "ACCEPTED" : contract.status, at: now });
+      await appendEvents(tx, actorOf(v), now, [
         contractEvent("DELIVERY_ACCEPTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "ACCEPTED", quantity: delivery.quantity }),
         ...(done ? [contractEvent("CONTRACT_COMPLETED", contract, { from: contract.status, to: "ACCEPTED", quantity: contract.quantity })] : []),
       ]);
       if (done) {
         // Work finished early frees the engineers' later weeks for other orders.
-        releaseBookingsAfter(tx, contract.id, weekStart(today));
-        settleOrder(tx, contract.orderId, actorOf(v), now, "");
+        await releaseBookingsAfter(tx, contract.id, weekStart(today));
+        await settleOrder(tx, contract.orderId, actorOf(v), now, "");
       }
-      return ok(this.changeOf(tx, delivery.id));
+      return ok(await this.changeOf(tx, delivery.id));
     });
   }
 
@@ -110,30 +110,30 @@ export class DeliveryService {
   async reject(ctx: RequestContext, input: RejectDeliveryInput): Promise<Outcome<DeliveryChange>> {
     const v = requireRole(ctx.viewer, ["MEMBER"], "reject deliveries (the customer)");
     const now = ctx.now;
-    return this.once(ctx, v, "rejectDelivery", input, now, (tx) => {
+    return this.once(ctx, v, "rejectDelivery", input, now, async (tx) => {
       const errors = new UserErrors();
       const reason = requiredName(errors, "reason", input.reason, "Reason", LIMITS.descriptionLength);
-      const found = this.pendingOfCustomer(tx, v, input.deliveryId, errors);
+      const found = await this.pendingOfCustomer(tx, v, input.deliveryId, errors);
       if (!found || errors.any) return refused(errors);
       const { delivery, contract } = found;
-      decideDelivery(tx, delivery.id, { status: "REJECTED", on: localDate(now), at: now, rejectReason: reason });
-      moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: 0, status: "IN_PRODUCTION", at: now });
-      appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_REJECTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "REJECTED", quantity: delivery.quantity, note: reason })]);
-      return ok(this.changeOf(tx, delivery.id));
+      await decideDelivery(tx, delivery.id, { status: "REJECTED", on: localDate(now), at: now, rejectReason: reason });
+      await moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: 0, status: "IN_PRODUCTION", at: now });
+      await appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_REJECTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "REJECTED", quantity: delivery.quantity, note: reason })]);
+      return ok(await this.changeOf(tx, delivery.id));
     });
   }
 
   /** Runs a delivery use case in one write transaction, at most once per idempotency key; a replay answers the delivery as it is now. */
-  private once(ctx: RequestContext, v: Viewer, operation: string, input: { idempotencyKey?: string | null }, now: Date, write: (tx: Executor) => Outcome<DeliveryChange>): Promise<Outcome<DeliveryChange>> {
+  private once(ctx: RequestContext, v: Viewer, operation: string, input: { idempotencyKey?: string | null }, now: Date, write: (tx: Executor) => Promise<Outcome<DeliveryChange>>): Promise<Outcome<DeliveryChange>> {
     return transact(ctx, async ({ db: tx }) =>
-      idempotent(tx, v, operation, input.idempotencyKey, input, () => write(tx), (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
+      await idempotent(tx, v, operation, input.idempotencyKey, input, () => write(tx), (change) => change.delivery.id, async (deliveryId) => await this.changeOf(tx, deliveryId), now),
     );
   }
 
   /** A pending delivery on one of the viewer's orders, or a user error (others' deliveries look missing). */
-  private pendingOfCustomer(db: Executor, v: Viewer, deliveryId: string, errors: UserErrors): DeliveryChange | undefined {
+  private async pendingOfCustomer(db: Executor, v: Viewer, deliveryId: string, errors: UserErrors): Promise<DeliveryChange | undefined> {
     const id = idOf(deliveryId, "Delivery");
-    const delivery = id === null ? undefined : findDeliveriesByIds(db, [id])[0];
+    const delivery = id === null ? undefined : (await findDeliveriesByIds(db, [id]))[0];
     if (!delivery || delivery.customerCompanyId !== v.companyId) {
       errors.add("deliveryId", UserErrorCode.NOT_FOUND, "No delivery with this id on an order your company posted.");
       return undefined;
@@ -142,11 +142,11 @@ export class DeliveryService {
       errors.add("deliveryId", UserErrorCode.INVALID_STATE, `The delivery was already ${delivery.status.toLowerCase()} on ${delivery.decidedOn}.`);
       return undefined;
     }
-    return { delivery, contract: findContractsByIds(db, [delivery.contractId])[0] };
+    return { delivery, contract: (await findContractsByIds(db, [delivery.contractId]))[0] };
   }
 
-  private changeOf(db: Executor, deliveryId: number): DeliveryChange {
-    const delivery = findDeliveriesByIds(db, [deliveryId])[0];
-    return { delivery, contract: findContractsByIds(db, [delivery.contractId])[0] };
+  private async changeOf(db: Executor, deliveryId: number): Promise<DeliveryChange> {
+    const delivery = (await findDeliveriesByIds(db, [deliveryId]))[0];
+    return { delivery, contract: (await findContractsByIds(db, [delivery.contractId]))[0] };
   }
 }

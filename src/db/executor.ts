@@ -2,7 +2,6 @@ import type { RunResult } from "better-sqlite3";
 import { and, eq, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { PageRequest } from "../graphql/connection";
-import { RefusedError, refused, type Outcome } from "../graphql/errors";
 import { idList, inIdList, param, statementCache } from "./prepared";
 import type * as schema from "./schema";
 
@@ -24,14 +23,14 @@ export function afterCursor(idColumn: SQLiteColumn, page: PageRequest): SQL | un
  * parent (a window function, standard SQL) and the first `limit + 1` of each are kept.
  * Built for this call; `pagesPerParent` is the prepared form for the lists read most.
  */
-export function pagePerParent<T extends TableWithId>(
+export async function pagePerParent<T extends TableWithId>(
   db: Executor,
   table: T,
   parentColumn: SQLiteColumn,
   parentIds: readonly number[],
   page: PageRequest,
   filter?: SQL,
-): T["$inferSelect"][] {
+): Promise<T["$inferSelect"][]> {
   return rankedPages(db, table, parentColumn, and(inArray(parentColumn, [...parentIds]), afterCursor(table.id, page), filter), page.limit + 1).all() as unknown as T["$inferSelect"][];
 }
 
@@ -45,9 +44,9 @@ export function pagesPerParent<T extends TableWithId, F extends string = never>(
   table: T,
   parentColumn: SQLiteColumn,
   filterColumns = {} as Record<F, SQLiteColumn>,
-): (db: Executor, parentIds: readonly number[], page: PageRequest, filter?: Partial<Record<F, number | boolean | null>>) => T["$inferSelect"][] {
+): (db: Executor, parentIds: readonly number[], page: PageRequest, filter?: Partial<Record<F, number | boolean | null>>) => Promise<T["$inferSelect"][]> {
   const cache = statementCache<{ all(values: Record<string, unknown>): unknown[] }>();
-  return (db, parentIds, page, filter = {}) => {
+  return async (db, parentIds, page, filter = {}) => {
     if (parentIds.length === 0) return [];
     const given = (Object.keys(filterColumns) as F[]).filter((name) => filter[name] != null);
     const shape = `${page.afterId === null ? "first" : "after"}:${given.join(",")}`;
@@ -83,19 +82,4 @@ export function afterKeyset(column: SQLiteColumn, idColumn: SQLiteColumn, after:
   return descending
     ? or(lt(column, after.value), and(eq(column, after.value), lt(idColumn, after.id)))
     : or(gt(column, after.value), and(eq(column, after.value), gt(idColumn, after.id)));
-}
-
-/**
- * Runs a use case in one write transaction. BEGIN IMMEDIATE takes the write lock up front, so
- * a second process waits (busy timeout) instead of failing on a stale read snapshot. Throwing
- * RefusedError rolls back whatever was written and answers with its user errors.
- * The callback must be synchronous: better-sqlite3 cannot keep a transaction across an await.
- */
-export function writeTransaction<T>(db: Executor, work: (tx: Executor) => Outcome<T>): Outcome<T> {
-  try {
-    return db.transaction((tx) => work(tx), { behavior: "immediate" });
-  } catch (error) {
-    if (error instanceof RefusedError) return refused(error.userErrors);
-    throw error;
-  }
 }

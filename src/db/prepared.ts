@@ -70,7 +70,7 @@ export const idList = (ids: readonly number[]): string => JSON.stringify(ids);
 type TableWithId = SQLiteTable & { id: SQLiteColumn };
 
 /** A table's rows with these ids, in no particular order; missing ids are left out. */
-export function rowsByIds<T extends TableWithId>(table: T): (db: Executor, ids: readonly number[]) => T["$inferSelect"][] {
+export function rowsByIds<T extends TableWithId>(table: T): (db: Executor, ids: readonly number[]) => Promise<T["$inferSelect"][]> {
   const query = prepared((db) =>
     db
       .select()
@@ -78,5 +78,5 @@ export function rowsByIds<T extends TableWithId>(table: T): (db: Executor, ids: 
       .where(inIdList(table.id, "ids"))
       .prepare(),
   );
-  return (db, ids) => (ids.length === 0 ? [] : (query(db).all({ ids: idList(ids) }) as T["$inferSelect"][]));
+  return async (db, ids) => (ids.length === 0 ? [] : (query(db).all({ ids: idList(ids) }) as T["$inferSelect"][]));
 }

@@ -4,9 +4,9 @@ import { engineersPerCompany, findEngineersByIds } from "./engineer.repository";
 
 export function engineerLoaders(db: Executor) {
   return {
-    engineerById: byIdLoader((ids) => findEngineersByIds(db, ids)),
+    engineerById: byIdLoader(async (ids) => await findEngineersByIds(db, ids)),
     engineersByCompany: pageLoader(
-      (companyIds, page, filter: { activeOnly: boolean }) => engineersPerCompany(db, companyIds, page, filter),
+      async (companyIds, page, filter: { activeOnly: boolean }) => await engineersPerCompany(db, companyIds, page, filter),
       (row) => row.companyId,
     ),
   };

@@ -6,22 +6,22 @@ import type { PageRequest } from "../graphql/connection";
 
 export const findEngineersByIds = rowsByIds(engineers);
 
-export function insertEngineer(db: Executor, values: typeof engineers.$inferInsert): EngineerRow {
+export async function insertEngineer(db: Executor, values: typeof engineers.$inferInsert): Promise<EngineerRow> {
   return db.insert(engineers).values(values).returning().get();
 }
 
-export function updateEngineer(db: Executor, id: number, values: Partial<typeof engineers.$inferInsert>): EngineerRow {
+export async function updateEngineer(db: Executor, id: number, values: Partial<typeof engineers.$inferInsert>): Promise<EngineerRow> {
   return db.update(engineers).set(values).where(eq(engineers.id, id)).returning().get();
 }
 
 /** A page of engineers for each company, in one statement. */
 const engineerPages = pagesPerParent(engineers, engineers.companyId, { active: engineers.active });
 
-export function engineersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): EngineerRow[] {
-  return engineerPages(db, companyIds, page, { active: filter.activeOnly ? true : null });
+export async function engineersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): Promise<EngineerRow[]> {
+  return await engineerPages(db, companyIds, page, { active: filter.activeOnly ? true : null });
 }
 
 /** All engineers of one company, active or not, by id. */
-export function findEngineersOfCompany(db: Executor, companyId: number): EngineerRow[] {
+export async function findEngineersOfCompany(db: Executor, companyId: number): Promise<EngineerRow[]> {
   return db.select().from(engineers).where(eq(engineers.companyId, companyId)).orderBy(engineers.id).all();
 }

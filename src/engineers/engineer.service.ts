@@ -25,12 +25,12 @@ export class EngineerService {
     const name = requiredName(errors, "name", input.name, "Engineer name");
     intInRange(errors, "weeklyHours", input.weeklyHours, "Weekly hours", MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS);
     return transact(ctx, async ({ db: tx }) => {
-      const company = companyActedOn(tx, v, input.companyId, errors);
+      const company = await companyActedOn(tx, v, input.companyId, errors);
       if (company && company.kind !== "CONTRACT") {
         errors.add("companyId", UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not own production, so they have no engineers.");
       }
       if (errors.any || !company) return refused(errors);
-      return ok(insertEngineer(tx, { companyId: company.id, name, role: input.role, weeklyHours: input.weeklyHours, active: true, createdAt: ctx.now }));
+      return ok(await insertEngineer(tx, { companyId: company.id, name, role: input.role, weeklyHours: input.weeklyHours, active: true, createdAt: ctx.now }));
     });
   }
 
@@ -46,18 +46,18 @@ export class EngineerService {
     if (input.active != null) changes.active = input.active;
     return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.engineerId, "Engineer");
-      const engineer = id === null ? undefined : findEngineersByIds(tx, [id])[0];
+      const engineer = id === null ? undefined : (await findEngineersByIds(tx, [id]))[0];
       if (!engineer || !actsFor(v, engineer.companyId)) {
         errors.add("engineerId", UserErrorCode.NOT_FOUND, "No engineer with this id that you may change.");
       }
       if (errors.any || !engineer) return refused(errors);
       if (Object.keys(changes).length === 0) return ok(engineer);
-      const updated = updateEngineer(tx, engineer.id, changes);
+      const updated = await updateEngineer(tx, engineer.id, changes);
       const oldCapacity = engineer.active ? engineer.weeklyHours * 100 : 0;
       const newCapacity = updated.active ? updated.weeklyHours * 100 : 0;
       if (newCapacity < oldCapacity) {
         // Work booked on the engineer beyond the new capacity moves to colleagues, or the change is refused.
-        const { moved, shortfalls } = rebookEngineer(tx, engineer.id, newCapacity, localDate(ctx.now));
+        const { moved, shortfalls } = await rebookEngineer(tx, engineer.id, newCapacity, localDate(ctx.now));
         if (shortfalls.length > 0) {
           const list = shortfalls.map((s) => `${toGlobalId("Contract", s.contractId)} (${formatHours(s.missingCentihours)} h short)`).join(", ");
           throw new RefusedError(
@@ -69,7 +69,7 @@ export class EngineerService {
           );
         }
         const why = updated.active ? `${engineer.name}'s weekly hours cut to ${updated.weeklyHours}.` : `${engineer.name} deactivated.`;
-        appendEvents(tx, actorOf(v), ctx.now, moved.map(({ contract, centihours }) => contractEvent("BOOKINGS_MOVED", contract, { centihours, note: `${why} The work moved to colleagues.` })));
+        await appendEvents(tx, actorOf(v), ctx.now, moved.map(({ contract, centihours }) => contractEvent("BOOKINGS_MOVED", contract, { centihours, note: `${why} The work moved to colleagues.` })));
       }
       return ok(updated);
     });

@@ -21,7 +21,7 @@ export type DomainEvent = Omit<NewEvent, "id" | "at" | "actorTokenId" | "actorNa
  * Appends events to the log, in the caller's transaction: they are committed with the change
  * they record, or rolled back with it.
  */
-export function appendEvents(db: Executor, actor: Actor, at: Date, list: DomainEvent[]): void {
+export async function appendEvents(db: Executor, actor: Actor, at: Date, list: DomainEvent[]): Promise<void> {
   if (list.length === 0) return;
   db.insert(events)
     .values(list.map((event) => ({ ...event, at, actorTokenId: actor.tokenId, actorName: actor.name, actorCompanyId: actor.companyId })))
@@ -31,15 +31,15 @@ export function appendEvents(db: Executor, actor: Actor, at: Date, list: DomainE
 const ORDER_EVENT_TYPES = EVENT_TYPES.filter((type) => type.startsWith("ORDER_"));
 
 /** The order's state changes (its ORDER_* events), oldest first, a page per order: its history. */
-export function historyPerOrder(db: Executor, orderIds: readonly number[], page: PageRequest): EventRow[] {
-  return pagePerParent(db, events, events.orderId, orderIds, page, inArray(events.type, ORDER_EVENT_TYPES));
+export async function historyPerOrder(db: Executor, orderIds: readonly number[], page: PageRequest): Promise<EventRow[]> {
+  return await pagePerParent(db, events, events.orderId, orderIds, page, inArray(events.type, ORDER_EVENT_TYPES));
 }
 
 /**
  * A page of each order's events, oldest first: every event, or with `contractorCompanyId` the
  * order's own state changes and the events concerning that contractor only (its bids, its contracts).
  */
-export function timelinePerOrder(db: Executor, orderIds: readonly number[], page: PageRequest, filter: { contractorCompanyId: number | null }): EventRow[] {
+export async function timelinePerOrder(db: Executor, orderIds: readonly number[], page: PageRequest, filter: { contractorCompanyId: number | null }): Promise<EventRow[]> {
   const visible = filter.contractorCompanyId === null ? undefined : or(inArray(events.type, ORDER_EVENT_TYPES), eq(events.contractorCompanyId, filter.contractorCompanyId));
-  return pagePerParent(db, events, events.orderId, orderIds, page, visible);
+  return await pagePerParent(db, events, events.orderId, orderIds, page, visible);
 }

@@ -180,9 +180,9 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
 /** A mutation payload from a use case's outcome: the success fields, or the empty ones with the user errors. */
 export async function payloadOf<T, P extends object>(
   outcome: Promise<Outcome<T>>,
-  success: (value: T) => P,
+  success: (value: T) => P | Promise<P>,
   empty: { [K in keyof P]: null },
 ): Promise<{ [K in keyof P]: P[K] | null } & { userErrors: UserError[] }> {
   const settled = await outcome;
-  return settled.ok ? { ...success(settled.value), userErrors: [] } : { ...empty, userErrors: settled.userErrors };
+  return settled.ok ? { ...(await success(settled.value)), userErrors: [] } : { ...empty, userErrors: settled.userErrors };
 }

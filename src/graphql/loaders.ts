@@ -3,10 +3,10 @@ import { MAX_BATCH } from "../db/executor";
 import type { PageRequest } from "./connection";
 
 /** Loads rows by database id, one statement per batch; missing ids load as undefined. */
-export function byIdLoader<R extends { id: number }>(fetch: (ids: number[]) => R[]): DataLoader<number, R | undefined> {
+export function byIdLoader<R extends { id: number }>(fetch: (ids: number[]) => Promise<R[]>): DataLoader<number, R | undefined> {
   return new DataLoader<number, R | undefined>(
     async (ids) => {
-      const byId = new Map(fetch([...ids]).map((row) => [row.id, row]));
+      const byId = new Map((await fetch([...ids])).map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id));
     },
     { maxBatchSize: MAX_BATCH },
@@ -25,7 +25,7 @@ export interface PageKey<F> {
  * of statements does not grow with the number of parents.
  */
 export function pageLoader<R extends { id: number }, F>(
-  fetch: (parentIds: number[], page: PageRequest, filter: F) => R[],
+  fetch: (parentIds: number[], page: PageRequest, filter: F) => Promise<R[]>,
   parentOf: (row: R) => number,
 ): DataLoader<PageKey<F>, R[], string> {
   const cacheKey = (key: PageKey<F>) => JSON.stringify([key.parentId, key.page, key.filter]);
@@ -41,7 +41,7 @@ export function pageLoader<R extends { id: number }, F>(
       const results = new Map<string, R[]>();
       for (const group of groups.values()) {
         const { page, filter } = group[0];
-        for (const row of fetch([...new Set(group.map((key) => key.parentId))], page, filter)) {
+        for (const row of await fetch([...new Set(group.map((key) => key.parentId))], page, filter)) {
           const key = cacheKey({ parentId: parentOf(row), page, filter });
           const rows = results.get(key);
           if (rows) rows.push(row);

@@ -26,10 +26,10 @@ export const offerKey = (id: number) => `offer:${id}`;
  *   one schedule point per week.
  * A contractor with a live bid is represented by that bid only (it is its answer to this order).
  */
-export function buildCandidates(db: Executor, bids: readonly BidRow[], offers: readonly CapabilityOfferRow[], today: string, neededBy: string): SourcedCandidate[] {
+export async function buildCandidates(db: Executor, bids: readonly BidRow[], offers: readonly CapabilityOfferRow[], today: string, neededBy: string): Promise<SourcedCandidate[]> {
   const bidders = new Set(bids.map((b) => b.companyId));
   const quoted = offers.filter((o) => o.active && !bidders.has(o.companyId));
-  const free = freeCapacity(db, [...bidders, ...quoted.map((o) => o.companyId)], today, neededBy);
+  const free = await freeCapacity(db, [...bidders, ...quoted.map((o) => o.companyId)], today, neededBy);
   const freeBy = (companyId: number, date: string) => {
     const week = weekStart(date);
     let i = free.weeks.length - 1;

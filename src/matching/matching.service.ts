@@ -76,8 +76,8 @@ export class MatchingService {
         result: { plans: [], complete: true, steps: 0, excluded: [], infeasible: { code: "ORDER_NOT_OPEN", message: `The order is ${status}; plans are for open orders.`, unitsShort: null } },
       };
     }
-    const bids = findLiveBidsOfOrder(ctx.db, order.id).filter((bid) => bidStatusAt(bid, now) === "LIVE");
-    const sourced = buildCandidates(ctx.db, bids, activeOffersOfCapability(ctx.db, order.capabilityId), today, order.neededBy);
+    const bids = (await findLiveBidsOfOrder(ctx.db, order.id)).filter((bid) => bidStatusAt(bid, now) === "LIVE");
+    const sourced = await buildCandidates(ctx.db, bids, await activeOffersOfCapability(ctx.db, order.capabilityId), today, order.neededBy);
     return { ...base, ...(await this.run(ctx, order, sourced, valuePerDayMinor, today)) };
   }
 
@@ -88,7 +88,7 @@ export class MatchingService {
    */
   async planOnFront(ctx: RequestContext, orderGlobalId: string, planKey: string): Promise<PlanOnFront | null> {
     const orderId = idOf(orderGlobalId, "Order");
-    const order = orderId === null ? undefined : findOrderById(ctx.db, orderId);
+    const order = orderId === null ? undefined : await findOrderById(ctx.db, orderId);
     const key = decodePlanKey(planKey);
     const now = ctx.now;
     if (!order || !key || key.orderId !== order.id || !ownsOrder(ctx.viewer, order) || effectiveStatus(order, now) !== "OPEN") return null;
@@ -107,10 +107,10 @@ export class MatchingService {
     const errors = new UserErrors();
     const terms = checkOrderTerms(errors, input, now);
     const capabilityId = idOf(input.capabilityId, "Capability");
-    if (capabilityId === null || findCapabilitiesByIds(ctx.db, [capabilityId]).length === 0) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
+    if (capabilityId === null || (await findCapabilitiesByIds(ctx.db, [capabilityId])).length === 0) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
     throwFirst(errors);
     const today = localDate(now);
-    const sourced = buildCandidates(ctx.db, [], activeOffersOfCapability(ctx.db, capabilityId!), today, terms.neededBy);
+    const sourced = await buildCandidates(ctx.db, [], await activeOffersOfCapability(ctx.db, capabilityId!), today, terms.neededBy);
     return {
       orderId: null,
       asOf: today,
@@ -122,7 +122,7 @@ export class MatchingService {
 
   private async run(ctx: RequestContext, order: Pick<OrderRow, "quantity" | "neededBy" | "maxUnitPriceMinor" | "maxSharePercent" | "minContractors" | "minScore">, sourced: SourcedCandidate[], valuePerDay: number, today: string) {
     if (order.minScore !== null) {
-      const cards = scorecards(ctx.db, [...new Set(sourced.map((s) => s.candidate.contractorId))], today);
+      const cards = await scorecards(ctx.db, [...new Set(sourced.map((s) => s.candidate.contractorId))], today);
       for (const s of sourced) s.candidate.score = cards.get(s.candidate.contractorId)!.score;
     }
     const result = await this.matcher.match(
@@ -163,7 +163,7 @@ export function planKeyOf(orderId: number, plan: Plan): string {
  * today. Writes those bids: a caller refusing later must roll back (throw).
  * Returns null, with errors added, when the plan no longer holds.
  */
-export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow, planKey: string, now: Date, errors: UserErrors): PlanAllocation[] | null {
+export async function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow, planKey: string, now: Date, errors: UserErrors): Promise<PlanAllocation[] | null> {
   const key = decodePlanKey(planKey);
   const distinct = key && new Set(key.lines.map((l) => `${l.source}:${l.id}`)).size === key.lines.length;
   if (!key || !distinct || key.orderId !== order.id) {
@@ -171,9 +171,9 @@ export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow,
     return null;
   }
   const today = localDate(now);
-  const bids = new Map(findLiveBidsOfOrder(db, order.id).map((bid) => [bid.id, bid]));
-  const offers = new Map(findOffersByIds(db, key.lines.filter((l) => l.source === "offer").map((l) => l.id)).map((o) => [o.id, o]));
-  const changed = (message: string) => {
+  const bids = new Map((await findLiveBidsOfOrder(db, order.id)).map((bid) => [bid.id, bid]));
+  const offers = new Map((await findOffersByIds(db, key.lines.filter((l) => l.source === "offer").map((l) => l.id))).map((o) => [o.id, o]));
+  const changed = async (message: string) => {
     errors.add("planKey", UserErrorCode.PLAN_CHANGED, `${message} Read order.plans again.`);
     return null;
   };
@@ -187,7 +187,7 @@ export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow,
     } else {
       const offer = offers.get(line.id);
       if (!offer || !offer.active || offer.capabilityId !== order.capabilityId) return changed("An offer of the plan is no longer active.");
-      if (findLiveBid(db, order.id, offer.companyId)) return changed("A quoted contractor has bid since; its bid replaces its quote.");
+      if (await findLiveBid(db, order.id, offer.companyId)) return changed("A quoted contractor has bid since; its bid replaces its quote.");
       totalCost += line.quantity * offer.unitPriceMinor;
       quoted.push({ offerId: offer.id, quantity: line.quantity });
     }
@@ -199,13 +199,13 @@ export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow,
   if (order.minScore !== null) {
     // Scores move with deliveries and with the coordinator's weights: the plan's contractors must still pass.
     const contractors = key.lines.map((line) => (line.source === "bid" ? bids.get(line.id)!.companyId : offers.get(line.id)!.companyId));
-    const cards = scorecards(db, [...new Set(contractors)], today);
+    const cards = await scorecards(db, [...new Set(contractors)], today);
     const below = contractors.map((id) => cards.get(id)!.score).find((score) => score < order.minScore!);
     if (below !== undefined) return changed(`A contractor of the plan now scores ${below} on its scorecard, below the order's minimum of ${order.minScore}.`);
   }
   // Each quote is dated by the capacity free now; booking the award then re-checks it for real.
   const quotedOffers = quoted.map((q) => offers.get(q.offerId)!);
-  const sourced = new Map(buildCandidates(db, [], quotedOffers, today, order.neededBy).map((s) => [s.candidate.key, s]));
+  const sourced = new Map((await buildCandidates(db, [], quotedOffers, today, order.neededBy)).map((s) => [s.candidate.key, s]));
   const fromQuotes = new Map<number, BidRow>();
   for (const { offerId, quantity } of quoted) {
     const offer = offers.get(offerId)!;
@@ -214,7 +214,7 @@ export function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow,
       errors.add("planKey", UserErrorCode.INSUFFICIENT_CAPACITY, `A quoted contractor can no longer complete ${quantity} units by ${order.neededBy}. Read order.plans again.`);
       return null;
     }
-    const bid = insertBid(
+    const bid = await insertBid(
       db,
       order,
       {

@@ -73,7 +73,7 @@ async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
       return row && canSeeContract(viewer, row) ? toDelivery(row) : null;
     }
     case "Investment": {
-      const row = viewer?.role === "COORDINATOR" || viewer?.role === "INVESTOR" ? findInvestment(ctx.db, decoded.id) : undefined;
+      const row = viewer?.role === "COORDINATOR" || viewer?.role === "INVESTOR" ? await findInvestment(ctx.db, decoded.id) : undefined;
       return row ? toInvestment(row) : null;
     }
   }

@@ -4,13 +4,13 @@ import { activeOffersPerCapability, findOffersByIds, offersPerCompany } from "./
 
 export function offerLoaders(db: Executor) {
   return {
-    offerById: byIdLoader((ids) => findOffersByIds(db, ids)),
+    offerById: byIdLoader(async (ids) => await findOffersByIds(db, ids)),
     offersByCompany: pageLoader(
-      (companyIds, page, filter: { activeOnly: boolean }) => offersPerCompany(db, companyIds, page, filter),
+      async (companyIds, page, filter: { activeOnly: boolean }) => await offersPerCompany(db, companyIds, page, filter),
       (row) => row.companyId,
     ),
     activeOffersByCapability: pageLoader(
-      (capabilityIds, page, _filter: null) => activeOffersPerCapability(db, capabilityIds, page),
+      async (capabilityIds, page, _filter: null) => await activeOffersPerCapability(db, capabilityIds, page),
       (row) => row.capabilityId,
     ),
   };

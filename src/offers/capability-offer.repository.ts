@@ -14,15 +14,15 @@ const offerOf = prepared((db) =>
     .prepare(),
 );
 
-export function findOffer(db: Executor, companyId: number, capabilityId: number): CapabilityOfferRow | undefined {
+export async function findOffer(db: Executor, companyId: number, capabilityId: number): Promise<CapabilityOfferRow | undefined> {
   return offerOf(db).get({ companyId, capabilityId });
 }
 
-export function insertOffer(db: Executor, values: typeof capabilityOffers.$inferInsert): CapabilityOfferRow {
+export async function insertOffer(db: Executor, values: typeof capabilityOffers.$inferInsert): Promise<CapabilityOfferRow> {
   return db.insert(capabilityOffers).values(values).returning().get();
 }
 
-export function updateOffer(db: Executor, id: number, values: Partial<typeof capabilityOffers.$inferInsert>): CapabilityOfferRow {
+export async function updateOffer(db: Executor, id: number, values: Partial<typeof capabilityOffers.$inferInsert>): Promise<CapabilityOfferRow> {
   return db.update(capabilityOffers).set(values).where(eq(capabilityOffers.id, id)).returning().get();
 }
 
@@ -30,17 +30,17 @@ const offerPages = pagesPerParent(capabilityOffers, capabilityOffers.companyId, 
 const offerPagesByCapability = pagesPerParent(capabilityOffers, capabilityOffers.capabilityId, { active: capabilityOffers.active });
 
 /** A page of offers for each company, in one statement. */
-export function offersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): CapabilityOfferRow[] {
-  return offerPages(db, companyIds, page, { active: filter.activeOnly ? true : null });
+export async function offersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): Promise<CapabilityOfferRow[]> {
+  return await offerPages(db, companyIds, page, { active: filter.activeOnly ? true : null });
 }
 
 /** A page of active offers for each capability, in one statement. */
-export function activeOffersPerCapability(db: Executor, capabilityIds: number[], page: PageRequest): CapabilityOfferRow[] {
-  return offerPagesByCapability(db, capabilityIds, page, { active: true });
+export async function activeOffersPerCapability(db: Executor, capabilityIds: number[], page: PageRequest): Promise<CapabilityOfferRow[]> {
+  return await offerPagesByCapability(db, capabilityIds, page, { active: true });
 }
 
 /** Every active offer of a capability, across parks: any product company may order from any contractor. */
-export function activeOffersOfCapability(db: Executor, capabilityId: number): CapabilityOfferRow[] {
+export async function activeOffersOfCapability(db: Executor, capabilityId: number): Promise<CapabilityOfferRow[]> {
   return db
     .select()
     .from(capabilityOffers)

@@ -29,20 +29,20 @@ export class CapabilityOfferService {
     const centihoursPerUnit = engineerCentihours(errors, "engineerHoursPerUnit", input.engineerHoursPerUnit);
     checkTerms(errors, input);
     return transact(ctx, async ({ db: tx }) => {
-      const company = companyActedOn(tx, v, input.companyId, errors);
+      const company = await companyActedOn(tx, v, input.companyId, errors);
       if (company && company.kind !== "CONTRACT") {
         errors.add("companyId", UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not own production, so they offer no capabilities.");
       }
       const capabilityId = idOf(input.capabilityId, "Capability");
-      const capability = capabilityId === null ? undefined : findCapabilitiesByIds(tx, [capabilityId])[0];
+      const capability = capabilityId === null ? undefined : (await findCapabilitiesByIds(tx, [capabilityId]))[0];
       if (!capability) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
-      if (company && capability && company.kind === "CONTRACT" && findOffer(tx, company.id, capability.id)) {
+      if (company && capability && company.kind === "CONTRACT" && await findOffer(tx, company.id, capability.id)) {
         errors.add("capabilityId", UserErrorCode.OFFER_ALREADY_EXISTS, `The company already offers ${capability.name}; change that offer instead.`);
       }
       if (errors.any || !company || !capability) return refused(errors);
       const now = ctx.now;
       return ok(
-        insertOffer(tx, {
+        await insertOffer(tx, {
           companyId: company.id,
           capabilityId: capability.id,
           unitPriceMinor,
@@ -64,7 +64,7 @@ export class CapabilityOfferService {
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.capabilityOfferId, "CapabilityOffer");
-      const offer = id === null ? undefined : findOffersByIds(tx, [id])[0];
+      const offer = id === null ? undefined : (await findOffersByIds(tx, [id]))[0];
       if (!offer || !actsFor(v, offer.companyId)) {
         return refused(errors.add("capabilityOfferId", UserErrorCode.NOT_FOUND, "No capability offer with this id that you may change."));
       }
@@ -80,7 +80,7 @@ export class CapabilityOfferService {
       if (input.active != null) changes.active = input.active;
       checkTerms(errors, { ...offer, ...changes });
       if (errors.any) return refused(errors);
-      return ok(Object.keys(changes).length === 0 ? offer : updateOffer(tx, offer.id, { ...changes, updatedAt: ctx.now }));
+      return ok(Object.keys(changes).length === 0 ? offer : await updateOffer(tx, offer.id, { ...changes, updatedAt: ctx.now }));
     });
   }
 }

@@ -112,36 +112,36 @@ export class AwardService {
     return this.awardIn(ctx, input, null);
   }
 
-  private awardIn(ctx: RequestContext, input: AwardOrderInput, front: PlanOnFront | null): Promise<Outcome<Award>> {
+  private async awardIn(ctx: RequestContext, input: AwardOrderInput, front: PlanOnFront | null): Promise<Outcome<Award>> {
     const v = requireRole(ctx.viewer, ["MEMBER"], "award orders (the order's owner)");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      idempotent(
+      await idempotent(
         tx,
         v,
         "awardOrder",
         input.idempotencyKey,
         input,
-        () => this.awardOnce(tx, v, input, now, front),
+        async () => await this.awardOnce(tx, v, input, now, front),
         ({ order }) => order.id,
-        (id) => ({ order: findOrderById(tx, id)!, contracts: findContractsOfOrder(tx, id) }),
+        async (id) => ({ order: (await findOrderById(tx, id))!, contracts: await findContractsOfOrder(tx, id) }),
         now,
       ),
     );
   }
 
-  private awardOnce(tx: Executor, v: Viewer, input: AwardOrderInput, now: Date, front: PlanOnFront | null): Outcome<Award> {
+  private async awardOnce(tx: Executor, v: Viewer, input: AwardOrderInput, now: Date, front: PlanOnFront | null): Promise<Outcome<Award>> {
     const errors = new UserErrors();
     const planned = input.planKey != null;
     if (planned && input.allocations.length > 0) return refused(errors.add("planKey", UserErrorCode.INVALID_FORMAT, "Give either allocations or planKey, not both."));
     if (!planned && input.allocations.length === 0) return refused(errors.add("allocations", UserErrorCode.ALLOCATION_TOTAL_MISMATCH, "Allocate the order to at least one bid, or give a planKey."));
     if (input.allocations.length > 1000) return refused(errors.add("allocations", UserErrorCode.OUT_OF_RANGE, "At most 1000 allocations."));
-    const order = ownedOrder(tx, v, input.orderId, errors);
+    const order = await ownedOrder(tx, v, input.orderId, errors);
     if (!order) return refused(errors);
     const status = effectiveStatus(order, now);
     if (status !== "OPEN") return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, `The order is ${status}; only open orders can be awarded.`));
     // A plan's quote lines become bids here: from now on a refusal is thrown, rolling them back.
-    const allocations = planned ? allocationsOfPlan(tx, v, order, input.planKey!, now, errors) : this.allocationsOf(tx, input);
+    const allocations = planned ? await allocationsOfPlan(tx, v, order, input.planKey!, now, errors) : await this.allocationsOf(tx, input);
     if (!allocations) throw new RefusedError(errors.list);
     const lines = checkAllocations(order, allocations, now, errors);
     if (errors.any) throw new RefusedError(planned ? errors.list.map((e) => Object.assign(e, { field: ["planKey"] })) : errors.list);
@@ -151,10 +151,12 @@ export class AwardService {
       errors.add("planKey", UserErrorCode.PLAN_CHANGED, `This is not one of the order's current plans${cut}: bids, offers or capacity changed, or the key was not read from order.plans. Read order.plans again.`);
       throw new RefusedError(errors.list);
     }
-    moveOrder(tx, order, "AWARDED", actorOf(v), now);
+    await moveOrder(tx, order, "AWARDED", actorOf(v), now);
     const today = localDate(now);
-    const contracts = lines.map(({ bid, quantity }) =>
-      insertContract(tx, {
+    const contracts: ContractRow[] = [];
+    for (const { bid, quantity } of lines) {
+      contracts.push(
+        await insertContract(tx, {
         orderId: order.id,
         bidId: bid.id,
         companyId: bid.companyId,
@@ -168,12 +170,13 @@ export class AwardService {
         status: "AWARDED",
         createdAt: now,
         updatedAt: now,
-      }),
-    );
+        }),
+      );
+    }
     // Book each contract's work on its contractor's engineers; any shortfall refuses the whole award.
     const short = new UserErrors();
-    contracts.forEach((contract, i) => {
-      const missing = bookWork(tx, contract, workOf(contract), today);
+    for (const [i, contract] of contracts.entries()) {
+      const missing = await bookWork(tx, contract, workOf(contract), today);
       if (missing > 0) {
         short.add(
           planned ? ["planKey"] : ["allocations", String(lines[i].index), "quantity"],
@@ -181,23 +184,23 @@ export class AwardService {
           `The contractor lacks ${formatHours(missing)} engineer-hours of free capacity for this work before ${contract.promisedDate}.`,
         );
       }
-    });
+    }
     if (short.any) throw new RefusedError(short.list);
-    setBidStatus(tx, order, lines.map((line) => line.bid), "AWARDED", actorOf(v), now);
-    closeLiveBids(tx, order, actorOf(v), now);
-    appendEvents(
+    await setBidStatus(tx, order, lines.map((line) => line.bid), "AWARDED", actorOf(v), now);
+    await closeLiveBids(tx, order, actorOf(v), now);
+    await appendEvents(
       tx,
       actorOf(v),
       now,
       contracts.map((contract) => contractEvent("CONTRACT_AWARDED", contract, { to: "AWARDED", quantity: contract.quantity, centihours: workOf(contract), note: `Promised for ${contract.promisedDate}.` })),
     );
-    return ok({ order: findOrderById(tx, order.id)!, contracts });
+    return ok({ order: (await findOrderById(tx, order.id))!, contracts });
   }
 
   /** The bids the owner named in its allocations (undefined where an id is not a bid). */
-  private allocationsOf(db: Executor, input: AwardOrderInput) {
+  private async allocationsOf(db: Executor, input: AwardOrderInput) {
     const ids = input.allocations.map((a) => idOf(a.bidId, "Bid"));
-    const bids = new Map(findBidsByIds(db, ids.filter((id): id is number => id !== null)).map((bid) => [bid.id, bid]));
+    const bids = new Map((await findBidsByIds(db, ids.filter((id): id is number => id !== null))).map((bid) => [bid.id, bid]));
     return input.allocations.map((a, i) => ({ bid: ids[i] === null ? undefined : bids.get(ids[i]!), bidId: a.bidId, quantity: a.quantity }));
   }
 }

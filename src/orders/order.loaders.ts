@@ -5,13 +5,13 @@ import { findOrdersByIds } from "./order.repository";
 
 export function orderLoaders(db: Executor) {
   return {
-    orderById: byIdLoader((ids) => findOrdersByIds(db, ids)),
+    orderById: byIdLoader(async (ids) => await findOrdersByIds(db, ids)),
     historyByOrder: pageLoader(
-      (orderIds, page, _filter: null) => historyPerOrder(db, orderIds, page),
+      async (orderIds, page, _filter: null) => await historyPerOrder(db, orderIds, page),
       (row) => row.orderId!,
     ),
     timelineByOrder: pageLoader(
-      (orderIds, page, filter: { contractorCompanyId: number | null }) => timelinePerOrder(db, orderIds, page, filter),
+      async (orderIds, page, filter: { contractorCompanyId: number | null }) => await timelinePerOrder(db, orderIds, page, filter),
       (row) => row.orderId!,
     ),
   };

@@ -19,11 +19,11 @@ const orderById = prepared((db) =>
     .prepare(),
 );
 
-export function findOrderById(db: Executor, id: number): OrderRow | undefined {
+export async function findOrderById(db: Executor, id: number): Promise<OrderRow | undefined> {
   return orderById(db).get({ id });
 }
 
-export function insertOrder(db: Executor, values: typeof orders.$inferInsert): OrderRow {
+export async function insertOrder(db: Executor, values: typeof orders.$inferInsert): Promise<OrderRow> {
   return db.insert(orders).values(values).returning().get();
 }
 
@@ -47,27 +47,30 @@ export function orderEvent(order: Pick<OrderRow, "id" | "companyId">, from: Orde
  * conditional on the current status, so of two concurrent transitions (two awards, say) only
  * one can win, even across processes. Returns false, changing nothing, when the order was not in `from`.
  */
-export function transitionOrder(db: Executor, order: Pick<OrderRow, "id" | "companyId">, from: OrderStatusValue, to: OrderStatusValue, actor: Actor, at: Date, note = ""): boolean {
+export async function transitionOrder(db: Executor, order: Pick<OrderRow, "id" | "companyId">, from: OrderStatusValue, to: OrderStatusValue, actor: Actor, at: Date, note = ""): Promise<boolean> {
   const changed = db
     .update(orders)
     .set({ status: to, updatedAt: at })
     .where(and(eq(orders.id, order.id), eq(orders.status, from)))
     .run().changes;
-  if (changed === 1) appendEvents(db, actor, at, [orderEvent(order, from, to, note)]);
+  if (changed === 1) await appendEvents(db, actor, at, [orderEvent(order, from, to, note)]);
   return changed === 1;
 }
 
 const expiredBefore = (now: Date) => new Date(now.getTime() - AWARD_WINDOW_DAYS * DAY_MS);
 
 /** Records the expiry of every open order past its award deadline; returns them. */
-export function expireOverdueOrders(db: Executor, now: Date): Pick<OrderRow, "id" | "companyId">[] {
+export async function expireOverdueOrders(db: Executor, now: Date): Promise<Pick<OrderRow, "id" | "companyId">[]> {
   const overdue = db
     .select({ id: orders.id, companyId: orders.companyId })
     .from(orders)
     .where(and(eq(orders.status, "OPEN"), lte(orders.biddingClosesAt, expiredBefore(now))))
     .all();
-  return overdue
-    .filter((order) => transitionOrder(db, order, "OPEN", "EXPIRED", PLATFORM_ACTOR, now, "Not awarded by the award deadline."));
+  const expired: Pick<OrderRow, "id" | "companyId">[] = [];
+  for (const order of overdue) {
+    if (await transitionOrder(db, order, "OPEN", "EXPIRED", PLATFORM_ACTOR, now, "Not awarded by the award deadline.")) expired.push(order);
+  }
+  return expired;
 }
 
 /** SQL for "the order's status as of now is `status`" (an OPEN order past its deadline is EXPIRED). */
@@ -83,7 +86,7 @@ export interface OrderCriteria {
 }
 
 /** Orders in posting order, newest first is not assumed: oldest first, keyset on id. */
-export function listOrders(db: Executor, criteria: OrderCriteria, page: PageRequest, now: Date): OrderRow[] {
+export async function listOrders(db: Executor, criteria: OrderCriteria, page: PageRequest, now: Date): Promise<OrderRow[]> {
   return db
     .select()
     .from(orders)
@@ -126,13 +129,13 @@ const openOrderPages = statementCache<{ all(values: Record<string, unknown>): Or
  * Orders taking bids now, sorted and paged by keyset on (sort value, id). Prepared once per
  * shape: sort, direction, which criteria are given, first or later page.
  */
-export function listOpenOrders(
+export async function listOpenOrders(
   db: Executor,
   criteria: OpenOrderCriteria,
   sort: { field: OrderSortField; descending: boolean },
   page: SortedPageRequest,
   now: Date,
-): OrderRow[] {
+): Promise<OrderRow[]> {
   const spec = ORDER_SORTS[sort.field];
   const given = (Object.keys(criteria) as (keyof OpenOrderCriteria)[]).filter((name) => criteria[name] !== undefined).sort();
   const shape = [sort.field, sort.descending ? "desc" : "asc", page.after ? "after" : "first", ...given].join(":");

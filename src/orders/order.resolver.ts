@@ -48,7 +48,7 @@ export class OrderResolver {
     description:
       "Orders taking bids now. A contract company sees those needing a capability it actively offers; the coordinator sees all.",
   })
-  openOrders(
+  async openOrders(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => OpenOrderFilter, { nullable: true, description: "Narrows the list." }) filter: OpenOrderFilter | null,
     @Arg("orderBy", () => OrderOrder, {
@@ -57,7 +57,7 @@ export class OrderResolver {
     })
     orderBy: OrderOrder | null,
     @Ctx() ctx: Context,
-  ): Connection<Order> {
+  ): Promise<Connection<Order>> {
     const viewer = requireViewer(ctx.viewer);
     if (viewer.role !== "COORDINATOR" && viewer.companyKind !== "CONTRACT") {
       throw forbidden("Open orders are for contract companies (to bid) and the coordinator.");
@@ -66,7 +66,7 @@ export class OrderResolver {
     const page = sortedPageRequest(args, ORDER_SORTS[field].type);
     const capabilityId = filter?.capabilityId == null ? undefined : idOf(filter.capabilityId, "Capability");
     if (capabilityId === null) return toConnection([], { limit: page.limit, afterId: null }, (row: never) => row);
-    const rows = listOpenOrders(
+    const rows = await listOpenOrders(
       ctx.db,
       {
         offeredByCompanyId: viewer.role === "COORDINATOR" ? undefined : viewer.companyId!,
@@ -82,28 +82,28 @@ export class OrderResolver {
   }
 
   @Query(() => OrderConnection, { description: "Your product company's orders, oldest first." })
-  myOrders(
+  async myOrders(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list (companyId is ignored)." }) filter: OrderFilter | null,
     @Ctx() ctx: Context,
-  ): Connection<Order> {
+  ): Promise<Connection<Order>> {
     const viewer = requireRole(ctx.viewer, ["MEMBER"], "list their company's orders");
     const page = pageRequest(args);
-    const rows = listOrders(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined }, page, ctx.now);
+    const rows = await listOrders(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined }, page, ctx.now);
     return toConnection(rows, page, (row) => toOrder(row, ctx.now));
   }
 
   @Query(() => OrderConnection, { description: "Every order on the platform, oldest first. Coordinator only." })
-  orders(
+  async orders(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list." }) filter: OrderFilter | null,
     @Ctx() ctx: Context,
-  ): Connection<Order> {
+  ): Promise<Connection<Order>> {
     requireRole(ctx.viewer, ["COORDINATOR"], "list all orders");
     const page = pageRequest(args);
     const companyId = filter?.companyId == null ? undefined : idOf(filter.companyId, "Company");
     if (companyId === null) return toConnection([], page, (row: never) => row);
-    const rows = listOrders(ctx.db, { companyId, status: filter?.status ?? undefined }, page, ctx.now);
+    const rows = await listOrders(ctx.db, { companyId, status: filter?.status ?? undefined }, page, ctx.now);
     return toConnection(rows, page, (row) => toOrder(row, ctx.now));
   }
 

@@ -20,9 +20,9 @@ import { expireOverdueOrders, findOrderById, insertOrder, orderEvent, transition
 
 
 /** The order a member owns, or a NOT_FOUND user error (other companies' orders look missing). */
-export function ownedOrder(db: Executor, viewer: Viewer, orderId: string, errors: UserErrors): OrderRow | undefined {
+export async function ownedOrder(db: Executor, viewer: Viewer, orderId: string, errors: UserErrors): Promise<OrderRow | undefined> {
   const id = idOf(orderId, "Order");
-  const order = id === null ? undefined : findOrderById(db, id);
+  const order = id === null ? undefined : await findOrderById(db, id);
   if (!order || !ownsOrder(viewer, order)) {
     errors.add("orderId", UserErrorCode.NOT_FOUND, "No order with this id that your company posted.");
     return undefined;
@@ -34,9 +34,9 @@ export function ownedOrder(db: Executor, viewer: Viewer, orderId: string, errors
  * Moves an order along its state machine inside the caller's transaction, or throws a
  * refusal (INVALID_STATE) that rolls the transaction back.
  */
-export function moveOrder(db: Executor, order: OrderRow, to: OrderStatusValue, actor: Actor, now: Date, note = ""): void {
+export async function moveOrder(db: Executor, order: OrderRow, to: OrderStatusValue, actor: Actor, now: Date, note = ""): Promise<void> {
   const from = effectiveStatus(order, now);
-  if (!canTransition(from, to) || !transitionOrder(db, order, from, to, actor, now, note)) {
+  if (!canTransition(from, to) || !await transitionOrder(db, order, from, to, actor, now, note)) {
     throw new RefusedError(
       new UserErrors().add("orderId", UserErrorCode.INVALID_STATE, `The order is ${from}; it cannot become ${to}.`).list,
     );
@@ -54,11 +54,11 @@ export class OrderService {
     const v = requireRole(ctx.viewer, ["MEMBER"], "post orders (members of product companies)");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      idempotent(tx, v, "postOrder", input.idempotencyKey, input, () => this.postOnce(tx, v, input, now), (order) => order.id, (id) => findOrderById(tx, id)!, now),
+      await idempotent(tx, v, "postOrder", input.idempotencyKey, input, async () => await this.postOnce(tx, v, input, now), (order) => order.id, async (id) => (await findOrderById(tx, id))!, now),
     );
   }
 
-  private postOnce(db: Executor, v: Viewer, input: PostOrderInput, now: Date): Outcome<OrderRow> {
+  private async postOnce(db: Executor, v: Viewer, input: PostOrderInput, now: Date): Promise<Outcome<OrderRow>> {
     const errors = new UserErrors();
     if (v.companyKind !== "PRODUCT") {
       errors.add(null, UserErrorCode.CONTRACT_COMPANY_CANNOT_ORDER, "Contract companies produce customers' products only; they post no orders.");
@@ -72,10 +72,10 @@ export class OrderService {
       errors.add("biddingClosesAt", UserErrorCode.OUT_OF_RANGE, "Bidding must close before the needed-by date.");
     }
     const capabilityId = idOf(input.capabilityId, "Capability");
-    const capability = capabilityId === null ? undefined : findCapabilitiesByIds(db, [capabilityId])[0];
+    const capability = capabilityId === null ? undefined : (await findCapabilitiesByIds(db, [capabilityId]))[0];
     if (!capability) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
     if (errors.any || !capability) return refused(errors);
-    const order = insertOrder(db, {
+    const order = await insertOrder(db, {
       companyId: v.companyId!,
       capabilityId: capability.id,
       title,
@@ -87,7 +87,7 @@ export class OrderService {
       createdAt: now,
       updatedAt: now,
     });
-    appendEvents(db, actorOf(v), now, [orderEvent(order, null, "OPEN", "Posted.")]);
+    await appendEvents(db, actorOf(v), now, [orderEvent(order, null, "OPEN", "Posted.")]);
     return ok(order);
   }
 
@@ -98,24 +98,24 @@ export class OrderService {
     const errors = new UserErrors();
     const reason = optionalText(errors, "reason", input.reason, "Reason");
     return transact(ctx, async ({ db: tx }) => {
-      const order = ownedOrder(tx, v, input.orderId, errors);
+      const order = await ownedOrder(tx, v, input.orderId, errors);
       if (errors.any || !order) return refused(errors);
       const status = effectiveStatus(order, now);
       if (status !== "OPEN") {
         return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, `The order is ${status}; only open orders can be cancelled (cancel an awarded order's contracts instead).`));
       }
-      moveOrder(tx, order, "CANCELLED", actorOf(v), now, reason);
-      closeLiveBids(tx, order, actorOf(v), now);
-      return ok(findOrderById(tx, order.id)!);
+      await moveOrder(tx, order, "CANCELLED", actorOf(v), now, reason);
+      await closeLiveBids(tx, order, actorOf(v), now);
+      return ok((await findOrderById(tx, order.id))!);
     });
   }
 
   /** Records the expiry of orders overdue at `ctx.now` (closing their bids) and of bids past their validity; run periodically. */
   async expireOverdue(ctx: RequestContext): Promise<number> {
     return inTransaction(ctx, async ({ db: tx, now }) => {
-      const expired = expireOverdueOrders(tx, now);
-      for (const order of expired) closeLiveBids(tx, order, PLATFORM_ACTOR, now);
-      recordLapsedBids(tx, now);
+      const expired = await expireOverdueOrders(tx, now);
+      for (const order of expired) await closeLiveBids(tx, order, PLATFORM_ACTOR, now);
+      await recordLapsedBids(tx, now);
       return expired.length;
     });
   }

@@ -3,5 +3,5 @@ import { byIdLoader } from "../graphql/loaders";
 import { findParksByIds } from "./park.repository";
 
 export function parkLoaders(db: Executor) {
-  return { parkById: byIdLoader((ids) => findParksByIds(db, ids)) };
+  return { parkById: byIdLoader(async (ids) => await findParksByIds(db, ids)) };
 }

@@ -6,11 +6,11 @@ import type { PageRequest } from "../graphql/connection";
 
 export const findParksByIds = rowsByIds(parks);
 
-export function findParkByNameKey(db: Executor, nameKey: string): ParkRow | undefined {
+export async function findParkByNameKey(db: Executor, nameKey: string): Promise<ParkRow | undefined> {
   return db.select().from(parks).where(eq(parks.nameKey, nameKey)).get();
 }
 
-export function listParks(db: Executor, page: PageRequest): ParkRow[] {
+export async function listParks(db: Executor, page: PageRequest): Promise<ParkRow[]> {
   return db
     .select()
     .from(parks)
@@ -20,6 +20,6 @@ export function listParks(db: Executor, page: PageRequest): ParkRow[] {
     .all();
 }
 
-export function insertPark(db: Executor, values: typeof parks.$inferInsert): ParkRow {
+export async function insertPark(db: Executor, values: typeof parks.$inferInsert): Promise<ParkRow> {
   return db.insert(parks).values(values).returning().get();
 }

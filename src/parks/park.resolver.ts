@@ -11,9 +11,9 @@ import { Park, ParkConnection, toPark } from "./park.type";
 @Resolver(() => Park)
 export class ParkResolver {
   @Query(() => ParkConnection, { description: "Technoparks and clusters on the platform. Public." })
-  parks(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Connection<Park> {
+  async parks(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Park>> {
     const page = pageRequest(args);
-    return toConnection(listParks(ctx.db, page), page, toPark);
+    return toConnection(await listParks(ctx.db, page), page, toPark);
   }
 
   @FieldResolver(() => CompanyConnection, { description: "Companies of this park, oldest first. Public profiles." })

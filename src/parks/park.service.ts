@@ -22,18 +22,18 @@ export class ParkService {
     if (errors.any) return refused(errors);
     return transact(ctx, async ({ db: tx }) => {
       const key = nameKey(name);
-      if (findParkByNameKey(tx, key)) {
+      if (await findParkByNameKey(tx, key)) {
         return refused(errors.add("name", UserErrorCode.TAKEN, `A park named "${name}" already exists.`));
       }
-      return ok(insertPark(tx, { name, nameKey: key, kind: input.kind, region, description, createdAt: ctx.now }));
+      return ok(await insertPark(tx, { name, nameKey: key, kind: input.kind, region, description, createdAt: ctx.now }));
     });
   }
 }
 
 /** The park with this global id, or NOT_FOUND: the reports and the heat-map name a park this way. */
-export function parkOrNotFound(db: Executor, parkId: string): ParkRow {
+export async function parkOrNotFound(db: Executor, parkId: string): Promise<ParkRow> {
   const id = idOf(parkId, "Park");
-  const park = id === null ? undefined : findParksByIds(db, [id])[0];
+  const park = id === null ? undefined : (await findParksByIds(db, [id]))[0];
   if (!park) throw notFound("No park with this id.");
   return park;
 }

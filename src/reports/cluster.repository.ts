@@ -5,14 +5,14 @@ import { instantsOf, type Period } from "./period";
 type Kind = "PRODUCT" | "CONTRACT";
 
 /** The park's companies registered by the period's end, by kind (one aggregate). */
-export function companiesByKind(db: Executor, parkId: number, period: Period): Map<Kind, number> {
+export async function companiesByKind(db: Executor, parkId: number, period: Period): Promise<Map<Kind, number>> {
   const { end } = instantsOf(period);
   const rows = db.all<{ kind: Kind; n: number }>(sql`select kind, count(*) as n from companies where park_id = ${parkId} and created_at < ${end.getTime()} group by kind`);
   return new Map(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
 /** Investment into the park's companies in the period, by kind of company (one aggregate). */
-export function investmentByKind(db: Executor, parkId: number, period: Period): Map<Kind, number> {
+export async function investmentByKind(db: Executor, parkId: number, period: Period): Promise<Map<Kind, number>> {
   const rows = db.all<{ kind: Kind; amount: number }>(sql`
     select c.kind as kind, sum(i.amount_minor) as amount from investments i join companies c on c.id = i.company_id
     where c.park_id = ${parkId} and i.invested_on between ${period.from} and ${period.to} group by c.kind`);
@@ -23,7 +23,7 @@ export function investmentByKind(db: Executor, parkId: number, period: Period): 
  * Contracts awarded in the period on orders of the park's companies, not cancelled since: their
  * value, and the part made by contractors of the same park (one aggregate).
  */
-export function orderVolume(db: Executor, parkId: number, period: Period): { contracts: number; valueMinor: number; inParkMinor: number } {
+export async function orderVolume(db: Executor, parkId: number, period: Period): Promise<{ contracts: number; valueMinor: number; inParkMinor: number }> {
   const { start, end } = instantsOf(period);
   const row = db.get<{ contracts: number; value: number; inPark: number }>(sql`
     select count(*) as contracts, coalesce(sum(ct.value_minor), 0) as value,
@@ -34,7 +34,7 @@ export function orderVolume(db: Executor, parkId: number, period: Period): { con
 }
 
 /** The park's companies that posted an order, bid, or were awarded a contract in the period (one statement). */
-export function activeCompanies(db: Executor, parkId: number, period: Period): number {
+export async function activeCompanies(db: Executor, parkId: number, period: Period): Promise<number> {
   const { start, end } = instantsOf(period);
   const [s, e] = [start.getTime(), end.getTime()];
   const row = db.get<{ n: number }>(sql`
@@ -46,7 +46,7 @@ export function activeCompanies(db: Executor, parkId: number, period: Period): n
 }
 
 /** Revenue accepted in the period by the park's contract companies, and their active engineers (one statement). */
-export function parkRevenue(db: Executor, parkId: number, period: Period): { revenueMinor: number; engineers: number } {
+export async function parkRevenue(db: Executor, parkId: number, period: Period): Promise<{ revenueMinor: number; engineers: number }> {
   const row = db.get<{ revenue: number; engineers: number }>(sql`
     select
       (select coalesce(sum(d.value_minor), 0) from deliveries d join companies c on c.id = d.company_id

@@ -74,16 +74,16 @@ export class InvestmentPayload {
   userErrors!: UserError[];
 }
 
-export function insertInvestment(db: Executor, values: typeof investments.$inferInsert): InvestmentRow {
+export async function insertInvestment(db: Executor, values: typeof investments.$inferInsert): Promise<InvestmentRow> {
   return db.insert(investments).values(values).returning().get();
 }
 
-export function findInvestment(db: Executor, id: number): InvestmentRow | undefined {
+export async function findInvestment(db: Executor, id: number): Promise<InvestmentRow | undefined> {
   return db.select().from(investments).where(eq(investments.id, id)).get();
 }
 
 /** Investments into one park's companies, by id. */
-export function listInvestmentsOfPark(db: Executor, parkId: number, page: PageRequest): InvestmentRow[] {
+export async function listInvestmentsOfPark(db: Executor, parkId: number, page: PageRequest): Promise<InvestmentRow[]> {
   return db
     .select({ investment: investments })
     .from(investments)

@@ -9,7 +9,7 @@ export function reportLoaders(db: Executor, now: Date) {
     /** Scorecards as of the request's today, one set of aggregate statements per batch of companies. */
     scorecardByCompany: new DataLoader<number, CompanyScore>(
       async (ids) => {
-        const cards = scorecards(db, [...ids], localDate(now));
+        const cards = await scorecards(db, [...ids], localDate(now));
         return ids.map((id) => cards.get(id)!);
       },
       { maxBatchSize: MAX_BATCH },

@@ -50,47 +50,47 @@ export class ReportService {
     const v = requireRole(ctx.viewer, ["COORDINATOR"], "record investments (the coordinator)");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      idempotent(tx, v, "recordInvestment", input.idempotencyKey, input, () => {
+      await idempotent(tx, v, "recordInvestment", input.idempotencyKey, input, async () => {
         const errors = new UserErrors();
         const investorName = requiredName(errors, "investorName", input.investorName, "Investor name");
         const note = optionalText(errors, "note", input.note, "Note");
         const amountMinor = positiveMoney(errors, "amount", input.amount, "Amount");
         if (input.investedOn > localDate(now)) errors.add("investedOn", UserErrorCode.OUT_OF_RANGE, `The investment date must not be after today (${localDate(now)}).`);
         const companyId = idOf(input.companyId, "Company");
-        const company = companyId === null ? undefined : findCompanyById(tx, companyId);
+        const company = companyId === null ? undefined : await findCompanyById(tx, companyId);
         if (!company) errors.add("companyId", UserErrorCode.NOT_FOUND, "No company with this id.");
         if (errors.any || !company) return refused(errors);
-        return ok(insertInvestment(tx, { companyId: company.id, investorName, amountMinor, currency: input.amount.currency, investedOn: input.investedOn, note, recordedByTokenId: v.tokenId, createdAt: now }));
-      }, (row) => row.id, (id) => findInvestment(tx, id)!, now),
+        return ok(await insertInvestment(tx, { companyId: company.id, investorName, amountMinor, currency: input.amount.currency, investedOn: input.investedOn, note, recordedByTokenId: v.tokenId, createdAt: now }));
+      }, (row) => row.id, async (id) => (await findInvestment(tx, id))!, now),
     );
   }
 
   /** A park's figures for the coordinator and investors over a period: six aggregate statements. */
   async cluster(ctx: RequestContext, args: { parkId: string; from: string; to: string }) {
     requireRole(ctx.viewer, ["COORDINATOR", "INVESTOR"], "see cluster analytics (the coordinator and investors)");
-    const park = parkOrNotFound(ctx.db, args.parkId);
+    const park = await parkOrNotFound(ctx.db, args.parkId);
     const period = periodOf(args.from, args.to);
     return {
       park,
       period,
-      companies: companiesByKind(ctx.db, park.id, period),
-      investment: investmentByKind(ctx.db, park.id, period),
-      volume: orderVolume(ctx.db, park.id, period),
-      active: activeCompanies(ctx.db, park.id, period),
-      revenue: parkRevenue(ctx.db, park.id, period),
+      companies: await companiesByKind(ctx.db, park.id, period),
+      investment: await investmentByKind(ctx.db, park.id, period),
+      volume: await orderVolume(ctx.db, park.id, period),
+      active: await activeCompanies(ctx.db, park.id, period),
+      revenue: await parkRevenue(ctx.db, park.id, period),
     };
   }
 
   /** Investments into a park's companies, for the coordinator and investors. */
   async investments(ctx: RequestContext, parkId: string, page: PageRequest): Promise<InvestmentRow[]> {
     requireRole(ctx.viewer, ["COORDINATOR", "INVESTOR"], "see investments (the coordinator and investors)");
-    return listInvestmentsOfPark(ctx.db, parkOrNotFound(ctx.db, parkId).id, page);
+    return await listInvestmentsOfPark(ctx.db, (await parkOrNotFound(ctx.db, parkId)).id, page);
   }
 
   /** The scorecard weights in force, in the order of the components. */
   async weights(ctx: RequestContext): Promise<WeightRow[]> {
     requireViewer(ctx.viewer);
-    const weights = findScoreWeights(ctx.db);
+    const weights = await findScoreWeights(ctx.db);
     return SCORE_FACTORS.map((factor) => ({ factor, component: componentOf(factor), weight: weights.get(factor) ?? 0 }));
   }
 
@@ -110,22 +110,22 @@ export class ReportService {
     if (!errors.any && total !== 100) errors.add("weights", UserErrorCode.WEIGHTS_DO_NOT_ADD_UP, `The weights add up to ${total} points, not 100.`);
     if (errors.any) return refused(errors);
     return transact(ctx, async (inner) => {
-      saveScoreWeights(inner.db, weights, ctx.now);
+      await saveScoreWeights(inner.db, weights, ctx.now);
       return ok(await this.weights(inner));
     });
   }
 
   /** Revenue of a contract company over a period, per head and per engineer; six aggregate statements. */
   async revenue(ctx: RequestContext, args: { companyId?: string | null; from: string; to: string }): Promise<RevenueFiguresRow> {
-    const company = contractCompanyOf(ctx.db, ctx.viewer, args.companyId, "revenue");
+    const company = await contractCompanyOf(ctx.db, ctx.viewer, args.companyId, "revenue");
     const period = periodOf(args.from, args.to);
     const previous = previousPeriod(period);
-    const revenue = revenueByCompany(ctx.db, [company.id], period).get(company.id) ?? 0;
-    const previousRevenue = revenueByCompany(ctx.db, [company.id], previous).get(company.id) ?? 0;
-    const heads = headcountOfCompanies(ctx.db, [company.id]).get(company.id) ?? { engineers: 0, systemEngineers: 0 };
-    const attributed = new Map(revenueByEngineer(ctx.db, company.id, period).map((a) => [a.engineerId, a]));
+    const revenue = (await revenueByCompany(ctx.db, [company.id], period)).get(company.id) ?? 0;
+    const previousRevenue = (await revenueByCompany(ctx.db, [company.id], previous)).get(company.id) ?? 0;
+    const heads = (await headcountOfCompanies(ctx.db, [company.id])).get(company.id) ?? { engineers: 0, systemEngineers: 0 };
+    const attributed = new Map((await revenueByEngineer(ctx.db, company.id, period)).map((a) => [a.engineerId, a]));
     // Every engineer of the company: active ones (the headcount) and any others with attributed revenue.
-    const byEngineer = findEngineersOfCompany(ctx.db, company.id)
+    const byEngineer = (await findEngineersOfCompany(ctx.db, company.id))
       .filter((e) => e.active || attributed.has(e.id))
       .map((engineer) => ({ engineer, centihours: attributed.get(engineer.id)?.centihours ?? 0, revenueMinor: attributed.get(engineer.id)?.revenueMinor ?? 0 }))
       .sort((a, b) => b.revenueMinor - a.revenueMinor || a.engineer.id - b.engineer.id);
@@ -137,8 +137,8 @@ export class ReportService {
       ...heads,
       revenueMinor: revenue,
       previousRevenueMinor: previousRevenue,
-      contractsWon: contractsWon(ctx.db, company.id, period),
-      previousContractsWon: contractsWon(ctx.db, company.id, previous),
+      contractsWon: await contractsWon(ctx.db, company.id, period),
+      previousContractsWon: await contractsWon(ctx.db, company.id, previous),
       byEngineer,
     };
   }

@@ -5,7 +5,7 @@ import type { Period } from "./period";
 import { instantsOf } from "./period";
 
 /** Accepted revenue in minor units per company, decided within the period (one aggregate). */
-export function revenueByCompany(db: Executor, companyIds: number[], period: Period): Map<number, number> {
+export async function revenueByCompany(db: Executor, companyIds: number[], period: Period): Promise<Map<number, number>> {
   if (companyIds.length === 0) return new Map();
   const rows = db
     .select({ companyId: deliveries.companyId, revenue: sql<number>`sum(${deliveries.valueMinor})` })
@@ -17,7 +17,7 @@ export function revenueByCompany(db: Executor, companyIds: number[], period: Per
 }
 
 /** Contracts awarded to a company in the period and not cancelled since: count and value (one aggregate). */
-export function contractsWon(db: Executor, companyId: number, period: Period): { count: number; valueMinor: number } {
+export async function contractsWon(db: Executor, companyId: number, period: Period): Promise<{ count: number; valueMinor: number }> {
   const { start, end } = instantsOf(period);
   const row = db
     .select({ count: sql<number>`count(*)`, value: sql<number>`coalesce(sum(${contracts.valueMinor}), 0)` })
@@ -28,7 +28,7 @@ export function contractsWon(db: Executor, companyId: number, period: Period): {
 }
 
 /** Active engineers and system engineers per company (one aggregate). */
-export function headcountOfCompanies(db: Executor, companyIds: number[]): Map<number, { engineers: number; systemEngineers: number }> {
+export async function headcountOfCompanies(db: Executor, companyIds: number[]): Promise<Map<number, { engineers: number; systemEngineers: number }>> {
   if (companyIds.length === 0) return new Map();
   const rows = db
     .select({
@@ -56,7 +56,7 @@ export interface EngineerAttribution {
  * ((r % H) * h) / H, which is exact in 64-bit integers where r * h might not be; the kopecks
  * lost to rounding down are the caller's "unattributed" remainder.
  */
-export function revenueByEngineer(db: Executor, companyId: number, period: Period): EngineerAttribution[] {
+export async function revenueByEngineer(db: Executor, companyId: number, period: Period): Promise<EngineerAttribution[]> {
   const rows = db.all<{ engineerId: number; centihours: number; revenue: number }>(sql`
     with revenue as (
       select contract_id, sum(value_minor) as r from deliveries

@@ -3,7 +3,7 @@ import type { Executor } from "../db/executor";
 import { bids, deliveries, scoreWeights, type ScoreFactorValue } from "../db/schema";
 
 /** Units delivered in [from, to] and how many of them on time, per company (one aggregate). */
-export function deliveredOnTime(db: Executor, companyIds: number[], from: string, to: string): Map<number, { units: number; onTime: number }> {
+export async function deliveredOnTime(db: Executor, companyIds: number[], from: string, to: string): Promise<Map<number, { units: number; onTime: number }>> {
   const rows = db
     .select({
       companyId: deliveries.companyId,
@@ -18,7 +18,7 @@ export function deliveredOnTime(db: Executor, companyIds: number[], from: string
 }
 
 /** Units decided in [from, to] and how many of them accepted, per company (one aggregate). */
-export function acceptedOfDecided(db: Executor, companyIds: number[], from: string, to: string): Map<number, { units: number; accepted: number }> {
+export async function acceptedOfDecided(db: Executor, companyIds: number[], from: string, to: string): Promise<Map<number, { units: number; accepted: number }>> {
   const rows = db
     .select({
       companyId: deliveries.companyId,
@@ -33,7 +33,7 @@ export function acceptedOfDecided(db: Executor, companyIds: number[], from: stri
 }
 
 /** Bids decided since `since` (awarded or not) and how many won, per company (one aggregate). */
-export function bidsWon(db: Executor, companyIds: number[], since: Date): Map<number, { decided: number; won: number }> {
+export async function bidsWon(db: Executor, companyIds: number[], since: Date): Promise<Map<number, { decided: number; won: number }>> {
   const rows = db
     .select({ companyId: bids.companyId, decided: sql<number>`count(*)`, won: sql<number>`sum(${bids.status} = 'AWARDED')` })
     .from(bids)
@@ -47,7 +47,7 @@ export function bidsWon(db: Executor, companyIds: number[], since: Date): Map<nu
  * Per company: the mean over its active offers of min(1, park median / its price), where the
  * median is over the active offers of the same capability in its park (one statement).
  */
-export function priceLevels(db: Executor, companyIds: number[]): Map<number, { offers: number; level: number }> {
+export async function priceLevels(db: Executor, companyIds: number[]): Promise<Map<number, { offers: number; level: number }>> {
   const ids = sql.join(companyIds.map((id) => sql`${id}`), sql`, `);
   const rows = db.all<{ companyId: number; offers: number; level: number }>(sql`
     with park_offers as (
@@ -68,11 +68,11 @@ export function priceLevels(db: Executor, companyIds: number[]): Map<number, { o
   return new Map(rows.map((r) => [r.companyId, { offers: Number(r.offers), level: Number(r.level) }]));
 }
 
-export function findScoreWeights(db: Executor): Map<ScoreFactorValue, number> {
+export async function findScoreWeights(db: Executor): Promise<Map<ScoreFactorValue, number>> {
   return new Map(db.select().from(scoreWeights).all().map((r) => [r.factor, r.weight]));
 }
 
-export function saveScoreWeights(db: Executor, weights: Map<ScoreFactorValue, number>, at: Date): void {
+export async function saveScoreWeights(db: Executor, weights: Map<ScoreFactorValue, number>, at: Date): Promise<void> {
   for (const [factor, weight] of weights) {
     db.insert(scoreWeights).values({ factor, weight, updatedAt: at }).onConflictDoUpdate({ target: scoreWeights.factor, set: { weight, updatedAt: at } }).run();
   }

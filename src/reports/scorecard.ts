@@ -60,22 +60,22 @@ const money = (minor: number) => toMoney(Math.round(minor), Currency.RUB).amount
 type Measured = { level: number; measure: string } | { level: null; measure: string };
 
 /** Scorecards of many companies as of `today`: ten aggregate statements whatever their number. */
-export function scorecards(db: Executor, companyIds: number[], today: string): Map<number, CompanyScore> {
+export async function scorecards(db: Executor, companyIds: number[], today: string): Promise<Map<number, CompanyScore>> {
   if (companyIds.length === 0) return new Map();
-  const weights = findScoreWeights(db);
+  const weights = await findScoreWeights(db);
   const from = addDays(today, -(SCORE_WINDOW_DAYS - 1));
   const year = { from, to: today, days: SCORE_WINDOW_DAYS };
   const yearBefore = { from: addDays(from, -SCORE_WINDOW_DAYS), to: addDays(from, -1), days: SCORE_WINDOW_DAYS };
-  const onTime = deliveredOnTime(db, companyIds, from, today);
-  const quality = acceptedOfDecided(db, companyIds, from, today);
-  const revenue = revenueByCompany(db, companyIds, year);
-  const previous = revenueByCompany(db, companyIds, yearBefore);
-  const heads = headcountOfCompanies(db, companyIds);
+  const onTime = await deliveredOnTime(db, companyIds, from, today);
+  const quality = await acceptedOfDecided(db, companyIds, from, today);
+  const revenue = await revenueByCompany(db, companyIds, year);
+  const previous = await revenueByCompany(db, companyIds, yearBefore);
+  const heads = await headcountOfCompanies(db, companyIds);
   const weeks = weeksFrom(weekStart(today), addWeeks(weekStart(today), LOAD_WEEKS - 1));
-  const capacity = weeklyCapacityOfCompanies(db, companyIds);
-  const booked = bookedByCompanyWeek(db, companyIds, weeks[0], weeks[weeks.length - 1]);
-  const wins = bidsWon(db, companyIds, new Date(`${from}T00:00:00+03:00`));
-  const prices = priceLevels(db, companyIds);
+  const capacity = await weeklyCapacityOfCompanies(db, companyIds);
+  const booked = await bookedByCompanyWeek(db, companyIds, weeks[0], weeks[weeks.length - 1]);
+  const wins = await bidsWon(db, companyIds, new Date(`${from}T00:00:00+03:00`));
+  const prices = await priceLevels(db, companyIds);
 
   const result = new Map<number, CompanyScore>();
   for (const id of companyIds) {

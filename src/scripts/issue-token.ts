@@ -14,7 +14,14 @@ if ((role !== "COORDINATOR" && role !== "INVESTOR") || !holderName?.trim()) {
   process.stderr.write('Usage: npm run token -- COORDINATOR|INVESTOR "Holder name"\n');
   process.exit(2);
 }
-const database = openDatabase(loadConfig().databasePath);
-const { token } = database.db.transaction((tx) => createToken(tx, { role: role as Role, companyId: null, holderName: holderName.trim() }));
-database.close();
-process.stdout.write(`${token}\n`);
+async function main(): Promise<void> {
+  const database = openDatabase(loadConfig().databasePath);
+  const { token } = await database.store.write(async (tx) => createToken(tx.db, { role: role as Role, companyId: null, holderName: holderName.trim() }));
+  database.close();
+  process.stdout.write(`${token}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Issuing the token failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

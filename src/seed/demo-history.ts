@@ -53,12 +53,12 @@ export const DEMO_INVESTMENTS: { company: string; investor: string; amount: stri
  * so that revenue, scorecards and cluster analytics have history to show. Oldest first, so that
  * each award books capacity as it would have then.
  */
-export async function seedDemoHistory(ctx: RequestContext, memberOf: (company: string) => Viewer, companyIds: Map<string, number>, capabilityIds: Map<string, number>): Promise<void> {
+export async function seedDemoHistory(ctx: RequestContext, memberOf: (company: string) => Promise<Viewer>, companyIds: Map<string, number>, capabilityIds: Map<string, number>): Promise<void> {
   const { db, now } = ctx;
   let clock = now;
   const services = createServices();
   /** The company's member acting at the moving clock's time. */
-  const as = (company: string): RequestContext => ({ ...ctx, viewer: memberOf(company), now: clock });
+  const as = async (company: string): Promise<RequestContext> => ({ ...ctx, viewer: await memberOf(company), now: clock });
   const at = (start: Date, days: number) => (clock = new Date(start.getTime() + days * DAY_MS));
   for (let month = HISTORY_MONTHS; month >= 1; month -= TRADE_EVERY_MONTHS) {
     const start = new Date(now.getTime() - (month * 30 + 25) * DAY_MS);
@@ -66,7 +66,7 @@ export async function seedDemoHistory(ctx: RequestContext, memberOf: (company: s
       at(start, 0);
       const quantity = Math.round(trade.quantity * 1.25 ** ((HISTORY_MONTHS - month) / 12));
       const order = must(
-        await services.orders.post(as(trade.customer), {
+        await services.orders.post(await as(trade.customer), {
           title: `${trade.capability.replace(/_/g, " ").toLowerCase()}: monthly batch ${HISTORY_MONTHS + 1 - month}`,
           capabilityId: toGlobalId("Capability", capabilityIds.get(trade.capability)!),
           quantity,
@@ -77,7 +77,7 @@ export async function seedDemoHistory(ctx: RequestContext, memberOf: (company: s
         "order",
       );
       const bid = must(
-        await services.bids.submit(as(trade.contractor), {
+        await services.bids.submit(await as(trade.contractor), {
           orderId: toGlobalId("Order", order.id),
           unitPrice: { amount: trade.unitPrice, currency: Currency.RUB },
           minLot: 1,
@@ -88,34 +88,34 @@ export async function seedDemoHistory(ctx: RequestContext, memberOf: (company: s
         "bid",
       );
       const [contract] = must(
-        await services.awards.awardByAllocations(as(trade.customer), { orderId: toGlobalId("Order", order.id), allocations: [{ bidId: toGlobalId("Bid", bid.id), quantity }] }),
+        await services.awards.awardByAllocations(await as(trade.customer), { orderId: toGlobalId("Order", order.id), allocations: [{ bidId: toGlobalId("Bid", bid.id), quantity }] }),
         "award",
       ).contracts;
       const contractId = toGlobalId("Contract", contract.id);
       at(start, 1);
       must(
-        await services.contracts.startProduction(as(trade.contractor), { contractId }), "start");
+        await services.contracts.startProduction(await as(trade.contractor), { contractId }), "start");
       const deliverOn = trade.lateIn.includes(month) ? 40 : 28;
       if (trade.rejectedIn.includes(month)) {
         at(start, deliverOn - 4);
         const first = must(
-        await services.deliveries.record(as(trade.contractor), { contractId, quantity }), "delivery");
+        await services.deliveries.record(await as(trade.contractor), { contractId, quantity }), "delivery");
         at(start, deliverOn - 3);
         must(
-        await services.deliveries.reject(as(trade.customer), { deliveryId: toGlobalId("Delivery", first.delivery.id), reason: "Out of tolerance on incoming inspection." }), "rejection");
+        await services.deliveries.reject(await as(trade.customer), { deliveryId: toGlobalId("Delivery", first.delivery.id), reason: "Out of tolerance on incoming inspection." }), "rejection");
       }
       at(start, deliverOn);
       const half = Math.floor(quantity / 2);
       for (const part of [half, quantity - half]) {
         const delivered = must(
-        await services.deliveries.record(as(trade.contractor), { contractId, quantity: part }), "delivery");
+        await services.deliveries.record(await as(trade.contractor), { contractId, quantity: part }), "delivery");
         must(
-        await services.deliveries.accept(as(trade.customer), { deliveryId: toGlobalId("Delivery", delivered.delivery.id) }), "acceptance");
+        await services.deliveries.accept(await as(trade.customer), { deliveryId: toGlobalId("Delivery", delivered.delivery.id) }), "acceptance");
       }
     }
   }
   for (const investment of DEMO_INVESTMENTS) {
-    insertInvestment(db, {
+    await insertInvestment(db, {
       companyId: companyIds.get(investment.company)!,
       investorName: investment.investor,
       amountMinor: Number(investment.amount.replace(".", "")),

@@ -115,14 +115,14 @@ export function must<T>(outcome: Outcome<T>, what: string): T {
  * Posts the demo orders, bids and award through the real use cases (so history, revisions and
  * contracts are what the API would have made), inside the caller's transaction.
  */
-export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: string) => Viewer, capabilityIds: Map<string, number>): Promise<void> {
+export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: string) => Promise<Viewer>, capabilityIds: Map<string, number>): Promise<void> {
   const now = ctx.now;
   const services = createServices();
-  const as = (company: string): RequestContext => ({ ...ctx, viewer: memberOf(company) });
+  const as = async (company: string): Promise<RequestContext> => ({ ...ctx, viewer: await memberOf(company) });
   const today = localDate(now);
   for (const demo of DEMO_ORDERS) {
     const order = must(
-      await services.orders.post(as(demo.customer), {
+      await services.orders.post(await as(demo.customer), {
         title: demo.title,
         description: demo.description,
         capabilityId: toGlobalId("Capability", capabilityIds.get(demo.capability)!),
@@ -141,7 +141,7 @@ export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: st
     const bidIds = new Map<string, number>();
     for (const bid of demo.bids) {
       const row = must(
-        await services.bids.submit(as(bid.contractor), {
+        await services.bids.submit(await as(bid.contractor), {
           orderId: toGlobalId("Order", order.id),
           unitPrice: { amount: bid.unitPrice, currency: Currency.RUB },
           minLot: bid.minLot,
@@ -155,7 +155,7 @@ export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: st
     }
     if (demo.award) {
       must(
-        await services.awards.awardByAllocations(as(demo.customer), {
+        await services.awards.awardByAllocations(await as(demo.customer), {
           orderId: toGlobalId("Order", order.id),
           allocations: Object.entries(demo.award).map(([contractor, quantity]) => ({ bidId: toGlobalId("Bid", bidIds.get(contractor)!), quantity })),
         }),

@@ -72,14 +72,14 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
   {
     const capabilityIds = new Map<string, number>();
     for (const c of DEMO_CAPABILITIES) {
-      capabilityIds.set(c.code, insertCapability(tx, { ...c, nameKey: nameKey(c.name), createdAt: now }).id);
+      capabilityIds.set(c.code, (await insertCapability(tx, { ...c, nameKey: nameKey(c.name), createdAt: now })).id);
     }
     const companyIds = new Map<string, number>();
     let engineerNumber = 0;
     for (const park of DEMO_PARKS) {
-      const parkId = insertPark(tx, { name: park.name, nameKey: nameKey(park.name), kind: park.kind, region: park.region, description: park.description, createdAt: now }).id;
+      const parkId = (await insertPark(tx, { name: park.name, nameKey: nameKey(park.name), kind: park.kind, region: park.region, description: park.description, createdAt: now })).id;
       for (const company of park.companies) {
-        const { id } = insertCompany(tx, {
+        const { id } = await insertCompany(tx, {
           parkId,
           name: company.name,
           nameKey: nameKey(company.name),
@@ -92,7 +92,7 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
         companyIds.set(company.name, id);
         const [systemEngineers, plainEngineers] = company.engineers ?? [0, 0];
         for (let i = 0; i < systemEngineers + plainEngineers; i++, engineerNumber++) {
-          insertEngineer(tx, {
+          await insertEngineer(tx, {
             companyId: id,
             name: demoEngineerName(engineerNumber),
             role: i < systemEngineers ? "SYSTEM_ENGINEER" : "ENGINEER",
@@ -104,7 +104,7 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
         for (const offer of company.offers ?? []) {
           const price = parseMoneyAmount(offer.unitPrice, Currency.RUB);
           if (!price.ok) throw new Error(`Bad demo price ${offer.unitPrice}`);
-          insertOffer(tx, {
+          await insertOffer(tx, {
             companyId: id,
             capabilityId: capabilityIds.get(offer.capability)!,
             unitPriceMinor: price.minorUnits,
@@ -122,20 +122,20 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
     }
     const tokens: DemoToken[] = [];
     const members = new Map<string, Viewer>();
-    const issue = (label: string | null, role: Role, holderName: string, company: string | null): Viewer => {
+    const issue = async (label: string | null, role: Role, holderName: string, company: string | null): Promise<Viewer> => {
       const companyId = company === null ? null : companyIds.get(company)!;
-      const { row, token } = createToken(tx, { role, companyId, holderName }, now);
+      const { row, token } = await createToken(tx, { role, companyId, holderName }, now);
       if (label) tokens.push({ label, role, company, token });
       const kind = company === null ? null : DEMO_PARKS.flatMap((p) => p.companies).find((c) => c.name === company)!.kind;
       return { tokenId: row.id, role, companyId, companyKind: kind, holderName };
     };
-    issue("coordinator", "COORDINATOR", "Cluster Development Center", null);
-    members.set("LaserMed Systems", issue("product company", "MEMBER", "LaserMed Systems procurement", "LaserMed Systems"));
-    members.set("Troitsk Contract Manufacturing", issue("contract company", "MEMBER", "Troitsk Contract Manufacturing sales", "Troitsk Contract Manufacturing"));
-    issue("investor", "INVESTOR", "Troitsk Venture Fund", null);
+    await issue("coordinator", "COORDINATOR", "Cluster Development Center", null);
+    members.set("LaserMed Systems", await issue("product company", "MEMBER", "LaserMed Systems procurement", "LaserMed Systems"));
+    members.set("Troitsk Contract Manufacturing", await issue("contract company", "MEMBER", "Troitsk Contract Manufacturing sales", "Troitsk Contract Manufacturing"));
+    await issue("investor", "INVESTOR", "Troitsk Venture Fund", null);
     // Companies that act in the demo market without a printed token get an unprinted one.
-    const memberOf = (company: string): Viewer => {
-      if (!members.has(company)) members.set(company, issue(null, "MEMBER", `${company} desk`, company));
+    const memberOf = async (company: string): Promise<Viewer> => {
+      if (!members.has(company)) members.set(company, await issue(null, "MEMBER", `${company} desk`, company));
       return members.get(company)!;
     };
     await seedDemoHistory(ctx, memberOf, companyIds, capabilityIds);

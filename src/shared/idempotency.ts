@@ -58,17 +58,17 @@ const keyStored = prepared((db) =>
  * and returns what the first request created (`load`); with other input it is refused.
  * Refused writes store no key, so a corrected retry may use the same key.
  */
-export function idempotent<T>(
+export async function idempotent<T>(
   db: Executor,
   viewer: Viewer,
   operation: string,
   key: string | null | undefined,
   input: unknown,
-  write: () => Outcome<T>,
+  write: () => Promise<Outcome<T>>,
   idOf: (value: T) => number,
-  load: (id: number) => T,
+  load: (id: number) => Promise<T>,
   now: Date,
-): Outcome<T> {
+): Promise<Outcome<T>> {
   if (key == null) return write();
   if (!KEY_PATTERN.test(key)) {
     return refused(new UserErrors().add("idempotencyKey", UserErrorCode.INVALID_FORMAT, "An idempotency key is 1 to 100 of A-Z, a-z, 0-9 and _ . : -"));
@@ -82,9 +82,9 @@ export function idempotent<T>(
         new UserErrors().add("idempotencyKey", UserErrorCode.IDEMPOTENCY_KEY_REUSED, "This idempotency key was already used with different input; use a new key for a new request."),
       );
     }
-    return ok(load(previous.resultId));
+    return ok(await load(previous.resultId));
   }
-  const outcome = write();
+  const outcome = await write();
   if (outcome.ok) {
     keyStored(db).run({ scope, operation, key, requestHash, resultId: idOf(outcome.value), createdAt: now });
   }

@@ -29,12 +29,13 @@ export interface GeneratedMarket {
  * companies, engineers, offers of every capability, open orders with bids, awarded orders with
  * contracts booked over the coming weeks.
  */
-export function generateMarket(db: Db, sizes: MarketSizes, seed = 7): GeneratedMarket {
+export async function generateMarket(db: Db, sizes: MarketSizes, seed = 7): Promise<GeneratedMarket> {
   const rand = random(seed);
   const now = new Date();
   const today = localDate(now);
   const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
-  return db.transaction((tx) => {
+  // One synchronous transaction for the bulk rows (fast); the tokens through the async use case after it.
+  const generated = db.transaction((tx) => {
     const parkId = tx.insert(parks).values({ name: "Generated Park", nameKey: "generated park", kind: "TECHNOPARK", region: "Bench", createdAt: now }).returning().get().id;
     const capabilityIds = Array.from({ length: 12 }, (_, i) =>
       tx.insert(capabilities).values({ code: `CAPABILITY_${i}`, name: `Capability ${i}`, nameKey: `capability ${i}`, createdAt: now }).returning().get().id,
@@ -116,19 +117,16 @@ export function generateMarket(db: Db, sizes: MarketSizes, seed = 7): GeneratedM
         if (share > 0) tx.insert(bookings).values({ contractId: contract.id, engineerId, week: weeks[w], centihours: share }).onConflictDoNothing().run();
       }
     }
-    const contractorTokens = new Map(contractorIds.map((id) => [id, createToken(tx, { role: "MEMBER", companyId: id, holderName: `bench ${id}` }, now).token]));
     const freshBidPairs: [number, number][] = [];
     for (const orderId of openOrderIds) for (const companyId of contractorIds) if (!bidOn.has(`${companyId}:${orderId}`)) freshBidPairs.push([companyId, orderId]);
     for (let i = freshBidPairs.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [freshBidPairs[i], freshBidPairs[j]] = [freshBidPairs[j], freshBidPairs[i]];
     }
-    return {
-      coordinator: createToken(tx, { role: "COORDINATOR", companyId: null, holderName: "bench" }, now).token,
-      contractorTokens,
-      contractorIds,
-      openOrderIds,
-      freshBidPairs,
-    };
+    return { contractorIds, openOrderIds, freshBidPairs };
   });
+  const contractorTokens = new Map<number, string>();
+  for (const id of generated.contractorIds) contractorTokens.set(id, (await createToken(db, { role: "MEMBER", companyId: id, holderName: `bench ${id}` }, now)).token);
+  const coordinator = (await createToken(db, { role: "COORDINATOR", companyId: null, holderName: "bench" }, now)).token;
+  return { ...generated, coordinator, contractorTokens };
 }

@@ -47,7 +47,7 @@ export function random(seed: number): () => number {
  * sends a query (and throws on errors); `statementsOf` counts the SQL statements a call sends.
  */
 export async function benchServer(database: DatabaseHandle) {
-  const coordinator = createToken(database.db, { role: "COORDINATOR", companyId: null, holderName: "bench" }).token;
+  const coordinator = (await createToken(database.db, { role: "COORDINATOR", companyId: null, holderName: "bench" })).token;
   const app = await createApp({ database, schema: await buildMarketplaceSchema(), logger: createLogger("error"), maxBodyBytes: 100_000 });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;

@@ -299,7 +299,7 @@ describe("load report access", () => {
     expect((await server.gql(LOAD, { companyId: alpha.id }, market.coordinator)).data.loadReport.weeks).toHaveLength(26);
     expect((await server.gql(LOAD, { companyId: market.startup.id }, market.coordinator)).errors?.[0].extensions?.code).toBe("NOT_FOUND");
     expect((await server.gql(LOAD, { weeks: 500 }, alpha.token)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect((await server.gql(LOAD, {}, server.token("INVESTOR"))).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await server.gql(LOAD, {}, await server.token("INVESTOR"))).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("advances with the as-of date", async () => {

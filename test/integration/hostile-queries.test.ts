@@ -37,7 +37,7 @@ let investor: string;
 beforeAll(async () => {
   server = await startTestServer();
   market = await buildMarket(server);
-  investor = server.token("INVESTOR");
+  investor = await server.token("INVESTOR");
   const orderId = await postOrder(server, market);
   const bidId = await submitBid(server, market.contractors[0].token, orderId, { minLot: 1, maxQuantity: 600 });
   const park = await server.gql(`{ parks(first: 1) { nodes { id } } }`);

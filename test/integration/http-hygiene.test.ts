@@ -12,7 +12,7 @@ beforeAll(async () => {
   server = await startTestServer({ maxBodyBytes: 10_000, cors: { origins: ["https://dashboard.example.org"] } });
   // Short timeouts, checked often, so a stalled client is seen cut off within the test.
   quick = await startTestServer({ timeouts: { headersMs: 300, requestMs: 600, checkEveryMs: 50 } });
-  token = server.token("COORDINATOR");
+  token = await server.token("COORDINATOR");
 });
 afterAll(async () => {
   await server.close();

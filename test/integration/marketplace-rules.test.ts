@@ -178,7 +178,7 @@ describe("cancelOrder", () => {
 
 describe("who may act on bids and contracts", () => {
   it("keeps the coordinator and investors out of bidding, and strangers out of contracts, deliveries and acceptance", async () => {
-    const investor = server.token("INVESTOR");
+    const investor = await server.token("INVESTOR");
     const orderId = await postOrder(server, market, { sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } });
     for (const token of [market.coordinator, investor]) {
       expect((await server.gql(SUBMIT_BID, { input: bidInput(server, orderId) }, token)).errors?.[0].extensions?.code).toBe("FORBIDDEN");

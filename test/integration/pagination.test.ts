@@ -9,19 +9,18 @@ let coordinator: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  const db = server.database.db;
   await seedDemoData(server.database.store);
-  coordinator = server.token("COORDINATOR");
+  coordinator = await server.token("COORDINATOR");
   // 60 more contract companies, each with 4 engineers and 2 offers, so pages are full.
   const now = new Date();
-  db.transaction((tx) => {
+  await server.database.store.write(async ({ db: tx }) => {
     for (let i = 0; i < 60; i++) {
-      const company = insertCompany(tx, { parkId: 1, name: `Fab ${i}`, nameKey: `fab ${i}`, kind: "CONTRACT", description: "", employeeCount: 50, createdAt: now });
+      const company = await insertCompany(tx, { parkId: 1, name: `Fab ${i}`, nameKey: `fab ${i}`, kind: "CONTRACT", description: "", employeeCount: 50, createdAt: now });
       for (let e = 0; e < 4; e++) {
-        insertEngineer(tx, { companyId: company.id, name: `Engineer ${i}.${e}`, role: "ENGINEER", weeklyHours: 40, active: e !== 3, createdAt: now });
+        await insertEngineer(tx, { companyId: company.id, name: `Engineer ${i}.${e}`, role: "ENGINEER", weeklyHours: 40, active: e !== 3, createdAt: now });
       }
       for (const capabilityId of [1 + (i % 12), 1 + ((i + 5) % 12)]) {
-        insertOffer(tx, {
+        await insertOffer(tx, {
           companyId: company.id,
           capabilityId,
           unitPriceMinor: 100_00 + i,

@@ -1,5 +1,4 @@
 import { openDatabase, type DatabaseHandle } from "../../src/db/client";
-import { writeTransaction } from "../../src/db/executor";
 import { companies, engineers, parks } from "../../src/db/schema";
 import { engineersPerCompany } from "../../src/engineers/engineer.repository";
 import { findParksByIds } from "../../src/parks/park.repository";
@@ -24,39 +23,39 @@ describe("prepared statements", () => {
     second.close();
   });
 
-  it("reads the database it is called with, not the one it was first prepared on", () => {
+  it("reads the database it is called with, not the one it was first prepared on", async () => {
     const a = addPark(first, "Alpha");
     addPark(second, "Beta");
     const b = addPark(second, "Gamma");
-    expect(findParksByIds(first.db, [a]).map((p) => p.name)).toEqual(["Alpha"]);
-    expect(findParksByIds(second.db, [a, b]).map((p) => p.name).sort()).toEqual(["Beta", "Gamma"]);
-    expect(findParksByIds(first.db, [a, b]).map((p) => p.name)).toEqual(["Alpha"]);
+    expect((await findParksByIds(first.db, [a])).map((p) => p.name)).toEqual(["Alpha"]);
+    expect((await findParksByIds(second.db, [a, b])).map((p) => p.name).sort()).toEqual(["Beta", "Gamma"]);
+    expect((await findParksByIds(first.db, [a, b])).map((p) => p.name)).toEqual(["Alpha"]);
   });
 
-  it("binds any number of ids, none included, as one statement each", () => {
+  it("binds any number of ids, none included, as one statement each", async () => {
     const ids = Array.from({ length: 700 }, (_, i) => addPark(first, `Park ${i}`));
     const before = first.stats.statements;
-    expect(findParksByIds(first.db, ids)).toHaveLength(700);
-    expect(findParksByIds(first.db, [ids[3], 999_999])).toEqual([expect.objectContaining({ id: ids[3], name: "Park 3" })]);
-    expect(findParksByIds(first.db, [])).toEqual([]);
+    expect(await findParksByIds(first.db, ids)).toHaveLength(700);
+    expect(await findParksByIds(first.db, [ids[3], 999_999])).toEqual([expect.objectContaining({ id: ids[3], name: "Park 3" })]);
+    expect(await findParksByIds(first.db, [])).toEqual([]);
     expect(first.stats.statements - before).toBe(2);
   });
 
-  it("sees a transaction's own writes and nothing of a rolled-back one", () => {
+  it("sees a transaction's own writes and nothing of a rolled-back one", async () => {
     let inside: string[] = [];
     let id = 0;
-    expect(() =>
-      writeTransaction(first.db, (tx) => {
+    await expect(
+      first.store.write(async ({ db: tx }) => {
         id = tx.insert(parks).values({ name: "Rolled back", nameKey: "rolled back", kind: "CLUSTER", region: "Test", createdAt: new Date() }).returning().get().id;
-        inside = findParksByIds(tx, [id]).map((p) => p.name);
+        inside = (await findParksByIds(tx, [id])).map((p) => p.name);
         throw new Error("fail after the write");
       }),
-    ).toThrow("fail after the write");
+    ).rejects.toThrow("fail after the write");
     expect(inside).toEqual(["Rolled back"]);
-    expect(findParksByIds(first.db, [id])).toEqual([]);
+    expect(await findParksByIds(first.db, [id])).toEqual([]);
   });
 
-  it("pages children per parent with each call's own filter and cursor, not the first call's", () => {
+  it("pages children per parent with each call's own filter and cursor, not the first call's", async () => {
     const parkId = addPark(first, "Park");
     const company = (name: string) => first.db.insert(companies).values({ parkId, name, nameKey: name, kind: "CONTRACT", employeeCount: 10, createdAt: new Date() }).returning().get().id;
     const [a, b] = [company("a"), company("b")];
@@ -67,11 +66,11 @@ describe("prepared statements", () => {
     staff(a, "A3", true);
     staff(b, "B1", false);
     staff(b, "B2", true);
-    const names = (activeOnly: boolean, limit: number, afterId: number | null) => engineersPerCompany(first.db, [a, b], { limit, afterId }, { activeOnly }).map((e) => e.name);
-    expect(names(true, 5, null)).toEqual(["A1", "A3", "B2"]);
-    expect(names(false, 5, null)).toEqual(["A1", "A2", "A3", "B1", "B2"]);
+    const names = async (activeOnly: boolean, limit: number, afterId: number | null) => (await engineersPerCompany(first.db, [a, b], { limit, afterId }, { activeOnly })).map((e) => e.name);
+    expect(await names(true, 5, null)).toEqual(["A1", "A3", "B2"]);
+    expect(await names(false, 5, null)).toEqual(["A1", "A2", "A3", "B1", "B2"]);
     // limit + 1 per company (the extra row tells there is a next page), after A2's id
-    expect(names(false, 0, a2)).toEqual(["A3", "B1"]);
-    expect(names(true, 0, null)).toEqual(["A1", "B2"]);
+    expect(await names(false, 0, a2)).toEqual(["A3", "B1"]);
+    expect(await names(true, 0, null)).toEqual(["A1", "B2"]);
   });
 });

@@ -70,8 +70,8 @@ let day0: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  coordinator = server.token("COORDINATOR");
-  investor = server.token("INVESTOR");
+  coordinator = await server.token("COORDINATOR");
+  investor = await server.token("INVESTOR");
   const parkId = await createPark(server, coordinator, "Report Park");
   capabilityId = (await gqlOk(ADD_CAPABILITY, { name: "Precision machining" }, coordinator)).capability.id;
   delta = await registerCompany(server, parkId, "Delta Works", "CONTRACT", 10);

@@ -91,8 +91,8 @@ export async function registerCompany(
 }
 
 export async function buildWorld(server: TestServer): Promise<World> {
-  const coordinator = server.token("COORDINATOR");
-  const investor = server.token("INVESTOR");
+  const coordinator = await server.token("COORDINATOR");
+  const investor = await server.token("INVESTOR");
   const parkId = await createPark(server, coordinator, "Test Technopark");
   const otherParkId = await createPark(server, coordinator, "Other Cluster");
   const capability = await server.gql(ADD_CAPABILITY, { input: { name: "Mechanical machining" } }, coordinator);

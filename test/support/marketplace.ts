@@ -51,7 +51,7 @@ export interface Market {
 
 /** A park with two startups and three contract companies that offer the same capability. */
 export async function buildMarket(server: TestServer): Promise<Market> {
-  const coordinator = server.token("COORDINATOR");
+  const coordinator = await server.token("COORDINATOR");
   const parkId = await createPark(server, coordinator, "Market Park");
   const addCapability = async (name: string) =>
     (await server.gql(`mutation($input: AddCapabilityInput!) { addCapability(input: $input) { capability { id } } }`, { input: { name } }, coordinator)).data

@@ -29,7 +29,7 @@ export interface TestServer {
   logs: string[];
   gql<D = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResponse<D>>;
   /** A token made directly in the database (the first coordinator token has to come from somewhere). */
-  token(role: Role, companyId?: number | null, holderName?: string): string;
+  token(role: Role, companyId?: number | null, holderName?: string): Promise<string>;
   /** Moves the server's clock (real time plus an offset) forward. */
   advance(ms: number): void;
   /** The server's "now". */
@@ -74,8 +74,8 @@ export async function startTestServer(options: { maxBodyBytes?: number; database
       const res = await req.send({ query, variables });
       return { status: res.status, data: res.body?.data, errors: res.body?.errors, body: res.body };
     },
-    token(role, companyId = null, holderName = `${role.toLowerCase()} holder`) {
-      return createToken(database.db, { role, companyId, holderName }).token;
+    async token(role, companyId = null, holderName = `${role.toLowerCase()} holder`) {
+      return (await createToken(database.db, { role, companyId, holderName })).token;
     },
     async close() {
       await app.stop();
