@@ -1,3 +1,4 @@
+import { gate, sees } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import type { Executor } from "../db/executor";
 import type { ApiTokenRow } from "../db/schema";
@@ -8,7 +9,7 @@ import { requiredName } from "../shared/validate";
 import { findTokenByHash, findTokenById, insertToken, revokeToken } from "./api-token.repository";
 import type { IssueApiTokenInput, RevokeApiTokenInput } from "./api-token.inputs";
 import { generateToken, hashToken } from "./token";
-import { actsFor, requireRole, type Role, type Viewer } from "../core/viewer";
+import { type Role, type Viewer } from "../core/viewer";
 
 export interface IssuedToken {
   row: ApiTokenRow;
@@ -45,7 +46,7 @@ export class ApiTokenService {
    * company only (a colleague's token); investors issue none.
    */
   async issue(ctx: RequestContext, input: IssueApiTokenInput): Promise<Outcome<IssuedToken>> {
-    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "issue API tokens");
+    const v = gate(ctx.viewer, "issueApiToken");
     if (v.role === "MEMBER" && input.role !== "MEMBER") throw forbidden("Members may issue only MEMBER tokens for their own company.");
     const errors = new UserErrors();
     const holderName = requiredName(errors, "holderName", input.holderName, "Holder name");
@@ -63,12 +64,12 @@ export class ApiTokenService {
 
   /** Revokes a token: the coordinator any, a member those of its own company. */
   async revoke(ctx: RequestContext, input: RevokeApiTokenInput): Promise<Outcome<ApiTokenRow>> {
-    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "revoke API tokens");
+    const v = gate(ctx.viewer, "revokeApiToken");
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.apiTokenId, "ApiToken");
       const row = id === null ? undefined : await findTokenById(tx, id);
-      const visible = row && (v.role === "COORDINATOR" || (row.companyId !== null && actsFor(v, row.companyId)));
+      const visible = row && sees(v, "ApiToken", { owner: row.companyId });
       if (!row || !visible) return refused(errors.add("apiTokenId", UserErrorCode.NOT_FOUND, "No API token with this id that you may revoke."));
       if (row.revokedAt !== null) return refused(errors.add("apiTokenId", UserErrorCode.ALREADY_REVOKED, "This API token was already revoked."));
       return ok(await revokeToken(tx, row.id, ctx.now));

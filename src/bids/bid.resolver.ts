@@ -1,5 +1,5 @@
+import { gate, sees } from "../access/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
-import { actsFor, requireRole } from "../core/viewer";
 import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
 import type { Context } from "../context";
@@ -20,7 +20,7 @@ export class BidResolver {
     @Arg("filter", () => BidFilter, { nullable: true, description: "Narrows the list." }) filter: BidFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Bid>> {
-    const viewer = requireRole(ctx.viewer, ["MEMBER"], "list their company's bids");
+    const viewer = gate(ctx.viewer, "myBids");
     const page = pageRequest(args);
     return toConnection(await listBids(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined, now: ctx.now }, page), page, toBid);
   }
@@ -70,6 +70,6 @@ export class BidTermsResolver {
     description: "Engineer-hours per unit the contractor plans: its internal figure. Null unless you are the contractor or the coordinator.",
   })
   engineerHoursPerUnit(@Root() terms: BidTerms, @Ctx() ctx: Context): number | null {
-    return actsFor(ctx.viewer, terms.contractorDbId) ? terms.centihoursPerUnit / 100 : null;
+    return sees(ctx.viewer, "Bid.engineerHoursPerUnit", { owner: terms.contractorDbId }) ? terms.centihoursPerUnit / 100 : null;
   }
 }

@@ -1,12 +1,12 @@
+import { gate, seesOrder } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import { requireRole, type Viewer } from "../core/viewer";
+import { type Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
 import type { BidRow, CapabilityOfferRow, OrderRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { type Currency, type MoneyInput, toMoney } from "../graphql/money";
 import { findOffer } from "../offers/capability-offer.repository";
-import { canSeeOrder } from "../orders/order-access";
 import type { BidFromInstantQuoteInput } from "../capacity/capacity.inputs";
 import { quoteOrder } from "../capacity/capacity.service";
 import { acceptingBids, awardDeadline, effectiveStatus } from "../orders/order-state";
@@ -86,7 +86,8 @@ async function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date
   const id = idOf(orderId, "Order");
   const order = id === null ? undefined : await findOrderById(db, id);
   // An open order is visible to every contractor; only a closed one needs the "has bid on it" read.
-  const visible = order && (canSeeOrder(v, order, now, false) || canSeeOrder(v, order, now, (await ordersBidOnBy(db, v.companyId!, [order.id])).size > 0));
+  const open = order !== undefined && effectiveStatus(order, now) === "OPEN";
+  const visible = order && (seesOrder(v, order, open, false) || seesOrder(v, order, open, (await ordersBidOnBy(db, v.companyId!, [order.id])).size > 0));
   if (!order || !visible) {
     errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id.");
     return undefined;
@@ -111,7 +112,7 @@ export class BidService {
    * not (they do not produce). One live bid per company and order.
    */
   async submit(ctx: RequestContext, input: SubmitBidInput): Promise<Outcome<BidRow>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "bid (members of contract companies)");
+    const v = gate(ctx.viewer, "submitBid");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
       await idempotent(tx, v, "submitBid", input.idempotencyKey, input, async () => await this.submitOnce(tx, v, input, now), (bid) => bid.id, async (id) => (await findBidsByIds(tx, [id]))[0], now),
@@ -137,7 +138,7 @@ export class BidService {
    * and lot range, the quoted quantity, and the lead time its free capacity allows today.
    */
   async fromInstantQuote(ctx: RequestContext, input: BidFromInstantQuoteInput): Promise<Outcome<BidRow>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "bid (members of contract companies)");
+    const v = gate(ctx.viewer, "submitBid");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
       await idempotent(tx, v, "bidFromInstantQuote", input.idempotencyKey, input, () => this.fromQuoteOnce(tx, v, input, now), (bid) => bid.id, async (id) => (await findBidsByIds(tx, [id]))[0], now),
@@ -170,7 +171,7 @@ export class BidService {
 
   /** Sets new terms on the company's live bid while bidding is open; the old terms stay as a revision. */
   async revise(ctx: RequestContext, input: ReviseBidInput): Promise<Outcome<BidRow>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "revise bids (the bidding contract company)");
+    const v = gate(ctx.viewer, "reviseBid");
     const now = ctx.now;
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {
@@ -199,7 +200,7 @@ export class BidService {
 
   /** Withdraws the company's live bid while the order is open. */
   async withdraw(ctx: RequestContext, input: WithdrawBidInput): Promise<Outcome<BidRow>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "withdraw bids (the bidding contract company)");
+    const v = gate(ctx.viewer, "withdrawBid");
     const now = ctx.now;
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {

@@ -1,5 +1,5 @@
+import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import { requireRole } from "../core/viewer";
 import type { CapabilityRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { nameKey } from "../shared/text";
@@ -23,7 +23,7 @@ export function codeFromName(name: string): string {
 export class CapabilityService {
 
   async addCapability(ctx: RequestContext, input: AddCapabilityInput): Promise<Outcome<CapabilityRow>> {
-    requireRole(ctx.viewer, ["COORDINATOR"], "add capabilities to the catalogue");
+    gate(ctx.viewer, "addCapability");
     const errors = new UserErrors();
     const name = requiredName(errors, "name", input.name, "Capability name");
     const description = optionalText(errors, "description", input.description, "Description");

@@ -1,7 +1,7 @@
+import { sees } from "../access/policy";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
-import { actsFor, isCoordinator } from "../core/viewer";
 import { BidPayload } from "../bids/bid.inputs";
 import { toBid } from "../bids/bid.type";
 import { loadCapability } from "../capabilities/capability-field";
@@ -15,7 +15,6 @@ import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql
 import { payloadOf } from "../graphql/errors";
 import { type Currency, toMoney } from "../graphql/money";
 import { toCapabilityOffer } from "../offers/capability-offer.type";
-import { ownsOrder } from "../orders/order-access";
 import { Order } from "../orders/order.type";
 import { toPark } from "../parks/park.type";
 import { bookedByEngineerWeek } from "./capacity.repository";
@@ -125,7 +124,7 @@ export class OrderQuotesResolver {
     @Arg("asOf", () => GraphQLLocalDate, { nullable: true, description: "The date to quote as of (default today)." }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<InstantQuote[]> {
-    const seesAll = isCoordinator(ctx.viewer) || ownsOrder(ctx.viewer, order.row);
+    const seesAll = sees(ctx.viewer, "Order.everyBid", { owner: order.companyDbId });
     const quotes = await ctx.services.capacity.instantQuotes(ctx, order.row, { quantity, asOf }, seesAll);
     return Promise.all(
       quotes.map(async (q) => {
@@ -136,7 +135,7 @@ export class OrderQuotesResolver {
           quantity: q.quantity,
           unitPrice: toMoney(q.offer.unitPriceMinor, currency),
           totalPrice: toMoney(BigInt(q.quantity) * BigInt(q.offer.unitPriceMinor), currency),
-          engineerHours: actsFor(ctx.viewer, q.offer.companyId) ? toHours(q.centihours) : null,
+          engineerHours: sees(ctx.viewer, "CapabilityOffer.engineerHoursPerUnit", { owner: q.offer.companyId }) ? toHours(q.centihours) : null,
           earliestCompletionDate: q.completion,
           leadTimeDays: q.leadTimeDays,
           meetsNeededBy: q.completion !== null && q.completion <= order.neededBy,
@@ -159,7 +158,7 @@ export class ContractBookingsResolver {
     description: "Which engineer works on the contract in which week. Null unless you are the contractor or the coordinator.",
   })
   async bookings(@Root() contract: Contract, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Booking> | null> {
-    if (!actsFor(ctx.viewer, contract.contractorDbId)) return null;
+    if (!sees(ctx.viewer, "Contract.engineerHours", { owner: contract.contractorDbId })) return null;
     const page = pageRequest(args);
     const rows = await ctx.loaders.bookingsByContract.load({ parentId: contract.dbId, page, filter: null });
     const engineers = await Promise.all(rows.map((row) => ctx.loaders.engineerById.load(row.engineerId)));

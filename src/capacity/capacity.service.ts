@@ -1,5 +1,5 @@
+import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import { requireRole } from "../core/viewer";
 import { contractCompanyOf } from "../companies/company-access";
 import { contractWorkedOn } from "../contracts/contract-access";
 import { contractEvent } from "../contracts/contract.repository";
@@ -7,7 +7,7 @@ import { appendEvents, actorOf } from "../events/event.repository";
 import type { Executor } from "../db/executor";
 import type { CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
 import { findEngineersByIds } from "../engineers/engineer.repository";
-import { badUserInput, forbidden, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { badUserInput, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { effectiveStatus } from "../orders/order-state";
 import { parkOrNotFound } from "../parks/park.service";
@@ -160,7 +160,7 @@ export class CapacityService {
   /** Utilisation per capability per week across a park; the coordinator and investors. Three aggregate statements. */
   async heatMap(ctx: RequestContext, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }) {
     const now = ctx.now;
-    requireRole(ctx.viewer, ["COORDINATOR", "INVESTOR"], "see the park's capacity heat-map");
+    gate(ctx.viewer, "capacityHeatMap");
     const park = await parkOrNotFound(ctx.db, args.parkId);
     const window = windowOf(args.asOf, args.weeks, now);
     const threshold = checkThreshold(args.threshold);
@@ -200,8 +200,7 @@ export class CapacityService {
    * same week, within the receiver's free hours. The contract's total never changes.
    */
   async reassign(ctx: RequestContext, input: ReassignWorkInput): Promise<Outcome<{ contractId: number }>> {
-    const v = requireRole(ctx.viewer, ["MEMBER", "COORDINATOR"], "reassign work (the contractor)");
-    if (v.role === "MEMBER" && v.companyKind !== "CONTRACT") throw forbidden("Only the contractor reassigns its work.");
+    const v = gate(ctx.viewer, "reassignWork");
     const now = ctx.now;
     const errors = new UserErrors();
     const centihours = engineerCentihours(errors, "hours", input.hours);

@@ -1,4 +1,5 @@
-import { actsFor, requireViewer, type Viewer } from "../core/viewer";
+import { actsFor, gate, sees } from "../access/policy";
+import { type Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
 import type { CompanyRow } from "../db/schema";
 import { badUserInput, notFound, UserErrorCode, type UserErrors } from "../graphql/errors";
@@ -38,10 +39,10 @@ export async function companyActedOn(
  * it (its members, the coordinator); anything else is NOT_FOUND, so others' ids reveal nothing.
  */
 export async function contractCompanyOf(db: Executor, viewer: Viewer | null, companyId: string | null | undefined, what: string): Promise<CompanyRow> {
-  const v = requireViewer(viewer);
+  const v = gate(viewer, "companyReports");
   const id = companyId == null ? v.companyId : idOf(companyId, "Company");
   if (id === null && companyId == null) throw badUserInput("Name the company (companyId).", "companyId");
   const company = id === null ? undefined : await findCompanyById(db, id);
-  if (!company || company.kind !== "CONTRACT" || !actsFor(v, company.id)) throw notFound(`No contract company with this id whose ${what} you may see.`);
+  if (!company || company.kind !== "CONTRACT" || !sees(v, "Company.internalReports", { owner: company.id })) throw notFound(`No contract company with this id whose ${what} you may see.`);
   return company;
 }

@@ -1,6 +1,6 @@
+import { sees } from "../access/policy";
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { toApiToken } from "../auth/api-token.type";
-import { actsFor } from "../core/viewer";
 import type { Context } from "../context";
 import { EngineerConnection, toEngineer, type Engineer } from "../engineers/engineer.type";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
@@ -72,7 +72,7 @@ export class CompanyResolver {
     includeInactive: boolean,
     @Ctx() ctx: Context,
   ): Promise<Connection<Engineer> | null> {
-    if (!actsFor(ctx.viewer, company.dbId)) return null;
+    if (!sees(ctx.viewer, "Company.engineers", { owner: company.dbId })) return null;
     const page = pageRequest(args);
     const rows = await ctx.loaders.engineersByCompany.load({ parentId: company.dbId, page, filter: { activeOnly: !includeInactive } });
     return toConnection(rows, page, toEngineer);
@@ -92,7 +92,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<CapabilityOffer>> {
     const page = pageRequest(args);
-    const activeOnly = !(includeInactive && actsFor(ctx.viewer, company.dbId));
+    const activeOnly = !(includeInactive && sees(ctx.viewer, "CapabilityOffer (withdrawn)", { owner: company.dbId }));
     const rows = await ctx.loaders.offersByCompany.load({ parentId: company.dbId, page, filter: { activeOnly } });
     return toConnection(rows, page, toCapabilityOffer);
   }

@@ -1,6 +1,6 @@
+import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { createToken, type IssuedToken } from "../auth/api-token.service";
-import { requireRole } from "../core/viewer";
 import type { CompanyRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
@@ -54,7 +54,7 @@ export class CompanyService {
 
   /** Changes a company's profile; its members or the coordinator. The kind cannot change. */
   async updateProfile(ctx: RequestContext, input: UpdateCompanyProfileInput): Promise<Outcome<CompanyRow>> {
-    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "change company profiles");
+    const v = gate(ctx.viewer, "updateCompanyProfile");
     const errors = new UserErrors();
     const changes: Partial<CompanyRow> = {};
     if (input.name != null) {

@@ -1,4 +1,5 @@
-import { actsFor, type Viewer } from "../core/viewer";
+import { actsFor } from "../access/policy";
+import { type Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
 import type { ContractRow } from "../db/schema";
 import { UserErrorCode, type UserErrors } from "../graphql/errors";

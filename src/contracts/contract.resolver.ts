@@ -1,5 +1,5 @@
+import { gate, sees } from "../access/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
-import { actsFor, requireRole } from "../core/viewer";
 import { Bid, toBid } from "../bids/bid.type";
 import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
@@ -37,7 +37,7 @@ export class ContractResolver {
     @Arg("filter", () => ContractFilter, { nullable: true, description: "Narrows the list." }) filter: ContractFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Contract>> {
-    const viewer = requireRole(ctx.viewer, ["MEMBER"], "list their company's contracts");
+    const viewer = gate(ctx.viewer, "myContracts");
     const page = pageRequest(args);
     return toConnection(await listContractsOfCompany(ctx.db, viewer.companyId!, filter?.status ?? undefined, page), page, toContract);
   }
@@ -69,7 +69,7 @@ export class ContractResolver {
     description: "Engineer-hours per unit the contractor planned. Null unless you are the contractor or the coordinator.",
   })
   engineerHoursPerUnit(@Root() contract: Contract, @Ctx() ctx: Context): number | null {
-    return actsFor(ctx.viewer, contract.contractorDbId) ? contract.centihoursPerUnit / 100 : null;
+    return sees(ctx.viewer, "Contract.engineerHours", { owner: contract.contractorDbId }) ? contract.centihoursPerUnit / 100 : null;
   }
 
   @FieldResolver(() => DeliveryConnection, { description: "The contract's deliveries, oldest first, with the customer's decisions." })

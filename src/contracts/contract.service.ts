@@ -1,5 +1,5 @@
+import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import { requireRole } from "../core/viewer";
 import type { ContractRow } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
@@ -18,7 +18,7 @@ export class ContractService {
 
   /** The contractor starts production; the first start moves the order to IN_PRODUCTION. */
   async startProduction(ctx: RequestContext, input: StartContractProductionInput): Promise<Outcome<ContractRow>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "start production (the contractor)");
+    const v = gate(ctx.viewer, "startContractProduction");
     const now = ctx.now;
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {
@@ -41,7 +41,7 @@ export class ContractService {
    * accepted on the contract stays recognised.
    */
   async cancel(ctx: RequestContext, input: CancelContractInput): Promise<Outcome<ContractRow>> {
-    const v = requireRole(ctx.viewer, ["MEMBER", "COORDINATOR"], "cancel contracts (the customer)");
+    const v = gate(ctx.viewer, "cancelContract");
     const now = ctx.now;
     const errors = new UserErrors();
     const reason = requiredName(errors, "reason", input.reason, "Reason", LIMITS.descriptionLength);

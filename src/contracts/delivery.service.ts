@@ -1,5 +1,6 @@
+import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import { requireRole, type Viewer } from "../core/viewer";
+import { type Viewer } from "../core/viewer";
 import { weekStart } from "../capacity/weeks";
 import type { Executor } from "../db/executor";
 import type { ContractRow, ContractStatusValue, DeliveryRow } from "../db/schema";
@@ -43,7 +44,7 @@ export async function settleOrder(db: Executor, orderId: number, actor: Actor, n
 export class DeliveryService {
 
   async record(ctx: RequestContext, input: RecordDeliveryInput): Promise<Outcome<DeliveryChange>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "record deliveries (the contractor)");
+    const v = gate(ctx.viewer, "recordDelivery");
     const now = ctx.now;
     const today = localDate(now);
     return this.once(ctx, v, "recordDelivery", input, now, async (tx) => {
@@ -82,7 +83,7 @@ export class DeliveryService {
 
   /** The customer accepts: revenue today; the last units accepted finish the contract, and maybe the order. */
   async accept(ctx: RequestContext, input: AcceptDeliveryInput): Promise<Outcome<DeliveryChange>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "accept deliveries (the customer)");
+    const v = gate(ctx.viewer, "acceptDelivery");
     const now = ctx.now;
     const today = localDate(now);
     return this.once(ctx, v, "acceptDelivery", input, now, async (tx) => {
@@ -108,7 +109,7 @@ export class DeliveryService {
 
   /** The customer rejects for quality: the units are to be delivered again. */
   async reject(ctx: RequestContext, input: RejectDeliveryInput): Promise<Outcome<DeliveryChange>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "reject deliveries (the customer)");
+    const v = gate(ctx.viewer, "rejectDelivery");
     const now = ctx.now;
     return this.once(ctx, v, "rejectDelivery", input, now, async (tx) => {
       const errors = new UserErrors();

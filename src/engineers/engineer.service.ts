@@ -1,5 +1,5 @@
+import { actsFor, gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import { actsFor, requireRole } from "../core/viewer";
 import { companyActedOn } from "../companies/company-access";
 import type { EngineerRow } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
@@ -20,7 +20,7 @@ const MAX_WEEKLY_HOURS = 168;
 export class EngineerService {
 
   async addEngineer(ctx: RequestContext, input: AddEngineerInput): Promise<Outcome<EngineerRow>> {
-    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "add engineers");
+    const v = gate(ctx.viewer, "addEngineer");
     const errors = new UserErrors();
     const name = requiredName(errors, "name", input.name, "Engineer name");
     intInRange(errors, "weeklyHours", input.weeklyHours, "Weekly hours", MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS);
@@ -35,7 +35,7 @@ export class EngineerService {
   }
 
   async updateEngineer(ctx: RequestContext, input: UpdateEngineerInput): Promise<Outcome<EngineerRow>> {
-    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "change engineers");
+    const v = gate(ctx.viewer, "updateEngineer");
     const errors = new UserErrors();
     const changes: Partial<EngineerRow> = {};
     if (input.name != null) changes.name = requiredName(errors, "name", input.name, "Engineer name");

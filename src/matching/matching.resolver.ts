@@ -1,6 +1,6 @@
+import { sees } from "../access/policy";
 import { Arg, Args, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
-import { isCoordinator } from "../core/viewer";
 import { toBid } from "../bids/bid.type";
 import { loadCompany } from "../companies/company-field";
 import type { Context } from "../context";
@@ -99,7 +99,7 @@ export class OrderPlansResolver {
 export class SourcingPolicyResolver {
   @FieldResolver(() => Money, { nullable: true, description: "What each day earlier is worth to the owner (BALANCED weighs cost against it). Null unless you own the order or are the coordinator." })
   valuePerDayEarlier(@Root() policy: SourcingPolicy, @Ctx() ctx: Context): Money | null {
-    return isCoordinator(ctx.viewer) || ctx.viewer?.companyId === policy.ownerCompanyDbId ? policy.valuePerDay : null;
+    return sees(ctx.viewer, "SourcingPolicy.valuePerDayEarlier", { owner: policy.ownerCompanyDbId }) ? policy.valuePerDay : null;
   }
 }
 

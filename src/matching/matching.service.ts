@@ -1,5 +1,6 @@
+import { gate, memberOf, sees } from "../access/policy";
 import type { RequestContext } from "../core/request-context";
-import { isCoordinator, requireRole, type Viewer } from "../core/viewer";
+import { type Viewer } from "../core/viewer";
 import { bidStatusAt } from "../bids/bid-state";
 import { findLiveBid, findLiveBidsOfOrder, insertBid } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
@@ -9,7 +10,6 @@ import { badUserInput, forbidden, UserErrorCode, UserErrors } from "../graphql/e
 import { idOf } from "../graphql/global-id";
 import { toMoney, type Currency, type MoneyInput } from "../graphql/money";
 import { activeOffersOfCapability, findOffersByIds } from "../offers/capability-offer.repository";
-import { ownsOrder } from "../orders/order-access";
 import { findOrderById } from "../orders/order.repository";
 import { awardDeadline, effectiveStatus } from "../orders/order-state";
 import { checkOrderTerms } from "../orders/order-terms";
@@ -62,7 +62,7 @@ export class MatchingService {
   /** The Pareto front of plans for an open order: its owner and the coordinator only. */
   async orderPlans(ctx: RequestContext, order: OrderRow, valuePerDayEarlier: MoneyInput | null | undefined): Promise<Plans> {
     const { viewer, now } = ctx;
-    if (!ownsOrder(viewer, order) && !isCoordinator(viewer)) throw forbidden("Only the order's owner and the coordinator see its plans.");
+    if (!sees(viewer, "Order.plans", { owner: order.companyId })) throw forbidden("Only the order's owner and the coordinator see its plans.");
     const errors = new UserErrors();
     const valuePerDayMinor = valuePerDayEarlier == null ? order.valuePerDayMinor : nonNegativeMoney(errors, "valuePerDayEarlier", valuePerDayEarlier, "The value of a day");
     throwFirst(errors);
@@ -91,7 +91,7 @@ export class MatchingService {
     const order = orderId === null ? undefined : await findOrderById(ctx.db, orderId);
     const key = decodePlanKey(planKey);
     const now = ctx.now;
-    if (!order || !key || key.orderId !== order.id || !ownsOrder(ctx.viewer, order) || effectiveStatus(order, now) !== "OPEN") return null;
+    if (!order || !key || key.orderId !== order.id || !memberOf(ctx.viewer, order.companyId) || effectiveStatus(order, now) !== "OPEN") return null;
     const { result } = await this.orderPlans(ctx, order, null);
     return { onFront: result.plans.some((plan) => planKeyOf(order.id, plan) === planKey), frontComplete: result.complete };
   }
@@ -102,8 +102,7 @@ export class MatchingService {
    */
   async preview(ctx: RequestContext, input: MatchPreviewInput): Promise<Plans> {
     const now = ctx.now;
-    const v = requireRole(ctx.viewer, ["MEMBER", "COORDINATOR"], "preview plans (product companies and the coordinator)");
-    if (v.role === "MEMBER" && v.companyKind !== "PRODUCT") throw forbidden("Contract companies post no orders, so they have no plans to preview.");
+    gate(ctx.viewer, "matchPreview");
     const errors = new UserErrors();
     const terms = checkOrderTerms(errors, input, now);
     const capabilityId = idOf(input.capabilityId, "Capability");

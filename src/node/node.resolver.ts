@@ -1,6 +1,7 @@
+import { sees, seesBid, seesContract, seesOrder } from "../access/policy";
+import { effectiveStatus } from "../orders/order-state";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { toApiToken } from "../auth/api-token.type";
-import { actsFor, isCoordinator } from "../core/viewer";
 import { toCapability } from "../capabilities/capability.type";
 import { toCompany } from "../companies/company.type";
 import type { Context } from "../context";
@@ -14,7 +15,6 @@ import { toBid } from "../bids/bid.type";
 import { toContract } from "../contracts/contract.type";
 import { toDelivery } from "../contracts/delivery.type";
 import { findInvestment, toInvestment } from "../reports/investment";
-import { canSeeBid, canSeeContract, canSeeOrder } from "../orders/order-access";
 import { toOrder } from "../orders/order.type";
 
 const MAX_NODES = 100;
@@ -42,38 +42,38 @@ async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
     }
     case "Engineer": {
       const row = await loaders.engineerById.load(decoded.id);
-      return row && actsFor(viewer, row.companyId) ? toEngineer(row) : null;
+      return row && sees(viewer, "Engineer", { owner: row.companyId }) ? toEngineer(row) : null;
     }
     case "CapabilityOffer": {
       const row = await loaders.offerById.load(decoded.id);
-      return row && (row.active || actsFor(viewer, row.companyId)) ? toCapabilityOffer(row) : null;
+      return row && (row.active || sees(viewer, "CapabilityOffer (withdrawn)", { owner: row.companyId })) ? toCapabilityOffer(row) : null;
     }
     case "ApiToken": {
       const row = await loaders.apiTokenById.load(decoded.id);
-      const visible = row && (isCoordinator(viewer) || (row.companyId !== null && actsFor(viewer, row.companyId)));
+      const visible = row && sees(viewer, "ApiToken", { owner: row.companyId });
       return visible ? toApiToken(row) : null;
     }
     case "Order": {
       const row = await loaders.orderById.load(decoded.id);
       if (!row) return null;
       const hasBid = viewer?.companyKind === "CONTRACT" && (await loaders.hasBidOn.load(`${viewer.companyId}:${row.id}`));
-      return canSeeOrder(viewer, row, ctx.now, hasBid) ? toOrder(row, ctx.now) : null;
+      return seesOrder(viewer, row, effectiveStatus(row, ctx.now) === "OPEN", hasBid) ? toOrder(row, ctx.now) : null;
     }
     case "Bid": {
       const row = await loaders.bidById.load(decoded.id);
       const order = row && (await loaders.orderById.load(row.orderId));
-      return row && order && canSeeBid(viewer, row, order.companyId) ? toBid(row) : null;
+      return row && order && seesBid(viewer, row, order.companyId) ? toBid(row) : null;
     }
     case "Contract": {
       const row = await loaders.contractById.load(decoded.id);
-      return row && canSeeContract(viewer, row) ? toContract(row) : null;
+      return row && seesContract(viewer, row) ? toContract(row) : null;
     }
     case "Delivery": {
       const row = await loaders.deliveryById.load(decoded.id);
-      return row && canSeeContract(viewer, row) ? toDelivery(row) : null;
+      return row && seesContract(viewer, row) ? toDelivery(row) : null;
     }
     case "Investment": {
-      const row = viewer?.role === "COORDINATOR" || viewer?.role === "INVESTOR" ? await findInvestment(ctx.db, decoded.id) : undefined;
+      const row = sees(viewer, "Investment", { owner: null }) ? await findInvestment(ctx.db, decoded.id) : undefined;
       return row ? toInvestment(row) : null;
     }
   }

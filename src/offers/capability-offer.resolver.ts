@@ -1,5 +1,5 @@
+import { sees } from "../access/policy";
 import { Arg, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from "type-graphql";
-import { actsFor } from "../core/viewer";
 import { loadCapability } from "../capabilities/capability-field";
 import { Capability } from "../capabilities/capability.type";
 import { loadCompany } from "../companies/company-field";
@@ -31,7 +31,7 @@ export class CapabilityOfferResolver {
     description: "Engineer-hours one unit takes. Null unless you are the company's member or the coordinator.",
   })
   engineerHoursPerUnit(@Root() offer: CapabilityOffer, @Ctx() ctx: Context): number | null {
-    return actsFor(ctx.viewer, offer.companyDbId) ? offer.centihoursPerUnit / 100 : null;
+    return sees(ctx.viewer, "CapabilityOffer.engineerHoursPerUnit", { owner: offer.companyDbId }) ? offer.centihoursPerUnit / 100 : null;
   }
 
   @Mutation(() => DeclareCapabilityOfferPayload, {

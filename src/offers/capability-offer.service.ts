@@ -1,5 +1,5 @@
+import { actsFor, gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import { actsFor, requireRole } from "../core/viewer";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { companyActedOn } from "../companies/company-access";
 import type { CapabilityOfferRow } from "../db/schema";
@@ -23,7 +23,7 @@ function checkTerms(errors: UserErrors, terms: { minLeadDays: number; minLot: nu
 export class CapabilityOfferService {
 
   async declare(ctx: RequestContext, input: DeclareCapabilityOfferInput): Promise<Outcome<CapabilityOfferRow>> {
-    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "declare capability offers");
+    const v = gate(ctx.viewer, "declareCapabilityOffer");
     const errors = new UserErrors();
     const unitPriceMinor = positiveMoney(errors, "unitPrice", input.unitPrice, "Unit price");
     const centihoursPerUnit = engineerCentihours(errors, "engineerHoursPerUnit", input.engineerHoursPerUnit);
@@ -60,7 +60,7 @@ export class CapabilityOfferService {
   }
 
   async update(ctx: RequestContext, input: UpdateCapabilityOfferInput): Promise<Outcome<CapabilityOfferRow>> {
-    const v = requireRole(ctx.viewer, ["COORDINATOR", "MEMBER"], "change capability offers");
+    const v = gate(ctx.viewer, "updateCapabilityOffer");
     const errors = new UserErrors();
     return transact(ctx, async ({ db: tx }) => {
       const id = idOf(input.capabilityOfferId, "CapabilityOffer");

@@ -1,5 +1,6 @@
+import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import { requireRole, type Viewer } from "../core/viewer";
+import { type Viewer } from "../core/viewer";
 import { bidStatusAt } from "../bids/bid-state";
 import { closeLiveBids, findBidsByIds, setBidStatus } from "../bids/bid.repository";
 import { contractEvent, findContractsOfOrder, insertContract } from "../contracts/contract.repository";
@@ -113,7 +114,7 @@ export class AwardService {
   }
 
   private async awardIn(ctx: RequestContext, input: AwardOrderInput, front: PlanOnFront | null): Promise<Outcome<Award>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "award orders (the order's owner)");
+    const v = gate(ctx.viewer, "awardOrder");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
       await idempotent(

@@ -1,5 +1,5 @@
+import { gate, sees } from "../access/policy";
 import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { isCoordinator, requireRole, requireViewer } from "../core/viewer";
 import { BidConnection, toBid, type Bid } from "../bids/bid.type";
 import { loadCapability } from "../capabilities/capability-field";
 import { Capability } from "../capabilities/capability.type";
@@ -7,10 +7,9 @@ import { loadCompany } from "../companies/company-field";
 import { Company } from "../companies/company.type";
 import type { Context } from "../context";
 import { Contract, ContractConnection, toContract } from "../contracts/contract.type";
-import { forbidden, payloadOf, UserError } from "../graphql/errors";
+import { payloadOf, UserError } from "../graphql/errors";
 import { PageArgs, pageRequest, sortedPageRequest, toConnection, toSortedConnection, type Connection } from "../graphql/connection";
 import { idOf } from "../graphql/global-id";
-import { ownsOrder } from "./order-access";
 import {
   AwardOrderInput,
   CancelOrderInput,
@@ -40,7 +39,7 @@ export class AwardOrderPayload {
 }
 
 /** Who sees all of an order's bids and contracts: its owner and the coordinator. */
-const seesAllOf = (ctx: Context, order: Order) => isCoordinator(ctx.viewer) || ownsOrder(ctx.viewer, order.row);
+const seesAllOf = (ctx: Context, order: Order) => sees(ctx.viewer, "Order.everyBid", { owner: order.companyDbId });
 
 @Resolver(() => Order)
 export class OrderResolver {
@@ -58,10 +57,7 @@ export class OrderResolver {
     orderBy: OrderOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    const viewer = requireViewer(ctx.viewer);
-    if (viewer.role !== "COORDINATOR" && viewer.companyKind !== "CONTRACT") {
-      throw forbidden("Open orders are for contract companies (to bid) and the coordinator.");
-    }
+    const viewer = gate(ctx.viewer, "openOrders");
     const field = orderBy?.field ?? OrderSortField.NEEDED_BY;
     const page = sortedPageRequest(args, ORDER_SORTS[field].type);
     const capabilityId = filter?.capabilityId == null ? undefined : idOf(filter.capabilityId, "Capability");
@@ -87,7 +83,7 @@ export class OrderResolver {
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list (companyId is ignored)." }) filter: OrderFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    const viewer = requireRole(ctx.viewer, ["MEMBER"], "list their company's orders");
+    const viewer = gate(ctx.viewer, "myOrders");
     const page = pageRequest(args);
     const rows = await listOrders(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined }, page, ctx.now);
     return toConnection(rows, page, (row) => toOrder(row, ctx.now));
@@ -99,7 +95,7 @@ export class OrderResolver {
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list." }) filter: OrderFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    requireRole(ctx.viewer, ["COORDINATOR"], "list all orders");
+    gate(ctx.viewer, "orders");
     const page = pageRequest(args);
     const companyId = filter?.companyId == null ? undefined : idOf(filter.companyId, "Company");
     if (companyId === null) return toConnection([], page, (row: never) => row);

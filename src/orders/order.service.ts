@@ -1,5 +1,6 @@
+import { gate, memberOf } from "../access/policy";
 import { inTransaction, transact, type RequestContext } from "../core/request-context";
-import { requireRole, type Viewer } from "../core/viewer";
+import { type Viewer } from "../core/viewer";
 import { closeLiveBids, recordLapsedBids } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import type { Executor } from "../db/executor";
@@ -11,7 +12,6 @@ import { localDate } from "../shared/time";
 import { idempotent } from "../shared/idempotency";
 import { optionalText, requiredName } from "../shared/validate";
 import { futureInstant } from "../shared/validate-dates";
-import { ownsOrder } from "./order-access";
 import { checkOrderTerms } from "./order-terms";
 import { canTransition, effectiveStatus } from "./order-state";
 import type { CancelOrderInput, PostOrderInput } from "./order.inputs";
@@ -23,7 +23,7 @@ import { expireOverdueOrders, findOrderById, insertOrder, orderEvent, transition
 export async function ownedOrder(db: Executor, viewer: Viewer, orderId: string, errors: UserErrors): Promise<OrderRow | undefined> {
   const id = idOf(orderId, "Order");
   const order = id === null ? undefined : await findOrderById(db, id);
-  if (!order || !ownsOrder(viewer, order)) {
+  if (!order || !memberOf(viewer, order.companyId)) {
     errors.add("orderId", UserErrorCode.NOT_FOUND, "No order with this id that your company posted.");
     return undefined;
   }
@@ -51,7 +51,7 @@ export class OrderService {
    * The sourcing policy must leave at least one possible award.
    */
   async post(ctx: RequestContext, input: PostOrderInput): Promise<Outcome<OrderRow>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "post orders (members of product companies)");
+    const v = gate(ctx.viewer, "postOrder");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
       await idempotent(tx, v, "postOrder", input.idempotencyKey, input, async () => await this.postOnce(tx, v, input, now), (order) => order.id, async (id) => (await findOrderById(tx, id))!, now),
@@ -93,7 +93,7 @@ export class OrderService {
 
   /** The owner cancels an open order; its live bids become NOT_AWARDED. */
   async cancel(ctx: RequestContext, input: CancelOrderInput): Promise<Outcome<OrderRow>> {
-    const v = requireRole(ctx.viewer, ["MEMBER"], "cancel orders (the order's owner)");
+    const v = gate(ctx.viewer, "cancelOrder");
     const now = ctx.now;
     const errors = new UserErrors();
     const reason = optionalText(errors, "reason", input.reason, "Reason");

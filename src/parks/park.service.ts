@@ -1,6 +1,6 @@
+import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import type { Executor } from "../db/executor";
-import { requireRole } from "../core/viewer";
 import { notFound, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { optionalText, requiredName } from "../shared/validate";
@@ -14,7 +14,7 @@ export class ParkService {
 
   /** Registers a technopark or cluster; coordinator only. Names are unique platform-wide. */
   async createPark(ctx: RequestContext, input: CreateParkInput): Promise<Outcome<ParkRow>> {
-    requireRole(ctx.viewer, ["COORDINATOR"], "create parks");
+    gate(ctx.viewer, "createPark");
     const errors = new UserErrors();
     const name = requiredName(errors, "name", input.name, "Park name");
     const region = requiredName(errors, "region", input.region, "Region");

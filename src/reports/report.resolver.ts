@@ -1,3 +1,4 @@
+import { sees } from "../access/policy";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
@@ -77,13 +78,6 @@ export class RevenueReportResolver {
   }
 }
 
-/** Who may read a contract company's scorecard: itself, product companies, the coordinator and investors. */
-export function canSeeScorecard(viewer: Context["viewer"], companyId: number): boolean {
-  if (!viewer) return false;
-  if (viewer.role !== "MEMBER") return true;
-  return viewer.companyKind === "PRODUCT" || viewer.companyId === companyId;
-}
-
 @Resolver(() => Company)
 export class CompanyScorecardResolver {
   @Extensions(fieldCost(REPORT_COST.scorecard))
@@ -92,7 +86,7 @@ export class CompanyScorecardResolver {
     description: "A contract company's capability score with its parts. Null for product companies, and for viewers other than the company itself, product companies, the coordinator and investors.",
   })
   async scorecard(@Root() company: Company, @Ctx() ctx: Context): Promise<Scorecard | null> {
-    if (company.kind !== "CONTRACT" || !canSeeScorecard(ctx.viewer, company.dbId)) return null;
+    if (company.kind !== "CONTRACT" || !sees(ctx.viewer, "Company.scorecard", { owner: company.dbId })) return null;
     return toScorecard(await ctx.loaders.scorecardByCompany.load(company.dbId));
   }
 }

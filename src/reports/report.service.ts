@@ -1,5 +1,5 @@
+import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import { requireRole, requireViewer } from "../core/viewer";
 import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
 import { SCORE_FACTORS, type CompanyRow, type EngineerRow, type InvestmentRow, type ScoreFactorValue } from "../db/schema";
@@ -47,7 +47,7 @@ export class ReportService {
 
   /** The coordinator records an investment into a company. */
   async recordInvestment(ctx: RequestContext, input: RecordInvestmentInput): Promise<Outcome<InvestmentRow>> {
-    const v = requireRole(ctx.viewer, ["COORDINATOR"], "record investments (the coordinator)");
+    const v = gate(ctx.viewer, "recordInvestment");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
       await idempotent(tx, v, "recordInvestment", input.idempotencyKey, input, async () => {
@@ -67,7 +67,7 @@ export class ReportService {
 
   /** A park's figures for the coordinator and investors over a period: six aggregate statements. */
   async cluster(ctx: RequestContext, args: { parkId: string; from: string; to: string }) {
-    requireRole(ctx.viewer, ["COORDINATOR", "INVESTOR"], "see cluster analytics (the coordinator and investors)");
+    gate(ctx.viewer, "clusterAnalytics");
     const park = await parkOrNotFound(ctx.db, args.parkId);
     const period = periodOf(args.from, args.to);
     return {
@@ -83,20 +83,20 @@ export class ReportService {
 
   /** Investments into a park's companies, for the coordinator and investors. */
   async investments(ctx: RequestContext, parkId: string, page: PageRequest): Promise<InvestmentRow[]> {
-    requireRole(ctx.viewer, ["COORDINATOR", "INVESTOR"], "see investments (the coordinator and investors)");
+    gate(ctx.viewer, "investments");
     return await listInvestmentsOfPark(ctx.db, (await parkOrNotFound(ctx.db, parkId)).id, page);
   }
 
   /** The scorecard weights in force, in the order of the components. */
   async weights(ctx: RequestContext): Promise<WeightRow[]> {
-    requireViewer(ctx.viewer);
+    gate(ctx.viewer, "scoreWeights");
     const weights = await findScoreWeights(ctx.db);
     return SCORE_FACTORS.map((factor) => ({ factor, component: componentOf(factor), weight: weights.get(factor) ?? 0 }));
   }
 
   /** The coordinator sets every weight at once; they must add up to 100 points. */
   async setWeights(ctx: RequestContext, input: SetScoreWeightsInput): Promise<Outcome<WeightRow[]>> {
-    requireRole(ctx.viewer, ["COORDINATOR"], "set scorecard weights (the coordinator)");
+    gate(ctx.viewer, "setScoreWeights");
     const errors = new UserErrors();
     const weights = new Map<ScoreFactorValue, number>();
     input.weights.forEach((w, i) => {

@@ -1,0 +1,162 @@
+import type { Role, Viewer } from "../core/viewer";
+import { forbidden, unauthenticated } from "../graphql/errors";
+
+/**
+ * Who may see what, and who may do what: every visibility rule and every role gate of the API,
+ * in one place. Services, node/nodes and field resolvers ask `sees` and `gate`; the policy
+ * table test (test/integration/access-policy.test.ts) derives its expectations from RULES and
+ * proves each cell over HTTP.
+ */
+
+/**
+ * How a viewer stands to an object. The OWNER is a member of the object's own company (a bid's
+ * bidder, a contract's contractor, an order's customer, an engineer's company); a COUNTERPART is
+ * a member of the company on the other side (a bid's or contract's customer, an order's bidder).
+ */
+export const RELATIONS = ["ANONYMOUS", "OWNER", "COUNTERPART", "OTHER_CONTRACT_COMPANY", "OTHER_PRODUCT_COMPANY", "COORDINATOR", "INVESTOR"] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** The companies an object belongs to: its owner, and the counterparts on the other side. */
+export interface Parties {
+  owner: number | null;
+  counterparts?: readonly number[];
+}
+
+export function relationOf(viewer: Viewer | null, parties: Parties): Relation {
+  if (!viewer) return "ANONYMOUS";
+  if (viewer.role === "COORDINATOR") return "COORDINATOR";
+  if (viewer.role === "INVESTOR") return "INVESTOR";
+  if (viewer.companyId !== null && viewer.companyId === parties.owner) return "OWNER";
+  if (viewer.companyId !== null && parties.counterparts?.includes(viewer.companyId)) return "COUNTERPART";
+  return viewer.companyKind === "CONTRACT" ? "OTHER_CONTRACT_COMPANY" : "OTHER_PRODUCT_COMPANY";
+}
+
+const rule = (audience: readonly Relation[], says: string) => ({ audience, says });
+const INSIDERS = ["OWNER", "COORDINATOR"] as const;
+const PARTIES = ["OWNER", "COUNTERPART", "COORDINATOR"] as const;
+
+/**
+ * Every visibility rule: which relations see an object, or a sensitive field of it. What a rule
+ * denies reads as null (objects through node, nullable fields) or as a narrower list (an order's
+ * bids for a bidder: its own), never as an error that would tell the object exists.
+ */
+export const RULES = {
+  Engineer: rule(INSIDERS, "An engineer is seen by its company's members and the coordinator."),
+  "CapabilityOffer (withdrawn)": rule(INSIDERS, "A withdrawn offer is seen by its company and the coordinator; an active one by everyone."),
+  "CapabilityOffer.engineerHoursPerUnit": rule(INSIDERS, "The engineer-hours an offer takes are its company's internal figure."),
+  ApiToken: rule(INSIDERS, "A token is seen by its company's members and the coordinator."),
+  "Order (open)": rule(["OWNER", "COUNTERPART", "OTHER_CONTRACT_COMPANY", "COORDINATOR"], "An open order is seen by its owner, every contract company (to bid) and the coordinator."),
+  "Order (closed)": rule(PARTIES, "An order no longer open is seen by its owner, the contractors that bid on it and the coordinator."),
+  "Order.everyBid": rule(INSIDERS, "Sealed bids: the owner and the coordinator see every bid, contract, quote and event of an order; a bidder only its own."),
+  "Order.history": rule(INSIDERS, "An order's history is its owner's and the coordinator's."),
+  "Order.plans": rule(INSIDERS, "An order's plans are its owner's and the coordinator's."),
+  "SourcingPolicy.valuePerDayEarlier": rule(INSIDERS, "What a day earlier is worth is the owner's own figure."),
+  Bid: rule(PARTIES, "A bid is seen by its bidder, the order's owner and the coordinator; never by a competitor."),
+  "Bid.engineerHoursPerUnit": rule(INSIDERS, "A bid's engineer-hours are the bidder's internal figure, hidden from the customer."),
+  Contract: rule(PARTIES, "A contract and its deliveries are seen by its contractor, its customer and the coordinator."),
+  "Contract.engineerHours": rule(INSIDERS, "A contract's engineer-hours and bookings are the contractor's internal figures."),
+  "Company.engineers": rule(INSIDERS, "A company's engineers are seen by its members and the coordinator."),
+  "Company.internalReports": rule(INSIDERS, "A contract company's load and revenue are seen by its members and the coordinator."),
+  "Company.scorecard": rule(["OWNER", "OTHER_PRODUCT_COMPANY", "COORDINATOR", "INVESTOR"], "A contractor's scorecard is seen by itself, the product companies that buy, the coordinator and investors; not by competitors."),
+  Investment: rule(["COORDINATOR", "INVESTOR"], "Investments are seen by the coordinator and investors."),
+} as const;
+export type RuleName = keyof typeof RULES;
+
+/** Whether the viewer, standing to an object's parties as it does, passes the rule. */
+export function sees(viewer: Viewer | null, ruleName: RuleName, parties: Parties): boolean {
+  return (RULES[ruleName].audience as readonly Relation[]).includes(relationOf(viewer, parties));
+}
+
+/** Whether a viewer may see an order: open orders, closed ones, and whether it bid on it. */
+export function seesOrder(viewer: Viewer | null, order: { companyId: number }, open: boolean, viewerHasBid: boolean): boolean {
+  const counterparts = viewerHasBid && viewer?.companyId != null ? [viewer.companyId] : [];
+  return sees(viewer, open ? "Order (open)" : "Order (closed)", { owner: order.companyId, counterparts });
+}
+
+/** Sealed bids: a bid is its bidder's, its order's owner's and the coordinator's. */
+export function seesBid(viewer: Viewer | null, bid: { companyId: number }, orderCompanyId: number): boolean {
+  return sees(viewer, "Bid", { owner: bid.companyId, counterparts: [orderCompanyId] });
+}
+
+/** A contract (and each of its deliveries) is its contractor's, its customer's and the coordinator's. */
+export function seesContract(viewer: Viewer | null, contract: { companyId: number; customerCompanyId: number }): boolean {
+  return sees(viewer, "Contract", { owner: contract.companyId, counterparts: [contract.customerCompanyId] });
+}
+
+/** A member of the company (not the coordinator): the order's owner when it awards or cancels. */
+export function memberOf(viewer: Viewer | null, companyId: number): boolean {
+  return viewer?.role === "MEMBER" && viewer.companyId === companyId;
+}
+
+/** May act for the company (change its engineers, offers, tokens): the coordinator, or one of its members. */
+export function actsFor(viewer: Viewer | null, companyId: number): boolean {
+  return viewer !== null && (viewer.role === "COORDINATOR" || (viewer.role === "MEMBER" && viewer.companyId === companyId));
+}
+
+export const isCoordinator = (viewer: Viewer | null): boolean => viewer?.role === "COORDINATOR";
+
+/** A role gate: the roles (and, for members, the kinds of company) that may take an action. */
+interface Gate {
+  roles: readonly Role[];
+  /** Members of these kinds of company only; the split is otherwise a user error of the use case. */
+  kinds?: readonly ("PRODUCT" | "CONTRACT")[];
+  /** Who may, as the FORBIDDEN message says it: "Only ... may <to>." */
+  to: string;
+}
+
+const gateOf = (roles: readonly Role[], to: string, kinds?: Gate["kinds"]): Gate => ({ roles, to, kinds });
+const ANY_SIGNED_IN: readonly Role[] = ["COORDINATOR", "MEMBER", "INVESTOR"];
+
+/** Every role gate, by action. An action missing here is open to anyone, signed in or not (registration, the catalogue). */
+export const GATES = {
+  createPark: gateOf(["COORDINATOR"], "create parks"),
+  addCapability: gateOf(["COORDINATOR"], "add capabilities to the catalogue"),
+  updateCompanyProfile: gateOf(["COORDINATOR", "MEMBER"], "change company profiles"),
+  issueApiToken: gateOf(["COORDINATOR", "MEMBER"], "issue API tokens"),
+  revokeApiToken: gateOf(["COORDINATOR", "MEMBER"], "revoke API tokens"),
+  addEngineer: gateOf(["COORDINATOR", "MEMBER"], "add engineers"),
+  updateEngineer: gateOf(["COORDINATOR", "MEMBER"], "change engineers"),
+  declareCapabilityOffer: gateOf(["COORDINATOR", "MEMBER"], "declare capability offers"),
+  updateCapabilityOffer: gateOf(["COORDINATOR", "MEMBER"], "change capability offers"),
+  postOrder: gateOf(["MEMBER"], "post orders (members of product companies)"),
+  cancelOrder: gateOf(["MEMBER"], "cancel orders (the order's owner)"),
+  awardOrder: gateOf(["MEMBER"], "award orders (the order's owner)"),
+  matchPreview: gateOf(["MEMBER", "COORDINATOR"], "preview plans (product companies and the coordinator)", ["PRODUCT"]),
+  submitBid: gateOf(["MEMBER"], "bid (members of contract companies)"),
+  reviseBid: gateOf(["MEMBER"], "revise bids (the bidding contract company)"),
+  withdrawBid: gateOf(["MEMBER"], "withdraw bids (the bidding contract company)"),
+  startContractProduction: gateOf(["MEMBER"], "start production (the contractor)"),
+  cancelContract: gateOf(["MEMBER", "COORDINATOR"], "cancel contracts (the customer)"),
+  recordDelivery: gateOf(["MEMBER"], "record deliveries (the contractor)"),
+  acceptDelivery: gateOf(["MEMBER"], "accept deliveries (the customer)"),
+  rejectDelivery: gateOf(["MEMBER"], "reject deliveries (the customer)"),
+  reassignWork: gateOf(["MEMBER", "COORDINATOR"], "reassign work (the contractor)", ["CONTRACT"]),
+  recordInvestment: gateOf(["COORDINATOR"], "record investments (the coordinator)"),
+  setScoreWeights: gateOf(["COORDINATOR"], "set scorecard weights (the coordinator)"),
+  openOrders: gateOf(["MEMBER", "COORDINATOR"], "list open orders (contract companies, to bid, and the coordinator)", ["CONTRACT"]),
+  myOrders: gateOf(["MEMBER"], "list their company's orders"),
+  myBids: gateOf(["MEMBER"], "list their company's bids"),
+  myContracts: gateOf(["MEMBER"], "list their company's contracts"),
+  orders: gateOf(["COORDINATOR"], "list all orders"),
+  capacityHeatMap: gateOf(["COORDINATOR", "INVESTOR"], "see the park's capacity heat-map"),
+  clusterAnalytics: gateOf(["COORDINATOR", "INVESTOR"], "see cluster analytics (the coordinator and investors)"),
+  investments: gateOf(["COORDINATOR", "INVESTOR"], "see investments (the coordinator and investors)"),
+  scoreWeights: gateOf(ANY_SIGNED_IN, "read the scorecard weights (anyone signed in)"),
+  companyReports: gateOf(ANY_SIGNED_IN, "read a company's load and revenue (its members and the coordinator)"),
+} as const satisfies Record<string, Gate>;
+export type Action = keyof typeof GATES;
+
+/** The viewer, or UNAUTHENTICATED when the request carries no token. */
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+/** The viewer if the action's gate lets it through; else UNAUTHENTICATED (no token) or FORBIDDEN. */
+export function gate(viewer: Viewer | null, action: Action): Viewer {
+  const v = requireViewer(viewer);
+  const { roles, kinds, to }: Gate = GATES[action];
+  if (!roles.includes(v.role)) throw forbidden(`Only ${roles.join(" or ")} tokens may ${to}.`);
+  if (kinds && v.role === "MEMBER" && !kinds.includes(v.companyKind!)) throw forbidden(`Only members of ${kinds.join(" or ").toLowerCase()} companies may ${to}.`);
+  return v;
+}
