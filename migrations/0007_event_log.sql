@@ -28,9 +28,7 @@ CREATE TABLE `events` (
 );
 --> statement-breakpoint
 CREATE INDEX `events_order_idx` ON `events` (`order_id`,`id`);--> statement-breakpoint
-CREATE INDEX `events_bid_idx` ON `events` (`bid_id`);--> statement-breakpoint
-CREATE INDEX `events_customer_idx` ON `events` (`customer_company_id`,`id`);--> statement-breakpoint
-CREATE INDEX `events_contractor_idx` ON `events` (`contractor_company_id`,`id`);
+CREATE INDEX `events_bid_expired_idx` ON `events` (`bid_id`) WHERE "events"."type" = 'BID_EXPIRED';
 --> statement-breakpoint
 -- Written by hand: the orders' history so far becomes the first events, oldest first.
 INSERT INTO `events` (`type`, `at`, `actor_token_id`, `actor_name`, `actor_company_id`, `order_id`, `customer_company_id`, `from_status`, `to_status`, `note`)

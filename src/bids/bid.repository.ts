@@ -120,7 +120,7 @@ export async function recordLapsedBids(db: Executor, now: Date): Promise<number>
     .select({ id: bids.id, companyId: bids.companyId, orderId: bids.orderId, customerCompanyId: orders.companyId })
     .from(bids)
     .innerJoin(orders, eq(orders.id, bids.orderId))
-    .where(and(sql`${bids.status} = 'LIVE'`, lte(bids.validUntil, now), notExists(db.select({ id: events.id }).from(events).where(and(eq(events.bidId, bids.id), eq(events.type, "BID_EXPIRED"))))))
+    .where(and(sql`${bids.status} = 'LIVE'`, lte(bids.validUntil, now), notExists(db.select({ id: events.id }).from(events).where(and(eq(events.bidId, bids.id), sql`${events.type} = 'BID_EXPIRED'`)))))
     .all();
   await appendEvents(db, PLATFORM_ACTOR, now, lapsed.map((bid) => bidEvent("BID_EXPIRED", { id: bid.orderId, companyId: bid.customerCompanyId }, bid, "LIVE", "LIVE", "Valid-until passed.")));
   return lapsed.length;

@@ -1,4 +1,5 @@
-import { eq, inArray, or } from "drizzle-orm";
+import { eq, inArray, or, sql } from "drizzle-orm";
+import { prepared } from "../db/prepared";
 import type { Viewer } from "../core/viewer";
 import { pagePerParent, type Executor } from "../db/executor";
 import { EVENT_TYPES, events, type EventRow, type NewEvent } from "../db/schema";
@@ -17,15 +18,42 @@ export const PLATFORM_ACTOR: Actor = { tokenId: null, name: "platform", companyI
 /** An event as a use case states it; who and when are added by `appendEvents`. */
 export type DomainEvent = Omit<NewEvent, "id" | "at" | "actorTokenId" | "actorName" | "actorCompanyId">;
 
+const COLUMNS = ["type", "at", "actorTokenId", "actorName", "actorCompanyId", "orderId", "bidId", "contractId", "deliveryId", "customerCompanyId", "contractorCompanyId", "fromStatus", "toStatus", "quantity", "centihours", "note"] as const;
+
+/** One event row, prepared once (a use case appends one to a few events; building the insert each time cost more than running it). */
+const insertEvent = prepared((db) =>
+  db
+    .insert(events)
+    .values(Object.fromEntries(COLUMNS.map((column) => [column, sql.placeholder(column)])) as unknown as NewEvent)
+    .prepare(),
+);
+
 /**
  * Appends events to the log, in the caller's transaction: they are committed with the change
  * they record, or rolled back with it.
  */
 export async function appendEvents(db: Executor, actor: Actor, at: Date, list: DomainEvent[]): Promise<void> {
-  if (list.length === 0) return;
-  db.insert(events)
-    .values(list.map((event) => ({ ...event, at, actorTokenId: actor.tokenId, actorName: actor.name, actorCompanyId: actor.companyId })))
-    .run();
+  const statement = insertEvent(db);
+  for (const event of list) {
+    statement.run({
+      orderId: null,
+      bidId: null,
+      contractId: null,
+      deliveryId: null,
+      customerCompanyId: null,
+      contractorCompanyId: null,
+      fromStatus: null,
+      toStatus: null,
+      quantity: null,
+      centihours: null,
+      note: "",
+      ...event,
+      at,
+      actorTokenId: actor.tokenId,
+      actorName: actor.name,
+      actorCompanyId: actor.companyId,
+    });
+  }
 }
 
 const ORDER_EVENT_TYPES = EVENT_TYPES.filter((type) => type.startsWith("ORDER_"));

@@ -63,11 +63,13 @@ export const events = sqliteTable(
     centihours: integer("centihours"),
     note: text("note").notNull().default(""),
   },
+  // Every index is paid for on every write (each event row is written inside a use case's own
+  // transaction): an order's timeline reads by order; the expiry sweep asks whether a bid's
+  // expiry is recorded, and only those rows are indexed for it. Feeds per company (live events,
+  // notifications) add their index with the query that reads it.
   (t) => [
     index("events_order_idx").on(t.orderId, t.id),
-    index("events_bid_idx").on(t.bidId),
-    index("events_customer_idx").on(t.customerCompanyId, t.id),
-    index("events_contractor_idx").on(t.contractorCompanyId, t.id),
+    index("events_bid_expired_idx").on(t.bidId).where(sql`${t.type} = 'BID_EXPIRED'`),
     check("events_type_check", sql`${t.type} in (${sql.raw(EVENT_TYPES.map((type) => `'${type}'`).join(", "))})`),
   ],
 );
