@@ -4,8 +4,8 @@ import path from "node:path";
 import { loadConfig } from "./config";
 import { openDatabase, STARTUP_BUSY_TIMEOUT_MS, withBusyTimeout } from "./db/client";
 import { systemContext } from "./core/request-context";
-import { createLogger } from "./logger";
-import { buildMarketplaceSchema } from "./schema";
+import { createLogger } from "./core/logger";
+import { buildMarketplaceSchema } from "./api/schema";
 import { formatDemoTokens, seedDemoDataIfEmpty } from "./seed/seed";
 import { createApp } from "./server";
 

@@ -7,14 +7,14 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { sql } from "drizzle-orm";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { authenticate } from "./auth/api-token.service";
-import { createContext, type Context } from "./context";
+import { createContext, type Context } from "./api/context";
 import type { DatabaseHandle } from "./db/client";
 import { PUBLIC_ERROR_CODES } from "./graphql/errors";
 import { DEFAULT_LIMITS, queryLimitsPlugin, refuseBeforeValidation } from "./graphql/limits";
-import type { Logger } from "./logger";
+import type { Logger } from "./core/logger";
 import { applyCors, HttpError, isJson, parseJson, readBody, sendError, sendJson, type CorsPolicy } from "./http";
 import { workerMatcher } from "./matching/matcher";
-import { createServices, type Services } from "./services";
+import { createServices, type Services } from "./api/services";
 import { systemClock, type Clock } from "./shared/time";
 
 export interface AppOptions {

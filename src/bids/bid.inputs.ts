@@ -1,9 +1,8 @@
 import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { GraphQLSafeInt } from "graphql-scalars";
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { UserError } from "../graphql/errors";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { MoneyInput } from "../graphql/money";
-import { Bid, BidStatus } from "./bid.type";
+import { BidStatus } from "./bid-status";
 
 @InputType({ description: "A contract company's bid on an open order." })
 export class SubmitBidInput {
@@ -66,15 +65,6 @@ export class ReviseBidInput {
 export class WithdrawBidInput {
   @Field(() => ID, { description: "The bid." })
   bidId!: string;
-}
-
-@ObjectType({ description: "Result of submitBid, reviseBid or withdrawBid." })
-export class BidPayload {
-  @Field(() => Bid, { nullable: true, description: "The bid as it now stands; null when refused." })
-  bid!: Bid | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: "Narrows a list of bids." })

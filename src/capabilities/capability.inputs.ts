@@ -1,6 +1,4 @@
-import { Field, InputType, ObjectType } from "type-graphql";
-import { UserError } from "../graphql/errors";
-import { Capability } from "./capability.type";
+import { Field, InputType } from "type-graphql";
 
 @InputType({ description: "A new capability for the catalogue." })
 export class AddCapabilityInput {
@@ -17,11 +15,3 @@ export class AddCapabilityInput {
   description?: string | null;
 }
 
-@ObjectType({ description: "Result of addCapability." })
-export class AddCapabilityPayload {
-  @Field(() => Capability, { nullable: true, description: "The new capability; null when the input was refused." })
-  capability!: Capability | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
-}

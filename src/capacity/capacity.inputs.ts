@@ -1,8 +1,6 @@
 import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
-import { Field, Float, ID, InputType, ObjectType } from "type-graphql";
-import { Contract } from "../contracts/contract.type";
-import { UserError } from "../graphql/errors";
+import { Field, Float, ID, InputType } from "type-graphql";
 
 @InputType({ description: "Booked hours of a contract to move from one engineer to another, in one week." })
 export class ReassignWorkInput {
@@ -20,15 +18,6 @@ export class ReassignWorkInput {
 
   @Field(() => Float, { description: "Engineer-hours to move, 0.01 or more, two decimals at most." })
   hours!: number;
-}
-
-@ObjectType({ description: "Result of reassignWork." })
-export class ReassignWorkPayload {
-  @Field(() => Contract, { nullable: true, description: "The contract, whose bookings now show the move; null when refused." })
-  contract!: Contract | null;
-
-  @Field(() => [UserError], { description: "Why the move was refused; empty on success." })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: "Turn your instant quote for an order into a bid." })

@@ -1,7 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { ApiToken } from "../auth/api-token.type";
-import { UserError } from "../graphql/errors";
-import { Company, CompanyKind } from "./company.type";
+import { Field, ID, InputType, Int } from "type-graphql";
+import { CompanyKind } from "./company-kind";
 
 @InputType({ description: "Self-service registration of a company in a park." })
 export class RegisterCompanyInput {
@@ -24,24 +22,6 @@ export class RegisterCompanyInput {
   representativeName!: string;
 }
 
-@ObjectType({ description: "Result of registerCompany." })
-export class RegisterCompanyPayload {
-  @Field(() => Company, { nullable: true, description: "The new company; null when the input was refused." })
-  company!: Company | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "The company's first API token (a MEMBER token). Shown this once: only its hash is stored.",
-  })
-  token!: string | null;
-
-  @Field(() => ApiToken, { nullable: true, description: "The record of that token." })
-  apiToken!: ApiToken | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
-}
-
 @InputType({ description: "Changes to a company's profile. Fields left out stay as they are; the kind never changes." })
 export class UpdateCompanyProfileInput {
   @Field(() => ID, { nullable: true, description: "The company; defaults to the caller's own company." })
@@ -55,15 +35,6 @@ export class UpdateCompanyProfileInput {
 
   @Field(() => Int, { nullable: true, description: "New number of employees, 1 to 1,000,000." })
   employeeCount?: number | null;
-}
-
-@ObjectType({ description: "Result of updateCompanyProfile." })
-export class UpdateCompanyProfilePayload {
-  @Field(() => Company, { nullable: true, description: "The company as changed; null when the input was refused." })
-  company!: Company | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: "Narrows a list of companies. Conditions combine with AND." })

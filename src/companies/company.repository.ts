@@ -3,7 +3,7 @@ import { afterCursor, pagePerParent, type Executor } from "../db/executor";
 import { rowsByIds } from "../db/prepared";
 import { capabilityOffers, companies, type CompanyRow } from "../db/schema";
 import type { PageRequest } from "../graphql/connection";
-import type { CompanyKind } from "./company.type";
+import type { CompanyKind } from "./company-kind";
 
 export interface CompanyCriteria {
   parkId?: number;

@@ -1,9 +1,7 @@
 import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
-import { Field, ID, InputType, ObjectType } from "type-graphql";
-import { UserError } from "../graphql/errors";
+import { Field, ID, InputType } from "type-graphql";
 import { GraphQLSafeInt } from "graphql-scalars";
-import { ContractStatus, Contract } from "./contract.type";
-import { Delivery } from "./delivery.type";
+import { ContractStatus } from "./contract-status";
 
 @InputType({ description: "An awarded contract whose production starts." })
 export class StartContractProductionInput {
@@ -18,15 +16,6 @@ export class CancelContractInput {
 
   @Field(() => String, { description: "Why, at most 4000 characters; shown to the contractor." })
   reason!: string;
-}
-
-@ObjectType({ description: "Result of a change of a contract." })
-export class ContractPayload {
-  @Field(() => Contract, { nullable: true, description: "The contract as changed; null when refused." })
-  contract!: Contract | null;
-
-  @Field(() => [UserError], { description: "Why the change was refused; empty on success." })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: "Narrows a list of contracts." })
@@ -71,14 +60,3 @@ export class RejectDeliveryInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType({ description: "Result of recording, accepting or rejecting a delivery." })
-export class DeliveryPayload {
-  @Field(() => Delivery, { nullable: true, description: "The delivery as changed; null when refused." })
-  delivery!: Delivery | null;
-
-  @Field(() => Contract, { nullable: true, description: "Its contract after the change (units, status); null when refused." })
-  contract!: Contract | null;
-
-  @Field(() => [UserError], { description: "Why the change was refused; empty on success." })
-  userErrors!: UserError[];
-}

@@ -1,7 +1,7 @@
 import type { Executor } from "../db/executor";
 import type { Store, Transaction } from "../db/store";
 import { refused, RefusedError, type Outcome } from "../graphql/errors";
-import type { Logger } from "../logger";
+import type { Logger } from "./logger";
 import type { Viewer } from "./viewer";
 
 /**

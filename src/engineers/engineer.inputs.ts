@@ -1,6 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { UserError } from "../graphql/errors";
-import { Engineer, EngineerRole } from "./engineer.type";
+import { Field, ID, InputType, Int } from "type-graphql";
+import { EngineerRole } from "./engineer-role";
 
 @InputType({ description: "A new engineer of a contract company." })
 export class AddEngineerInput {
@@ -15,15 +14,6 @@ export class AddEngineerInput {
 
   @Field(() => Int, { defaultValue: 40, description: "Hours a week available for contract work, 1 to 168 (default 40)." })
   weeklyHours!: number;
-}
-
-@ObjectType({ description: "Result of addEngineer." })
-export class AddEngineerPayload {
-  @Field(() => Engineer, { nullable: true, description: "The new engineer; null when the input was refused." })
-  engineer!: Engineer | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: "Changes to an engineer. Fields left out stay as they are." })
@@ -44,11 +34,3 @@ export class UpdateEngineerInput {
   active?: boolean | null;
 }
 
-@ObjectType({ description: "Result of updateEngineer." })
-export class UpdateEngineerPayload {
-  @Field(() => Engineer, { nullable: true, description: "The engineer as changed; null when the input was refused." })
-  engineer!: Engineer | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
-}

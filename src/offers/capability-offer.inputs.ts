@@ -1,8 +1,6 @@
 import { GraphQLSafeInt } from "graphql-scalars";
-import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import { UserError } from "../graphql/errors";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { MoneyInput } from "../graphql/money";
-import { CapabilityOffer } from "./capability-offer.type";
 
 @InputType({ description: "A contract company declares that it makes a capability, and on what terms." })
 export class DeclareCapabilityOfferInput {
@@ -26,15 +24,6 @@ export class DeclareCapabilityOfferInput {
 
   @Field(() => GraphQLSafeInt, { description: "Largest quantity taken in one order, at least minLot." })
   maxLot!: number;
-}
-
-@ObjectType({ description: "Result of declareCapabilityOffer." })
-export class DeclareCapabilityOfferPayload {
-  @Field(() => CapabilityOffer, { nullable: true, description: "The new offer; null when the input was refused." })
-  capabilityOffer!: CapabilityOffer | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: "Changes to a capability offer. Fields left out stay as they are." })
@@ -61,11 +50,3 @@ export class UpdateCapabilityOfferInput {
   active?: boolean | null;
 }
 
-@ObjectType({ description: "Result of updateCapabilityOffer." })
-export class UpdateCapabilityOfferPayload {
-  @Field(() => CapabilityOffer, { nullable: true, description: "The offer as changed; null when the input was refused." })
-  capabilityOffer!: CapabilityOffer | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
-}

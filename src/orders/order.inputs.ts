@@ -1,9 +1,8 @@
 import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { UserError } from "../graphql/errors";
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { MoneyInput } from "../graphql/money";
-import { Order, OrderStatus } from "./order.type";
+import { OrderStatus } from "./order-status";
 
 @InputType({ description: "How to spread the order between contractors." })
 export class SourcingPolicyInput {
@@ -59,15 +58,6 @@ export class PostOrderInput {
   idempotencyKey?: string | null;
 }
 
-@ObjectType({ description: "Result of postOrder." })
-export class PostOrderPayload {
-  @Field(() => Order, { nullable: true, description: "The new order; null when the input was refused." })
-  order!: Order | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
-}
-
 @InputType({ description: "An open order to cancel." })
 export class CancelOrderInput {
   @Field(() => ID, { description: "The order." })
@@ -75,15 +65,6 @@ export class CancelOrderInput {
 
   @Field(() => String, { nullable: true, description: "Why, for the order's history; at most 4000 characters." })
   reason?: string | null;
-}
-
-@ObjectType({ description: "Result of a change of an order's state." })
-export class OrderPayload {
-  @Field(() => Order, { nullable: true, description: "The order as changed; null when refused." })
-  order!: Order | null;
-
-  @Field(() => [UserError], { description: "Why the change was refused; empty on success." })
-  userErrors!: UserError[];
 }
 
 @InputType({ description: "Units of the order given to one bid." })

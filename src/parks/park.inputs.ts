@@ -1,6 +1,5 @@
-import { Field, InputType, ObjectType } from "type-graphql";
-import { UserError } from "../graphql/errors";
-import { Park, ParkKind } from "./park.type";
+import { Field, InputType } from "type-graphql";
+import { ParkKind } from "./park-kind";
 
 @InputType({ description: "A new technopark or cluster." })
 export class CreateParkInput {
@@ -17,11 +16,3 @@ export class CreateParkInput {
   description?: string | null;
 }
 
-@ObjectType({ description: "Result of createPark." })
-export class CreateParkPayload {
-  @Field(() => Park, { nullable: true, description: "The new park; null when the input was refused." })
-  park!: Park | null;
-
-  @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
-  userErrors!: UserError[];
-}

@@ -12,12 +12,13 @@ import { idempotent } from "../shared/idempotency";
 import { localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
 import { activeCompanies, companiesByKind, investmentByKind, orderVolume, parkRevenue } from "./cluster.repository";
-import { findInvestment, insertInvestment, listInvestmentsOfPark, type RecordInvestmentInput } from "./investment";
+import { findInvestment, insertInvestment, listInvestmentsOfPark } from "./investment.repository";
+import { type RecordInvestmentInput } from "./investment.inputs";
 import { periodOf, previousPeriod, type Period } from "./period";
 import { contractsWon, headcountOfCompanies, revenueByCompany, revenueByEngineer } from "./revenue.repository";
 import { SCORE_COMPONENTS, type ScoreComponentValue } from "./scorecard";
 import { findScoreWeights, saveScoreWeights } from "./scorecard.repository";
-import type { SetScoreWeightsInput } from "./scorecard.type";
+import type { SetScoreWeightsInput } from "./scorecard.inputs";
 
 export interface RevenueFiguresRow {
   period: Period;

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
-import { buildMarketplaceSchema, printMarketplaceSchema } from "../schema";
+import { buildMarketplaceSchema, printMarketplaceSchema } from "../api/schema";
 
 /** `npm run schema`: writes schema/schema.graphql from the code. */
 async function emit(): Promise<void> {

@@ -2,8 +2,8 @@ import type { RequestContext } from "../core/request-context";
 import type { Viewer } from "../core/viewer";
 import { Currency } from "../graphql/money";
 import { toGlobalId } from "../graphql/global-id";
-import { insertInvestment } from "../reports/investment";
-import { createServices } from "../services";
+import { insertInvestment } from "../reports/investment.repository";
+import { createServices } from "../api/services";
 import { addDays, DAY_MS, localDate } from "../shared/time";
 import { must } from "./demo-market";
 

@@ -3,7 +3,7 @@ import type { Viewer } from "../core/viewer";
 import type { Outcome } from "../graphql/errors";
 import { toGlobalId } from "../graphql/global-id";
 import { Currency } from "../graphql/money";
-import { createServices } from "../services";
+import { createServices } from "../api/services";
 import { addDays, DAY_MS, localDate } from "../shared/time";
 
 /** A live marketplace for the demo: open orders with bids, and one order awarded to two contractors. */

@@ -6,7 +6,7 @@ import { insertCompany } from "../companies/company.repository";
 import type { Executor } from "../db/executor";
 import type { Store } from "../db/store";
 import { inTransaction, systemContext, type RequestContext } from "../core/request-context";
-import { createLogger, type Logger } from "../logger";
+import { createLogger, type Logger } from "../core/logger";
 import {
   apiTokens,
   bidRevisions,

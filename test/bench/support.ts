@@ -2,8 +2,8 @@ import "reflect-metadata";
 import type { AddressInfo } from "node:net";
 import { createToken } from "../../src/auth/api-token.service";
 import type { DatabaseHandle } from "../../src/db/client";
-import { createLogger } from "../../src/logger";
-import { buildMarketplaceSchema } from "../../src/schema";
+import { createLogger } from "../../src/core/logger";
+import { buildMarketplaceSchema } from "../../src/api/schema";
 import { createApp } from "../../src/server";
 /** Small timing helpers for the benchmark scripts: they print figures, they assert nothing. */
 export interface Timing {

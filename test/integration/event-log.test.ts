@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { systemContext } from "../../src/core/request-context";
-import { createLogger } from "../../src/logger";
+import { createLogger } from "../../src/core/logger";
 import { ACCEPT_DELIVERY, AWARD, buildMarket, DAY, postOrder, RECORD_DELIVERY, REJECT_DELIVERY, START, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
 

@@ -1,5 +1,5 @@
 import { systemContext } from "../../src/core/request-context";
-import { createLogger } from "../../src/logger";
+import { createLogger } from "../../src/core/logger";
 import { snapshot } from "../support/fixtures";
 import { AWARD, DAY, START, buildMarket, dateIn, deliverAndAccept, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";

@@ -7,7 +7,7 @@ import {
   isObjectType,
   type GraphQLSchema,
 } from "graphql";
-import { buildMarketplaceSchema, printMarketplaceSchema } from "../../src/schema";
+import { buildMarketplaceSchema, printMarketplaceSchema } from "../../src/api/schema";
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

@@ -7,8 +7,8 @@ import type { GraphQLSchema } from "graphql";
 import { createToken } from "../../src/auth/api-token.service";
 import type { Role } from "../../src/core/viewer";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client";
-import { createLogger } from "../../src/logger";
-import { buildMarketplaceSchema } from "../../src/schema";
+import { createLogger } from "../../src/core/logger";
+import { buildMarketplaceSchema } from "../../src/api/schema";
 import type { CorsPolicy } from "../../src/http";
 import { createApp, type App, type Timeouts } from "../../src/server";
 

@@ -1,6 +1,6 @@
 import { getIntrospectionQuery, Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { checkOperation, DEFAULT_LIMITS, fragmentsOf, INTROSPECTION_FIELD_COST, measureOperation } from "../../src/graphql/limits";
-import { buildMarketplaceSchema } from "../../src/schema";
+import { buildMarketplaceSchema } from "../../src/api/schema";
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

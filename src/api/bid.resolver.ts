@@ -1,0 +1,77 @@
+import { gate, sees } from "../access/policy";
+import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
+import { loadCompany } from "./company-field";
+import { Company } from "./company.type";
+import type { Context } from "./context";
+import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
+import { payloadOf } from "../graphql/errors";
+import { loadOrder } from "./order-field";
+import { Order } from "./order.type";
+import { BidFilter, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "../bids/bid.inputs";
+import { BidPayload } from "./bid.payloads";
+import { listBids } from "../bids/bid.repository";
+import { bidStatusAt, type BidDisplayStatus } from "../bids/bid-state";
+import { Bid, BidConnection, BidRevisionConnection, BidTerms, toBid, toBidRevision, type BidRevision } from "./bid.type";
+import { BidStatus } from "../bids/bid-status";
+
+@Resolver(() => Bid)
+export class BidResolver {
+  @Query(() => BidConnection, { description: "Your contract company's bids, oldest first." })
+  async myBids(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => BidFilter, { nullable: true, description: "Narrows the list." }) filter: BidFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Bid>> {
+    const viewer = gate(ctx.viewer, "myBids");
+    const page = pageRequest(args);
+    return toConnection(await listBids(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined, now: ctx.now }, page), page, toBid);
+  }
+
+  @FieldResolver(() => BidStatus, { description: "Where the bid is in its life." })
+  status(@Root() bid: Bid, @Ctx() ctx: Context): BidDisplayStatus {
+    return bidStatusAt({ status: bid.storedStatus, validUntil: bid.validUntil }, ctx.now);
+  }
+
+  @FieldResolver(() => Order, { description: "The order bid on." })
+  order(@Root() bid: Bid, @Ctx() ctx: Context): Promise<Order> {
+    return loadOrder(ctx, bid.orderDbId);
+  }
+
+  @FieldResolver(() => Company, { description: "The contract company that bid." })
+  company(@Root() bid: Bid, @Ctx() ctx: Context): Promise<Company> {
+    return loadCompany(ctx, bid.companyDbId);
+  }
+
+  @FieldResolver(() => BidRevisionConnection, { description: "Every set of terms the bid had, oldest first." })
+  async revisions(@Root() bid: Bid, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<BidRevision>> {
+    const page = pageRequest(args);
+    const rows = await ctx.loaders.revisionsByBid.load({ parentId: bid.dbId, page, filter: null });
+    return toConnection(rows, page, (row) => toBidRevision(row, bid.companyDbId));
+  }
+
+  @Mutation(() => BidPayload, { description: "A contract company bids on an open order. Members of contract companies only." })
+  submitBid(@Arg("input", () => SubmitBidInput, { description: "The mutation's input; its type describes each field." }) input: SubmitBidInput, @Ctx() ctx: Context): Promise<BidPayload> {
+    return payloadOf(ctx.services.bids.submit(ctx, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  }
+
+  @Mutation(() => BidPayload, { description: "New terms for your live bid while bidding is open; the history of revisions is kept." })
+  reviseBid(@Arg("input", () => ReviseBidInput, { description: "The mutation's input; its type describes each field." }) input: ReviseBidInput, @Ctx() ctx: Context): Promise<BidPayload> {
+    return payloadOf(ctx.services.bids.revise(ctx, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  }
+
+  @Mutation(() => BidPayload, { description: "Withdraws your live bid while the order is open." })
+  withdrawBid(@Arg("input", () => WithdrawBidInput, { description: "The mutation's input; its type describes each field." }) input: WithdrawBidInput, @Ctx() ctx: Context): Promise<BidPayload> {
+    return payloadOf(ctx.services.bids.withdraw(ctx, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  }
+}
+
+@Resolver(() => BidTerms)
+export class BidTermsResolver {
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "Engineer-hours per unit the contractor plans: its internal figure. Null unless you are the contractor or the coordinator.",
+  })
+  engineerHoursPerUnit(@Root() terms: BidTerms, @Ctx() ctx: Context): number | null {
+    return sees(ctx.viewer, "Bid.engineerHoursPerUnit", { owner: terms.contractorDbId }) ? terms.centihoursPerUnit / 100 : null;
+  }
+}

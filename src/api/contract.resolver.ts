@@ -1,0 +1,120 @@
+import { gate, sees } from "../access/policy";
+import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Bid, toBid } from "./bid.type";
+import { loadCompany } from "./company-field";
+import { Company } from "./company.type";
+import type { Context } from "./context";
+import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
+import { payloadOf, type Outcome } from "../graphql/errors";
+import { loadOrder } from "./order-field";
+import { Order } from "./order.type";
+import { AcceptDeliveryInput, CancelContractInput, ContractFilter, RecordDeliveryInput, RejectDeliveryInput, StartContractProductionInput } from "../contracts/contract.inputs";
+import { ContractPayload, DeliveryPayload } from "./contract.payloads";
+import { listContractsOfCompany } from "../contracts/contract.repository";
+import { Contract, ContractConnection, toContract } from "./contract.type";
+import type { DeliveryChange } from "../contracts/delivery.service";
+import { Delivery, DeliveryConnection, toDelivery } from "./delivery.type";
+
+const INPUT = { description: "The mutation's input; its type describes each field." } as const;
+
+function deliveryPayload(outcome: Promise<Outcome<DeliveryChange>>): Promise<DeliveryPayload> {
+  return payloadOf(outcome, (change) => ({ delivery: toDelivery(change.delivery), contract: toContract(change.contract) }), { delivery: null, contract: null });
+}
+
+@Resolver(() => Contract)
+export class ContractResolver {
+  @Query(() => ContractConnection, { description: "Your company's contracts, as contractor or as customer, oldest first." })
+  async myContracts(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => ContractFilter, { nullable: true, description: "Narrows the list." }) filter: ContractFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Contract>> {
+    const viewer = gate(ctx.viewer, "myContracts");
+    const page = pageRequest(args);
+    return toConnection(await listContractsOfCompany(ctx.db, viewer.companyId!, filter?.status ?? undefined, page), page, toContract);
+  }
+
+  @FieldResolver(() => Order, { description: "The order the contract is part of." })
+  order(@Root() contract: Contract, @Ctx() ctx: Context): Promise<Order> {
+    return loadOrder(ctx, contract.orderDbId);
+  }
+
+  @FieldResolver(() => Bid, { description: "The bid the contract was made from." })
+  async bid(@Root() contract: Contract, @Ctx() ctx: Context): Promise<Bid> {
+    const row = await ctx.loaders.bidById.load(contract.bidDbId);
+    if (!row) throw new Error(`Missing bid ${contract.bidDbId}`);
+    return toBid(row);
+  }
+
+  @FieldResolver(() => Company, { description: "The contract company doing the work." })
+  contractor(@Root() contract: Contract, @Ctx() ctx: Context): Promise<Company> {
+    return loadCompany(ctx, contract.contractorDbId);
+  }
+
+  @FieldResolver(() => Company, { description: "The product company that ordered the work." })
+  customer(@Root() contract: Contract, @Ctx() ctx: Context): Promise<Company> {
+    return loadCompany(ctx, contract.customerDbId);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "Engineer-hours per unit the contractor planned. Null unless you are the contractor or the coordinator.",
+  })
+  engineerHoursPerUnit(@Root() contract: Contract, @Ctx() ctx: Context): number | null {
+    return sees(ctx.viewer, "Contract.engineerHours", { owner: contract.contractorDbId }) ? contract.centihoursPerUnit / 100 : null;
+  }
+
+  @FieldResolver(() => DeliveryConnection, { description: "The contract's deliveries, oldest first, with the customer's decisions." })
+  async deliveries(@Root() contract: Contract, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Delivery>> {
+    const page = pageRequest(args);
+    return toConnection(await ctx.loaders.deliveriesByContract.load({ parentId: contract.dbId, page, filter: null }), page, toDelivery);
+  }
+
+  @Mutation(() => DeliveryPayload, {
+    description: "The contractor delivers units of a contract in production (partial deliveries too); the last units move it to DELIVERED.",
+  })
+  recordDelivery(@Arg("input", () => RecordDeliveryInput, INPUT) input: RecordDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
+    return deliveryPayload(ctx.services.deliveries.record(ctx, input));
+  }
+
+  @Mutation(() => DeliveryPayload, {
+    description:
+      "The order's owner accepts a delivery: its value becomes the contractor's revenue today. The last units accepted make the contract ACCEPTED, and when no contract is left open the order COMPLETED.",
+  })
+  acceptDelivery(@Arg("input", () => AcceptDeliveryInput, INPUT) input: AcceptDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
+    return deliveryPayload(ctx.services.deliveries.accept(ctx, input));
+  }
+
+  @Mutation(() => DeliveryPayload, { description: "The order's owner rejects a delivery for quality, with a reason: the contract goes back to IN_PRODUCTION for those units." })
+  rejectDelivery(@Arg("input", () => RejectDeliveryInput, INPUT) input: RejectDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
+    return deliveryPayload(ctx.services.deliveries.reject(ctx, input));
+  }
+
+  @Mutation(() => ContractPayload, { description: "The contractor starts production on an awarded contract; the order moves to IN_PRODUCTION." })
+  startContractProduction(
+    @Arg("input", () => StartContractProductionInput, { description: "The mutation's input; its type describes each field." }) input: StartContractProductionInput,
+    @Ctx() ctx: Context,
+  ): Promise<ContractPayload> {
+    return payloadOf(ctx.services.contracts.startProduction(ctx, input), (row) => ({ contract: toContract(row) }), { contract: null });
+  }
+
+  @Mutation(() => ContractPayload, {
+    description: "The customer cancels a contract not yet completed, releasing its engineer-hours; cancelling the last one cancels the order.",
+  })
+  cancelContract(
+    @Arg("input", () => CancelContractInput, { description: "The mutation's input; its type describes each field." }) input: CancelContractInput,
+    @Ctx() ctx: Context,
+  ): Promise<ContractPayload> {
+    return payloadOf(ctx.services.contracts.cancel(ctx, input), (row) => ({ contract: toContract(row) }), { contract: null });
+  }
+}
+
+@Resolver(() => Delivery)
+export class DeliveryResolver {
+  @FieldResolver(() => Contract, { description: "The contract delivered on." })
+  async contract(@Root() delivery: Delivery, @Ctx() ctx: Context): Promise<Contract> {
+    const row = await ctx.loaders.contractById.load(delivery.contractDbId);
+    if (!row) throw new Error(`Missing contract ${delivery.contractDbId}`);
+    return toContract(row);
+  }
+}

@@ -1,0 +1,125 @@
+import { sees } from "../access/policy";
+import { Arg, Args, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { fieldCost, REPORT_COST } from "../graphql/limits";
+import { toBid } from "./bid.type";
+import { loadCompany } from "./company-field";
+import type { Context } from "./context";
+import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
+import { Money, MoneyInput, toMoney } from "../graphql/money";
+import { toCapabilityOffer } from "./capability-offer.type";
+import { Order, SourcingPolicy } from "./order.type";
+import type { SourcedCandidate } from "../matching/candidates";
+import type { Plan } from "../matching/engine";
+import { MatchPreviewInput } from "../matching/matching.inputs";
+import { planKeyOf, type Plans } from "../matching/matching.service";
+import {
+  ExcludedCandidate,
+  ExcludedCandidateConnection,
+  MatchPlan,
+  MatchPlanConnection,
+  MatchPlans,
+  NoPlanReason,
+  PlanLine,
+  type PlanLineSource,
+  type ExclusionReason,
+  type NoPlanCode,
+  type PlanPick,
+} from "./matching.type";
+
+async function sourceFields(ctx: Context, source: SourcedCandidate) {
+  return {
+    contractor: await loadCompany(ctx, source.candidate.contractorId),
+    source: source.candidate.source as PlanLineSource,
+    bid: source.bid && toBid(source.bid),
+    capabilityOffer: source.offer && toCapabilityOffer(source.offer),
+  };
+}
+
+/** The engine's plans as GraphQL objects, contractors loaded through the request's loader. */
+async function toMatchPlans(ctx: Context, plans: Plans, quantity: number): Promise<MatchPlans> {
+  const { result, sources, currency } = plans;
+  const toPlan = async (plan: Plan): Promise<MatchPlan> =>
+    Object.assign(new MatchPlan(), {
+      key: plans.orderId === null ? null : planKeyOf(plans.orderId, plan),
+      lines: await Promise.all(
+        plan.lines.map(async (line) =>
+          Object.assign(new PlanLine(), {
+            ...(await sourceFields(ctx, sources.get(line.key)!)),
+            quantity: line.quantity,
+            unitPrice: toMoney(line.unitPrice, currency),
+            cost: toMoney(line.cost, currency),
+            completionDate: line.completionDate,
+            reason: line.reason,
+          }),
+        ),
+      ),
+      totalCost: toMoney(plan.totalCost, currency),
+      completionDate: plan.completionDate,
+      daysToCompletion: plan.daysToCompletion,
+      contractorCount: plan.contractorCount,
+      largestShare: plan.largestShare,
+      largestSharePercent: Math.round((plan.largestShare * 1000) / quantity) / 10,
+      picks: plan.picks as PlanPick[],
+    });
+  const all = await Promise.all(result.plans.map(toPlan));
+  const named = (pick: PlanPick) => all.find((p) => p.picks.includes(pick)) ?? null;
+  const excluded = await Promise.all(
+    result.excluded.map(async (e) => Object.assign(new ExcludedCandidate(), { ...(await sourceFields(ctx, sources.get(e.key)!)), reason: e.code as ExclusionReason, message: e.message })),
+  );
+  return Object.assign(new MatchPlans(), {
+    allPlans: all,
+    allExcluded: excluded,
+    asOf: plans.asOf,
+    valuePerDayEarlier: toMoney(plans.valuePerDayMinor, currency),
+    cheapest: named("CHEAPEST" as PlanPick),
+    fastest: named("FASTEST" as PlanPick),
+    balanced: named("BALANCED" as PlanPick),
+    noPlanReason: result.infeasible && Object.assign(new NoPlanReason(), { ...result.infeasible, code: result.infeasible.code as NoPlanCode }),
+    complete: result.complete,
+  });
+}
+
+@Resolver(() => Order)
+export class OrderPlansResolver {
+  @Extensions(fieldCost(REPORT_COST.plans))
+  @FieldResolver(() => MatchPlans, {
+    description:
+      "How to split this open order between contractors: for every achievable completion date the cheapest plan over live bids and instant quotes, with CHEAPEST, FASTEST and BALANCED named. The owner and the coordinator only.",
+  })
+  async plans(
+    @Root() order: Order,
+    @Arg("valuePerDayEarlier", () => MoneyInput, { nullable: true, description: "What a day earlier is worth, for BALANCED; default the order's own." }) valuePerDayEarlier: MoneyInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<MatchPlans> {
+    return toMatchPlans(ctx, await ctx.services.matching.orderPlans(ctx, order.row, valuePerDayEarlier), order.quantity);
+  }
+}
+
+@Resolver(() => SourcingPolicy)
+export class SourcingPolicyResolver {
+  @FieldResolver(() => Money, { nullable: true, description: "What each day earlier is worth to the owner (BALANCED weighs cost against it). Null unless you own the order or are the coordinator." })
+  valuePerDayEarlier(@Root() policy: SourcingPolicy, @Ctx() ctx: Context): Money | null {
+    return sees(ctx.viewer, "SourcingPolicy.valuePerDayEarlier", { owner: policy.ownerCompanyDbId }) ? policy.valuePerDay : null;
+  }
+}
+
+@Resolver(() => MatchPlans)
+export class MatchPlansResolver {
+  @Extensions(fieldCost(REPORT_COST.matchPreview))
+  @Query(() => MatchPlans, {
+    description: "What-if before posting: the plans current instant quotes would give an order of these terms. Product companies and the coordinator.",
+  })
+  async matchPreview(@Arg("input", () => MatchPreviewInput, { description: "The order you consider posting." }) input: MatchPreviewInput, @Ctx() ctx: Context): Promise<MatchPlans> {
+    return toMatchPlans(ctx, await ctx.services.matching.preview(ctx, input), input.quantity);
+  }
+
+  @FieldResolver(() => MatchPlanConnection, { description: "The plans of the front, earliest completion first." })
+  plans(@Root() plans: MatchPlans, @Args(() => PageArgs) args: PageArgs): Connection<MatchPlan> {
+    return toListConnection(plans.allPlans, pageRequest(args));
+  }
+
+  @FieldResolver(() => ExcludedCandidateConnection, { description: "Contractors left out of every plan, and why." })
+  excluded(@Root() plans: MatchPlans, @Args(() => PageArgs) args: PageArgs): Connection<ExcludedCandidate> {
+    return toListConnection(plans.allExcluded, pageRequest(args));
+  }
+}

@@ -1,0 +1,95 @@
+import { sees, seesBid, seesContract, seesOrder } from "../access/policy";
+import { effectiveStatus } from "../orders/order-state";
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { toApiToken } from "./api-token.type";
+import { toCapability } from "./capability.type";
+import { toCompany } from "./company.type";
+import type { Context } from "./context";
+import { toEngineer } from "./engineer.type";
+import { badUserInput } from "../graphql/errors";
+import { fromGlobalId } from "../graphql/global-id";
+import { Node } from "../graphql/node";
+import { toCapabilityOffer } from "./capability-offer.type";
+import { toPark } from "./park.type";
+import { toBid } from "./bid.type";
+import { toContract } from "./contract.type";
+import { toDelivery } from "./delivery.type";
+import { findInvestment } from "../reports/investment.repository";
+import { toInvestment } from "./investment.type";
+import { toOrder } from "./order.type";
+
+const MAX_NODES = 100;
+
+/**
+ * Any object by global ID, with the same visibility as everywhere else: what the viewer may
+ * not see resolves to null, exactly like an id that does not exist.
+ */
+async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
+  const decoded = fromGlobalId(globalId);
+  if (!decoded) return null;
+  const { loaders, viewer } = ctx;
+  switch (decoded.type) {
+    case "Park": {
+      const row = await loaders.parkById.load(decoded.id);
+      return row ? toPark(row) : null;
+    }
+    case "Company": {
+      const row = await loaders.companyById.load(decoded.id);
+      return row ? toCompany(row) : null;
+    }
+    case "Capability": {
+      const row = await loaders.capabilityById.load(decoded.id);
+      return row ? toCapability(row) : null;
+    }
+    case "Engineer": {
+      const row = await loaders.engineerById.load(decoded.id);
+      return row && sees(viewer, "Engineer", { owner: row.companyId }) ? toEngineer(row) : null;
+    }
+    case "CapabilityOffer": {
+      const row = await loaders.offerById.load(decoded.id);
+      return row && (row.active || sees(viewer, "CapabilityOffer (withdrawn)", { owner: row.companyId })) ? toCapabilityOffer(row) : null;
+    }
+    case "ApiToken": {
+      const row = await loaders.apiTokenById.load(decoded.id);
+      const visible = row && sees(viewer, "ApiToken", { owner: row.companyId });
+      return visible ? toApiToken(row) : null;
+    }
+    case "Order": {
+      const row = await loaders.orderById.load(decoded.id);
+      if (!row) return null;
+      const hasBid = viewer?.companyKind === "CONTRACT" && (await loaders.hasBidOn.load(`${viewer.companyId}:${row.id}`));
+      return seesOrder(viewer, row, effectiveStatus(row, ctx.now) === "OPEN", hasBid) ? toOrder(row, ctx.now) : null;
+    }
+    case "Bid": {
+      const row = await loaders.bidById.load(decoded.id);
+      const order = row && (await loaders.orderById.load(row.orderId));
+      return row && order && seesBid(viewer, row, order.companyId) ? toBid(row) : null;
+    }
+    case "Contract": {
+      const row = await loaders.contractById.load(decoded.id);
+      return row && seesContract(viewer, row) ? toContract(row) : null;
+    }
+    case "Delivery": {
+      const row = await loaders.deliveryById.load(decoded.id);
+      return row && seesContract(viewer, row) ? toDelivery(row) : null;
+    }
+    case "Investment": {
+      const row = sees(viewer, "Investment", { owner: null }) ? await findInvestment(ctx.db, decoded.id) : undefined;
+      return row ? toInvestment(row) : null;
+    }
+  }
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Any object by its global ID; null if it does not exist or is not visible to you." })
+  node(@Arg("id", () => ID, { description: "A global ID." }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    return loadNode(ctx, id);
+  }
+
+  @Query(() => [Node], { nullable: "items", description: `Objects by global IDs, in order, at most ${MAX_NODES}; null for each not found or not visible.` })
+  nodes(@Arg("ids", () => [ID], { description: "Global IDs." }) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+    if (ids.length > MAX_NODES) throw badUserInput(`At most ${MAX_NODES} ids at once.`, "ids");
+    return Promise.all(ids.map((id) => loadNode(ctx, id)));
+  }
+}

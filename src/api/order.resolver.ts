@@ -1,0 +1,168 @@
+import { gate, sees } from "../access/policy";
+import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { BidConnection, toBid, type Bid } from "./bid.type";
+import { loadCapability } from "./capability-field";
+import { Capability } from "./capability.type";
+import { loadCompany } from "./company-field";
+import { Company } from "./company.type";
+import type { Context } from "./context";
+import { Contract, ContractConnection, toContract } from "./contract.type";
+import { payloadOf, UserError } from "../graphql/errors";
+import { PageArgs, pageRequest, sortedPageRequest, toConnection, toSortedConnection, type Connection } from "../graphql/connection";
+import { idOf } from "../graphql/global-id";
+import { AwardOrderInput, CancelOrderInput, OpenOrderFilter, OrderFilter, OrderOrder, OrderSortField, PostOrderInput, SortDirection } from "../orders/order.inputs";
+import { OrderPayload, PostOrderPayload } from "./order.payloads";
+import { type MarketEvent, MarketEventConnection, toMarketEvent } from "./event.type";
+import { listOpenOrders, listOrders, ORDER_SORTS } from "../orders/order.repository";
+import { Order, OrderConnection, type OrderEvent, OrderEventConnection, toOrder, toOrderEvent } from "./order.type";
+
+@ObjectType({ description: "Result of awardOrder." })
+export class AwardOrderPayload {
+  @Field(() => Order, { nullable: true, description: "The awarded order; null when the award was refused." })
+  order!: Order | null;
+
+  @Field(() => [Contract], { nullable: true, description: "One contract per awarded bid; null when refused." })
+  contracts!: Contract[] | null;
+
+  @Field(() => [UserError], { description: "Why the award was refused; empty on success." })
+  userErrors!: UserError[];
+}
+
+/** Who sees all of an order's bids and contracts: its owner and the coordinator. */
+const seesAllOf = (ctx: Context, order: Order) => sees(ctx.viewer, "Order.everyBid", { owner: order.companyDbId });
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => OrderConnection, {
+    description:
+      "Orders taking bids now. A contract company sees those needing a capability it actively offers; the coordinator sees all.",
+  })
+  async openOrders(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => OpenOrderFilter, { nullable: true, description: "Narrows the list." }) filter: OpenOrderFilter | null,
+    @Arg("orderBy", () => OrderOrder, {
+      nullable: true,
+      description: "Sort; default needed-by date, earliest first.",
+    })
+    orderBy: OrderOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Order>> {
+    const viewer = gate(ctx.viewer, "openOrders");
+    const field = orderBy?.field ?? OrderSortField.NEEDED_BY;
+    const page = sortedPageRequest(args, ORDER_SORTS[field].type);
+    const capabilityId = filter?.capabilityId == null ? undefined : idOf(filter.capabilityId, "Capability");
+    if (capabilityId === null) return toConnection([], { limit: page.limit, afterId: null }, (row: never) => row);
+    const rows = await listOpenOrders(
+      ctx.db,
+      {
+        offeredByCompanyId: viewer.role === "COORDINATOR" ? undefined : viewer.companyId!,
+        capabilityId,
+        neededFrom: filter?.neededFrom ?? undefined,
+        neededUntil: filter?.neededUntil ?? undefined,
+      },
+      { field, descending: orderBy?.direction === SortDirection.DESC },
+      page,
+      ctx.now,
+    );
+    return toSortedConnection(rows, page, ORDER_SORTS[field].valueOf, (row) => toOrder(row, ctx.now));
+  }
+
+  @Query(() => OrderConnection, { description: "Your product company's orders, oldest first." })
+  async myOrders(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list (companyId is ignored)." }) filter: OrderFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Order>> {
+    const viewer = gate(ctx.viewer, "myOrders");
+    const page = pageRequest(args);
+    const rows = await listOrders(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined }, page, ctx.now);
+    return toConnection(rows, page, (row) => toOrder(row, ctx.now));
+  }
+
+  @Query(() => OrderConnection, { description: "Every order on the platform, oldest first. Coordinator only." })
+  async orders(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list." }) filter: OrderFilter | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Order>> {
+    gate(ctx.viewer, "orders");
+    const page = pageRequest(args);
+    const companyId = filter?.companyId == null ? undefined : idOf(filter.companyId, "Company");
+    if (companyId === null) return toConnection([], page, (row: never) => row);
+    const rows = await listOrders(ctx.db, { companyId, status: filter?.status ?? undefined }, page, ctx.now);
+    return toConnection(rows, page, (row) => toOrder(row, ctx.now));
+  }
+
+  @FieldResolver(() => Company, { description: "The product company that posted the order." })
+  company(@Root() order: Order, @Ctx() ctx: Context): Promise<Company> {
+    return loadCompany(ctx, order.companyDbId);
+  }
+
+  @FieldResolver(() => Capability, { description: "The capability the work needs." })
+  capability(@Root() order: Order, @Ctx() ctx: Context): Promise<Capability> {
+    return loadCapability(ctx, order.capabilityDbId);
+  }
+
+  @FieldResolver(() => BidConnection, {
+    description: "Bids on the order, oldest first. Sealed: the owner and the coordinator see all; a contractor sees only its own.",
+  })
+  async bids(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Bid>> {
+    const page = pageRequest(args);
+    const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
+    const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.bidsByOrder.load({ parentId: order.dbId, page, filter: { onlyCompanyId } });
+    return toConnection(rows, page, toBid);
+  }
+
+  @FieldResolver(() => ContractConnection, {
+    description: "Contracts of the award, oldest first: all for the owner and the coordinator, a contractor's own for it.",
+  })
+  async contracts(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Contract>> {
+    const page = pageRequest(args);
+    const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
+    const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.contractsByOrder.load({ parentId: order.dbId, page, filter: { onlyCompanyId } });
+    return toConnection(rows, page, toContract);
+  }
+
+  @FieldResolver(() => OrderEventConnection, {
+    nullable: true,
+    description: "Every change of the order's state, oldest first. Null unless you own the order or are the coordinator.",
+  })
+  async history(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<OrderEvent> | null> {
+    if (!seesAllOf(ctx, order)) return null;
+    const page = pageRequest(args);
+    const rows = await ctx.loaders.historyByOrder.load({ parentId: order.dbId, page, filter: null });
+    return toConnection(rows, page, toOrderEvent);
+  }
+
+  @FieldResolver(() => MarketEventConnection, {
+    description:
+      "Everything that happened to the order, its bids, contracts and deliveries, oldest first, from the event log. The owner and the coordinator see all; a contractor the order's own changes and what concerns its bids and contracts.",
+  })
+  async timeline(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<MarketEvent>> {
+    const page = pageRequest(args);
+    const contractorCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
+    const rows = contractorCompanyId === -1 ? [] : await ctx.loaders.timelineByOrder.load({ parentId: order.dbId, page, filter: { contractorCompanyId } });
+    return toConnection(rows, page, toMarketEvent);
+  }
+
+  @Mutation(() => PostOrderPayload, { description: "A product company posts an order for its product. Members of product companies only." })
+  postOrder(@Arg("input", () => PostOrderInput, { description: "The mutation's input; its type describes each field." }) input: PostOrderInput, @Ctx() ctx: Context): Promise<PostOrderPayload> {
+    return payloadOf(ctx.services.orders.post(ctx, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
+  }
+
+  @Mutation(() => OrderPayload, { description: "The owner cancels an open order; live bids on it become NOT_AWARDED." })
+  cancelOrder(@Arg("input", () => CancelOrderInput, { description: "The mutation's input; its type describes each field." }) input: CancelOrderInput, @Ctx() ctx: Context): Promise<OrderPayload> {
+    return payloadOf(ctx.services.orders.cancel(ctx, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
+  }
+
+  @Mutation(() => AwardOrderPayload, {
+    description: "The owner splits an open order between live bids: one contract per bid, all checks passed or nothing changes.",
+  })
+  async awardOrder(@Arg("input", () => AwardOrderInput, { description: "The mutation's input; its type describes each field." }) input: AwardOrderInput, @Ctx() ctx: Context): Promise<AwardOrderPayload> {
+    return payloadOf(
+      ctx.services.awards.award(ctx, input),
+      ({ order, contracts }) => ({ order: toOrder(order, ctx.now), contracts: contracts.map(toContract) }),
+      { order: null, contracts: null },
+    );
+  }
+}

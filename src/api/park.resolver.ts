@@ -1,0 +1,37 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { CompanyConnection, toCompany } from "./company.type";
+import { CompanyKind } from "../companies/company-kind";
+import type { Context } from "./context";
+import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
+import { payloadOf } from "../graphql/errors";
+import type { Company } from "./company.type";
+import { CreateParkInput } from "../parks/park.inputs";
+import { CreateParkPayload } from "./park.payloads";
+import { listParks } from "../parks/park.repository";
+import { Park, ParkConnection, toPark } from "./park.type";
+
+@Resolver(() => Park)
+export class ParkResolver {
+  @Query(() => ParkConnection, { description: "Technoparks and clusters on the platform. Public." })
+  async parks(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Park>> {
+    const page = pageRequest(args);
+    return toConnection(await listParks(ctx.db, page), page, toPark);
+  }
+
+  @FieldResolver(() => CompanyConnection, { description: "Companies of this park, oldest first. Public profiles." })
+  async companies(
+    @Root() park: Park,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("kind", () => CompanyKind, { nullable: true, description: "Only companies of this kind." }) kind: CompanyKind | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Company>> {
+    const page = pageRequest(args);
+    const rows = await ctx.loaders.companiesByPark.load({ parentId: park.dbId, page, filter: { kind: kind ?? undefined } });
+    return toConnection(rows, page, toCompany);
+  }
+
+  @Mutation(() => CreateParkPayload, { description: "Adds a technopark or cluster. Coordinator only." })
+  createPark(@Arg("input", () => CreateParkInput, { description: "The mutation's input; its type describes each field." }) input: CreateParkInput, @Ctx() ctx: Context): Promise<CreateParkPayload> {
+    return payloadOf(ctx.services.parks.createPark(ctx, input), (row) => ({ park: toPark(row) }), { park: null });
+  }
+}

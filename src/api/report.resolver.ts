@@ -1,0 +1,186 @@
+import { sees } from "../access/policy";
+import { GraphQLLocalDate } from "graphql-scalars";
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { fieldCost, REPORT_COST } from "../graphql/limits";
+import { capacityHeatMap } from "./capacity.resolver";
+import { CapacityHeatMap } from "./capacity.type";
+import { toHours } from "../capacity/hours";
+import { loadCompany } from "./company-field";
+import { Company, toCompany } from "./company.type";
+import { type CompanyKind } from "../companies/company-kind";
+import type { Context } from "./context";
+import { toEngineer } from "./engineer.type";
+import { PageArgs, pageRequest, toConnection, toListConnection, type Connection } from "../graphql/connection";
+import { payloadOf } from "../graphql/errors";
+import { Currency, toMoney } from "../graphql/money";
+import { toPark } from "./park.type";
+import { annualised, growthPercent, percentOf } from "../shared/ratio";
+import { RecordInvestmentInput } from "../reports/investment.inputs";
+import { Investment, InvestmentConnection, InvestmentPayload, toInvestment } from "./investment.type";
+import {
+  ClusterAnalytics,
+  EngineerRevenue,
+  EngineerRevenueConnection,
+  KindShare,
+  OrderVolume,
+  Participation,
+  RevenueReport,
+  revenueFigures,
+  toContractsWon,
+  toReportPeriod,
+} from "./report.type";
+import { Scorecard, ScoreWeight, SetScoreWeightsPayload, toScorecard } from "./scorecard.type";
+import { SetScoreWeightsInput } from "../reports/scorecard.inputs";
+
+const fromArg = { description: "First day of the period (YYYY-MM-DD, Europe/Moscow)." } as const;
+const toArg = { description: "Last day of the period, included; at most 3660 days after from." } as const;
+
+@Resolver(() => RevenueReport)
+export class RevenueReportResolver {
+  @Extensions(fieldCost(REPORT_COST.revenueReport))
+  @Query(() => RevenueReport, {
+    description: "A contract company's revenue over a period: per employee, engineer and system engineer, annualised, per engineer, and growth. Its members and the coordinator.",
+  })
+  async revenueReport(
+    @Arg("companyId", () => ID, { nullable: true, description: "The contract company; defaults to your own." }) companyId: string | null,
+    @Arg("from", () => GraphQLLocalDate, fromArg) from: string,
+    @Arg("to", () => GraphQLLocalDate, toArg) to: string,
+    @Ctx() ctx: Context,
+  ): Promise<RevenueReport> {
+    const r = await ctx.services.reports.revenue(ctx, { companyId, from, to });
+    const heads = { employees: r.employees, engineers: r.engineers, systemEngineers: r.systemEngineers };
+    const attributed = r.byEngineer.reduce((sum, e) => sum + e.revenueMinor, 0);
+    return Object.assign(new RevenueReport(), {
+      company: toCompany(r.company),
+      period: toReportPeriod(r.period),
+      previousPeriod: toReportPeriod(r.previous),
+      ...heads,
+      inPeriod: revenueFigures(r.revenueMinor, heads),
+      annualised: revenueFigures(r.revenueMinor, heads, r.period.days),
+      previousRevenue: toMoney(r.previousRevenueMinor, Currency.RUB),
+      revenueGrowthPercent: growthPercent(r.revenueMinor, r.previousRevenueMinor),
+      contractsWon: toContractsWon(r.contractsWon),
+      previousContractsWon: toContractsWon(r.previousContractsWon),
+      contractsWonGrowthPercent: growthPercent(r.contractsWon.valueMinor, r.previousContractsWon.valueMinor),
+      unattributedRevenue: toMoney(r.revenueMinor - attributed, Currency.RUB),
+      byEngineer: r.byEngineer.map((e) => ({ ...e, engineer: toEngineer(e.engineer) })),
+    });
+  }
+
+  @FieldResolver(() => EngineerRevenueConnection, { description: "Each engineer's attributed revenue, highest first: active engineers and any others with revenue." })
+  engineerRevenue(@Root() report: RevenueReport, @Args(() => PageArgs) args: PageArgs): Connection<EngineerRevenue> {
+    const items = report.byEngineer.map((e) =>
+      Object.assign(new EngineerRevenue(), {
+        engineer: e.engineer,
+        hours: toHours(e.centihours),
+        revenue: toMoney(e.revenueMinor, Currency.RUB),
+        annualisedRevenue: toMoney(annualised(e.revenueMinor, report.period.days), Currency.RUB),
+      }),
+    );
+    return toListConnection(items, pageRequest(args));
+  }
+}
+
+@Resolver(() => Company)
+export class CompanyScorecardResolver {
+  @Extensions(fieldCost(REPORT_COST.scorecard))
+  @FieldResolver(() => Scorecard, {
+    nullable: true,
+    description: "A contract company's capability score with its parts. Null for product companies, and for viewers other than the company itself, product companies, the coordinator and investors.",
+  })
+  async scorecard(@Root() company: Company, @Ctx() ctx: Context): Promise<Scorecard | null> {
+    if (company.kind !== "CONTRACT" || !sees(ctx.viewer, "Company.scorecard", { owner: company.dbId })) return null;
+    return toScorecard(await ctx.loaders.scorecardByCompany.load(company.dbId));
+  }
+}
+
+@Resolver()
+export class ScoreWeightResolver {
+  @Query(() => [ScoreWeight], { description: "The scorecard weights in force, per sub-factor (seven). Any signed-in viewer." })
+  async scoreWeights(@Ctx() ctx: Context): Promise<ScoreWeight[]> {
+    return (await ctx.services.reports.weights(ctx)).map((w) => Object.assign(new ScoreWeight(), w));
+  }
+
+  @Mutation(() => SetScoreWeightsPayload, { description: "The coordinator sets the scorecard weights: every sub-factor once, adding up to 100 points." })
+  setScoreWeights(@Arg("input", () => SetScoreWeightsInput, { description: "The mutation's input; its type describes each field." }) input: SetScoreWeightsInput, @Ctx() ctx: Context): Promise<SetScoreWeightsPayload> {
+    return payloadOf(ctx.services.reports.setWeights(ctx, input), (rows) => ({ weights: rows.map((w) => Object.assign(new ScoreWeight(), w)) }), { weights: null });
+  }
+}
+
+const kindShares = (values: Map<"PRODUCT" | "CONTRACT", number>, money: boolean): KindShare[] => {
+  const whole = [...values.values()].reduce((a, b) => a + b, 0);
+  return (["PRODUCT", "CONTRACT"] as const).map((kind) => {
+    const part = values.get(kind) ?? 0;
+    return Object.assign(new KindShare(), {
+      kind: kind as CompanyKind,
+      count: money ? null : part,
+      amount: money ? toMoney(part, Currency.RUB) : null,
+      sharePercent: percentOf(part, whole),
+    });
+  });
+};
+
+@Resolver(() => ClusterAnalytics)
+export class ClusterAnalyticsResolver {
+  @Extensions(fieldCost(REPORT_COST.clusterAnalytics))
+  @Query(() => ClusterAnalytics, { description: "A park's economy over a period: companies, investment, order volume, production cooperation, participation, revenue per engineer. The coordinator and investors." })
+  async clusterAnalytics(
+    @Arg("parkId", () => ID, { description: "The park." }) parkId: string,
+    @Arg("from", () => GraphQLLocalDate, fromArg) from: string,
+    @Arg("to", () => GraphQLLocalDate, toArg) to: string,
+    @Ctx() ctx: Context,
+  ): Promise<ClusterAnalytics> {
+    const c = await ctx.services.reports.cluster(ctx, { parkId, from, to });
+    // Only engineers are counted across the park: perEmployee and perSystemEngineer come out null.
+    const heads = { employees: 0, engineers: c.revenue.engineers, systemEngineers: 0 };
+    const companies = [...c.companies.values()].reduce((a, b) => a + b, 0);
+    return Object.assign(new ClusterAnalytics(), {
+      park: toPark(c.park),
+      period: toReportPeriod(c.period),
+      companies: kindShares(c.companies, false),
+      investment: toMoney([...c.investment.values()].reduce((a, b) => a + b, 0), Currency.RUB),
+      investmentByKind: kindShares(c.investment, true),
+      orderVolume: Object.assign(new OrderVolume(), {
+        contracts: c.volume.contracts,
+        value: toMoney(c.volume.valueMinor, Currency.RUB),
+        producedInPark: toMoney(c.volume.inParkMinor, Currency.RUB),
+        productionCooperationPercent: percentOf(c.volume.inParkMinor, c.volume.valueMinor),
+      }),
+      participation: Object.assign(new Participation(), { companies, active: c.active, activePercent: percentOf(c.active, companies) }),
+      contractRevenue: toMoney(c.revenue.revenueMinor, Currency.RUB),
+      engineers: c.revenue.engineers,
+      inPeriod: revenueFigures(c.revenue.revenueMinor, heads),
+      annualised: revenueFigures(c.revenue.revenueMinor, heads, c.period.days),
+    });
+  }
+
+  @Extensions(fieldCost(REPORT_COST.capacityHeatMap))
+  @FieldResolver(() => CapacityHeatMap, { description: "Demand (booked engineer-hours) against capacity per capability over the coming weeks from today, flagging capabilities that will run short." })
+  capacityOutlook(
+    @Root() analytics: ClusterAnalytics,
+    @Arg("weeks", () => Int, { nullable: true, description: "How many weeks ahead, 1 to 104 (default 26)." }) weeks: number | null,
+    @Arg("threshold", () => Float, { nullable: true, description: "The utilisation that counts as running short (default 1 = 100 %)." }) threshold: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<CapacityHeatMap> {
+    return capacityHeatMap(ctx, { parkId: analytics.park.id, asOf: null, weeks, threshold });
+  }
+
+  @Query(() => InvestmentConnection, { description: "Investments into a park's companies, oldest first. The coordinator and investors." })
+  async investments(@Arg("parkId", () => ID, { description: "The park." }) parkId: string, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Investment>> {
+    const page = pageRequest(args);
+    return toConnection(await ctx.services.reports.investments(ctx, parkId, page), page, toInvestment);
+  }
+
+  @Mutation(() => InvestmentPayload, { description: "The coordinator records an investment into a company." })
+  recordInvestment(@Arg("input", () => RecordInvestmentInput, { description: "The mutation's input; its type describes each field." }) input: RecordInvestmentInput, @Ctx() ctx: Context): Promise<InvestmentPayload> {
+    return payloadOf(ctx.services.reports.recordInvestment(ctx, input), (row) => ({ investment: toInvestment(row) }), { investment: null });
+  }
+}
+
+@Resolver(() => Investment)
+export class InvestmentResolver {
+  @FieldResolver(() => Company, { description: "The company invested in." })
+  company(@Root() investment: Investment, @Ctx() ctx: Context): Promise<Company> {
+    return loadCompany(ctx, investment.companyDbId);
+  }
+}

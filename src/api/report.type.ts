@@ -1,0 +1,218 @@
+import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
+import { Field, Float, ObjectType } from "type-graphql";
+import { Company } from "./company.type";
+import { CompanyKind } from "../companies/company-kind";
+import { Park } from "./park.type";
+import { Engineer } from "./engineer.type";
+import { ConnectionType } from "../graphql/connection";
+import { Currency, Money, toMoney } from "../graphql/money";
+import { annualised, perHead } from "../shared/ratio";
+import type { Period } from "../reports/period";
+
+export const PERCENT_RULE = "Percent to one decimal, halves rounded away from zero";
+export const MONEY_RULE = "rounded to the kopeck, halves away from zero";
+
+@ObjectType({ description: "Calendar days from and to, both included (Europe/Moscow)." })
+export class ReportPeriod {
+  @Field(() => GraphQLLocalDate, { description: "First day." })
+  from!: string;
+
+  @Field(() => GraphQLLocalDate, { description: "Last day." })
+  to!: string;
+
+  @Field(() => GraphQLSafeInt, { description: "Number of days." })
+  days!: number;
+}
+
+export const toReportPeriod = (period: Period): ReportPeriod => Object.assign(new ReportPeriod(), period);
+
+@ObjectType({ description: `Revenue and revenue per head; per-head figures ${MONEY_RULE}, null when there is no one to divide by.` })
+export class RevenueFigures {
+  @Field(() => Money, { description: "Revenue: the value of deliveries accepted." })
+  revenue!: Money;
+
+  @Field(() => Money, { nullable: true, description: "Revenue per employee (the company's declared employee count)." })
+  perEmployee!: Money | null;
+
+  @Field(() => Money, { nullable: true, description: "Revenue per active engineer (system engineers included)." })
+  perEngineer!: Money | null;
+
+  @Field(() => Money, { nullable: true, description: "Revenue per active system engineer." })
+  perSystemEngineer!: Money | null;
+}
+
+/** Revenue and per-head figures; with `days`, scaled to a year of 365 days first. */
+export function revenueFigures(revenueMinor: bigint | number, heads: { employees: number; engineers: number; systemEngineers: number }, days?: number): RevenueFigures {
+  const revenue = days === undefined ? BigInt(revenueMinor) : annualised(revenueMinor, days);
+  const money = (minor: bigint | null) => (minor === null ? null : toMoney(minor, Currency.RUB));
+  return Object.assign(new RevenueFigures(), {
+    revenue: toMoney(revenue, Currency.RUB),
+    perEmployee: money(perHead(revenue, heads.employees)),
+    perEngineer: money(perHead(revenue, heads.engineers)),
+    perSystemEngineer: money(perHead(revenue, heads.systemEngineers)),
+  });
+}
+
+@ObjectType({ description: "One engineer's share of the revenue: each accepted contract's revenue split by the hours each engineer is booked on it." })
+export class EngineerRevenue {
+  @Field(() => Engineer, { description: "The engineer." })
+  engineer!: Engineer;
+
+  @Field(() => Float, { description: "Hours booked on contracts with revenue in the period (after acceptance, the weeks up to it)." })
+  hours!: number;
+
+  @Field(() => Money, { description: "Revenue attributed: the sum over contracts of revenue x own hours / all hours, each rounded down to the kopeck." })
+  revenue!: Money;
+
+  @Field(() => Money, { description: `Attributed revenue scaled to 365 days, ${MONEY_RULE}.` })
+  annualisedRevenue!: Money;
+}
+
+export const EngineerRevenueConnection = ConnectionType("EngineerRevenue", EngineerRevenue, "Engineers by attributed revenue, highest first.");
+
+@ObjectType({ description: "Contracts won: awarded in a period and not cancelled since." })
+export class ContractsWon {
+  @Field(() => GraphQLSafeInt, { description: "How many." })
+  count!: number;
+
+  @Field(() => Money, { description: "Their total value." })
+  value!: Money;
+}
+
+export const toContractsWon = (won: { count: number; valueMinor: number }): ContractsWon =>
+  Object.assign(new ContractsWon(), { count: won.count, value: toMoney(won.valueMinor, Currency.RUB) });
+
+@ObjectType({
+  description:
+    "A contract company's revenue over a period: revenue is recognised when the customer accepts a delivery. Headcounts are today's (the platform keeps no headcount history). Its members and the coordinator.",
+})
+export class RevenueReport {
+  byEngineer!: { engineer: Engineer; centihours: number; revenueMinor: number }[];
+
+  @Field(() => Company, { description: "The contract company." })
+  company!: Company;
+
+  @Field(() => ReportPeriod, { description: "The period reported." })
+  period!: ReportPeriod;
+
+  @Field(() => ReportPeriod, { description: "The period of the same length just before, for growth." })
+  previousPeriod!: ReportPeriod;
+
+  @Field(() => GraphQLSafeInt, { description: "Declared employees." })
+  employees!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Active engineers, system engineers included." })
+  engineers!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Active system engineers." })
+  systemEngineers!: number;
+
+  @Field(() => RevenueFigures, { description: "Revenue in the period and per head." })
+  inPeriod!: RevenueFigures;
+
+  @Field(() => RevenueFigures, { description: `The same scaled to a year: revenue x 365 / days, ${MONEY_RULE}, then per head.` })
+  annualised!: RevenueFigures;
+
+  @Field(() => Money, { description: "Revenue in the previous period." })
+  previousRevenue!: Money;
+
+  @Field(() => Float, { nullable: true, description: `Revenue growth against the previous period. ${PERCENT_RULE}; null when the previous period had none.` })
+  revenueGrowthPercent!: number | null;
+
+  @Field(() => ContractsWon, { description: "Contracts won in the period." })
+  contractsWon!: ContractsWon;
+
+  @Field(() => ContractsWon, { description: "Contracts won in the previous period." })
+  previousContractsWon!: ContractsWon;
+
+  @Field(() => Float, { nullable: true, description: `Growth of the value of contracts won. ${PERCENT_RULE}; null when the previous period had none.` })
+  contractsWonGrowthPercent!: number | null;
+
+  @Field(() => Money, {
+    description: "Revenue not attributed to any engineer: the kopecks lost rounding each share down, and contracts with no booked hours.",
+  })
+  unattributedRevenue!: Money;
+}
+
+@ObjectType({ description: "A share of a whole, with its rounding rule." })
+export class KindShare {
+  @Field(() => CompanyKind, { description: "The kind of company." })
+  kind!: CompanyKind;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "How many companies (for the companies split; null for money)." })
+  count!: number | null;
+
+  @Field(() => Money, { nullable: true, description: "How much money (for the investment split; null for companies)." })
+  amount!: Money | null;
+
+  @Field(() => Float, { nullable: true, description: `Its share of the whole. ${PERCENT_RULE}; null when the whole is 0.` })
+  sharePercent!: number | null;
+}
+
+@ObjectType({ description: "Contracts awarded in the period on orders of the park's companies, not cancelled since." })
+export class OrderVolume {
+  @Field(() => GraphQLSafeInt, { description: "How many contracts." })
+  contracts!: number;
+
+  @Field(() => Money, { description: "Their total value." })
+  value!: Money;
+
+  @Field(() => Money, { description: "The part made by contract companies of the same park." })
+  producedInPark!: Money;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: `The level of production cooperation: producedInPark / value. ${PERCENT_RULE}; null when there were no contracts. (The reference cluster: 54 %.)`,
+  })
+  productionCooperationPercent!: number | null;
+}
+
+@ObjectType({ description: "How many of the park's companies used the platform in the period (the network effect starts above 55-65 %)." })
+export class Participation {
+  @Field(() => GraphQLSafeInt, { description: "The park's companies registered by the period's end." })
+  companies!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Those that posted an order, bid, or were awarded a contract in the period." })
+  active!: number;
+
+  @Field(() => Float, { nullable: true, description: `active / companies. ${PERCENT_RULE}; null for an empty park.` })
+  activePercent!: number | null;
+}
+
+@ObjectType({
+  description: "A park's economy over a period, for the coordinator and investors: who is in it, where the money goes, how much work stays in the park, and what will run short.",
+})
+export class ClusterAnalytics {
+  @Field(() => Park, { description: "The park." })
+  park!: Park;
+
+  @Field(() => ReportPeriod, { description: "The period." })
+  period!: ReportPeriod;
+
+  @Field(() => [KindShare], { description: "Companies by kind and their shares (the technopark's reference: 80 % product, 20 % contract)." })
+  companies!: KindShare[];
+
+  @Field(() => Money, { description: "Investment recorded in the period." })
+  investment!: Money;
+
+  @Field(() => [KindShare], { description: "Investment by kind of company and shares (the reference: 20 % to product, 80 % to contract companies)." })
+  investmentByKind!: KindShare[];
+
+  @Field(() => OrderVolume, { description: "Order volume and the level of production cooperation." })
+  orderVolume!: OrderVolume;
+
+  @Field(() => Participation, { description: "Share of the park's companies active on the platform." })
+  participation!: Participation;
+
+  @Field(() => Money, { description: "Revenue accepted by the park's contract companies in the period." })
+  contractRevenue!: Money;
+
+  @Field(() => GraphQLSafeInt, { description: "Active engineers of the park's contract companies." })
+  engineers!: number;
+
+  @Field(() => RevenueFigures, { description: "Revenue per engineer across the park, in the period (perEmployee and perSystemEngineer are null: only engineers are counted)." })
+  inPeriod!: RevenueFigures;
+
+  @Field(() => RevenueFigures, { description: "The same scaled to a year of 365 days." })
+  annualised!: RevenueFigures;
+}

@@ -1,0 +1,57 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { ApiTokenResolver, ViewerResolver } from "./api-token.resolver";
+import { CapabilityResolver } from "./capability.resolver";
+import { CompanyResolver } from "./company.resolver";
+import { EngineerResolver } from "./engineer.resolver";
+import { NodeResolver } from "./node.resolver";
+import { CapabilityOfferResolver } from "./capability-offer.resolver";
+import { ParkResolver } from "./park.resolver";
+import { BidResolver, BidTermsResolver } from "./bid.resolver";
+import { ContractResolver, DeliveryResolver } from "./contract.resolver";
+import { ContractBookingsResolver, LoadReportResolver, OrderQuotesResolver } from "./capacity.resolver";
+import { OrderResolver } from "./order.resolver";
+import { ClusterAnalyticsResolver, CompanyScorecardResolver, InvestmentResolver, RevenueReportResolver, ScoreWeightResolver } from "./report.resolver";
+import { MatchPlansResolver, OrderPlansResolver, SourcingPolicyResolver } from "./matching.resolver";
+
+/** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
+export const resolvers = [
+  NodeResolver,
+  ViewerResolver,
+  ApiTokenResolver,
+  ParkResolver,
+  CompanyResolver,
+  EngineerResolver,
+  CapabilityResolver,
+  CapabilityOfferResolver,
+  OrderResolver,
+  BidResolver,
+  BidTermsResolver,
+  ContractResolver,
+  DeliveryResolver,
+  LoadReportResolver,
+  OrderQuotesResolver,
+  ContractBookingsResolver,
+  OrderPlansResolver,
+  SourcingPolicyResolver,
+  MatchPlansResolver,
+  RevenueReportResolver,
+  CompanyScorecardResolver,
+  ScoreWeightResolver,
+  ClusterAnalyticsResolver,
+  InvestmentResolver,
+] as const;
+
+export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {
+  // validate: false: inputs are validated by the services, which answer with userErrors.
+  const schema = await buildSchema({ resolvers, validate: false });
+  // type-graphql has no option for root type descriptions; graphql-js types keep them as a plain property.
+  schema.getQueryType()!.description = "Reads. Public catalogue data needs no token; company-internal data needs its member's or the coordinator's token.";
+  schema.getMutationType()!.description = "Changes. Each takes one `input` and returns a payload whose `userErrors` say why input was refused.";
+  return schema;
+}
+
+/** The SDL as committed in schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printMarketplaceSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + "\n";
+}

@@ -1,0 +1,42 @@
+import { ApiTokenService } from "../auth/api-token.service";
+import { BidService } from "../bids/bid.service";
+import { CapacityService } from "../capacity/capacity.service";
+import { ContractService } from "../contracts/contract.service";
+import { DeliveryService } from "../contracts/delivery.service";
+import { AwardService } from "../orders/award.service";
+import { OrderService } from "../orders/order.service";
+import { CapabilityService } from "../capabilities/capability.service";
+import { CompanyService } from "../companies/company.service";
+import { EngineerService } from "../engineers/engineer.service";
+import { CapabilityOfferService } from "../offers/capability-offer.service";
+import { ParkService } from "../parks/park.service";
+import { inlineMatcher, type Matcher } from "../matching/matcher";
+import { MatchingService } from "../matching/matching.service";
+import { ReportService } from "../reports/report.service";
+
+/**
+ * The use cases, one service per domain; stateless, shared by all requests, each method taking
+ * the request's context first. The server passes a matcher of worker threads; scripts (the demo
+ * seeding) run the engine inline.
+ */
+export function createServices(matcher: Matcher = inlineMatcher) {
+  const matching = new MatchingService(matcher);
+  return {
+    apiTokens: new ApiTokenService(),
+    parks: new ParkService(),
+    companies: new CompanyService(),
+    engineers: new EngineerService(),
+    capabilities: new CapabilityService(),
+    offers: new CapabilityOfferService(),
+    orders: new OrderService(),
+    awards: new AwardService(matching),
+    bids: new BidService(),
+    contracts: new ContractService(),
+    deliveries: new DeliveryService(),
+    capacity: new CapacityService(),
+    matching,
+    reports: new ReportService(),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
