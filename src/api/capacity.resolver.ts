@@ -18,7 +18,8 @@ import { toCapabilityOffer } from "./capability-offer.type";
 import { Order } from "./order.type";
 import { toPark } from "./park.type";
 import { bookedByEngineerWeek } from "../capacity/capacity.repository";
-import { BidFromInstantQuoteInput, ReassignWorkInput } from "../capacity/capacity.inputs";
+import { BidFromInstantQuoteInput } from "../bids/bid.inputs";
+import { ReassignWorkInput } from "../contracts/contract.inputs";
 import { ReassignWorkPayload } from "./capacity.payloads";
 import { Booking, BookingConnection, CapabilityLoad, CapacityHeatMap, EngineerLoad, EngineerLoadConnection, InstantQuote, LoadReport, toWeekLoad } from "./capacity.type";
 import { toHours } from "../capacity/hours";
@@ -90,7 +91,7 @@ export async function capacityHeatMap(
   ctx: Context,
   args: { parkId: string; asOf: string | null; weeks: number | null; threshold: number | null },
 ): Promise<CapacityHeatMap> {
-  const map = await ctx.services.capacity.heatMap(ctx, args);
+  const map = await ctx.services.reports.heatMap(ctx, args);
   const capabilities = await Promise.all(map.rows.map((row) => loadCapability(ctx, row.capabilityId)));
   const rows = map.rows.map((row, i) => {
     const loads = map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w], row.available));
@@ -180,7 +181,7 @@ export class ContractBookingsResolver {
   })
   async reassignWork(@Arg("input", () => ReassignWorkInput, { description: "The mutation's input; its type describes each field." }) input: ReassignWorkInput, @Ctx() ctx: Context): Promise<ReassignWorkPayload> {
     return payloadOf(
-      ctx.services.capacity.reassign(ctx, input),
+      ctx.services.contracts.reassignWork(ctx, input),
       async ({ contractId }) => ({ contract: toContract((await findContractsByIds(ctx.db, [contractId]))[0]) }),
       { contract: null },
     );

@@ -103,7 +103,7 @@ export class CompanyResolver {
   })
   registerCompany(@Arg("input", () => RegisterCompanyInput, { description: "The mutation's input; its type describes each field." }) input: RegisterCompanyInput, @Ctx() ctx: Context): Promise<RegisterCompanyPayload> {
     return payloadOf(
-      ctx.services.companies.register(ctx, input),
+      ctx.services.registration.register(ctx, input),
       ({ company, firstToken }) => ({ company: toCompany(company), token: firstToken.token, apiToken: toApiToken(firstToken.row) }),
       { company: null, token: null, apiToken: null },
     );

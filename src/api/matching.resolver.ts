@@ -10,8 +10,8 @@ import { toCapabilityOffer } from "./capability-offer.type";
 import { Order, SourcingPolicy } from "./order.type";
 import type { SourcedCandidate } from "../matching/candidates";
 import type { Plan } from "../matching/engine";
-import { MatchPreviewInput } from "../matching/matching.inputs";
-import { planKeyOf, type Plans } from "../matching/matching.service";
+import { MatchPreviewInput } from "../awards/plans.inputs";
+import { planKeyOf, type Plans } from "../awards/plans.service";
 import {
   ExcludedCandidate,
   ExcludedCandidateConnection,

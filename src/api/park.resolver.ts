@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import { CompanyConnection, toCompany } from "./company.type";
+import { CompanyConnection, toCompany, type Company } from "./company.type";
 import { CompanyKind } from "../companies/company-kind";
 import type { Context } from "./context";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
-import type { Company } from "./company.type";
 import { CreateParkInput } from "../parks/park.inputs";
 import { CreateParkPayload } from "./park.payloads";
 import { listParks } from "../parks/park.repository";

@@ -1,9 +1,10 @@
 import { ApiTokenService } from "../auth/api-token.service";
+import { RegistrationService } from "../auth/registration.service";
 import { BidService } from "../bids/bid.service";
 import { CapacityService } from "../capacity/capacity.service";
 import { ContractService } from "../contracts/contract.service";
 import { DeliveryService } from "../contracts/delivery.service";
-import { AwardService } from "../orders/award.service";
+import { AwardService } from "../awards/award.service";
 import { OrderService } from "../orders/order.service";
 import { CapabilityService } from "../capabilities/capability.service";
 import { CompanyService } from "../companies/company.service";
@@ -11,7 +12,7 @@ import { EngineerService } from "../engineers/engineer.service";
 import { CapabilityOfferService } from "../offers/capability-offer.service";
 import { ParkService } from "../parks/park.service";
 import { inlineMatcher, type Matcher } from "../matching/matcher";
-import { MatchingService } from "../matching/matching.service";
+import { MatchingService } from "../awards/plans.service";
 import { ReportService } from "../reports/report.service";
 
 /**
@@ -25,6 +26,7 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     apiTokens: new ApiTokenService(),
     parks: new ParkService(),
     companies: new CompanyService(),
+    registration: new RegistrationService(),
     engineers: new EngineerService(),
     capabilities: new CapabilityService(),
     offers: new CapabilityOfferService(),

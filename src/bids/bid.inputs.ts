@@ -1,5 +1,5 @@
-import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { GraphQLSafeInt } from "graphql-scalars";
+import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { MoneyInput } from "../graphql/money";
 import { BidStatus } from "./bid-status";
@@ -71,4 +71,22 @@ export class WithdrawBidInput {
 export class BidFilter {
   @Field(() => BidStatus, { nullable: true, description: "Only bids in this state." })
   status?: BidStatus | null;
+}
+
+@InputType({ description: "Turn your instant quote for an order into a bid." })
+export class BidFromInstantQuoteInput {
+  @Field(() => ID, { description: "The open order." })
+  orderId!: string;
+
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "Units to quote for; defaults to the order's quantity (capped at your maximum lot)." })
+  quantity?: number | null;
+
+  @Field(() => Date, { nullable: true, description: "Until when the bid stands; defaults to the order's award deadline." })
+  validUntil?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: IDEMPOTENCY_KEY_DESCRIPTION,
+  })
+  idempotencyKey?: string | null;
 }

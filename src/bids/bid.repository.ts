@@ -1,9 +1,10 @@
-import { and, asc, eq, gte, inArray, lt, lte, notExists, sql, type Placeholder } from "drizzle-orm";
+import { bidEvent } from "../events/domain-events";
+import { and, asc, eq, gte, inArray, lt, sql, type Placeholder } from "drizzle-orm";
 import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
 import { idList, inIdList, param, prepared, rowsByIds } from "../db/prepared";
-import { bidRevisions, bids, events, orders, type BidRow, type BidStatusValue, type EventTypeValue, type OrderRow } from "../db/schema";
-import { appendEvents, PLATFORM_ACTOR, type Actor, type DomainEvent } from "../events/event.repository";
-import type { PageRequest } from "../graphql/connection";
+import { bidRevisions, bids, type BidRow, type BidStatusValue, type OrderRow } from "../db/schema";
+import { appendEvents, type Actor } from "../events/event.repository";
+import type { PageRequest } from "../db/page";
 
 export const findBidsByIds = rowsByIds(bids);
 
@@ -59,18 +60,6 @@ const newRevision = prepared((db) =>
 
 type OrderOfBid = Pick<OrderRow, "id" | "companyId">;
 
-/** The event of a bid's change: the bidder and the order's owner may hear of it. */
-const bidEvent = (type: EventTypeValue, order: OrderOfBid, bid: Pick<BidRow, "id" | "companyId">, from: BidStatusValue | null, to: BidStatusValue | null, note = ""): DomainEvent => ({
-  type,
-  orderId: order.id,
-  bidId: bid.id,
-  customerCompanyId: order.companyId,
-  contractorCompanyId: bid.companyId,
-  fromStatus: from,
-  toStatus: to,
-  note,
-});
-
 /** Inserts a bid on `order` and its first revision (made by `revisionBy`, default the actor), and logs BID_PLACED. */
 export async function insertBid(db: Executor, order: OrderOfBid, values: Terms & { companyId: number }, actor: Actor, at: Date, revisionBy = actor.name): Promise<BidRow> {
   const bid = newBid(db).get({ ...values, orderId: order.id, at });
@@ -98,32 +87,6 @@ export async function setBidStatus(db: Executor, order: OrderOfBid, ended: Pick<
   if (ended.length === 0) return;
   db.update(bids).set({ status, updatedAt: at }).where(inArray(bids.id, ended.map((bid) => bid.id))).run();
   await appendEvents(db, actor, at, ended.map((bid) => bidEvent(status === "WITHDRAWN" ? "BID_WITHDRAWN" : "BID_AWARDED", order, bid, "LIVE", status)));
-}
-
-/** Marks every live bid of an order NOT_AWARDED (the order was awarded, cancelled or expired) and logs each. */
-export async function closeLiveBids(db: Executor, order: OrderOfBid, actor: Actor, at: Date): Promise<void> {
-  const closed = db
-    .update(bids)
-    .set({ status: "NOT_AWARDED", updatedAt: at })
-    .where(and(eq(bids.orderId, order.id), eq(bids.status, "LIVE")))
-    .returning({ id: bids.id, companyId: bids.companyId })
-    .all();
-  await appendEvents(db, actor, at, closed.map((bid) => bidEvent("BID_NOT_AWARDED", order, bid, "LIVE", "NOT_AWARDED")));
-}
-
-/**
- * Logs BID_EXPIRED, once, for each live bid whose validity ended by `now` (its status stays
- * LIVE in the table; the API shows it EXPIRED from that instant). Returns how many.
- */
-export async function recordLapsedBids(db: Executor, now: Date): Promise<number> {
-  const lapsed = db
-    .select({ id: bids.id, companyId: bids.companyId, orderId: bids.orderId, customerCompanyId: orders.companyId })
-    .from(bids)
-    .innerJoin(orders, eq(orders.id, bids.orderId))
-    .where(and(sql`${bids.status} = 'LIVE'`, lte(bids.validUntil, now), notExists(db.select({ id: events.id }).from(events).where(and(eq(events.bidId, bids.id), sql`${events.type} = 'BID_EXPIRED'`)))))
-    .all();
-  await appendEvents(db, PLATFORM_ACTOR, now, lapsed.map((bid) => bidEvent("BID_EXPIRED", { id: bid.orderId, companyId: bid.customerCompanyId }, bid, "LIVE", "LIVE", "Valid-until passed.")));
-  return lapsed.length;
 }
 
 function termsOf(bid: BidRow): Terms {

@@ -7,7 +7,7 @@ import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql
 import { idOf } from "../graphql/global-id";
 import { type Currency, type MoneyInput, toMoney } from "../graphql/money";
 import { findOffer } from "../offers/capability-offer.repository";
-import type { BidFromInstantQuoteInput } from "../capacity/capacity.inputs";
+import type { BidFromInstantQuoteInput, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
 import { quoteOrder } from "../capacity/capacity.service";
 import { acceptingBids, awardDeadline, effectiveStatus } from "../orders/order-state";
 import { findOrderById } from "../orders/order.repository";
@@ -16,7 +16,6 @@ import { actorOf } from "../events/event.repository";
 import { idempotent } from "../shared/idempotency";
 import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
 import { futureInstant } from "../shared/validate-dates";
-import type { ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
 import { findBidsByIds, findLiveBid, insertBid, ordersBidOnBy, reviseBid, setBidStatus } from "./bid.repository";
 
 interface TermsInput {

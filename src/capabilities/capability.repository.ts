@@ -2,7 +2,7 @@ import { asc, eq, or } from "drizzle-orm";
 import { afterCursor, type Executor } from "../db/executor";
 import { rowsByIds } from "../db/prepared";
 import { capabilities, type CapabilityRow } from "../db/schema";
-import type { PageRequest } from "../graphql/connection";
+import type { PageRequest } from "../db/page";
 
 export const findCapabilitiesByIds = rowsByIds(capabilities);
 

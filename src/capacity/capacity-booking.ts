@@ -1,8 +1,8 @@
-import { findContractsByIds } from "../contracts/contract.repository";
 import type { Executor } from "../db/executor";
 import type { ContractRow } from "../db/schema";
 import { applyPlan, planBooking } from "./booking";
 import {
+  findContractsForRebooking,
   activeEngineerCapacities,
   addBookings,
   bookedHoursOfCompany,
@@ -65,7 +65,7 @@ export async function rebookEngineer(db: Executor, engineerId: number, newWeekly
     }
   }
   const shortfalls: Shortfall[] = [];
-  const contracts = (await findContractsByIds(db, [...displaced.keys()])).sort((a, b) => a.promisedDate.localeCompare(b.promisedDate) || a.id - b.id);
+  const contracts = (await findContractsForRebooking(db, [...displaced.keys()])).sort((a, b) => a.promisedDate.localeCompare(b.promisedDate) || a.id - b.id);
   for (const contract of contracts) {
     const missing = await bookWork(db, contract, displaced.get(contract.id)!, fromDate);
     if (missing > 0) shortfalls.push({ contractId: contract.id, missingCentihours: missing });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
+import { rowsByIds } from "../db/prepared";
 import { bookings, capabilityOffers, companies, contracts, engineers, orders, type BookingRow, type OrderRow } from "../db/schema";
 import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
 
@@ -155,3 +156,6 @@ export async function bookedPerContract(db: Executor, contractIds: number[]): Pr
     .all();
   return new Map(rows.map((r) => [r.contractId, Number(r.centihours)]));
 }
+
+/** The contracts whose bookings an engineer's lost capacity displaced (read here: capacity sits below the contracts module). */
+export const findContractsForRebooking = rowsByIds(contracts);

@@ -1,31 +1,11 @@
-import { gate } from "../access/policy";
-import { transact, type RequestContext } from "../core/request-context";
+import { type RequestContext } from "../core/request-context";
 import { contractCompanyOf } from "../companies/company-access";
-import { contractWorkedOn } from "../contracts/contract-access";
-import { contractEvent } from "../contracts/contract.repository";
-import { appendEvents, actorOf } from "../events/event.repository";
 import type { Executor } from "../db/executor";
 import type { CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
-import { findEngineersByIds } from "../engineers/engineer.repository";
-import { badUserInput, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
-import { idOf } from "../graphql/global-id";
-import { effectiveStatus } from "../orders/order-state";
-import { parkOrNotFound } from "../parks/park.service";
+import { badUserInput } from "../graphql/errors";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
-import { groupBy } from "../shared/group-by";
 import { addDays, daysBetween, localDate } from "../shared/time";
-import { engineerCentihours } from "../shared/validate";
-import {
-  addBookings,
-  bookedByCompanyWeek,
-  bookedOnEngineer,
-  findBooking,
-  offeringCompaniesOfPark,
-  openOrdersOfPark,
-  reduceBooking,
-  weeklyCapacityOfCompanies,
-} from "./capacity.repository";
-import type { ReassignWorkInput } from "./capacity.inputs";
+import { bookedByCompanyWeek, weeklyCapacityOfCompanies } from "./capacity.repository";
 import { freeCapacity, offerSchedule, pointCovering } from "./free-capacity";
 import { addWeeks, weekNumber, weekStart, weeksFrom } from "./weeks";
 
@@ -48,7 +28,7 @@ export function windowOf(asOf: string | null | undefined, count: number | null |
   return { asOf: date, weeks: weeksFrom(first, addWeeks(first, n - 1)) };
 }
 
-function checkThreshold(threshold: number | null | undefined): number {
+export function checkThreshold(threshold: number | null | undefined): number {
   const t = threshold ?? 1;
   if (!Number.isFinite(t) || t <= 0 || t > 10) throw badUserInput("threshold must be above 0 and at most 10 (1 = 100 %).", "threshold");
   return t;
@@ -157,32 +137,7 @@ export class CapacityService {
     return { company, window, capacity, bookedByWeek, threshold, weeksBookedAhead };
   }
 
-  /** Utilisation per capability per week across a park; the coordinator and investors. Three aggregate statements. */
-  async heatMap(ctx: RequestContext, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }) {
-    const now = ctx.now;
-    gate(ctx.viewer, "capacityHeatMap");
-    const park = await parkOrNotFound(ctx.db, args.parkId);
-    const window = windowOf(args.asOf, args.weeks, now);
-    const threshold = checkThreshold(args.threshold);
-    const offering = await offeringCompaniesOfPark(ctx.db, park.id);
-    const companyIds = [...new Set(offering.map((o) => o.companyId))];
-    const capacity = await weeklyCapacityOfCompanies(ctx.db, companyIds);
-    const booked = await bookedByCompanyWeek(ctx.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
-    const byCapability = groupBy(offering, (offer) => offer.capabilityId);
-    const openOrders = groupBy(
-      (await openOrdersOfPark(ctx.db, park.id)).filter((order) => effectiveStatus(order, now) === "OPEN"),
-      (order) => order.capabilityId,
-    );
-    const rows = [...byCapability].map(([capabilityId, offers]) => {
-      const companies = offers.map((o) => o.companyId);
-      const available = companies.reduce((sum, id) => sum + (capacity.get(id) ?? 0), 0);
-      const bookedByWeek = window.weeks.map((week) => companies.reduce((sum, id) => sum + (booked.get(`${id}|${week}`) ?? 0), 0));
-      const meanCentihoursPerUnit = Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length);
-      const demand = openOrderDemand(openOrders.get(capabilityId) ?? [], meanCentihoursPerUnit, window);
-      return { capabilityId, contractorCount: companies.length, available, bookedByWeek, ...demand };
-    });
-    return { park, window, threshold, rows };
-  }
+
 
   /** Instant quotes for an order: all for its owner and the coordinator, its own for a contractor. */
   async instantQuotes(ctx: RequestContext, order: OrderRow, args: { quantity?: number | null; asOf?: string | null }, seesAll: boolean): Promise<QuoteFigures[]> {
@@ -195,47 +150,5 @@ export class CapacityService {
     return await quoteOrder(ctx.db, offers, quantity, args.asOf ?? localDate(now));
   }
 
-  /**
-   * Moves booked hours of a contract from one engineer to another of the same company in the
-   * same week, within the receiver's free hours. The contract's total never changes.
-   */
-  async reassign(ctx: RequestContext, input: ReassignWorkInput): Promise<Outcome<{ contractId: number }>> {
-    const v = gate(ctx.viewer, "reassignWork");
-    const now = ctx.now;
-    const errors = new UserErrors();
-    const centihours = engineerCentihours(errors, "hours", input.hours);
-    const week = weekStart(input.weekOf);
-    if (week < weekStart(localDate(now))) errors.add("weekOf", UserErrorCode.OUT_OF_RANGE, "Only work of this week or later can be reassigned.");
-    return transact(ctx, async ({ db: tx }) => {
-      const contract = await contractWorkedOn(tx, v, input.contractId, errors);
-      if (!contract) return refused(errors);
-      const [from, to] = await Promise.all(
-        [input.fromEngineerId, input.toEngineerId].map(async (gid) => {
-          const id = idOf(gid, "Engineer");
-          const engineer = id === null ? undefined : (await findEngineersByIds(tx, [id]))[0];
-          return engineer && engineer.companyId === contract.companyId ? engineer : undefined;
-        }),
-      );
-      if (!from) errors.add("fromEngineerId", UserErrorCode.NOT_FOUND, "No engineer with this id in the contractor's company.");
-      if (!to) errors.add("toEngineerId", UserErrorCode.NOT_FOUND, "No engineer with this id in the contractor's company.");
-      if (from && to && from.id === to.id) errors.add("toEngineerId", UserErrorCode.INVALID_STATE, "Reassign to a different engineer.");
-      if (to && !to.active) errors.add("toEngineerId", UserErrorCode.INVALID_STATE, "The engineer is inactive and takes no work.");
-      if (contract.status !== "AWARDED" && contract.status !== "IN_PRODUCTION") {
-        errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; its work cannot move.`);
-      }
-      if (errors.any || !from || !to) return refused(errors);
-      const booking = await findBooking(tx, contract.id, from.id, week);
-      if (!booking || booking.centihours < centihours) {
-        return refused(errors.add("hours", UserErrorCode.OUT_OF_RANGE, `Only ${(booking?.centihours ?? 0) / 100} h of this contract are booked on that engineer that week.`));
-      }
-      const free = to.weeklyHours * 100 - await bookedOnEngineer(tx, to.id, week);
-      if (free < centihours) {
-        return refused(errors.add("hours", UserErrorCode.INSUFFICIENT_CAPACITY, `The receiving engineer has only ${Math.max(0, free) / 100} free hours that week.`));
-      }
-      await reduceBooking(tx, booking, centihours);
-      await addBookings(tx, contract.id, [{ engineerId: to.id, week, centihours }]);
-      await appendEvents(tx, actorOf(v), now, [contractEvent("BOOKINGS_MOVED", contract, { centihours, note: `From ${from.name} to ${to.name}, week of ${week}.` })]);
-      return ok({ contractId: contract.id });
-    });
-  }
+
 }

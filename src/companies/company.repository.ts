@@ -2,7 +2,7 @@ import { and, asc, eq, exists, sql, type SQL } from "drizzle-orm";
 import { afterCursor, pagePerParent, type Executor } from "../db/executor";
 import { rowsByIds } from "../db/prepared";
 import { capabilityOffers, companies, type CompanyRow } from "../db/schema";
-import type { PageRequest } from "../graphql/connection";
+import type { PageRequest } from "../db/page";
 import type { CompanyKind } from "./company-kind";
 
 export interface CompanyCriteria {

@@ -1,6 +1,6 @@
+import { Float, Field, ID, InputType } from "type-graphql";
+import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
-import { Field, ID, InputType } from "type-graphql";
-import { GraphQLSafeInt } from "graphql-scalars";
 import { ContractStatus } from "./contract-status";
 
 @InputType({ description: "An awarded contract whose production starts." })
@@ -60,3 +60,20 @@ export class RejectDeliveryInput {
   idempotencyKey?: string | null;
 }
 
+@InputType({ description: "Booked hours of a contract to move from one engineer to another, in one week." })
+export class ReassignWorkInput {
+  @Field(() => ID, { description: "The contract." })
+  contractId!: string;
+
+  @Field(() => ID, { description: "The engineer the hours are booked on now." })
+  fromEngineerId!: string;
+
+  @Field(() => ID, { description: "The engineer to take them: same company, active, with the free hours." })
+  toEngineerId!: string;
+
+  @Field(() => GraphQLLocalDate, { description: "Any date in the ISO week concerned (this week or later)." })
+  weekOf!: string;
+
+  @Field(() => Float, { description: "Engineer-hours to move, 0.01 or more, two decimals at most." })
+  hours!: number;
+}

@@ -1,33 +1,10 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm";
 import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
 import { rowsByIds } from "../db/prepared";
-import { contracts, type ContractRow, type ContractStatusValue, type EventTypeValue } from "../db/schema";
-import type { DomainEvent } from "../events/event.repository";
-import type { PageRequest } from "../graphql/connection";
+import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
+import type { PageRequest } from "../db/page";
 
 export const findContractsByIds = rowsByIds(contracts);
-
-/** The event of a contract's (or one of its deliveries') change: its contractor and customer may hear of it. */
-export function contractEvent(
-  type: EventTypeValue,
-  contract: Pick<ContractRow, "id" | "orderId" | "bidId" | "companyId" | "customerCompanyId">,
-  change: { from?: string | null; to?: string | null; deliveryId?: number; quantity?: number; centihours?: number; note?: string } = {},
-): DomainEvent {
-  return {
-    type,
-    orderId: contract.orderId,
-    bidId: contract.bidId,
-    contractId: contract.id,
-    deliveryId: change.deliveryId ?? null,
-    customerCompanyId: contract.customerCompanyId,
-    contractorCompanyId: contract.companyId,
-    fromStatus: change.from ?? null,
-    toStatus: change.to ?? null,
-    quantity: change.quantity ?? null,
-    centihours: change.centihours ?? null,
-    note: change.note ?? "",
-  };
-}
 
 export async function findContractsOfOrder(db: Executor, orderId: number): Promise<ContractRow[]> {
   return db.select().from(contracts).where(eq(contracts.orderId, orderId)).all();

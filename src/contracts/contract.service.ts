@@ -1,3 +1,9 @@
+import { findEngineersByIds } from "../engineers/engineer.repository";
+import { addBookings, bookedOnEngineer, findBooking, reduceBooking, deleteBookingsOfContract } from "../capacity/capacity.repository";
+import { weekStart } from "../capacity/weeks";
+import { engineerCentihours, LIMITS, requiredName } from "../shared/validate";
+import { localDate } from "../shared/time";
+import type { ReassignWorkInput, CancelContractInput, StartContractProductionInput } from "./contract.inputs";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import type { ContractRow } from "../db/schema";
@@ -6,10 +12,8 @@ import { idOf } from "../graphql/global-id";
 import { appendEvents, actorOf } from "../events/event.repository";
 import { findOrderById } from "../orders/order.repository";
 import { moveOrder } from "../orders/order.service";
-import { deleteBookingsOfContract } from "../capacity/capacity.repository";
-import { LIMITS, requiredName } from "../shared/validate";
-import type { CancelContractInput, StartContractProductionInput } from "./contract.inputs";
-import { cancelContract, contractEvent, findContractsByIds, transitionContract } from "./contract.repository";
+import { cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
+import { contractEvent } from "../events/domain-events";
 import { contractWorkedOn } from "./contract-access";
 import { settleOrder } from "./delivery.service";
 
@@ -62,6 +66,50 @@ export class ContractService {
       await appendEvents(tx, actorOf(v), now, [contractEvent("CONTRACT_CANCELLED", contract, { from: contract.status, to: "CANCELLED", note: reason })]);
       await settleOrder(tx, contract.orderId, actorOf(v), now, `Last contract cancelled: ${reason}`);
       return ok((await findContractsByIds(tx, [contract.id]))[0]);
+    });
+  }
+
+  /**
+   * Moves booked hours of a contract from one engineer to another of the same company in the
+   * same week, within the receiver's free hours. The contract's total never changes.
+   */
+  async reassignWork(ctx: RequestContext, input: ReassignWorkInput): Promise<Outcome<{ contractId: number }>> {
+    const v = gate(ctx.viewer, "reassignWork");
+    const now = ctx.now;
+    const errors = new UserErrors();
+    const centihours = engineerCentihours(errors, "hours", input.hours);
+    const week = weekStart(input.weekOf);
+    if (week < weekStart(localDate(now))) errors.add("weekOf", UserErrorCode.OUT_OF_RANGE, "Only work of this week or later can be reassigned.");
+    return transact(ctx, async ({ db: tx }) => {
+      const contract = await contractWorkedOn(tx, v, input.contractId, errors);
+      if (!contract) return refused(errors);
+      const [from, to] = await Promise.all(
+        [input.fromEngineerId, input.toEngineerId].map(async (gid) => {
+          const id = idOf(gid, "Engineer");
+          const engineer = id === null ? undefined : (await findEngineersByIds(tx, [id]))[0];
+          return engineer && engineer.companyId === contract.companyId ? engineer : undefined;
+        }),
+      );
+      if (!from) errors.add("fromEngineerId", UserErrorCode.NOT_FOUND, "No engineer with this id in the contractor's company.");
+      if (!to) errors.add("toEngineerId", UserErrorCode.NOT_FOUND, "No engineer with this id in the contractor's company.");
+      if (from && to && from.id === to.id) errors.add("toEngineerId", UserErrorCode.INVALID_STATE, "Reassign to a different engineer.");
+      if (to && !to.active) errors.add("toEngineerId", UserErrorCode.INVALID_STATE, "The engineer is inactive and takes no work.");
+      if (contract.status !== "AWARDED" && contract.status !== "IN_PRODUCTION") {
+        errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; its work cannot move.`);
+      }
+      if (errors.any || !from || !to) return refused(errors);
+      const booking = await findBooking(tx, contract.id, from.id, week);
+      if (!booking || booking.centihours < centihours) {
+        return refused(errors.add("hours", UserErrorCode.OUT_OF_RANGE, `Only ${(booking?.centihours ?? 0) / 100} h of this contract are booked on that engineer that week.`));
+      }
+      const free = to.weeklyHours * 100 - await bookedOnEngineer(tx, to.id, week);
+      if (free < centihours) {
+        return refused(errors.add("hours", UserErrorCode.INSUFFICIENT_CAPACITY, `The receiving engineer has only ${Math.max(0, free) / 100} free hours that week.`));
+      }
+      await reduceBooking(tx, booking, centihours);
+      await addBookings(tx, contract.id, [{ engineerId: to.id, week, centihours }]);
+      await appendEvents(tx, actorOf(v), now, [contractEvent("BOOKINGS_MOVED", contract, { centihours, note: `From ${from.name} to ${to.name}, week of ${week}.` })]);
+      return ok({ contractId: contract.id });
     });
   }
 }

@@ -14,7 +14,8 @@ import { localDate } from "../shared/time";
 import { LIMITS, optionalText, requiredName } from "../shared/validate";
 import type { AcceptDeliveryInput, RecordDeliveryInput, RejectDeliveryInput } from "./contract.inputs";
 import { contractWorkedOn } from "./contract-access";
-import { contractEvent, findContractsByIds, findContractsOfOrder } from "./contract.repository";
+import { findContractsByIds, findContractsOfOrder } from "./contract.repository";
+import { contractEvent } from "../events/domain-events";
 import { decideDelivery, findDeliveriesByIds, insertDelivery, moveContractUnits, releaseBookingsAfter } from "./delivery.repository";
 
 export interface DeliveryChange {

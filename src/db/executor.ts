@@ -1,7 +1,7 @@
 import type { RunResult } from "better-sqlite3";
 import { and, eq, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { PageRequest } from "../graphql/connection";
+import type { PageRequest } from "./page";
 import { idList, inIdList, param, statementCache } from "./prepared";
 import type * as schema from "./schema";
 

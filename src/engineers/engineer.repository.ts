@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
 import { rowsByIds } from "../db/prepared";
 import { engineers, type EngineerRow } from "../db/schema";
-import type { PageRequest } from "../graphql/connection";
+import type { PageRequest } from "../db/page";
 
 export const findEngineersByIds = rowsByIds(engineers);
 

@@ -5,7 +5,7 @@ import type { EngineerRow } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf, toGlobalId } from "../graphql/global-id";
 import { rebookEngineer } from "../capacity/capacity-booking";
-import { contractEvent } from "../contracts/contract.repository";
+import { contractEvent } from "../events/domain-events";
 import { appendEvents, actorOf } from "../events/event.repository";
 import { formatHours } from "../capacity/hours";
 import { localDate } from "../shared/time";

@@ -3,7 +3,7 @@ import { prepared } from "../db/prepared";
 import type { Viewer } from "../core/viewer";
 import { pagePerParent, type Executor } from "../db/executor";
 import { EVENT_TYPES, events, type EventRow, type NewEvent } from "../db/schema";
-import type { PageRequest } from "../graphql/connection";
+import type { PageRequest } from "../db/page";
 
 /** Who acted, as the event log records it. */
 export interface Actor {

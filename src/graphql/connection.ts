@@ -1,3 +1,4 @@
+import type { PageRequest, SortedPageRequest, SortValue } from "../db/page";
 import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { badUserInput } from "./errors";
 
@@ -31,11 +32,6 @@ export class PageArgs {
   after?: string | null;
 }
 
-/** A validated page request: keyset pagination on ascending database id. */
-export interface PageRequest {
-  limit: number;
-  afterId: number | null;
-}
 
 /** Validates `first`/`after`; a bad value is a BAD_USER_INPUT error naming the argument. */
 export function pageRequest(args: PageArgs): PageRequest {
@@ -123,13 +119,6 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
   return ConnectionClass;
 }
 
-export type SortValue = string | number;
-
-/** A page request on a list sorted by some value, then by id: keyset on (value, id). */
-export interface SortedPageRequest {
-  limit: number;
-  after: { value: SortValue; id: number } | null;
-}
 
 export function encodeSortedCursor(value: SortValue, id: number): string {
   return Buffer.from(JSON.stringify(["sorted", value, id]), "utf8").toString("base64url");

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import { MAX_BATCH } from "../db/executor";
-import type { PageRequest } from "./connection";
+import type { PageRequest } from "../db/page";
 
 /** Loads rows by database id, one statement per batch; missing ids load as undefined. */
 export function byIdLoader<R extends { id: number }>(fetch: (ids: number[]) => Promise<R[]>): DataLoader<number, R | undefined> {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
 import { param, prepared, rowsByIds } from "../db/prepared";
 import { capabilityOffers, type CapabilityOfferRow } from "../db/schema";
-import type { PageRequest } from "../graphql/connection";
+import type { PageRequest } from "../db/page";
 
 export const findOffersByIds = rowsByIds(capabilityOffers);
 

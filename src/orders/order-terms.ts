@@ -1,5 +1,4 @@
-import type { UserErrors } from "../graphql/errors";
-import { UserErrorCode } from "../graphql/errors";
+import { type UserErrors, UserErrorCode } from "../graphql/errors";
 import type { MoneyInput } from "../graphql/money";
 import { intInRange, nonNegativeMoney, positiveMoney } from "../shared/validate";
 import { futureDate } from "../shared/validate-dates";

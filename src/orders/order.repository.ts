@@ -1,10 +1,11 @@
+import { orderEvent } from "../events/domain-events";
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { afterCursor, afterKeyset, type Executor } from "../db/executor";
 import { param, prepared, rowsByIds, statementCache } from "../db/prepared";
-import { capabilityOffers, orders, type EventTypeValue, type OrderRow, type OrderStatusValue } from "../db/schema";
-import { appendEvents, PLATFORM_ACTOR, type Actor, type DomainEvent } from "../events/event.repository";
-import type { PageRequest, SortedPageRequest, SortValue } from "../graphql/connection";
+import { capabilityOffers, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
+import { appendEvents, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
+import type { PageRequest, SortedPageRequest, SortValue } from "../db/page";
 import { DAY_MS } from "../shared/time";
 import { AWARD_WINDOW_DAYS } from "./order-state";
 import { OrderSortField } from "./order.inputs";
@@ -27,20 +28,6 @@ export async function insertOrder(db: Executor, values: typeof orders.$inferInse
   return db.insert(orders).values(values).returning().get();
 }
 
-/** The event that records an order entering each state. */
-const ORDER_EVENT: Record<OrderStatusValue, EventTypeValue> = {
-  OPEN: "ORDER_POSTED",
-  AWARDED: "ORDER_AWARDED",
-  IN_PRODUCTION: "ORDER_IN_PRODUCTION",
-  COMPLETED: "ORDER_COMPLETED",
-  CANCELLED: "ORDER_CANCELLED",
-  EXPIRED: "ORDER_EXPIRED",
-};
-
-/** The event of an order moving from `from` (null: posted) to `to`. */
-export function orderEvent(order: Pick<OrderRow, "id" | "companyId">, from: OrderStatusValue | null, to: OrderStatusValue, note = ""): DomainEvent {
-  return { type: ORDER_EVENT[to], orderId: order.id, customerCompanyId: order.companyId, fromStatus: from, toStatus: to, note };
-}
 
 /**
  * Moves an order from `from` to `to` and records who did it in the event log. The update is

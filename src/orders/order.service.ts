@@ -1,7 +1,7 @@
 import { gate, memberOf } from "../access/policy";
 import { inTransaction, transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
-import { closeLiveBids, recordLapsedBids } from "../bids/bid.repository";
+import { closeLiveBids, recordLapsedBids } from "./order-bids.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import type { Executor } from "../db/executor";
 import type { OrderRow, OrderStatusValue } from "../db/schema";
@@ -16,7 +16,8 @@ import { checkOrderTerms } from "./order-terms";
 import { canTransition, effectiveStatus } from "./order-state";
 import type { CancelOrderInput, PostOrderInput } from "./order.inputs";
 import { appendEvents, actorOf, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
-import { expireOverdueOrders, findOrderById, insertOrder, orderEvent, transitionOrder } from "./order.repository";
+import { expireOverdueOrders, findOrderById, insertOrder, transitionOrder } from "./order.repository";
+import { orderEvent } from "../events/domain-events";
 
 
 /** The order a member owns, or a NOT_FOUND user error (other companies' orders look missing). */

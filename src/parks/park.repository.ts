@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { afterCursor, type Executor } from "../db/executor";
 import { rowsByIds } from "../db/prepared";
 import { parks, type ParkRow } from "../db/schema";
-import type { PageRequest } from "../graphql/connection";
+import type { PageRequest } from "../db/page";
 
 export const findParksByIds = rowsByIds(parks);
 

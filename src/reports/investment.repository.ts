@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterCursor, type Executor } from "../db/executor";
 import { companies, investments, type InvestmentRow } from "../db/schema";
-import { type PageRequest } from "../graphql/connection";
+import type { PageRequest } from "../db/page";
 
 export async function insertInvestment(db: Executor, values: typeof investments.$inferInsert): Promise<InvestmentRow> {
   return db.insert(investments).values(values).returning().get();

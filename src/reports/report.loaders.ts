@@ -1,6 +1,5 @@
 import DataLoader from "dataloader";
-import type { Executor } from "../db/executor";
-import { MAX_BATCH } from "../db/executor";
+import { type Executor, MAX_BATCH } from "../db/executor";
 import { localDate } from "../shared/time";
 import { scorecards, type CompanyScore } from "./scorecard";
 

@@ -1,10 +1,14 @@
+import { checkThreshold, openOrderDemand, windowOf } from "../capacity/capacity.service";
+import { bookedByCompanyWeek, offeringCompaniesOfPark, openOrdersOfPark, weeklyCapacityOfCompanies } from "../capacity/capacity.repository";
+import { effectiveStatus } from "../orders/order-state";
+import { groupBy } from "../shared/group-by";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
 import { SCORE_FACTORS, type CompanyRow, type EngineerRow, type InvestmentRow, type ScoreFactorValue } from "../db/schema";
 import { findEngineersOfCompany } from "../engineers/engineer.repository";
-import type { PageRequest } from "../graphql/connection";
+import type { PageRequest } from "../db/page";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { parkOrNotFound } from "../parks/park.service";
@@ -142,5 +146,32 @@ export class ReportService {
       previousContractsWon: await contractsWon(ctx.db, company.id, previous),
       byEngineer,
     };
+  }
+
+  /** Utilisation per capability per week across a park; the coordinator and investors. Three aggregate statements. */
+  async heatMap(ctx: RequestContext, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }) {
+    const now = ctx.now;
+    gate(ctx.viewer, "capacityHeatMap");
+    const park = await parkOrNotFound(ctx.db, args.parkId);
+    const window = windowOf(args.asOf, args.weeks, now);
+    const threshold = checkThreshold(args.threshold);
+    const offering = await offeringCompaniesOfPark(ctx.db, park.id);
+    const companyIds = [...new Set(offering.map((o) => o.companyId))];
+    const capacity = await weeklyCapacityOfCompanies(ctx.db, companyIds);
+    const booked = await bookedByCompanyWeek(ctx.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
+    const byCapability = groupBy(offering, (offer) => offer.capabilityId);
+    const openOrders = groupBy(
+      (await openOrdersOfPark(ctx.db, park.id)).filter((order) => effectiveStatus(order, now) === "OPEN"),
+      (order) => order.capabilityId,
+    );
+    const rows = [...byCapability].map(([capabilityId, offers]) => {
+      const companies = offers.map((o) => o.companyId);
+      const available = companies.reduce((sum, id) => sum + (capacity.get(id) ?? 0), 0);
+      const bookedByWeek = window.weeks.map((week) => companies.reduce((sum, id) => sum + (booked.get(`${id}|${week}`) ?? 0), 0));
+      const meanCentihoursPerUnit = Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length);
+      const demand = openOrderDemand(openOrders.get(capabilityId) ?? [], meanCentihoursPerUnit, window);
+      return { capabilityId, contractorCount: companies.length, available, bookedByWeek, ...demand };
+    });
+    return { park, window, threshold, rows };
   }
 }

@@ -1,8 +1,7 @@
 import { and, between, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Executor } from "../db/executor";
 import { contracts, deliveries, engineers } from "../db/schema";
-import type { Period } from "./period";
-import { instantsOf } from "./period";
+import { type Period, instantsOf } from "./period";
 
 /** Accepted revenue in minor units per company, decided within the period (one aggregate). */
 export async function revenueByCompany(db: Executor, companyIds: number[], period: Period): Promise<Map<number, number>> {

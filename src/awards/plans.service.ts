@@ -17,11 +17,11 @@ import { scorecards } from "../reports/scorecard";
 import { daysBetween, localDate } from "../shared/time";
 import { actorOf } from "../events/event.repository";
 import { nonNegativeMoney } from "../shared/validate";
-import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate } from "./candidates";
-import type { InfeasibleCode, MatchResult, Plan } from "./engine";
-import type { Matcher } from "./matcher";
-import type { MatchPreviewInput } from "./matching.inputs";
-import { decodePlanKey, encodePlanKey } from "./plan-key";
+import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate } from "../matching/candidates";
+import type { InfeasibleCode, MatchResult, Plan } from "../matching/engine";
+import type { Matcher } from "../matching/matcher";
+import type { MatchPreviewInput } from "./plans.inputs";
+import { decodePlanKey, encodePlanKey } from "../matching/plan-key";
 
 export type PlansInfeasibleCode = InfeasibleCode | "ORDER_NOT_OPEN";
 
