@@ -4,6 +4,50 @@ import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/**
+ * The layers of src/, lowest first. A folder may import folders of lower layers only: never one
+ * of its own layer or above, so no two folders can import each other, directly or around a ring.
+ * The root files (main, server, config, http) and scripts/ sit on top. README, Architecture.
+ */
+const LAYERS = [
+  ["db"],
+  ["graphql"],
+  ["core"],
+  ["access", "events", "shared"],
+  ["parks", "capabilities", "companies"],
+  ["auth", "offers"],
+  ["capacity"],
+  ["engineers", "matching"],
+  ["orders"],
+  ["bids"],
+  ["contracts", "reports"],
+  ["awards"],
+  ["api"],
+  ["seed"],
+];
+
+const layerRules = LAYERS.flatMap((layer, level) =>
+  layer.map((folder) => {
+    const above = LAYERS.slice(level).flat().filter((other) => other !== folder);
+    return {
+      files: [`src/${folder}/**/*.ts`],
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            patterns: [
+              {
+                group: [...above.map((other) => `**/${other}/*`), "../main", "../server", "../config", "../http"],
+                message: `src/${folder} may import only lower layers (${LAYERS.slice(0, level).flat().join(", ") || "none"}); see LAYERS in .eslint.config.mjs.`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  }),
+);
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "data/**", "migrations/**"] },
   js.configs.recommended,
@@ -27,6 +71,7 @@ export default tseslint.config(
       "@typescript-eslint/await-thenable": "error",
     },
   },
+  ...layerRules,
   {
     // Tests read GraphQL responses, whose JSON shape the queries themselves define.
     files: ["test/**/*.ts"],
