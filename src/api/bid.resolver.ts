@@ -1,4 +1,4 @@
-import { gate, sees } from "../access/policy";
+import { sees } from "../access/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
 import { loadCompany } from "./company-field";
 import { Company } from "./company.type";
@@ -9,7 +9,6 @@ import { loadOrder } from "./order-field";
 import { Order } from "./order.type";
 import { BidFilter, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "../bids/bid.inputs";
 import { BidPayload } from "./bid.payloads";
-import { listBids } from "../bids/bid.repository";
 import { bidStatusAt, type BidDisplayStatus } from "../bids/bid-state";
 import { Bid, BidConnection, BidRevisionConnection, BidTerms, toBid, toBidRevision, type BidRevision } from "./bid.type";
 import { BidStatus } from "../bids/bid-status";
@@ -22,9 +21,8 @@ export class BidResolver {
     @Arg("filter", () => BidFilter, { nullable: true, description: "Narrows the list." }) filter: BidFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Bid>> {
-    const viewer = gate(ctx.viewer, "myBids");
     const page = pageRequest(args);
-    return toConnection(await listBids(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined, now: ctx.now }, page), page, toBid);
+    return toConnection(await ctx.services.bids.listOwn(ctx, filter?.status ?? undefined, page), page, toBid);
   }
 
   @FieldResolver(() => BidStatus, { description: "Where the bid is in its life." })

@@ -5,7 +5,6 @@ import { payloadOf } from "../graphql/errors";
 import { CapabilityOfferConnection, toCapabilityOffer, type CapabilityOffer } from "./capability-offer.type";
 import { AddCapabilityInput } from "../capabilities/capability.inputs";
 import { AddCapabilityPayload } from "./capability.payloads";
-import { listCapabilities } from "../capabilities/capability.repository";
 import { Capability, CapabilityConnection, toCapability } from "./capability.type";
 
 @Resolver(() => Capability)
@@ -13,7 +12,7 @@ export class CapabilityResolver {
   @Query(() => CapabilityConnection, { description: "The capability catalogue, oldest first. Public." })
   async capabilities(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Capability>> {
     const page = pageRequest(args);
-    return toConnection(await listCapabilities(ctx.db, page), page, toCapability);
+    return toConnection(await ctx.services.capabilities.list(ctx, page), page, toCapability);
   }
 
   @FieldResolver(() => CapabilityOfferConnection, { description: "Active offers of this capability by contract companies, oldest first. Public." })

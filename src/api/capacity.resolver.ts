@@ -9,7 +9,6 @@ import { loadCompany } from "./company-field";
 import { toCompany } from "./company.type";
 import type { Context } from "./context";
 import { Contract, toContract } from "./contract.type";
-import { findContractsByIds } from "../contracts/contract.repository";
 import { toEngineer } from "./engineer.type";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
@@ -17,7 +16,6 @@ import { type Currency, toMoney } from "../graphql/money";
 import { toCapabilityOffer } from "./capability-offer.type";
 import { Order } from "./order.type";
 import { toPark } from "./park.type";
-import { bookedByEngineerWeek } from "../capacity/capacity.repository";
 import { BidFromInstantQuoteInput } from "../bids/bid.inputs";
 import { ReassignWorkInput } from "../contracts/contract.inputs";
 import { ReassignWorkPayload } from "./capacity.payloads";
@@ -60,7 +58,7 @@ export class LoadReportResolver {
     const page = pageRequest(args);
     const rows = await ctx.loaders.engineersByCompany.load({ parentId: report.companyDbId, page, filter: { activeOnly: true } });
     const weeks = report.windowWeeks;
-    const booked = await bookedByEngineerWeek(ctx.db, rows.slice(0, page.limit).map((r) => r.id), weeks[0], weeks[weeks.length - 1]);
+    const booked = await ctx.services.capacity.bookedByEngineer(ctx, rows.slice(0, page.limit).map((r) => r.id), weeks);
     return toConnection(rows, page, (row) => {
       const perWeek = weeks.map((week) => booked.get(bookedKey(row.id, week)) ?? 0);
       return Object.assign(new EngineerLoad(), {
@@ -182,7 +180,7 @@ export class ContractBookingsResolver {
   async reassignWork(@Arg("input", () => ReassignWorkInput, { description: "The mutation's input; its type describes each field." }) input: ReassignWorkInput, @Ctx() ctx: Context): Promise<ReassignWorkPayload> {
     return payloadOf(
       ctx.services.contracts.reassignWork(ctx, input),
-      async ({ contractId }) => ({ contract: toContract((await findContractsByIds(ctx.db, [contractId]))[0]) }),
+      (contract) => ({ contract: toContract(contract) }),
       { contract: null },
     );
   }

@@ -11,7 +11,7 @@ import { Park, toPark } from "./park.type";
 import { LIMITS } from "../shared/validate";
 import { CompanyFilter, RegisterCompanyInput, UpdateCompanyProfileInput } from "../companies/company.inputs";
 import { RegisterCompanyPayload, UpdateCompanyProfilePayload } from "./company.payloads";
-import { listCompanies, type CompanyCriteria } from "../companies/company.repository";
+import { type CompanyCriteria } from "../companies/company.repository";
 import { Company, CompanyConnection, toCompany } from "./company.type";
 
 /** Filter ids that name nothing match nothing, rather than being ignored. */
@@ -47,7 +47,7 @@ export class CompanyResolver {
   ): Promise<Connection<Company>> {
     const page = pageRequest(args);
     const criteria = criteriaOf(filter);
-    return toConnection(criteria ? await listCompanies(ctx.db, criteria, page) : [], page, toCompany);
+    return toConnection(criteria ? await ctx.services.companies.list(ctx, criteria, page) : [], page, toCompany);
   }
 
   @FieldResolver(() => Park, { description: "The park the company belongs to." })

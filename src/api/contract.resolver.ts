@@ -1,4 +1,4 @@
-import { gate, sees } from "../access/policy";
+import { sees } from "../access/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Bid, toBid } from "./bid.type";
 import { loadCompany } from "./company-field";
@@ -10,7 +10,6 @@ import { loadOrder } from "./order-field";
 import { Order } from "./order.type";
 import { AcceptDeliveryInput, CancelContractInput, ContractFilter, RecordDeliveryInput, RejectDeliveryInput, StartContractProductionInput } from "../contracts/contract.inputs";
 import { ContractPayload, DeliveryPayload } from "./contract.payloads";
-import { listContractsOfCompany } from "../contracts/contract.repository";
 import { Contract, ContractConnection, toContract } from "./contract.type";
 import type { DeliveryChange } from "../contracts/delivery.service";
 import { Delivery, DeliveryConnection, toDelivery } from "./delivery.type";
@@ -29,9 +28,8 @@ export class ContractResolver {
     @Arg("filter", () => ContractFilter, { nullable: true, description: "Narrows the list." }) filter: ContractFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Contract>> {
-    const viewer = gate(ctx.viewer, "myContracts");
     const page = pageRequest(args);
-    return toConnection(await listContractsOfCompany(ctx.db, viewer.companyId!, filter?.status ?? undefined, page), page, toContract);
+    return toConnection(await ctx.services.contracts.listOwn(ctx, filter?.status ?? undefined, page), page, toContract);
   }
 
   @FieldResolver(() => Order, { description: "The order the contract is part of." })

@@ -14,7 +14,6 @@ import { toPark } from "./park.type";
 import { toBid } from "./bid.type";
 import { toContract } from "./contract.type";
 import { toDelivery } from "./delivery.type";
-import { findInvestment } from "../reports/investment.repository";
 import { toInvestment } from "./investment.type";
 import { toOrder } from "./order.type";
 
@@ -74,7 +73,7 @@ async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
       return row && seesContract(viewer, row) ? toDelivery(row) : null;
     }
     case "Investment": {
-      const row = sees(viewer, "Investment", { owner: null }) ? await findInvestment(ctx.db, decoded.id) : undefined;
+      const row = await ctx.services.reports.investment(ctx, decoded.id);
       return row ? toInvestment(row) : null;
     }
   }

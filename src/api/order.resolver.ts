@@ -1,4 +1,4 @@
-import { gate, sees } from "../access/policy";
+import { sees } from "../access/policy";
 import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { BidConnection, toBid, type Bid } from "./bid.type";
 import { loadCapability } from "./capability-field";
@@ -9,11 +9,10 @@ import type { Context } from "./context";
 import { Contract, ContractConnection, toContract } from "./contract.type";
 import { payloadOf, UserError } from "../graphql/errors";
 import { PageArgs, pageRequest, sortedPageRequest, toConnection, toSortedConnection, type Connection } from "../graphql/connection";
-import { idOf } from "../graphql/global-id";
 import { AwardOrderInput, CancelOrderInput, OpenOrderFilter, OrderFilter, OrderOrder, OrderSortField, PostOrderInput, SortDirection } from "../orders/order.inputs";
 import { OrderPayload, PostOrderPayload } from "./order.payloads";
 import { type MarketEvent, MarketEventConnection, toMarketEvent } from "./event.type";
-import { listOpenOrders, listOrders, ORDER_SORTS } from "../orders/order.repository";
+import { ORDER_SORTS } from "../orders/order.repository";
 import { Order, OrderConnection, type OrderEvent, OrderEventConnection, toOrder, toOrderEvent } from "./order.type";
 
 @ObjectType({ description: "Result of awardOrder." })
@@ -47,22 +46,13 @@ export class OrderResolver {
     orderBy: OrderOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    const viewer = gate(ctx.viewer, "openOrders");
     const field = orderBy?.field ?? OrderSortField.NEEDED_BY;
     const page = sortedPageRequest(args, ORDER_SORTS[field].type);
-    const capabilityId = filter?.capabilityId == null ? undefined : idOf(filter.capabilityId, "Capability");
-    if (capabilityId === null) return toConnection([], { limit: page.limit, afterId: null }, (row: never) => row);
-    const rows = await listOpenOrders(
-      ctx.db,
-      {
-        offeredByCompanyId: viewer.role === "COORDINATOR" ? undefined : viewer.companyId!,
-        capabilityId,
-        neededFrom: filter?.neededFrom ?? undefined,
-        neededUntil: filter?.neededUntil ?? undefined,
-      },
+    const rows = await ctx.services.orders.listOpen(
+      ctx,
+      { capabilityId: filter?.capabilityId, neededFrom: filter?.neededFrom, neededUntil: filter?.neededUntil },
       { field, descending: orderBy?.direction === SortDirection.DESC },
       page,
-      ctx.now,
     );
     return toSortedConnection(rows, page, ORDER_SORTS[field].valueOf, (row) => toOrder(row, ctx.now));
   }
@@ -73,9 +63,8 @@ export class OrderResolver {
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list (companyId is ignored)." }) filter: OrderFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    const viewer = gate(ctx.viewer, "myOrders");
     const page = pageRequest(args);
-    const rows = await listOrders(ctx.db, { companyId: viewer.companyId!, status: filter?.status ?? undefined }, page, ctx.now);
+    const rows = await ctx.services.orders.listOwn(ctx, filter?.status ?? undefined, page);
     return toConnection(rows, page, (row) => toOrder(row, ctx.now));
   }
 
@@ -85,11 +74,8 @@ export class OrderResolver {
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list." }) filter: OrderFilter | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    gate(ctx.viewer, "orders");
     const page = pageRequest(args);
-    const companyId = filter?.companyId == null ? undefined : idOf(filter.companyId, "Company");
-    if (companyId === null) return toConnection([], page, (row: never) => row);
-    const rows = await listOrders(ctx.db, { companyId, status: filter?.status ?? undefined }, page, ctx.now);
+    const rows = await ctx.services.orders.listAll(ctx, { companyId: filter?.companyId, status: filter?.status }, page);
     return toConnection(rows, page, (row) => toOrder(row, ctx.now));
   }
 

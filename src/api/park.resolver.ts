@@ -6,7 +6,6 @@ import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql
 import { payloadOf } from "../graphql/errors";
 import { CreateParkInput } from "../parks/park.inputs";
 import { CreateParkPayload } from "./park.payloads";
-import { listParks } from "../parks/park.repository";
 import { Park, ParkConnection, toPark } from "./park.type";
 
 @Resolver(() => Park)
@@ -14,7 +13,7 @@ export class ParkResolver {
   @Query(() => ParkConnection, { description: "Technoparks and clusters on the platform. Public." })
   async parks(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Park>> {
     const page = pageRequest(args);
-    return toConnection(await listParks(ctx.db, page), page, toPark);
+    return toConnection(await ctx.services.parks.list(ctx, page), page, toPark);
   }
 
   @FieldResolver(() => CompanyConnection, { description: "Companies of this park, oldest first. Public profiles." })

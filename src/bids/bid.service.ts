@@ -1,3 +1,5 @@
+import type { PageRequest } from "../db/page";
+import { listBids, type BidCriteria, findBidsByIds, findLiveBid, insertBid, ordersBidOnBy, reviseBid, setBidStatus } from "./bid.repository";
 import { gate, seesOrder } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
@@ -16,7 +18,6 @@ import { actorOf } from "../events/event.repository";
 import { idempotent } from "../shared/idempotency";
 import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
 import { futureInstant } from "../shared/validate-dates";
-import { findBidsByIds, findLiveBid, insertBid, ordersBidOnBy, reviseBid, setBidStatus } from "./bid.repository";
 
 interface TermsInput {
   unitPrice: MoneyInput;
@@ -105,6 +106,12 @@ async function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date
 
 /** Use cases of contract companies' bids. */
 export class BidService {
+  /** The viewer's company's bids, oldest first; a status as the API shows it (EXPIRED: live, past its validity). */
+  async listOwn(ctx: RequestContext, status: BidCriteria["status"], page: PageRequest): Promise<BidRow[]> {
+    const v = gate(ctx.viewer, "myBids");
+    return listBids(ctx.db, { companyId: v.companyId!, status, now: ctx.now }, page);
+  }
+
 
   /**
    * A contract company bids on an open order for a capability it offers. Product companies may

@@ -1,3 +1,5 @@
+import type { PageRequest } from "../db/page";
+import { listCapabilities, findCapabilityByCodeOrNameKey, insertCapability } from "./capability.repository";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import type { CapabilityRow } from "../db/schema";
@@ -5,7 +7,6 @@ import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql
 import { nameKey } from "../shared/text";
 import { optionalText, requiredName } from "../shared/validate";
 import type { AddCapabilityInput } from "./capability.inputs";
-import { findCapabilityByCodeOrNameKey, insertCapability } from "./capability.repository";
 
 const CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
 
@@ -21,6 +22,11 @@ export function codeFromName(name: string): string {
 
 /** Use cases of the capability catalogue, which the coordinator keeps. */
 export class CapabilityService {
+  /** The catalogue, oldest first: public. */
+  async list(ctx: RequestContext, page: PageRequest): Promise<CapabilityRow[]> {
+    return listCapabilities(ctx.db, page);
+  }
+
 
   async addCapability(ctx: RequestContext, input: AddCapabilityInput): Promise<Outcome<CapabilityRow>> {
     gate(ctx.viewer, "addCapability");

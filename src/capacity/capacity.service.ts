@@ -5,7 +5,7 @@ import type { CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
 import { badUserInput } from "../graphql/errors";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
 import { addDays, daysBetween, localDate } from "../shared/time";
-import { bookedByCompanyWeek, weeklyCapacityOfCompanies } from "./capacity.repository";
+import { bookedByCompanyWeek, bookedByEngineerWeek, weeklyCapacityOfCompanies } from "./capacity.repository";
 import { freeCapacity, offerSchedule, pointCovering } from "./free-capacity";
 import { addWeeks, weekNumber, weekStart, weeksFrom } from "./weeks";
 
@@ -122,6 +122,11 @@ export function openOrderDemand(
 
 /** Reads of load and capacity, and moving booked work between engineers. */
 export class CapacityService {
+  /** Booked centihours of these engineers per week of the window, keyed by bookedKey(engineer, week): one aggregate statement. */
+  async bookedByEngineer(ctx: RequestContext, engineerIds: number[], weeks: readonly string[]): Promise<Map<string, number>> {
+    return bookedByEngineerWeek(ctx.db, engineerIds, weeks[0], weeks[weeks.length - 1]);
+  }
+
 
   /** A contract company's load over a window, for its members and the coordinator (one aggregate per figure). */
   async companyLoad(ctx: RequestContext, args: { companyId?: string | null; asOf?: string | null; weeks?: number | null; threshold?: number | null }): Promise<CompanyLoad> {

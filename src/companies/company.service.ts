@@ -1,3 +1,5 @@
+import type { PageRequest } from "../db/page";
+import { listCompanies, type CompanyCriteria, findCompanyByNameKey, updateCompany } from "./company.repository";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import type { CompanyRow } from "../db/schema";
@@ -6,11 +8,15 @@ import { nameKey } from "../shared/text";
 import { intInRange, LIMITS, optionalText, requiredName } from "../shared/validate";
 import { companyActedOn } from "./company-access";
 import type { UpdateCompanyProfileInput } from "./company.inputs";
-import { findCompanyByNameKey, updateCompany } from "./company.repository";
 
 
 /** Use cases of companies. */
 export class CompanyService {
+  /** Public profiles of every park's companies, oldest first. */
+  async list(ctx: RequestContext, criteria: CompanyCriteria, page: PageRequest): Promise<CompanyRow[]> {
+    return listCompanies(ctx.db, criteria, page);
+  }
+
 
   /** Changes a company's profile; its members or the coordinator. The kind cannot change. */
   async updateProfile(ctx: RequestContext, input: UpdateCompanyProfileInput): Promise<Outcome<CompanyRow>> {

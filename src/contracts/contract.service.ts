@@ -1,3 +1,6 @@
+import type { ContractStatusValue, ContractRow } from "../db/schema";
+import type { PageRequest } from "../db/page";
+import { listContractsOfCompany, cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
 import { findEngineersByIds } from "../engineers/engineer.repository";
 import { addBookings, bookedOnEngineer, findBooking, reduceBooking, deleteBookingsOfContract } from "../capacity/capacity.repository";
 import { weekStart } from "../capacity/weeks";
@@ -6,19 +9,23 @@ import { localDate } from "../shared/time";
 import type { ReassignWorkInput, CancelContractInput, StartContractProductionInput } from "./contract.inputs";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import type { ContractRow } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { appendEvents, actorOf } from "../events/event.repository";
 import { findOrderById } from "../orders/order.repository";
 import { moveOrder } from "../orders/order.service";
-import { cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
 import { contractEvent } from "../events/domain-events";
 import { contractWorkedOn } from "./contract-access";
 import { settleOrder } from "./delivery.service";
 
 /** Use cases of contracts and the engineer-hours booked for them. */
 export class ContractService {
+  /** The viewer's company's contracts, as contractor or as customer, oldest first. */
+  async listOwn(ctx: RequestContext, status: ContractStatusValue | undefined, page: PageRequest): Promise<ContractRow[]> {
+    const v = gate(ctx.viewer, "myContracts");
+    return listContractsOfCompany(ctx.db, v.companyId!, status, page);
+  }
+
 
   /** The contractor starts production; the first start moves the order to IN_PRODUCTION. */
   async startProduction(ctx: RequestContext, input: StartContractProductionInput): Promise<Outcome<ContractRow>> {
@@ -73,7 +80,7 @@ export class ContractService {
    * Moves booked hours of a contract from one engineer to another of the same company in the
    * same week, within the receiver's free hours. The contract's total never changes.
    */
-  async reassignWork(ctx: RequestContext, input: ReassignWorkInput): Promise<Outcome<{ contractId: number }>> {
+  async reassignWork(ctx: RequestContext, input: ReassignWorkInput): Promise<Outcome<ContractRow>> {
     const v = gate(ctx.viewer, "reassignWork");
     const now = ctx.now;
     const errors = new UserErrors();
@@ -109,7 +116,7 @@ export class ContractService {
       await reduceBooking(tx, booking, centihours);
       await addBookings(tx, contract.id, [{ engineerId: to.id, week, centihours }]);
       await appendEvents(tx, actorOf(v), now, [contractEvent("BOOKINGS_MOVED", contract, { centihours, note: `From ${from.name} to ${to.name}, week of ${week}.` })]);
-      return ok({ contractId: contract.id });
+      return ok((await findContractsByIds(tx, [contract.id]))[0]);
     });
   }
 }

@@ -1,3 +1,6 @@
+import type { OrderSortField, CancelOrderInput, PostOrderInput } from "./order.inputs";
+import type { PageRequest, SortedPageRequest } from "../db/page";
+import { listOpenOrders, listOrders, type OpenOrderCriteria, expireOverdueOrders, findOrderById, insertOrder, transitionOrder } from "./order.repository";
 import { gate, memberOf } from "../access/policy";
 import { inTransaction, transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
@@ -14,9 +17,7 @@ import { optionalText, requiredName } from "../shared/validate";
 import { futureInstant } from "../shared/validate-dates";
 import { checkOrderTerms } from "./order-terms";
 import { canTransition, effectiveStatus } from "./order-state";
-import type { CancelOrderInput, PostOrderInput } from "./order.inputs";
 import { appendEvents, actorOf, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
-import { expireOverdueOrders, findOrderById, insertOrder, transitionOrder } from "./order.repository";
 import { orderEvent } from "../events/domain-events";
 
 
@@ -46,6 +47,43 @@ export async function moveOrder(db: Executor, order: OrderRow, to: OrderStatusVa
 
 /** Use cases of a product company's orders. */
 export class OrderService {
+  /**
+   * Orders taking bids now, sorted and paged: for a contract company those needing a capability
+   * it actively offers, for the coordinator all.
+   */
+  async listOpen(
+    ctx: RequestContext,
+    filter: { capabilityId?: string | null; neededFrom?: string | null; neededUntil?: string | null },
+    sort: { field: OrderSortField; descending: boolean },
+    page: SortedPageRequest,
+  ): Promise<OrderRow[]> {
+    const v = gate(ctx.viewer, "openOrders");
+    const capabilityId = filter.capabilityId == null ? undefined : idOf(filter.capabilityId, "Capability");
+    // An id that is no capability's matches no order.
+    if (capabilityId === null) return [];
+    const criteria: OpenOrderCriteria = {
+      offeredByCompanyId: v.role === "COORDINATOR" ? undefined : v.companyId!,
+      capabilityId,
+      neededFrom: filter.neededFrom ?? undefined,
+      neededUntil: filter.neededUntil ?? undefined,
+    };
+    return listOpenOrders(ctx.db, criteria, sort, page, ctx.now);
+  }
+
+  /** The viewer's product company's orders, oldest first. */
+  async listOwn(ctx: RequestContext, status: OrderStatusValue | undefined, page: PageRequest): Promise<OrderRow[]> {
+    const v = gate(ctx.viewer, "myOrders");
+    return listOrders(ctx.db, { companyId: v.companyId!, status }, page, ctx.now);
+  }
+
+  /** Every order on the platform, oldest first: the coordinator's. */
+  async listAll(ctx: RequestContext, filter: { companyId?: string | null; status?: OrderStatusValue | null }, page: PageRequest): Promise<OrderRow[]> {
+    gate(ctx.viewer, "orders");
+    const companyId = filter.companyId == null ? undefined : idOf(filter.companyId, "Company");
+    if (companyId === null) return [];
+    return listOrders(ctx.db, { companyId, status: filter.status ?? undefined }, page, ctx.now);
+  }
+
 
   /**
    * A product company posts an order. Contract companies may not (the technopark split).

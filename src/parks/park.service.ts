@@ -1,3 +1,5 @@
+import type { PageRequest } from "../db/page";
+import { listParks, findParkByNameKey, findParksByIds, insertPark } from "./park.repository";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import type { Executor } from "../db/executor";
@@ -6,11 +8,15 @@ import { idOf } from "../graphql/global-id";
 import { optionalText, requiredName } from "../shared/validate";
 import { nameKey } from "../shared/text";
 import type { CreateParkInput } from "./park.inputs";
-import { findParkByNameKey, findParksByIds, insertPark } from "./park.repository";
 import type { ParkRow } from "../db/schema";
 
 /** Use cases of parks. */
 export class ParkService {
+  /** Every park and cluster, oldest first: public. */
+  async list(ctx: RequestContext, page: PageRequest): Promise<ParkRow[]> {
+    return listParks(ctx.db, page);
+  }
+
 
   /** Registers a technopark or cluster; coordinator only. Names are unique platform-wide. */
   async createPark(ctx: RequestContext, input: CreateParkInput): Promise<Outcome<ParkRow>> {

@@ -2,7 +2,7 @@ import { checkThreshold, openOrderDemand, windowOf } from "../capacity/capacity.
 import { bookedByCompanyWeek, offeringCompaniesOfPark, openOrdersOfPark, weeklyCapacityOfCompanies } from "../capacity/capacity.repository";
 import { effectiveStatus } from "../orders/order-state";
 import { groupBy } from "../shared/group-by";
-import { gate } from "../access/policy";
+import { gate, sees } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
@@ -84,6 +84,11 @@ export class ReportService {
       active: await activeCompanies(ctx.db, park.id, period),
       revenue: await parkRevenue(ctx.db, park.id, period),
     };
+  }
+
+  /** One investment, for the coordinator and investors; undefined for anyone else, as for an id that does not exist. */
+  async investment(ctx: RequestContext, id: number): Promise<InvestmentRow | undefined> {
+    return sees(ctx.viewer, "Investment", { owner: null }) ? findInvestment(ctx.db, id) : undefined;
   }
 
   /** Investments into a park's companies, for the coordinator and investors. */
