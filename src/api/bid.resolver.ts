@@ -1,13 +1,13 @@
-import { sees } from "../access/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
-import { loadCompany } from "./company-field";
 import { Company } from "./company.type";
+import { BidFromInstantQuoteInput, BidFilter, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "../bids/bid.inputs";
+import { sees } from "../access/policy";
+import { loadCompany } from "./company-field";
 import type { Context } from "./context";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
 import { loadOrder } from "./order-field";
 import { Order } from "./order.type";
-import { BidFilter, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "../bids/bid.inputs";
 import { BidPayload } from "./bid.payloads";
 import { bidStatusAt, type BidDisplayStatus } from "../bids/bid-state";
 import { Bid, BidConnection, BidRevisionConnection, BidTerms, toBid, toBidRevision, type BidRevision } from "./bid.type";
@@ -60,6 +60,14 @@ export class BidResolver {
   @Mutation(() => BidPayload, { description: "Withdraws your live bid while the order is open." })
   withdrawBid(@Arg("input", () => WithdrawBidInput, { description: "The mutation's input; its type describes each field." }) input: WithdrawBidInput, @Ctx() ctx: Context): Promise<BidPayload> {
     return payloadOf(ctx.services.bids.withdraw(ctx, input), (row) => ({ bid: toBid(row) }), { bid: null });
+  }
+
+  @Mutation(() => BidPayload, { description: "Turns your instant quote for an open order into a bid, in one step." })
+  bidFromInstantQuote(
+    @Arg("input", () => BidFromInstantQuoteInput, { description: "The mutation's input; its type describes each field." }) input: BidFromInstantQuoteInput,
+    @Ctx() ctx: Context,
+  ): Promise<BidPayload> {
+    return payloadOf(ctx.services.bids.fromInstantQuote(ctx, input), (row) => ({ bid: toBid(row) }), { bid: null });
   }
 }
 

@@ -1,13 +1,14 @@
+import type { ReportService } from "../reports/report.service";
+import { toCapability, Capability } from "./capability.type";
+import { toPark, Park } from "./park.type";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { Capability } from "./capability.type";
 import { Company } from "./company.type";
 import { Engineer } from "./engineer.type";
 import { ConnectionType } from "../graphql/connection";
 import { Money } from "../graphql/money";
 import { CapabilityOffer } from "./capability-offer.type";
-import { Park } from "./park.type";
-import { toHours } from "../capacity/hours";
+import { toHours, utilisationOf } from "../capacity/hours";
 import { isoWeekLabel } from "../capacity/weeks";
 
 @ObjectType({ description: "Booked against available engineer-hours in one ISO week." })
@@ -36,7 +37,7 @@ export function toWeekLoad(weekStart: string, bookedCentihours: number, availabl
     week: isoWeekLabel(weekStart),
     bookedHours: toHours(bookedCentihours),
     availableHours: toHours(availableCentihours),
-    utilisation: availableCentihours === 0 ? 0 : Math.round((bookedCentihours / availableCentihours) * 10_000) / 10_000,
+    utilisation: utilisationOf(bookedCentihours, availableCentihours),
   });
 }
 
@@ -181,3 +182,21 @@ export class Booking {
 }
 
 export const BookingConnection = ConnectionType("Booking", Booking, "A page of a contract's bookings, in the order they were made.");
+
+/** A park's heat-map (ReportService.heatMap) as GraphQL objects. */
+export function toCapacityHeatMap(map: Awaited<ReturnType<ReportService["heatMap"]>>): CapacityHeatMap {
+  const capabilities = map.rows.map((row) =>
+    Object.assign(new CapabilityLoad(), {
+      capability: toCapability(row.capability),
+      contractorCount: row.contractorCount,
+      weeks: map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w], row.available)),
+      peakUtilisation: row.peakUtilisation,
+      runsShort: row.runsShort,
+      openOrders: row.openOrders,
+      openOrderHours: toHours(row.openOrderCentihours),
+      outlook: map.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w] + row.demandByWeek[w], row.available)),
+      runsShortWithOpenOrders: row.runsShortWithOpenOrders,
+    }),
+  );
+  return Object.assign(new CapacityHeatMap(), { park: toPark(map.park), asOf: map.window.asOf, threshold: map.threshold, capabilities });
+}

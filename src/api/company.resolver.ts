@@ -1,9 +1,11 @@
+import { Extensions, Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { fieldCost, REPORT_COST } from "../graphql/limits";
+import { type Connection, PageArgs, pageRequest, toConnection } from "../graphql/connection";
+import { Scorecard, toScorecard } from "./scorecard.type";
 import { sees } from "../access/policy";
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { toApiToken } from "./api-token.type";
 import type { Context } from "./context";
 import { EngineerConnection, toEngineer, type Engineer } from "./engineer.type";
-import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
 import { badUserInput, payloadOf } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { CapabilityOfferConnection, toCapabilityOffer, type CapabilityOffer } from "./capability-offer.type";
@@ -115,5 +117,15 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
   ): Promise<UpdateCompanyProfilePayload> {
     return payloadOf(ctx.services.companies.updateProfile(ctx, input), (row) => ({ company: toCompany(row) }), { company: null });
+  }
+
+  @Extensions(fieldCost(REPORT_COST.scorecard))
+  @FieldResolver(() => Scorecard, {
+    nullable: true,
+    description: "A contract company's capability score with its parts. Null for product companies, and for viewers other than the company itself, product companies, the coordinator and investors.",
+  })
+  async scorecard(@Root() company: Company, @Ctx() ctx: Context): Promise<Scorecard | null> {
+    if (company.kind !== "CONTRACT" || !sees(ctx.viewer, "Company.scorecard", { owner: company.dbId })) return null;
+    return toScorecard(await ctx.loaders.scorecardByCompany.load(company.dbId));
   }
 }

@@ -1,14 +1,19 @@
-import { sees } from "../access/policy";
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Company } from "./company.type";
+import { toEngineer } from "./engineer.type";
+import { ReassignWorkInput, AcceptDeliveryInput, CancelContractInput, ContractFilter, RecordDeliveryInput, RejectDeliveryInput, StartContractProductionInput } from "../contracts/contract.inputs";
+import { ReassignWorkPayload } from "./capacity.payloads";
+import { Booking, BookingConnection } from "./capacity.type";
+import { toHours } from "../capacity/hours";
+import { isoWeekLabel } from "../capacity/weeks";
+import { sees } from "../access/policy";
 import { Bid, toBid } from "./bid.type";
 import { loadCompany } from "./company-field";
-import { Company } from "./company.type";
 import type { Context } from "./context";
 import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
 import { payloadOf, type Outcome } from "../graphql/errors";
 import { loadOrder } from "./order-field";
 import { Order } from "./order.type";
-import { AcceptDeliveryInput, CancelContractInput, ContractFilter, RecordDeliveryInput, RejectDeliveryInput, StartContractProductionInput } from "../contracts/contract.inputs";
 import { ContractPayload, DeliveryPayload } from "./contract.payloads";
 import { Contract, ContractConnection, toContract } from "./contract.type";
 import type { DeliveryChange } from "../contracts/delivery.service";
@@ -68,26 +73,6 @@ export class ContractResolver {
     return toConnection(await ctx.loaders.deliveriesByContract.load({ parentId: contract.dbId, page, filter: null }), page, toDelivery);
   }
 
-  @Mutation(() => DeliveryPayload, {
-    description: "The contractor delivers units of a contract in production (partial deliveries too); the last units move it to DELIVERED.",
-  })
-  recordDelivery(@Arg("input", () => RecordDeliveryInput, INPUT) input: RecordDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
-    return deliveryPayload(ctx.services.deliveries.record(ctx, input));
-  }
-
-  @Mutation(() => DeliveryPayload, {
-    description:
-      "The order's owner accepts a delivery: its value becomes the contractor's revenue today. The last units accepted make the contract ACCEPTED, and when no contract is left open the order COMPLETED.",
-  })
-  acceptDelivery(@Arg("input", () => AcceptDeliveryInput, INPUT) input: AcceptDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
-    return deliveryPayload(ctx.services.deliveries.accept(ctx, input));
-  }
-
-  @Mutation(() => DeliveryPayload, { description: "The order's owner rejects a delivery for quality, with a reason: the contract goes back to IN_PRODUCTION for those units." })
-  rejectDelivery(@Arg("input", () => RejectDeliveryInput, INPUT) input: RejectDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
-    return deliveryPayload(ctx.services.deliveries.reject(ctx, input));
-  }
-
   @Mutation(() => ContractPayload, { description: "The contractor starts production on an awarded contract; the order moves to IN_PRODUCTION." })
   startContractProduction(
     @Arg("input", () => StartContractProductionInput, { description: "The mutation's input; its type describes each field." }) input: StartContractProductionInput,
@@ -105,6 +90,41 @@ export class ContractResolver {
   ): Promise<ContractPayload> {
     return payloadOf(ctx.services.contracts.cancel(ctx, input), (row) => ({ contract: toContract(row) }), { contract: null });
   }
+
+  @FieldResolver(() => Float, { description: "Engineer-hours booked for the contract: quantity x hours per unit while it is live, 0 once cancelled." })
+  bookedHours(@Root() contract: Contract, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.bookedCentihoursByContract.load(contract.dbId).then(toHours);
+  }
+  @FieldResolver(() => BookingConnection, {
+    nullable: true,
+    description: "Which engineer works on the contract in which week. Null unless you are the contractor or the coordinator.",
+  })
+  async bookings(@Root() contract: Contract, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Booking> | null> {
+    if (!sees(ctx.viewer, "Contract.engineerHours", { owner: contract.contractorDbId })) return null;
+    const page = pageRequest(args);
+    const rows = await ctx.loaders.bookingsByContract.load({ parentId: contract.dbId, page, filter: null });
+    const engineers = await Promise.all(rows.map((row) => ctx.loaders.engineerById.load(row.engineerId)));
+    const byId = new Map(engineers.filter((e) => e !== undefined).map((e) => [e.id, e]));
+    return toConnection(rows, page, (row) =>
+      Object.assign(new Booking(), {
+        id: row.id,
+        engineer: toEngineer(byId.get(row.engineerId)!),
+        weekStart: row.week,
+        week: isoWeekLabel(row.week),
+        hours: toHours(row.centihours),
+      }),
+    );
+  }
+  @Mutation(() => ReassignWorkPayload, {
+    description: "Moves a contract's booked hours in one week from one engineer to another of the same company, within free hours.",
+  })
+  async reassignWork(@Arg("input", () => ReassignWorkInput, { description: "The mutation's input; its type describes each field." }) input: ReassignWorkInput, @Ctx() ctx: Context): Promise<ReassignWorkPayload> {
+    return payloadOf(
+      ctx.services.contracts.reassignWork(ctx, input),
+      (contract) => ({ contract: toContract(contract) }),
+      { contract: null },
+    );
+  }
 }
 
 @Resolver(() => Delivery)
@@ -114,5 +134,23 @@ export class DeliveryResolver {
     const row = await ctx.loaders.contractById.load(delivery.contractDbId);
     if (!row) throw new Error(`Missing contract ${delivery.contractDbId}`);
     return toContract(row);
+  }
+
+  @Mutation(() => DeliveryPayload, {
+    description: "The contractor delivers units of a contract in production (partial deliveries too); the last units move it to DELIVERED.",
+  })
+  recordDelivery(@Arg("input", () => RecordDeliveryInput, INPUT) input: RecordDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
+    return deliveryPayload(ctx.services.deliveries.record(ctx, input));
+  }
+  @Mutation(() => DeliveryPayload, {
+    description:
+      "The order's owner accepts a delivery: its value becomes the contractor's revenue today. The last units accepted make the contract ACCEPTED, and when no contract is left open the order COMPLETED.",
+  })
+  acceptDelivery(@Arg("input", () => AcceptDeliveryInput, INPUT) input: AcceptDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
+    return deliveryPayload(ctx.services.deliveries.accept(ctx, input));
+  }
+  @Mutation(() => DeliveryPayload, { description: "The order's owner rejects a delivery for quality, with a reason: the contract goes back to IN_PRODUCTION for those units." })
+  rejectDelivery(@Arg("input", () => RejectDeliveryInput, INPUT) input: RejectDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
+    return deliveryPayload(ctx.services.deliveries.reject(ctx, input));
   }
 }

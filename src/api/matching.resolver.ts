@@ -5,9 +5,9 @@ import { toBid } from "./bid.type";
 import { loadCompany } from "./company-field";
 import type { Context } from "./context";
 import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
-import { Money, MoneyInput, toMoney } from "../graphql/money";
+import { Money, toMoney } from "../graphql/money";
 import { toCapabilityOffer } from "./capability-offer.type";
-import { Order, SourcingPolicy } from "./order.type";
+import { SourcingPolicy } from "./order.type";
 import type { SourcedCandidate } from "../matching/candidates";
 import type { Plan } from "../matching/engine";
 import { MatchPreviewInput } from "../awards/plans.inputs";
@@ -36,7 +36,7 @@ async function sourceFields(ctx: Context, source: SourcedCandidate) {
 }
 
 /** The engine's plans as GraphQL objects, contractors loaded through the request's loader. */
-async function toMatchPlans(ctx: Context, plans: Plans, quantity: number): Promise<MatchPlans> {
+export async function toMatchPlans(ctx: Context, plans: Plans, quantity: number): Promise<MatchPlans> {
   const { result, sources, currency } = plans;
   const toPlan = async (plan: Plan): Promise<MatchPlan> =>
     Object.assign(new MatchPlan(), {
@@ -77,22 +77,6 @@ async function toMatchPlans(ctx: Context, plans: Plans, quantity: number): Promi
     noPlanReason: result.infeasible && Object.assign(new NoPlanReason(), { ...result.infeasible, code: result.infeasible.code as NoPlanCode }),
     complete: result.complete,
   });
-}
-
-@Resolver(() => Order)
-export class OrderPlansResolver {
-  @Extensions(fieldCost(REPORT_COST.plans))
-  @FieldResolver(() => MatchPlans, {
-    description:
-      "How to split this open order between contractors: for every achievable completion date the cheapest plan over live bids and instant quotes, with CHEAPEST, FASTEST and BALANCED named. The owner and the coordinator only.",
-  })
-  async plans(
-    @Root() order: Order,
-    @Arg("valuePerDayEarlier", () => MoneyInput, { nullable: true, description: "What a day earlier is worth, for BALANCED; default the order's own." }) valuePerDayEarlier: MoneyInput | null,
-    @Ctx() ctx: Context,
-  ): Promise<MatchPlans> {
-    return toMatchPlans(ctx, await ctx.services.matching.orderPlans(ctx, order.row, valuePerDayEarlier), order.quantity);
-  }
 }
 
 @Resolver(() => SourcingPolicy)

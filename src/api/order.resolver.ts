@@ -1,19 +1,27 @@
+import { toMatchPlans } from "./matching.resolver";
+import { MatchPlans } from "./matching.type";
+import { Extensions, Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { type Connection, PageArgs, pageRequest, sortedPageRequest, toConnection, toSortedConnection } from "../graphql/connection";
+import { MoneyInput, type Currency, toMoney } from "../graphql/money";
+import { Order, OrderConnection, type OrderEvent, OrderEventConnection, toOrder, toOrderEvent } from "./order.type";
+import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
+import { fieldCost, REPORT_COST } from "../graphql/limits";
+import { Company } from "./company.type";
+import { toCapabilityOffer } from "./capability-offer.type";
+import { InstantQuote } from "./capacity.type";
+import { toHours } from "../capacity/hours";
 import { sees } from "../access/policy";
-import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { BidConnection, toBid, type Bid } from "./bid.type";
 import { loadCapability } from "./capability-field";
 import { Capability } from "./capability.type";
 import { loadCompany } from "./company-field";
-import { Company } from "./company.type";
 import type { Context } from "./context";
 import { Contract, ContractConnection, toContract } from "./contract.type";
 import { payloadOf, UserError } from "../graphql/errors";
-import { PageArgs, pageRequest, sortedPageRequest, toConnection, toSortedConnection, type Connection } from "../graphql/connection";
 import { AwardOrderInput, CancelOrderInput, OpenOrderFilter, OrderFilter, OrderOrder, OrderSortField, PostOrderInput, SortDirection } from "../orders/order.inputs";
 import { OrderPayload, PostOrderPayload } from "./order.payloads";
 import { type MarketEvent, MarketEventConnection, toMarketEvent } from "./event.type";
 import { ORDER_SORTS } from "../orders/order.repository";
-import { Order, OrderConnection, type OrderEvent, OrderEventConnection, toOrder, toOrderEvent } from "./order.type";
 
 @ObjectType({ description: "Result of awardOrder." })
 export class AwardOrderPayload {
@@ -150,5 +158,50 @@ export class OrderResolver {
       ({ order, contracts }) => ({ order: toOrder(order, ctx.now), contracts: contracts.map(toContract) }),
       { order: null, contracts: null },
     );
+  }
+
+  @Extensions(fieldCost(REPORT_COST.instantQuotes))
+  @FieldResolver(() => [InstantQuote], {
+    description:
+      "For every contractor with an active offer of the order's capability: its price and the earliest completion its free capacity allows, soonest first. The owner and the coordinator see all; a contractor its own.",
+  })
+  async instantQuotes(
+    @Root() order: Order,
+    @Arg("quantity", () => GraphQLSafeInt, { nullable: true, description: "Units to quote for, 1 to the order's quantity (default all)." }) quantity: number | null,
+    @Arg("asOf", () => GraphQLLocalDate, { nullable: true, description: "The date to quote as of (default today)." }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<InstantQuote[]> {
+    const seesAll = sees(ctx.viewer, "Order.everyBid", { owner: order.companyDbId });
+    const quotes = await ctx.services.capacity.instantQuotes(ctx, order.row, { quantity, asOf }, seesAll);
+    return Promise.all(
+      quotes.map(async (q) => {
+        const currency = q.offer.currency as Currency;
+        return Object.assign(new InstantQuote(), {
+          company: await loadCompany(ctx, q.offer.companyId),
+          capabilityOffer: toCapabilityOffer(q.offer),
+          quantity: q.quantity,
+          unitPrice: toMoney(q.offer.unitPriceMinor, currency),
+          totalPrice: toMoney(BigInt(q.quantity) * BigInt(q.offer.unitPriceMinor), currency),
+          engineerHours: sees(ctx.viewer, "CapabilityOffer.engineerHoursPerUnit", { owner: q.offer.companyId }) ? toHours(q.centihours) : null,
+          earliestCompletionDate: q.completion,
+          leadTimeDays: q.leadTimeDays,
+          meetsNeededBy: q.completion !== null && q.completion <= order.neededBy,
+          note: q.note,
+        });
+      }),
+    );
+  }
+
+  @Extensions(fieldCost(REPORT_COST.plans))
+  @FieldResolver(() => MatchPlans, {
+    description:
+      "How to split this open order between contractors: for every achievable completion date the cheapest plan over live bids and instant quotes, with CHEAPEST, FASTEST and BALANCED named. The owner and the coordinator only.",
+  })
+  async plans(
+    @Root() order: Order,
+    @Arg("valuePerDayEarlier", () => MoneyInput, { nullable: true, description: "What a day earlier is worth, for BALANCED; default the order's own." }) valuePerDayEarlier: MoneyInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<MatchPlans> {
+    return toMatchPlans(ctx, await ctx.services.matching.orderPlans(ctx, order.row, valuePerDayEarlier), order.quantity);
   }
 }

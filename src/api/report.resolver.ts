@@ -1,22 +1,17 @@
-import { sees } from "../access/policy";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
-import { capacityHeatMap } from "./capacity.resolver";
-import { CapacityHeatMap } from "./capacity.type";
+import { toCapacityHeatMap, CapacityHeatMap } from "./capacity.type";
 import { toHours } from "../capacity/hours";
-import { loadCompany } from "./company-field";
-import { Company, toCompany } from "./company.type";
+import { toCompany } from "./company.type";
 import { type CompanyKind } from "../companies/company-kind";
 import type { Context } from "./context";
 import { toEngineer } from "./engineer.type";
-import { PageArgs, pageRequest, toConnection, toListConnection, type Connection } from "../graphql/connection";
+import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
 import { Currency, toMoney } from "../graphql/money";
 import { toPark } from "./park.type";
 import { annualised, growthPercent, percentOf } from "../shared/ratio";
-import { RecordInvestmentInput } from "../reports/investment.inputs";
-import { Investment, InvestmentConnection, InvestmentPayload, toInvestment } from "./investment.type";
 import {
   ClusterAnalytics,
   EngineerRevenue,
@@ -29,7 +24,7 @@ import {
   toContractsWon,
   toReportPeriod,
 } from "./report.type";
-import { Scorecard, ScoreWeight, SetScoreWeightsPayload, toScorecard } from "./scorecard.type";
+import { ScoreWeight, SetScoreWeightsPayload } from "./scorecard.type";
 import { SetScoreWeightsInput } from "../reports/scorecard.inputs";
 
 const fromArg = { description: "First day of the period (YYYY-MM-DD, Europe/Moscow)." } as const;
@@ -81,20 +76,7 @@ export class RevenueReportResolver {
   }
 }
 
-@Resolver(() => Company)
-export class CompanyScorecardResolver {
-  @Extensions(fieldCost(REPORT_COST.scorecard))
-  @FieldResolver(() => Scorecard, {
-    nullable: true,
-    description: "A contract company's capability score with its parts. Null for product companies, and for viewers other than the company itself, product companies, the coordinator and investors.",
-  })
-  async scorecard(@Root() company: Company, @Ctx() ctx: Context): Promise<Scorecard | null> {
-    if (company.kind !== "CONTRACT" || !sees(ctx.viewer, "Company.scorecard", { owner: company.dbId })) return null;
-    return toScorecard(await ctx.loaders.scorecardByCompany.load(company.dbId));
-  }
-}
-
-@Resolver()
+@Resolver(() => ScoreWeight)
 export class ScoreWeightResolver {
   @Query(() => [ScoreWeight], { description: "The scorecard weights in force, per sub-factor (seven). Any signed-in viewer." })
   async scoreWeights(@Ctx() ctx: Context): Promise<ScoreWeight[]> {
@@ -156,31 +138,14 @@ export class ClusterAnalyticsResolver {
 
   @Extensions(fieldCost(REPORT_COST.capacityHeatMap))
   @FieldResolver(() => CapacityHeatMap, { description: "Demand (booked engineer-hours) against capacity per capability over the coming weeks from today, flagging capabilities that will run short." })
-  capacityOutlook(
+  async capacityOutlook(
     @Root() analytics: ClusterAnalytics,
     @Arg("weeks", () => Int, { nullable: true, description: "How many weeks ahead, 1 to 104 (default 26)." }) weeks: number | null,
     @Arg("threshold", () => Float, { nullable: true, description: "The utilisation that counts as running short (default 1 = 100 %)." }) threshold: number | null,
     @Ctx() ctx: Context,
   ): Promise<CapacityHeatMap> {
-    return capacityHeatMap(ctx, { parkId: analytics.park.id, asOf: null, weeks, threshold });
+    return toCapacityHeatMap(await ctx.services.reports.heatMap(ctx, { parkId: analytics.park.id, asOf: null, weeks, threshold }));
   }
 
-  @Query(() => InvestmentConnection, { description: "Investments into a park's companies, oldest first. The coordinator and investors." })
-  async investments(@Arg("parkId", () => ID, { description: "The park." }) parkId: string, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Investment>> {
-    const page = pageRequest(args);
-    return toConnection(await ctx.services.reports.investments(ctx, parkId, page), page, toInvestment);
-  }
-
-  @Mutation(() => InvestmentPayload, { description: "The coordinator records an investment into a company." })
-  recordInvestment(@Arg("input", () => RecordInvestmentInput, { description: "The mutation's input; its type describes each field." }) input: RecordInvestmentInput, @Ctx() ctx: Context): Promise<InvestmentPayload> {
-    return payloadOf(ctx.services.reports.recordInvestment(ctx, input), (row) => ({ investment: toInvestment(row) }), { investment: null });
-  }
 }
 
-@Resolver(() => Investment)
-export class InvestmentResolver {
-  @FieldResolver(() => Company, { description: "The company invested in." })
-  company(@Root() investment: Investment, @Ctx() ctx: Context): Promise<Company> {
-    return loadCompany(ctx, investment.companyDbId);
-  }
-}

@@ -1,3 +1,4 @@
+import { InvestmentResolver } from "./investment.resolver";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { ApiTokenResolver, ViewerResolver } from "./api-token.resolver";
@@ -9,10 +10,10 @@ import { CapabilityOfferResolver } from "./capability-offer.resolver";
 import { ParkResolver } from "./park.resolver";
 import { BidResolver, BidTermsResolver } from "./bid.resolver";
 import { ContractResolver, DeliveryResolver } from "./contract.resolver";
-import { ContractBookingsResolver, LoadReportResolver, OrderQuotesResolver } from "./capacity.resolver";
+import { CapacityHeatMapResolver, LoadReportResolver } from "./capacity.resolver";
 import { OrderResolver } from "./order.resolver";
-import { ClusterAnalyticsResolver, CompanyScorecardResolver, InvestmentResolver, RevenueReportResolver, ScoreWeightResolver } from "./report.resolver";
-import { MatchPlansResolver, OrderPlansResolver, SourcingPolicyResolver } from "./matching.resolver";
+import { ClusterAnalyticsResolver, RevenueReportResolver, ScoreWeightResolver } from "./report.resolver";
+import { MatchPlansResolver, SourcingPolicyResolver } from "./matching.resolver";
 
 /** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
 export const resolvers = [
@@ -30,13 +31,10 @@ export const resolvers = [
   ContractResolver,
   DeliveryResolver,
   LoadReportResolver,
-  OrderQuotesResolver,
-  ContractBookingsResolver,
-  OrderPlansResolver,
+  CapacityHeatMapResolver,
   SourcingPolicyResolver,
   MatchPlansResolver,
   RevenueReportResolver,
-  CompanyScorecardResolver,
   ScoreWeightResolver,
   ClusterAnalyticsResolver,
   InvestmentResolver,

@@ -6,3 +6,8 @@ export function formatHours(centihours: number): string {
 }
 
 export const toHours = (centihours: number): number => centihours / 100;
+
+/** Booked over available hours, to four decimals (1 = 100 %); 0 where nothing is available. */
+export function utilisationOf(bookedCentihours: number, availableCentihours: number): number {
+  return availableCentihours === 0 ? 0 : Math.round((bookedCentihours / availableCentihours) * 10_000) / 10_000;
+}

@@ -1,3 +1,5 @@
+import { utilisationOf } from "../capacity/hours";
+import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { checkThreshold, openOrderDemand, windowOf } from "../capacity/capacity.service";
 import { bookedByCompanyWeek, offeringCompaniesOfPark, openOrdersOfPark, weeklyCapacityOfCompanies } from "../capacity/capacity.repository";
 import { effectiveStatus } from "../orders/order-state";
@@ -154,6 +156,10 @@ export class ReportService {
   }
 
   /** Utilisation per capability per week across a park; the coordinator and investors. Three aggregate statements. */
+  /**
+   * Utilisation per capability per week across a park, with what its open orders would add,
+   * for the coordinator and investors: three aggregate statements and the capabilities.
+   */
   async heatMap(ctx: RequestContext, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }) {
     const now = ctx.now;
     gate(ctx.viewer, "capacityHeatMap");
@@ -175,8 +181,15 @@ export class ReportService {
       const bookedByWeek = window.weeks.map((week) => companies.reduce((sum, id) => sum + (booked.get(`${id}|${week}`) ?? 0), 0));
       const meanCentihoursPerUnit = Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length);
       const demand = openOrderDemand(openOrders.get(capabilityId) ?? [], meanCentihoursPerUnit, window);
-      return { capabilityId, contractorCount: companies.length, available, bookedByWeek, ...demand };
+      const peakUtilisation = Math.max(0, ...bookedByWeek.map((b) => utilisationOf(b, available)));
+      const runsShortWithOpenOrders = bookedByWeek.some((b, w) => utilisationOf(b + demand.demandByWeek[w], available) >= threshold);
+      return { capabilityId, contractorCount: companies.length, available, bookedByWeek, ...demand, peakUtilisation, runsShort: peakUtilisation >= threshold, runsShortWithOpenOrders };
     });
-    return { park, window, threshold, rows };
+    // Shortest first: the highest peak, then the capability's code.
+    const capabilities = new Map((await findCapabilitiesByIds(ctx.db, rows.map((r) => r.capabilityId))).map((c) => [c.id, c]));
+    const sorted = rows
+      .map((row) => ({ ...row, capability: capabilities.get(row.capabilityId)! }))
+      .sort((a, b) => b.peakUtilisation - a.peakUtilisation || a.capability.code.localeCompare(b.capability.code));
+    return { park, window, threshold, rows: sorted };
   }
 }
