@@ -1,3 +1,4 @@
+import { exclusionText, lineReasonText, noPlanText } from "./matching-reasons";
 import { sees } from "../access/policy";
 import { Arg, Args, Ctx, Extensions, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
@@ -49,7 +50,7 @@ export async function toMatchPlans(ctx: Context, plans: Plans, quantity: number)
             unitPrice: toMoney(line.unitPrice, currency),
             cost: toMoney(line.cost, currency),
             completionDate: line.completionDate,
-            reason: line.reason,
+            reason: lineReasonText(line.reason),
           }),
         ),
       ),
@@ -64,7 +65,7 @@ export async function toMatchPlans(ctx: Context, plans: Plans, quantity: number)
   const all = await Promise.all(result.plans.map(toPlan));
   const named = (pick: PlanPick) => all.find((p) => p.picks.includes(pick)) ?? null;
   const excluded = await Promise.all(
-    result.excluded.map(async (e) => Object.assign(new ExcludedCandidate(), { ...(await sourceFields(ctx, sources.get(e.key)!)), reason: e.code as ExclusionReason, message: e.message })),
+    result.excluded.map(async (e) => Object.assign(new ExcludedCandidate(), { ...(await sourceFields(ctx, sources.get(e.key)!)), reason: e.code as ExclusionReason, message: exclusionText(e) })),
   );
   return Object.assign(new MatchPlans(), {
     allPlans: all,
@@ -74,7 +75,9 @@ export async function toMatchPlans(ctx: Context, plans: Plans, quantity: number)
     cheapest: named("CHEAPEST" as PlanPick),
     fastest: named("FASTEST" as PlanPick),
     balanced: named("BALANCED" as PlanPick),
-    noPlanReason: result.infeasible && Object.assign(new NoPlanReason(), { ...result.infeasible, code: result.infeasible.code as NoPlanCode }),
+    noPlanReason:
+      result.infeasible &&
+      Object.assign(new NoPlanReason(), { code: result.infeasible.code as NoPlanCode, message: noPlanText(result.infeasible.facts), unitsShort: result.infeasible.unitsShort }),
     complete: result.complete,
   });
 }

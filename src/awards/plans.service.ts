@@ -18,7 +18,7 @@ import { daysBetween, localDate } from "../shared/time";
 import { actorOf } from "../events/event.repository";
 import { nonNegativeMoney } from "../shared/validate";
 import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate } from "../matching/candidates";
-import type { InfeasibleCode, MatchResult, Plan } from "../matching/engine";
+import type { InfeasibleCode, MatchResult, Plan, InfeasibilityFacts } from "../matching/engine";
 import type { Matcher } from "../matching/matcher";
 import type { MatchPreviewInput } from "./plans.inputs";
 import { decodePlanKey, encodePlanKey } from "../matching/plan-key";
@@ -27,7 +27,7 @@ export type PlansInfeasibleCode = InfeasibleCode | "ORDER_NOT_OPEN";
 
 /** The engine's result with what the API needs around it. */
 export interface Plans {
-  result: Omit<MatchResult, "infeasible"> & { infeasible: { code: PlansInfeasibleCode; message: string; unitsShort: number | null } | null };
+  result: Omit<MatchResult, "infeasible"> & { infeasible: { code: PlansInfeasibleCode; facts: InfeasibilityFacts | { kind: "ORDER_NOT_OPEN"; status: string }; unitsShort: number | null } | null };
   sources: Map<string, SourcedCandidate>;
   /** The order the plans are for; null in a preview (its plans cannot be awarded). */
   orderId: number | null;
@@ -73,7 +73,7 @@ export class MatchingService {
       return {
         ...base,
         sources: new Map(),
-        result: { plans: [], complete: true, steps: 0, excluded: [], infeasible: { code: "ORDER_NOT_OPEN", message: `The order is ${status}; plans are for open orders.`, unitsShort: null } },
+        result: { plans: [], complete: true, steps: 0, excluded: [], infeasible: { code: "ORDER_NOT_OPEN", facts: { kind: "ORDER_NOT_OPEN", status }, unitsShort: null } },
       };
     }
     const bids = (await findLiveBidsOfOrder(ctx.db, order.id)).filter((bid) => bidStatusAt(bid, now) === "LIVE");

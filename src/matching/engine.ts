@@ -64,13 +64,28 @@ export interface MatchOrder {
 
 export type ExclusionCode = "PRICE_ABOVE_MAXIMUM" | "SCORE_BELOW_MINIMUM" | "TOO_LARGE" | "MIN_LOT_TOO_LARGE" | "TOO_LATE" | "NO_CAPACITY";
 
+/** Why a candidate was left out, with the figures that say it (the API writes the sentence). */
+export type ExclusionReason =
+  | { code: "PRICE_ABOVE_MAXIMUM" }
+  | { code: "SCORE_BELOW_MINIMUM"; score: number; minScore: number }
+  | { code: "TOO_LARGE" }
+  | { code: "MIN_LOT_TOO_LARGE"; minLot: number; limit: number; byShareLimit: boolean }
+  | { code: "TOO_LATE"; firstCompletion: string | null; neededBy: string }
+  | { code: "NO_CAPACITY"; neededBy: string; units: number; minLot: number };
+
 /** A candidate the engine left out before matching, and why. */
-export interface Exclusion {
-  key: string;
-  contractorId: number;
-  code: ExclusionCode;
-  message: string;
-}
+export type Exclusion = { key: string; contractorId: number } & ExclusionReason;
+
+/** Why a line of a plan got its share, with its figures: its price rank among the eligible, and what set the quantity. */
+export type LineReason = { rank: number } & (
+  | { code: "SHARE_LIMIT"; units: number; maxSharePercent: number }
+  | { code: "CAPACITY"; units: number; by: string }
+  | { code: "WHOLE_ORDER" }
+  | { code: "MAX_QUANTITY"; units: number }
+  | { code: "MIN_LOT_FOR_CONTRACTORS"; units: number; minContractors: number }
+  | { code: "MIN_LOT_TO_ADD_UP"; units: number; orderQuantity: number }
+  | { code: "REMAINDER"; units: number }
+);
 
 export interface PlanLine {
   key: string;
@@ -80,8 +95,8 @@ export interface PlanLine {
   unitPrice: number;
   cost: number;
   completionDate: string;
-  /** One sentence: why this contractor got this share. */
-  reason: string;
+  /** Why this contractor got this share. */
+  reason: LineReason;
 }
 
 export type PlanPick = "CHEAPEST" | "FASTEST" | "BALANCED";
@@ -100,10 +115,20 @@ export interface Plan {
 
 export type InfeasibleCode = "NO_CANDIDATES" | "PRICE" | "SCORE" | "NEEDED_BY" | "CAPACITY" | "SHARE_LIMIT" | "MIN_CONTRACTORS" | "LOT_SIZES" | "TOO_COMPLEX";
 
-/** Why no plan exists: the constraint that binds, and for capacity the units short by needed-by. */
+/** The figures behind an infeasibility, by what was found (the API writes the sentence). */
+export type InfeasibilityFacts =
+  | { kind: "NO_CANDIDATES" }
+  | { kind: "NONE_ELIGIBLE"; excluded: number; mostOften: Exclusion }
+  | { kind: "SHARE_LIMIT"; shareCap: number; maxSharePercent: number; contractors: number; available: number; quantity: number; leftOut: number }
+  | { kind: "MIN_CONTRACTORS"; contractors: number; neededBy: string; minContractors: number }
+  | { kind: "CAPACITY"; neededBy: string; available: number; quantity: number }
+  | { kind: "LOT_SIZES"; quantity: number; minContractors: number }
+  | { kind: "TOO_COMPLEX"; eligible: number };
+
+/** Why no plan exists: the constraint that binds, its figures, and for capacity the units short by needed-by. */
 export interface Infeasibility {
   code: InfeasibleCode;
-  message: string;
+  facts: InfeasibilityFacts;
   unitsShort: number | null;
 }
 
@@ -217,26 +242,19 @@ function checkInput(order: MatchOrder, candidates: readonly Candidate[]): void {
 function eligibleCandidates(order: MatchOrder, candidates: readonly Candidate[], shareCap: number) {
   const excluded: Exclusion[] = [];
   const kept: Omit<Eligible, "rank">[] = [];
-  const exclude = (c: Candidate, code: ExclusionCode, message: string) => excluded.push({ key: c.key, contractorId: c.contractorId, code, message });
+  const exclude = (c: Candidate, reason: ExclusionReason) => excluded.push({ key: c.key, contractorId: c.contractorId, ...reason });
   for (const c of candidates) {
     const cap = Math.min(c.maxQuantity, shareCap, order.quantity);
-    if (order.maxUnitPrice !== null && c.unitPrice > order.maxUnitPrice) exclude(c, "PRICE_ABOVE_MAXIMUM", "Its unit price is above the order's maximum unit price.");
-    else if (order.minScore != null && (c.score ?? 0) < order.minScore) {
-      exclude(c, "SCORE_BELOW_MINIMUM", `Its scorecard score of ${c.score ?? 0} is below the order's minimum of ${order.minScore}.`);
-    }
-    else if (c.unitPrice * order.quantity > MAX_EXACT) exclude(c, "TOO_LARGE", "Its unit price times the order's quantity is too large to compute exactly.");
+    if (order.maxUnitPrice !== null && c.unitPrice > order.maxUnitPrice) exclude(c, { code: "PRICE_ABOVE_MAXIMUM" });
+    else if (order.minScore != null && (c.score ?? 0) < order.minScore) exclude(c, { code: "SCORE_BELOW_MINIMUM", score: c.score ?? 0, minScore: order.minScore });
+    else if (c.unitPrice * order.quantity > MAX_EXACT) exclude(c, { code: "TOO_LARGE" });
     else if (c.minLot > cap) {
-      exclude(
-        c,
-        "MIN_LOT_TOO_LARGE",
-        cap === shareCap && shareCap < c.maxQuantity
-          ? `Its minimum lot of ${c.minLot} units is above the share limit of ${shareCap} units per contractor.`
-          : `Its minimum lot of ${c.minLot} units is above the ${Math.min(c.maxQuantity, order.quantity)} units it could take.`,
-      );
+      const byShareLimit = cap === shareCap && shareCap < c.maxQuantity;
+      exclude(c, { code: "MIN_LOT_TOO_LARGE", minLot: c.minLot, limit: byShareLimit ? shareCap : Math.min(c.maxQuantity, order.quantity), byShareLimit });
     } else if (c.schedule.length === 0 || c.schedule[0].date > order.neededBy) {
-      exclude(c, "TOO_LATE", c.schedule.length === 0 ? "It cannot complete any units." : `It completes nothing before ${c.schedule[0].date}, after the needed-by date ${order.neededBy}.`);
+      exclude(c, { code: "TOO_LATE", firstCompletion: c.schedule[0]?.date ?? null, neededBy: order.neededBy });
     } else if (unitsBy(c, order.neededBy) < c.minLot) {
-      exclude(c, "NO_CAPACITY", `By ${order.neededBy} its free capacity completes ${unitsBy(c, order.neededBy)} units, less than its minimum lot of ${c.minLot}.`);
+      exclude(c, { code: "NO_CAPACITY", neededBy: order.neededBy, units: unitsBy(c, order.neededBy), minLot: c.minLot });
     } else kept.push({ candidate: c, cap });
   }
   kept.sort(
@@ -458,33 +476,22 @@ function cheapestAllocation(items: readonly Item[], quantity: number, minCount: 
   return quantities;
 }
 
-const ordinal = (n: number) => {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
-  return `${n}${suffix}`;
-};
-
-/** One sentence per line: its price rank, then what capped it or why it got what it got. */
-function lineReason(item: Item, quantity: number, rank: number, partialRank: number | null, count: number, order: MatchOrder, shareCap: number, date: string): string {
+/** Each line's reason: its price rank, then what capped it or why it got what it got. */
+function lineReason(item: Item, quantity: number, rank: number, partialRank: number | null, count: number, order: MatchOrder, shareCap: number, date: string): LineReason {
   const c = item.eligible.candidate;
-  const priced = rank === 1 ? "Cheapest eligible price" : `${ordinal(rank)}-cheapest eligible price`;
   if (quantity === item.upper) {
     const byCapacity = unitsBy(c, date);
-    const cap =
-      item.upper === shareCap && shareCap < order.quantity
-        ? `capped by the ${order.maxSharePercent} % share limit at ${shareCap} units`
-        : item.upper === byCapacity && byCapacity < Math.min(c.maxQuantity, order.quantity)
-          ? `capped by its free capacity: ${byCapacity} units by ${date}`
-          : item.upper === order.quantity
-            ? "takes the whole order"
-            : `capped by its maximum of ${c.maxQuantity} units`;
-    return `${priced}; ${cap}.`;
+    if (item.upper === shareCap && shareCap < order.quantity) return { rank, code: "SHARE_LIMIT", units: shareCap, maxSharePercent: order.maxSharePercent };
+    if (item.upper === byCapacity && byCapacity < Math.min(c.maxQuantity, order.quantity)) return { rank, code: "CAPACITY", units: byCapacity, by: date };
+    if (item.upper === order.quantity) return { rank, code: "WHOLE_ORDER" };
+    return { rank, code: "MAX_QUANTITY", units: c.maxQuantity };
   }
   if (quantity === c.minLot && (partialRank === null || rank > partialRank)) {
     return count === order.minContractors && order.minContractors > 1
-      ? `${priced}; only its minimum lot of ${c.minLot} units, because the order must go to at least ${order.minContractors} contractors.`
-      : `${priced}; only its minimum lot of ${c.minLot} units, so that the lots add up to the order's ${order.quantity} units.`;
+      ? { rank, code: "MIN_LOT_FOR_CONTRACTORS", units: c.minLot, minContractors: order.minContractors }
+      : { rank, code: "MIN_LOT_TO_ADD_UP", units: c.minLot, orderQuantity: order.quantity };
   }
-  return `${priced}; takes the remaining ${quantity} units.`;
+  return { rank, code: "REMAINDER", units: quantity };
 }
 
 function toPlan(items: readonly Item[], quantities: readonly number[], order: MatchOrder, shareCap: number): Plan {
@@ -526,7 +533,7 @@ function cheapestBy(eligible: readonly Eligible[], date: string, order: MatchOrd
 }
 
 function explain(order: MatchOrder, candidates: readonly Candidate[], eligible: readonly Eligible[], excluded: readonly Exclusion[], shareCap: number): Infeasibility {
-  if (candidates.length === 0) return { code: "NO_CANDIDATES", message: "No contractor has bid or offers the capability.", unitsShort: null };
+  if (candidates.length === 0) return { code: "NO_CANDIDATES", facts: { kind: "NO_CANDIDATES" }, unitsShort: null };
   const byKey = new Map(candidates.map((c) => [c.key, c]));
   // Left out for a minimum lot above the share limit, though within what they could otherwise take.
   const excludedByShareLimit = new Set(
@@ -546,7 +553,7 @@ function explain(order: MatchOrder, candidates: readonly Candidate[], eligible: 
       : "LOT_SIZES";
     return {
       code,
-      message: `No candidate is eligible (${excluded.length} left out; most often: ${excluded.find((e) => e.code === top[0])!.message})`,
+      facts: { kind: "NONE_ELIGIBLE", excluded: excluded.length, mostOften: excluded.find((e) => e.code === top[0])! },
       unitsShort: code === "CAPACITY" ? order.quantity : null,
     };
   }
@@ -558,30 +565,29 @@ function explain(order: MatchOrder, candidates: readonly Candidate[], eligible: 
   const withoutShareLimit = [...items.map((item) => item.eligible.candidate), ...byShare].reduce((sum, c) => sum + uncapped(c), 0);
   const shortOf = items.length < order.minContractors || available < order.quantity;
   if (shortOf && withoutShareLimit >= order.quantity && items.length + byShare.length >= order.minContractors) {
-    const leftOut = byShare.length === 0 ? "" : `; ${byShare.length} more, whose minimum lot is above that limit, are left out`;
     return {
       code: "SHARE_LIMIT",
-      message: `With at most ${shareCap} units each (the ${order.maxSharePercent} % share limit), ${items.length} eligible contractor${items.length === 1 ? "" : "s"} can take ${available} of ${order.quantity} units${leftOut}.`,
+      facts: { kind: "SHARE_LIMIT", shareCap, maxSharePercent: order.maxSharePercent, contractors: items.length, available, quantity: order.quantity, leftOut: byShare.length },
       unitsShort: Math.max(0, order.quantity - available),
     };
   }
   if (items.length < order.minContractors) {
     return {
       code: "MIN_CONTRACTORS",
-      message: `Only ${items.length} eligible contractor${items.length === 1 ? "" : "s"} can take a lot by ${order.neededBy}; the order must go to at least ${order.minContractors}.`,
+      facts: { kind: "MIN_CONTRACTORS", contractors: items.length, neededBy: order.neededBy, minContractors: order.minContractors },
       unitsShort: null,
     };
   }
   if (available < order.quantity) {
     return {
       code: "CAPACITY",
-      message: `By ${order.neededBy} the eligible contractors can complete ${available} of ${order.quantity} units: ${order.quantity - available} short.`,
+      facts: { kind: "CAPACITY", neededBy: order.neededBy, available, quantity: order.quantity },
       unitsShort: order.quantity - available,
     };
   }
   return {
     code: "LOT_SIZES",
-    message: `No combination of the eligible contractors' lots (minimum lot to maximum) adds up to exactly ${order.quantity} units with at least ${order.minContractors} contractor${order.minContractors === 1 ? "" : "s"}.`,
+    facts: { kind: "LOT_SIZES", quantity: order.quantity, minContractors: order.minContractors },
     unitsShort: null,
   };
 }
@@ -640,7 +646,7 @@ export function match(order: MatchOrder, candidates: readonly Candidate[], optio
       excluded,
       infeasible: {
         code: "TOO_COMPLEX",
-        message: `The order is too complex to plan within the work the platform spends on one plan (${eligible.length} eligible candidates): no plan is proved cheapest. Award by allocations, or narrow the candidates (a maximum unit price, a minimum score).`,
+        facts: { kind: "TOO_COMPLEX", eligible: eligible.length },
         unitsShort: null,
       },
     };

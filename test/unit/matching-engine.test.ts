@@ -1,3 +1,4 @@
+import { exclusionText, lineReasonText, noPlanText } from "../../src/api/matching-reasons";
 import loadHighs, { type Highs } from "highs";
 import { DEFAULT_MATCH_BUDGET, match, type Candidate, type MatchOptions, type MatchOrder, type MatchResult, type Plan } from "../../src/matching/engine";
 import {
@@ -56,7 +57,7 @@ function checkPlan(instance: Instance, plan: Plan) {
     expect(line.quantity).toBeLessThanOrEqual(upperBy(o, c, plan.completionDate));
     expect(line.cost).toBe(line.quantity * c.unitPrice);
     expect(line.completionDate <= plan.completionDate).toBe(true);
-    expect(line.reason).toMatch(/^(Cheapest|\d+(st|nd|rd|th)-cheapest) eligible price; .+\.$/);
+    expect(lineReasonText(line.reason)).toMatch(/^(Cheapest|\d+(st|nd|rd|th)-cheapest) eligible price; .+\.$/);
   }
   expect(plan.totalCost).toBe(plan.lines.reduce((s, l) => s + l.cost, 0));
   expect(plan.largestShare).toBe(Math.max(...plan.lines.map((l) => l.quantity)));
@@ -68,7 +69,7 @@ describe("the matching engine, by hand", () => {
     expect(summary(result)).toEqual([
       { date: addDays(TODAY, 30), cost: 40 * 100 + 40 * 150 + 20 * 200, lines: [[2, 40], [4, 40], [3, 20]], picks: ["BALANCED", "CHEAPEST", "FASTEST"] },
     ]);
-    expect(result.plans[0].lines.map((l) => l.reason)).toEqual([
+    expect(result.plans[0].lines.map((l) => lineReasonText(l.reason))).toEqual([
       "Cheapest eligible price; capped by the 40 % share limit at 40 units.",
       "2nd-cheapest eligible price; capped by the 40 % share limit at 40 units.",
       "3rd-cheapest eligible price; takes the remaining 20 units.",
@@ -79,7 +80,7 @@ describe("the matching engine, by hand", () => {
     // Greedy would give A 90 and leave 10 for B, below B's lot of 20: A 80 + B 20 = 120 beats B alone (200) and C (A 90 + C 10 = 120, equal: A's set ranks first).
     const result = match(order(), [bid(1, 1, { maxQuantity: 90 }), bid(2, 2, { minLot: 20 }), bid(3, 3)]);
     expect(summary(result)).toEqual([{ date: addDays(TODAY, 30), cost: 120, lines: [[1, 80], [2, 20]], picks: ["BALANCED", "CHEAPEST", "FASTEST"] }]);
-    expect(result.plans[0].lines[1].reason).toBe("2nd-cheapest eligible price; only its minimum lot of 20 units, so that the lots add up to the order's 100 units.");
+    expect(lineReasonText(result.plans[0].lines[1].reason)).toBe("2nd-cheapest eligible price; only its minimum lot of 20 units, so that the lots add up to the order's 100 units.");
   });
 
   it("uses the contractor with the small lot to meet the minimum number of contractors", () => {
@@ -87,7 +88,7 @@ describe("the matching engine, by hand", () => {
     const result = match(order({ minContractors: 3 }), [bid(1, 10, { maxQuantity: 90 }), bid(2, 11, { minLot: 50 }), bid(3, 12, { minLot: 5 }), bid(4, 13, { minLot: 5 })]);
     // A + C + D: 90 at 10... no: lots C 5, D 5, A takes 90 = 900 + 60 + 65 = 1025; A + B + C: A 45 + B 50 + C 5 = 450 + 550 + 60 = 1060.
     expect(summary(result)[0]).toMatchObject({ cost: 1025, lines: [[1, 90], [3, 5], [4, 5]] });
-    expect(result.plans[0].lines[2].reason).toBe("4th-cheapest eligible price; only its minimum lot of 5 units, because the order must go to at least 3 contractors.");
+    expect(lineReasonText(result.plans[0].lines[2].reason)).toBe("4th-cheapest eligible price; only its minimum lot of 5 units, because the order must go to at least 3 contractors.");
   });
 
   it("returns the trade-off between price and date, and picks by the value of a day", () => {
@@ -126,13 +127,15 @@ describe("the matching engine, by hand", () => {
       { date: addDays(TODAY, 14), cost: 80 * 10 + 20 * 20, lines: [[1, 80], [2, 20]] },
       { date: addDays(TODAY, 21), cost: 1000, lines: [[1, 100]] },
     ]);
-    expect(result.plans[0].lines[0]).toMatchObject({ completionDate: addDays(TODAY, 7), reason: `Cheapest eligible price; capped by its free capacity: 40 units by ${addDays(TODAY, 10)}.` });
+    expect(result.plans[0].lines[0]).toMatchObject({ completionDate: addDays(TODAY, 7), reason: { rank: 1, code: "CAPACITY", units: 40, by: addDays(TODAY, 10) } });
+    expect(lineReasonText(result.plans[0].lines[0].reason)).toBe(`Cheapest eligible price; capped by its free capacity: 40 units by ${addDays(TODAY, 10)}.`);
   });
 
   it("leaves out contractors scoring below the order's minimum, and names it when nobody qualifies", () => {
     const scored = (id: number, price: number, score: number) => ({ ...bid(id, price), score });
     const result = match(order({ minScore: 60 }), [scored(1, 100, 59.9), scored(2, 200, 60), scored(3, 300, 80)]);
-    expect(result.excluded).toEqual([{ key: "bid-1", contractorId: 1, code: "SCORE_BELOW_MINIMUM", message: "Its scorecard score of 59.9 is below the order's minimum of 60." }]);
+    expect(result.excluded).toEqual([{ key: "bid-1", contractorId: 1, code: "SCORE_BELOW_MINIMUM", score: 59.9, minScore: 60 }]);
+    expect(exclusionText(result.excluded[0])).toBe("Its scorecard score of 59.9 is below the order's minimum of 60.");
     expect(result.plans.every((p) => p.lines.every((l) => l.contractorId !== 1))).toBe(true);
     expect(match(order({ minScore: 90 }), [scored(1, 100, 59.9), scored(2, 200, 60)]).infeasible?.code).toBe("SCORE");
     // Without a minimum the score is not looked at.
@@ -155,7 +158,7 @@ describe("the matching engine, by hand", () => {
       [3, "TOO_LATE"],
       [4, "NO_CAPACITY"],
     ]);
-    expect(result.excluded[1].message).toBe("Its minimum lot of 60 units is above the share limit of 50 units per contractor.");
+    expect(exclusionText(result.excluded[1])).toBe("Its minimum lot of 60 units is above the share limit of 50 units per contractor.");
     expect(summary(result)[0].lines).toEqual([[5, 50], [6, 50]]);
   });
 
@@ -175,7 +178,7 @@ describe("the matching engine, by hand", () => {
     const result = match(o, candidates);
     expect(result.plans).toEqual([]);
     expect(result.infeasible).toMatchObject({ code, unitsShort });
-    expect(result.infeasible!.message.length).toBeGreaterThan(20);
+    expect(noPlanText(result.infeasible!.facts).length).toBeGreaterThan(20);
   });
 
   it("is deterministic: the candidates' order does not change the plans, and ties go to the better rank", () => {
