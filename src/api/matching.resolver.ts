@@ -97,7 +97,7 @@ export class MatchPlansResolver {
     description: "What-if before posting: the plans current instant quotes would give an order of these terms. Product companies and the coordinator.",
   })
   async matchPreview(@Arg("input", () => MatchPreviewInput, { description: "The order you consider posting." }) input: MatchPreviewInput, @Ctx() ctx: Context): Promise<MatchPlans> {
-    return toMatchPlans(ctx, await ctx.services.matching.preview(ctx, input), input.quantity);
+    return toMatchPlans(ctx, await ctx.services.plans.preview(ctx, input), input.quantity);
   }
 
   @FieldResolver(() => MatchPlanConnection, { description: "The plans of the front, earliest completion first." })

@@ -202,6 +202,6 @@ export class OrderResolver {
     @Arg("valuePerDayEarlier", () => MoneyInput, { nullable: true, description: "What a day earlier is worth, for BALANCED; default the order's own." }) valuePerDayEarlier: MoneyInput | null,
     @Ctx() ctx: Context,
   ): Promise<MatchPlans> {
-    return toMatchPlans(ctx, await ctx.services.matching.orderPlans(ctx, order.row, valuePerDayEarlier), order.quantity);
+    return toMatchPlans(ctx, await ctx.services.plans.orderPlans(ctx, order.row, valuePerDayEarlier), order.quantity);
   }
 }

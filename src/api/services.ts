@@ -12,7 +12,7 @@ import { EngineerService } from "../engineers/engineer.service";
 import { CapabilityOfferService } from "../offers/capability-offer.service";
 import { ParkService } from "../parks/park.service";
 import { inlineMatcher, type Matcher } from "../matching/matcher";
-import { MatchingService } from "../awards/plans.service";
+import { PlanService } from "../awards/plans.service";
 import { ReportService } from "../reports/report.service";
 
 /**
@@ -21,7 +21,7 @@ import { ReportService } from "../reports/report.service";
  * seeding) run the engine inline.
  */
 export function createServices(matcher: Matcher = inlineMatcher) {
-  const matching = new MatchingService(matcher);
+  const plans = new PlanService(matcher);
   return {
     apiTokens: new ApiTokenService(),
     parks: new ParkService(),
@@ -31,12 +31,12 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     capabilities: new CapabilityService(),
     offers: new CapabilityOfferService(),
     orders: new OrderService(),
-    awards: new AwardService(matching),
+    awards: new AwardService(plans),
     bids: new BidService(),
     contracts: new ContractService(),
     deliveries: new DeliveryService(),
     capacity: new CapacityService(),
-    matching,
+    plans,
     reports: new ReportService(),
   };
 }

@@ -17,7 +17,7 @@ import { addDays, localDate } from "../shared/time";
 import type { AwardOrderInput } from "../orders/order.inputs";
 import { effectiveStatus } from "../orders/order-state";
 import { moveOrder, ownedOrder } from "../orders/order.service";
-import { allocationsOfPlan, type MatchingService, type PlanOnFront } from "./plans.service";
+import { allocationsOfPlan, type PlanService, type PlanOnFront } from "./plans.service";
 import { appendEvents, actorOf } from "../events/event.repository";
 import { findOrderById } from "../orders/order.repository";
 
@@ -92,7 +92,7 @@ export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | u
 
 /** The award: the owner splits an open order between bids, in one transaction. */
 export class AwardService {
-  constructor(private readonly matching: MatchingService) {}
+  constructor(private readonly plans: PlanService) {}
 
   /**
    * Awards an open order: one contract per allocation (value = quantity x unit price, promised
@@ -105,7 +105,7 @@ export class AwardService {
    * outside the transaction); the transaction then checks the plan's bids, offers and prices again.
    */
   async award(ctx: RequestContext, input: AwardOrderInput): Promise<Outcome<Award>> {
-    const front = input.planKey != null && input.allocations.length === 0 ? await this.matching.planOnFront(ctx, input.orderId, input.planKey) : null;
+    const front = input.planKey != null && input.allocations.length === 0 ? await this.plans.planOnFront(ctx, input.orderId, input.planKey) : null;
     return this.awardIn(ctx, input, front);
   }
 
@@ -119,13 +119,13 @@ export class AwardService {
     const v = gate(ctx.viewer, "awardOrder");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      await idempotent(
+      idempotent(
         tx,
         v,
         "awardOrder",
         input.idempotencyKey,
         input,
-        async () => await this.awardOnce(tx, v, input, now, front),
+        () => this.awardOnce(tx, v, input, now, front),
         ({ order }) => order.id,
         async (id) => ({ order: (await findOrderById(tx, id))!, contracts: await findContractsOfOrder(tx, id) }),
         now,

@@ -56,7 +56,7 @@ function throwFirst(errors: UserErrors): void {
 }
 
 /** Plans for orders (the matching engine over live bids and instant quotes) and awards from them. */
-export class MatchingService {
+export class PlanService {
   constructor(private readonly matcher: Matcher) {}
 
   /** The Pareto front of plans for an open order: its owner and the coordinator only. */

@@ -121,7 +121,7 @@ export class BidService {
     const v = gate(ctx.viewer, "submitBid");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      await idempotent(tx, v, "submitBid", input.idempotencyKey, input, async () => await this.submitOnce(tx, v, input, now), (bid) => bid.id, async (id) => (await findBidsByIds(tx, [id]))[0], now),
+      idempotent(tx, v, "submitBid", input.idempotencyKey, input, () => this.submitOnce(tx, v, input, now), (bid) => bid.id, async (id) => (await findBidsByIds(tx, [id]))[0], now),
     );
   }
 
@@ -147,7 +147,7 @@ export class BidService {
     const v = gate(ctx.viewer, "submitBid");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      await idempotent(tx, v, "bidFromInstantQuote", input.idempotencyKey, input, () => this.fromQuoteOnce(tx, v, input, now), (bid) => bid.id, async (id) => (await findBidsByIds(tx, [id]))[0], now),
+      idempotent(tx, v, "bidFromInstantQuote", input.idempotencyKey, input, () => this.fromQuoteOnce(tx, v, input, now), (bid) => bid.id, async (id) => (await findBidsByIds(tx, [id]))[0], now),
     );
   }
 

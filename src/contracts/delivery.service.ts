@@ -128,7 +128,7 @@ export class DeliveryService {
   /** Runs a delivery use case in one write transaction, at most once per idempotency key; a replay answers the delivery as it is now. */
   private once(ctx: RequestContext, v: Viewer, operation: string, input: { idempotencyKey?: string | null }, now: Date, write: (tx: Executor) => Promise<Outcome<DeliveryChange>>): Promise<Outcome<DeliveryChange>> {
     return transact(ctx, async ({ db: tx }) =>
-      await idempotent(tx, v, operation, input.idempotencyKey, input, () => write(tx), (change) => change.delivery.id, async (deliveryId) => await this.changeOf(tx, deliveryId), now),
+      idempotent(tx, v, operation, input.idempotencyKey, input, () => write(tx), (change) => change.delivery.id, (deliveryId) => this.changeOf(tx, deliveryId), now),
     );
   }
 

@@ -93,7 +93,7 @@ export class OrderService {
     const v = gate(ctx.viewer, "postOrder");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      await idempotent(tx, v, "postOrder", input.idempotencyKey, input, async () => await this.postOnce(tx, v, input, now), (order) => order.id, async (id) => (await findOrderById(tx, id))!, now),
+      idempotent(tx, v, "postOrder", input.idempotencyKey, input, () => this.postOnce(tx, v, input, now), (order) => order.id, async (id) => (await findOrderById(tx, id))!, now),
     );
   }
 

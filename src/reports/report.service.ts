@@ -57,7 +57,7 @@ export class ReportService {
     const v = gate(ctx.viewer, "recordInvestment");
     const now = ctx.now;
     return transact(ctx, async ({ db: tx }) =>
-      await idempotent(tx, v, "recordInvestment", input.idempotencyKey, input, async () => {
+      idempotent(tx, v, "recordInvestment", input.idempotencyKey, input, async () => {
         const errors = new UserErrors();
         const investorName = requiredName(errors, "investorName", input.investorName, "Investor name");
         const note = optionalText(errors, "note", input.note, "Note");

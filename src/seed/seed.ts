@@ -69,79 +69,77 @@ export function seedDemoData(store: Store, logger: Logger = createLogger("warn")
 /** The demo data, written in the caller's transaction (`ctx.tx`) as of `ctx.now`. */
 async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
   const { db: tx, now } = ctx;
-  {
-    const capabilityIds = new Map<string, number>();
-    for (const c of DEMO_CAPABILITIES) {
-      capabilityIds.set(c.code, (await insertCapability(tx, { ...c, nameKey: nameKey(c.name), createdAt: now })).id);
-    }
-    const companyIds = new Map<string, number>();
-    let engineerNumber = 0;
-    for (const park of DEMO_PARKS) {
-      const parkId = (await insertPark(tx, { name: park.name, nameKey: nameKey(park.name), kind: park.kind, region: park.region, description: park.description, createdAt: now })).id;
-      for (const company of park.companies) {
-        const { id } = await insertCompany(tx, {
-          parkId,
-          name: company.name,
-          nameKey: nameKey(company.name),
-          kind: company.kind,
-          description: company.description,
-          employeeCount: company.employeeCount,
-          // Registered before the trade history, so that period reports count them.
-          createdAt: new Date(now.getTime() - 800 * DAY_MS),
+  const capabilityIds = new Map<string, number>();
+  for (const c of DEMO_CAPABILITIES) {
+    capabilityIds.set(c.code, (await insertCapability(tx, { ...c, nameKey: nameKey(c.name), createdAt: now })).id);
+  }
+  const companyIds = new Map<string, number>();
+  let engineerNumber = 0;
+  for (const park of DEMO_PARKS) {
+    const parkId = (await insertPark(tx, { name: park.name, nameKey: nameKey(park.name), kind: park.kind, region: park.region, description: park.description, createdAt: now })).id;
+    for (const company of park.companies) {
+      const { id } = await insertCompany(tx, {
+        parkId,
+        name: company.name,
+        nameKey: nameKey(company.name),
+        kind: company.kind,
+        description: company.description,
+        employeeCount: company.employeeCount,
+        // Registered before the trade history, so that period reports count them.
+        createdAt: new Date(now.getTime() - 800 * DAY_MS),
+      });
+      companyIds.set(company.name, id);
+      const [systemEngineers, plainEngineers] = company.engineers ?? [0, 0];
+      for (let i = 0; i < systemEngineers + plainEngineers; i++, engineerNumber++) {
+        await insertEngineer(tx, {
+          companyId: id,
+          name: demoEngineerName(engineerNumber),
+          role: i < systemEngineers ? "SYSTEM_ENGINEER" : "ENGINEER",
+          weeklyHours: engineerNumber % 7 === 6 ? 20 : engineerNumber % 5 === 4 ? 36 : 40,
+          active: true,
+          createdAt: now,
         });
-        companyIds.set(company.name, id);
-        const [systemEngineers, plainEngineers] = company.engineers ?? [0, 0];
-        for (let i = 0; i < systemEngineers + plainEngineers; i++, engineerNumber++) {
-          await insertEngineer(tx, {
-            companyId: id,
-            name: demoEngineerName(engineerNumber),
-            role: i < systemEngineers ? "SYSTEM_ENGINEER" : "ENGINEER",
-            weeklyHours: engineerNumber % 7 === 6 ? 20 : engineerNumber % 5 === 4 ? 36 : 40,
-            active: true,
-            createdAt: now,
-          });
-        }
-        for (const offer of company.offers ?? []) {
-          const price = parseMoneyAmount(offer.unitPrice, Currency.RUB);
-          if (!price.ok) throw new Error(`Bad demo price ${offer.unitPrice}`);
-          await insertOffer(tx, {
-            companyId: id,
-            capabilityId: capabilityIds.get(offer.capability)!,
-            unitPriceMinor: price.minorUnits,
-            currency: Currency.RUB,
-            centihoursPerUnit: Math.round(offer.engineerHoursPerUnit * 100),
-            minLeadDays: offer.minLeadDays,
-            minLot: offer.minLot,
-            maxLot: offer.maxLot,
-            active: true,
-            createdAt: now,
-            updatedAt: now,
-          });
-        }
+      }
+      for (const offer of company.offers ?? []) {
+        const price = parseMoneyAmount(offer.unitPrice, Currency.RUB);
+        if (!price.ok) throw new Error(`Bad demo price ${offer.unitPrice}`);
+        await insertOffer(tx, {
+          companyId: id,
+          capabilityId: capabilityIds.get(offer.capability)!,
+          unitPriceMinor: price.minorUnits,
+          currency: Currency.RUB,
+          centihoursPerUnit: Math.round(offer.engineerHoursPerUnit * 100),
+          minLeadDays: offer.minLeadDays,
+          minLot: offer.minLot,
+          maxLot: offer.maxLot,
+          active: true,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
     }
-    const tokens: DemoToken[] = [];
-    const members = new Map<string, Viewer>();
-    const issue = async (label: string | null, role: Role, holderName: string, company: string | null): Promise<Viewer> => {
-      const companyId = company === null ? null : companyIds.get(company)!;
-      const { row, token } = await createToken(tx, { role, companyId, holderName }, now);
-      if (label) tokens.push({ label, role, company, token });
-      const kind = company === null ? null : DEMO_PARKS.flatMap((p) => p.companies).find((c) => c.name === company)!.kind;
-      return { tokenId: row.id, role, companyId, companyKind: kind, holderName };
-    };
-    await issue("coordinator", "COORDINATOR", "Cluster Development Center", null);
-    members.set("LaserMed Systems", await issue("product company", "MEMBER", "LaserMed Systems procurement", "LaserMed Systems"));
-    members.set("Troitsk Contract Manufacturing", await issue("contract company", "MEMBER", "Troitsk Contract Manufacturing sales", "Troitsk Contract Manufacturing"));
-    await issue("investor", "INVESTOR", "Troitsk Venture Fund", null);
-    // Companies that act in the demo market without a printed token get an unprinted one.
-    const memberOf = async (company: string): Promise<Viewer> => {
-      if (!members.has(company)) members.set(company, await issue(null, "MEMBER", `${company} desk`, company));
-      return members.get(company)!;
-    };
-    await seedDemoHistory(ctx, memberOf, companyIds, capabilityIds);
-    await seedDemoMarket(ctx, memberOf, capabilityIds);
-    return tokens;
   }
+  const tokens: DemoToken[] = [];
+  const members = new Map<string, Viewer>();
+  const issue = async (label: string | null, role: Role, holderName: string, company: string | null): Promise<Viewer> => {
+    const companyId = company === null ? null : companyIds.get(company)!;
+    const { row, token } = await createToken(tx, { role, companyId, holderName }, now);
+    if (label) tokens.push({ label, role, company, token });
+    const kind = company === null ? null : DEMO_PARKS.flatMap((p) => p.companies).find((c) => c.name === company)!.kind;
+    return { tokenId: row.id, role, companyId, companyKind: kind, holderName };
+  };
+  await issue("coordinator", "COORDINATOR", "Cluster Development Center", null);
+  members.set("LaserMed Systems", await issue("product company", "MEMBER", "LaserMed Systems procurement", "LaserMed Systems"));
+  members.set("Troitsk Contract Manufacturing", await issue("contract company", "MEMBER", "Troitsk Contract Manufacturing sales", "Troitsk Contract Manufacturing"));
+  await issue("investor", "INVESTOR", "Troitsk Venture Fund", null);
+  // Companies that act in the demo market without a printed token get an unprinted one.
+  const memberOf = async (company: string): Promise<Viewer> => {
+    if (!members.has(company)) members.set(company, await issue(null, "MEMBER", `${company} desk`, company));
+    return members.get(company)!;
+  };
+  await seedDemoHistory(ctx, memberOf, companyIds, capabilityIds);
+  await seedDemoMarket(ctx, memberOf, capabilityIds);
+  return tokens;
 }
 
 /** Empties every table and loads the demo data again, in one transaction. */
