@@ -1,0 +1,126 @@
+import { GATES, type Action } from "../../src/access/policy";
+import type { Role } from "../../src/core/viewer";
+import { buildWorld, snapshot, type World } from "../support/fixtures";
+import { startTestServer, type TestServer } from "../support/server";
+
+/**
+ * Every role gate of src/access/policy.ts (GATES) against every kind of caller, over HTTP: the
+ * expected cell comes from the gate itself (no token: UNAUTHENTICATED; a role, or for a member a
+ * kind of company, the gate does not name: FORBIDDEN; else through), the actual one from the
+ * API. Each probe's input is wrong past the gate (blank names, ids of nothing), so that a caller
+ * let through is refused by the use case, never by the gate, and nothing is written.
+ */
+let server: TestServer;
+let world: World;
+let before: ReturnType<typeof snapshot>;
+
+type Caller = "anonymous" | "coordinator" | "investor" | "product member" | "contract member";
+const CALLERS: Caller[] = ["anonymous", "coordinator", "investor", "product member", "contract member"];
+
+const later = () => new Date(Date.now() + 10 * 86_400_000).toISOString();
+const today = () => new Date().toISOString().slice(0, 10);
+const mutation = (name: string, inputType: string, input: () => Record<string, unknown>) => ({
+  query: `mutation($input: ${inputType}!) { ${name}(input: $input) { userErrors { code } } }`,
+  variables: () => ({ input: input() }),
+});
+const query = (text: string) => ({ query: text, variables: () => ({}) });
+
+const PROBES: Record<Action, { query: string; variables: () => Record<string, unknown> }> = {
+  createPark: mutation("createPark", "CreateParkInput", () => ({ name: " ", kind: "TECHNOPARK", region: " " })),
+  addCapability: mutation("addCapability", "AddCapabilityInput", () => ({ name: " " })),
+  updateCompanyProfile: mutation("updateCompanyProfile", "UpdateCompanyProfileInput", () => ({ companyId: "nothing" })),
+  issueApiToken: mutation("issueApiToken", "IssueApiTokenInput", () => ({ role: "MEMBER", holderName: " " })),
+  revokeApiToken: mutation("revokeApiToken", "RevokeApiTokenInput", () => ({ apiTokenId: "nothing" })),
+  addEngineer: mutation("addEngineer", "AddEngineerInput", () => ({ name: " ", role: "ENGINEER" })),
+  updateEngineer: mutation("updateEngineer", "UpdateEngineerInput", () => ({ engineerId: "nothing" })),
+  declareCapabilityOffer: mutation("declareCapabilityOffer", "DeclareCapabilityOfferInput", () => ({
+    capabilityId: "nothing",
+    unitPrice: { amount: "0" },
+    engineerHoursPerUnit: 1,
+    minLeadDays: 1,
+    minLot: 1,
+    maxLot: 1,
+  })),
+  updateCapabilityOffer: mutation("updateCapabilityOffer", "UpdateCapabilityOfferInput", () => ({ capabilityOfferId: "nothing" })),
+  postOrder: mutation("postOrder", "PostOrderInput", () => ({ title: " ", capabilityId: "nothing", quantity: 1, neededBy: today(), biddingClosesAt: later(), sourcingPolicy: {} })),
+  cancelOrder: mutation("cancelOrder", "CancelOrderInput", () => ({ orderId: "nothing" })),
+  awardOrder: mutation("awardOrder", "AwardOrderInput", () => ({ orderId: "nothing", allocations: [] })),
+  matchPreview: {
+    query: `query($input: MatchPreviewInput!) { matchPreview(input: $input) { complete } }`,
+    variables: () => ({ input: { capabilityId: "nothing", quantity: 1, neededBy: today(), sourcingPolicy: {} } }),
+  },
+  submitBid: mutation("submitBid", "SubmitBidInput", () => ({ orderId: "nothing", unitPrice: { amount: "1.00" }, minLot: 1, maxQuantity: 1, leadTimeDays: 1, validUntil: later() })),
+  reviseBid: mutation("reviseBid", "ReviseBidInput", () => ({ bidId: "nothing" })),
+  withdrawBid: mutation("withdrawBid", "WithdrawBidInput", () => ({ bidId: "nothing" })),
+  startContractProduction: mutation("startContractProduction", "StartContractProductionInput", () => ({ contractId: "nothing" })),
+  cancelContract: mutation("cancelContract", "CancelContractInput", () => ({ contractId: "nothing", reason: " " })),
+  recordDelivery: mutation("recordDelivery", "RecordDeliveryInput", () => ({ contractId: "nothing", quantity: 1 })),
+  acceptDelivery: mutation("acceptDelivery", "AcceptDeliveryInput", () => ({ deliveryId: "nothing" })),
+  rejectDelivery: mutation("rejectDelivery", "RejectDeliveryInput", () => ({ deliveryId: "nothing", reason: " " })),
+  reassignWork: mutation("reassignWork", "ReassignWorkInput", () => ({ contractId: "nothing", fromEngineerId: "nothing", toEngineerId: "nothing", weekOf: today(), hours: 1 })),
+  recordInvestment: mutation("recordInvestment", "RecordInvestmentInput", () => ({ companyId: "nothing", investorName: " ", amount: { amount: "0" }, investedOn: today() })),
+  setScoreWeights: mutation("setScoreWeights", "SetScoreWeightsInput", () => ({ weights: [] })),
+  openOrders: query(`{ openOrders { nodes { id } } }`),
+  myOrders: query(`{ myOrders { nodes { id } } }`),
+  myBids: query(`{ myBids { nodes { id } } }`),
+  myContracts: query(`{ myContracts { nodes { id } } }`),
+  orders: query(`{ orders { nodes { id } } }`),
+  capacityHeatMap: query(`{ capacityHeatMap(parkId: "nothing") { asOf } }`),
+  clusterAnalytics: query(`{ clusterAnalytics(parkId: "nothing", from: "2026-01-01", to: "2026-06-30") { engineers } }`),
+  investments: query(`{ investments(parkId: "nothing") { nodes { id } } }`),
+  scoreWeights: query(`{ scoreWeights { factor } }`),
+  companyReports: query(`{ loadReport(companyId: "nothing") { asOf } }`),
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  world = await buildWorld(server);
+  before = snapshot(server);
+});
+
+afterAll(() => server.close());
+
+function tokenOf(caller: Caller): string | undefined {
+  switch (caller) {
+    case "anonymous":
+      return undefined;
+    case "coordinator":
+      return world.coordinator;
+    case "investor":
+      return world.investor;
+    case "product member":
+      return world.startup.token;
+    case "contract member":
+      return world.contractor.token;
+  }
+}
+
+/** What the gate itself says of this caller. */
+function expected(action: Action, caller: Caller): "UNAUTHENTICATED" | "FORBIDDEN" | "THROUGH" {
+  if (caller === "anonymous") return "UNAUTHENTICATED";
+  const gate: { roles: readonly Role[]; kinds?: readonly string[] } = GATES[action];
+  const role: Role = caller === "coordinator" ? "COORDINATOR" : caller === "investor" ? "INVESTOR" : "MEMBER";
+  if (!gate.roles.includes(role)) return "FORBIDDEN";
+  if (role === "MEMBER" && gate.kinds && !gate.kinds.includes(caller === "product member" ? "PRODUCT" : "CONTRACT")) return "FORBIDDEN";
+  return "THROUGH";
+}
+
+describe("every role gate, by every kind of caller, over HTTP", () => {
+  it.each(Object.keys(GATES) as Action[])("%s", async (action) => {
+    const probe = PROBES[action];
+    const want: Record<string, string> = {};
+    const got: Record<string, string> = {};
+    for (const caller of CALLERS) {
+      want[caller] = expected(action, caller);
+      const res = await server.gql(probe.query, probe.variables(), tokenOf(caller));
+      expect(res.status).toBeLessThan(500);
+      const code = res.errors?.[0]?.extensions?.code;
+      got[caller] = code === "UNAUTHENTICATED" || code === "FORBIDDEN" ? code : "THROUGH";
+    }
+    expect(got).toEqual(want);
+  });
+
+  it("wrote nothing, whoever called", () => {
+    expect(snapshot(server)).toEqual(before);
+  });
+});
