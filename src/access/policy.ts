@@ -93,8 +93,6 @@ export function actsFor(viewer: Viewer | null, companyId: number): boolean {
   return viewer !== null && (viewer.role === "COORDINATOR" || (viewer.role === "MEMBER" && viewer.companyId === companyId));
 }
 
-export const isCoordinator = (viewer: Viewer | null): boolean => viewer?.role === "COORDINATOR";
-
 /** A role gate: the roles (and, for members, the kinds of company) that may take an action. */
 interface Gate {
   roles: readonly Role[];

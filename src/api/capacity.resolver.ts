@@ -58,7 +58,6 @@ export class LoadReportResolver {
 
 @Resolver(() => CapacityHeatMap)
 export class CapacityHeatMapResolver {
-
   @Extensions(fieldCost(REPORT_COST.capacityHeatMap))
   @Query(() => CapacityHeatMap, {
     description: "Utilisation per capability per week across a park, flagging capabilities that run short. The coordinator and investors.",

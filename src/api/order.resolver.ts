@@ -122,7 +122,7 @@ export class OrderResolver {
     description: "Every change of the order's state, oldest first. Null unless you own the order or are the coordinator.",
   })
   async history(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<OrderEvent> | null> {
-    if (!seesAllOf(ctx, order)) return null;
+    if (!sees(ctx.viewer, "Order.history", { owner: order.companyDbId })) return null;
     const page = pageRequest(args);
     const rows = await ctx.loaders.historyByOrder.load({ parentId: order.dbId, page, filter: null });
     return toConnection(rows, page, toOrderEvent);
@@ -171,7 +171,7 @@ export class OrderResolver {
     @Arg("asOf", () => GraphQLLocalDate, { nullable: true, description: "The date to quote as of (default today)." }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<InstantQuote[]> {
-    const seesAll = sees(ctx.viewer, "Order.everyBid", { owner: order.companyDbId });
+    const seesAll = seesAllOf(ctx, order);
     const quotes = await ctx.services.capacity.instantQuotes(ctx, order.row, { quantity, asOf }, seesAll);
     return Promise.all(
       quotes.map(async (q) => {

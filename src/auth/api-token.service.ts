@@ -40,7 +40,6 @@ export async function authenticate(db: Executor, authorization: string | undefin
 
 /** Use cases of API tokens: issuing and revoking them. */
 export class ApiTokenService {
-
   /**
    * Issues a token. The coordinator issues any role; a member issues MEMBER tokens for its own
    * company only (a colleague's token); investors issue none.

@@ -1,8 +1,8 @@
-import { bidEvent } from "../events/domain-events";
+import { bidEvent, type OrderRef } from "../events/domain-events";
 import { and, asc, eq, gte, inArray, lt, sql, type Placeholder } from "drizzle-orm";
 import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
 import { idList, inIdList, param, prepared, rowsByIds } from "../db/prepared";
-import { bidRevisions, bids, type BidRow, type BidStatusValue, type OrderRow } from "../db/schema";
+import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
 import { appendEvents, type Actor } from "../events/event.repository";
 import type { PageRequest } from "../db/page";
 
@@ -58,10 +58,8 @@ const newRevision = prepared((db) =>
     .prepare(),
 );
 
-type OrderOfBid = Pick<OrderRow, "id" | "companyId">;
-
 /** Inserts a bid on `order` and its first revision (made by `revisionBy`, default the actor), and logs BID_PLACED. */
-export async function insertBid(db: Executor, order: OrderOfBid, values: Terms & { companyId: number }, actor: Actor, at: Date, revisionBy = actor.name): Promise<BidRow> {
+export async function insertBid(db: Executor, order: OrderRef, values: Terms & { companyId: number }, actor: Actor, at: Date, revisionBy = actor.name): Promise<BidRow> {
   const bid = newBid(db).get({ ...values, orderId: order.id, at });
   newRevision(db).run({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName: revisionBy, at });
   await appendEvents(db, actor, at, [bidEvent("BID_PLACED", order, bid, null, "LIVE", revisionBy === actor.name ? "" : revisionBy)]);
@@ -69,7 +67,7 @@ export async function insertBid(db: Executor, order: OrderOfBid, values: Terms &
 }
 
 /** Sets new terms on a live bid, records them as its next revision, and logs BID_REVISED. */
-export async function reviseBid(db: Executor, order: OrderOfBid, bid: BidRow, terms: Terms, actor: Actor, at: Date): Promise<BidRow> {
+export async function reviseBid(db: Executor, order: OrderRef, bid: BidRow, terms: Terms, actor: Actor, at: Date): Promise<BidRow> {
   const revision = bid.revision + 1;
   const updated = db
     .update(bids)
@@ -83,7 +81,7 @@ export async function reviseBid(db: Executor, order: OrderOfBid, bid: BidRow, te
 }
 
 /** Ends live bids of `order` as withdrawn by their bidder or awarded by its owner, and logs each. */
-export async function setBidStatus(db: Executor, order: OrderOfBid, ended: Pick<BidRow, "id" | "companyId">[], status: "WITHDRAWN" | "AWARDED", actor: Actor, at: Date): Promise<void> {
+export async function setBidStatus(db: Executor, order: OrderRef, ended: Pick<BidRow, "id" | "companyId">[], status: "WITHDRAWN" | "AWARDED", actor: Actor, at: Date): Promise<void> {
   if (ended.length === 0) return;
   db.update(bids).set({ status, updatedAt: at }).where(inArray(bids.id, ended.map((bid) => bid.id))).run();
   await appendEvents(db, actor, at, ended.map((bid) => bidEvent(status === "WITHDRAWN" ? "BID_WITHDRAWN" : "BID_AWARDED", order, bid, "LIVE", status)));

@@ -112,7 +112,6 @@ export class BidService {
     return listBids(ctx.db, { companyId: v.companyId!, status, now: ctx.now }, page);
   }
 
-
   /**
    * A contract company bids on an open order for a capability it offers. Product companies may
    * not (they do not produce). One live bid per company and order.

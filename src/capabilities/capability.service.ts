@@ -27,7 +27,6 @@ export class CapabilityService {
     return listCapabilities(ctx.db, page);
   }
 
-
   async addCapability(ctx: RequestContext, input: AddCapabilityInput): Promise<Outcome<CapabilityRow>> {
     gate(ctx.viewer, "addCapability");
     const errors = new UserErrors();

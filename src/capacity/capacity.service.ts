@@ -52,7 +52,6 @@ export interface QuoteFigures {
   note: string;
 }
 
-
 /**
  * Quotes for an order from offers and free capacity: for each offer, the quantity it can take,
  * and the end of the first week by which the company's free hours (capacity minus bookings,
@@ -127,7 +126,6 @@ export class CapacityService {
     return bookedByEngineerWeek(ctx.db, engineerIds, weeks[0], weeks[weeks.length - 1]);
   }
 
-
   /** A contract company's load over a window, for its members and the coordinator (one aggregate per figure). */
   async companyLoad(ctx: RequestContext, args: { companyId?: string | null; asOf?: string | null; weeks?: number | null; threshold?: number | null }): Promise<CompanyLoad> {
     const { viewer, now } = ctx;
@@ -142,8 +140,6 @@ export class CapacityService {
     return { company, window, capacity, bookedByWeek, threshold, weeksBookedAhead };
   }
 
-
-
   /** Instant quotes for an order: all for its owner and the coordinator, its own for a contractor. */
   async instantQuotes(ctx: RequestContext, order: OrderRow, args: { quantity?: number | null; asOf?: string | null }, seesAll: boolean): Promise<QuoteFigures[]> {
     const { viewer, now } = ctx;
@@ -154,6 +150,5 @@ export class CapacityService {
     const offers = (await activeOffersOfCapability(ctx.db, order.capabilityId)).filter((offer) => seesAll || offer.companyId === viewer?.companyId);
     return await quoteOrder(ctx.db, offers, quantity, args.asOf ?? localDate(now));
   }
-
 
 }

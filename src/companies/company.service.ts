@@ -9,14 +9,12 @@ import { intInRange, LIMITS, optionalText, requiredName } from "../shared/valida
 import { companyActedOn } from "./company-access";
 import type { UpdateCompanyProfileInput } from "./company.inputs";
 
-
 /** Use cases of companies. */
 export class CompanyService {
   /** Public profiles of every park's companies, oldest first. */
   async list(ctx: RequestContext, criteria: CompanyCriteria, page: PageRequest): Promise<CompanyRow[]> {
     return listCompanies(ctx.db, criteria, page);
   }
-
 
   /** Changes a company's profile; its members or the coordinator. The kind cannot change. */
   async updateProfile(ctx: RequestContext, input: UpdateCompanyProfileInput): Promise<Outcome<CompanyRow>> {

@@ -26,7 +26,6 @@ export class ContractService {
     return listContractsOfCompany(ctx.db, v.companyId!, status, page);
   }
 
-
   /** The contractor starts production; the first start moves the order to IN_PRODUCTION. */
   async startProduction(ctx: RequestContext, input: StartContractProductionInput): Promise<Outcome<ContractRow>> {
     const v = gate(ctx.viewer, "startContractProduction");

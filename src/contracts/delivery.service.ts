@@ -43,7 +43,6 @@ export async function settleOrder(db: Executor, orderId: number, actor: Actor, n
  * customer accepts or rejects each delivery. Revenue is recognised at acceptance.
  */
 export class DeliveryService {
-
   async record(ctx: RequestContext, input: RecordDeliveryInput): Promise<Outcome<DeliveryChange>> {
     const v = gate(ctx.viewer, "recordDelivery");
     const now = ctx.now;

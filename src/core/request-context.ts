@@ -27,11 +27,6 @@ export function systemContext(store: Store, logger: Logger, now: Date, requestId
   return { requestId, viewer: null, now, db: store.reader, tx: null, store, logger };
 }
 
-/** The same request as someone else: the demo seeding acts for each company in turn. */
-export function actingAs(ctx: RequestContext, viewer: Viewer): RequestContext {
-  return { ...ctx, viewer };
-}
-
 /**
  * Runs `work` in a write transaction: a new one, or a savepoint of the caller's when it already
  * has one (a use case inside another). `work`'s context reads and writes inside it.

@@ -34,23 +34,15 @@ export interface Store {
 /** A first-come, first-served lock for async work. */
 export class AsyncLock {
   private tail: Promise<void> = Promise.resolve();
-  private waiting = 0;
-
-  /** How many callers hold or wait for the lock. */
-  get queued(): number {
-    return this.waiting;
-  }
 
   async hold<T>(work: () => Promise<T>): Promise<T> {
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));
-    this.waiting++;
     try {
       await previous;
       return await work();
     } finally {
-      this.waiting--;
       release();
     }
   }

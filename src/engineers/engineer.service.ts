@@ -18,7 +18,6 @@ const MAX_WEEKLY_HOURS = 168;
 
 /** Use cases of engineers. Only contract companies have engineers (the technopark split). */
 export class EngineerService {
-
   async addEngineer(ctx: RequestContext, input: AddEngineerInput): Promise<Outcome<EngineerRow>> {
     const v = gate(ctx.viewer, "addEngineer");
     const errors = new UserErrors();

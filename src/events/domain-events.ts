@@ -6,6 +6,9 @@ import type { DomainEvent } from "./event.repository";
  * may hear of them). Built here, next to the log, so that every domain writes them alike.
  */
 
+/** An order as its events name it: its id and its owner. */
+export type OrderRef = Pick<OrderRow, "id" | "companyId">;
+
 /** The event that records an order entering each state. */
 const ORDER_EVENT: Record<OrderStatusValue, EventTypeValue> = {
   OPEN: "ORDER_POSTED",
@@ -39,14 +42,13 @@ export function contractEvent(
 }
 
 /** The event of an order moving from `from` (null: posted) to `to`. */
-export function orderEvent(order: Pick<OrderRow, "id" | "companyId">, from: OrderStatusValue | null, to: OrderStatusValue, note = ""): DomainEvent {
+export function orderEvent(order: OrderRef, from: OrderStatusValue | null, to: OrderStatusValue, note = ""): DomainEvent {
   return { type: ORDER_EVENT[to], orderId: order.id, customerCompanyId: order.companyId, fromStatus: from, toStatus: to, note };
 }
 
-type OrderOfBid = Pick<OrderRow, "id" | "companyId">;
 
 /** The event of a bid's change: the bidder and the order's owner may hear of it. */
-export const bidEvent = (type: EventTypeValue, order: OrderOfBid, bid: Pick<BidRow, "id" | "companyId">, from: BidStatusValue | null, to: BidStatusValue | null, note = ""): DomainEvent => ({
+export const bidEvent = (type: EventTypeValue, order: OrderRef, bid: Pick<BidRow, "id" | "companyId">, from: BidStatusValue | null, to: BidStatusValue | null, note = ""): DomainEvent => ({
   type,
   orderId: order.id,
   bidId: bid.id,

@@ -32,7 +32,6 @@ export class PageArgs {
   after?: string | null;
 }
 
-
 /** Validates `first`/`after`; a bad value is a BAD_USER_INPUT error naming the argument. */
 export function pageRequest(args: PageArgs): PageRequest {
   const limit = args.first ?? DEFAULT_PAGE_SIZE;
@@ -118,7 +117,6 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
 
   return ConnectionClass;
 }
-
 
 export function encodeSortedCursor(value: SortValue, id: number): string {
   return Buffer.from(JSON.stringify(["sorted", value, id]), "utf8").toString("base64url");

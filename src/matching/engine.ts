@@ -26,7 +26,6 @@ import { daysBetween } from "../shared/time";
 
 export type CandidateSource = "BID" | "QUOTE";
 
-
 export interface Candidate {
   /** Unique, stable key (the caller's id of the bid or offer). */
   key: string;
@@ -190,7 +189,6 @@ interface Budget {
   left: number;
   reachAfterSteps: number;
 }
-
 
 /** Units the candidate completes by `date` (0 before its first schedule point). */
 function unitsBy(candidate: Candidate, date: string): number {

@@ -21,7 +21,6 @@ function checkTerms(errors: UserErrors, terms: { minLeadDays: number; minLot: nu
 
 /** Use cases of capability offers. Only contract companies offer production (the technopark split). */
 export class CapabilityOfferService {
-
   async declare(ctx: RequestContext, input: DeclareCapabilityOfferInput): Promise<Outcome<CapabilityOfferRow>> {
     const v = gate(ctx.viewer, "declareCapabilityOffer");
     const errors = new UserErrors();

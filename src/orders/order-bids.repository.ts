@@ -1,10 +1,8 @@
-import { bidEvent } from "../events/domain-events";
+import { bidEvent, type OrderRef } from "../events/domain-events";
 import { and, eq, lte, notExists, sql } from "drizzle-orm";
 import { type Executor } from "../db/executor";
-import { bids, events, orders, type OrderRow } from "../db/schema";
+import { bids, events, orders } from "../db/schema";
 import { appendEvents, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
-
-type OrderOfBid = Pick<OrderRow, "id" | "companyId">;
 
 /**
  * What an order's end does to its bids, with their events: it lives with the order, since bids
@@ -12,7 +10,7 @@ type OrderOfBid = Pick<OrderRow, "id" | "companyId">;
  */
 
 /** Marks every live bid of an order NOT_AWARDED (the order was awarded, cancelled or expired) and logs each. */
-export async function closeLiveBids(db: Executor, order: OrderOfBid, actor: Actor, at: Date): Promise<void> {
+export async function closeLiveBids(db: Executor, order: OrderRef, actor: Actor, at: Date): Promise<void> {
   const closed = db
     .update(bids)
     .set({ status: "NOT_AWARDED", updatedAt: at })

@@ -1,4 +1,4 @@
-import { orderEvent } from "../events/domain-events";
+import { orderEvent, type OrderRef } from "../events/domain-events";
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { afterCursor, afterKeyset, type Executor } from "../db/executor";
@@ -28,13 +28,12 @@ export async function insertOrder(db: Executor, values: typeof orders.$inferInse
   return db.insert(orders).values(values).returning().get();
 }
 
-
 /**
  * Moves an order from `from` to `to` and records who did it in the event log. The update is
  * conditional on the current status, so of two concurrent transitions (two awards, say) only
  * one can win, even across processes. Returns false, changing nothing, when the order was not in `from`.
  */
-export async function transitionOrder(db: Executor, order: Pick<OrderRow, "id" | "companyId">, from: OrderStatusValue, to: OrderStatusValue, actor: Actor, at: Date, note = ""): Promise<boolean> {
+export async function transitionOrder(db: Executor, order: OrderRef, from: OrderStatusValue, to: OrderStatusValue, actor: Actor, at: Date, note = ""): Promise<boolean> {
   const changed = db
     .update(orders)
     .set({ status: to, updatedAt: at })
@@ -47,13 +46,13 @@ export async function transitionOrder(db: Executor, order: Pick<OrderRow, "id" |
 const expiredBefore = (now: Date) => new Date(now.getTime() - AWARD_WINDOW_DAYS * DAY_MS);
 
 /** Records the expiry of every open order past its award deadline; returns them. */
-export async function expireOverdueOrders(db: Executor, now: Date): Promise<Pick<OrderRow, "id" | "companyId">[]> {
+export async function expireOverdueOrders(db: Executor, now: Date): Promise<OrderRef[]> {
   const overdue = db
     .select({ id: orders.id, companyId: orders.companyId })
     .from(orders)
     .where(and(eq(orders.status, "OPEN"), lte(orders.biddingClosesAt, expiredBefore(now))))
     .all();
-  const expired: Pick<OrderRow, "id" | "companyId">[] = [];
+  const expired: OrderRef[] = [];
   for (const order of overdue) {
     if (await transitionOrder(db, order, "OPEN", "EXPIRED", PLATFORM_ACTOR, now, "Not awarded by the award deadline.")) expired.push(order);
   }

@@ -20,7 +20,6 @@ import { canTransition, effectiveStatus } from "./order-state";
 import { appendEvents, actorOf, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
 import { orderEvent } from "../events/domain-events";
 
-
 /** The order a member owns, or a NOT_FOUND user error (other companies' orders look missing). */
 export async function ownedOrder(db: Executor, viewer: Viewer, orderId: string, errors: UserErrors): Promise<OrderRow | undefined> {
   const id = idOf(orderId, "Order");
@@ -83,7 +82,6 @@ export class OrderService {
     if (companyId === null) return [];
     return listOrders(ctx.db, { companyId, status: filter.status ?? undefined }, page, ctx.now);
   }
-
 
   /**
    * A product company posts an order. Contract companies may not (the technopark split).

@@ -17,7 +17,6 @@ export class ParkService {
     return listParks(ctx.db, page);
   }
 
-
   /** Registers a technopark or cluster; coordinator only. Names are unique platform-wide. */
   async createPark(ctx: RequestContext, input: CreateParkInput): Promise<Outcome<ParkRow>> {
     gate(ctx.viewer, "createPark");

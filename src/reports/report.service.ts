@@ -51,7 +51,6 @@ const componentOf = (factor: ScoreFactorValue): ScoreComponentValue =>
 
 /** Reports for contract companies, the coordinator and investors: aggregate SQL, exact money. */
 export class ReportService {
-
   /** The coordinator records an investment into a company. */
   async recordInvestment(ctx: RequestContext, input: RecordInvestmentInput): Promise<Outcome<InvestmentRow>> {
     const v = gate(ctx.viewer, "recordInvestment");
@@ -96,7 +95,7 @@ export class ReportService {
   /** Investments into a park's companies, for the coordinator and investors. */
   async investments(ctx: RequestContext, parkId: string, page: PageRequest): Promise<InvestmentRow[]> {
     gate(ctx.viewer, "investments");
-    return await listInvestmentsOfPark(ctx.db, (await parkOrNotFound(ctx.db, parkId)).id, page);
+    return listInvestmentsOfPark(ctx.db, (await parkOrNotFound(ctx.db, parkId)).id, page);
   }
 
   /** The scorecard weights in force, in the order of the components. */
@@ -155,7 +154,6 @@ export class ReportService {
     };
   }
 
-  /** Utilisation per capability per week across a park; the coordinator and investors. Three aggregate statements. */
   /**
    * Utilisation per capability per week across a park, with what its open orders would add,
    * for the coordinator and investors: three aggregate statements and the capabilities.
