@@ -16,6 +16,7 @@ import { applyCors, HttpError, isJson, parseJson, readBody, sendError, sendJson,
 import { workerMatcher } from "./matching/matcher";
 import { createServices, type Services } from "./api/services";
 import { systemClock, type Clock } from "./shared/time";
+import { sqlRows } from "./db/executor";
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -137,9 +138,9 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
   });
   await apollo.start();
 
-  const health = (res: ServerResponse, log: Logger) => {
+  const health = async (res: ServerResponse, log: Logger) => {
     try {
-      database.store.reader.get(sql`select 1`);
+      await sqlRows(database.store.reader, sql`select 1`);
       sendJson(res, 200, { status: "ok", database: "up" });
     } catch (error) {
       log.error("health check failed", { error: String(error) });

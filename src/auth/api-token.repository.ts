@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../db/executor";
-import { param, prepared, rowsByIds } from "../db/prepared";
+import { first, only, param, prepared, rowsByIds } from "../db/prepared";
 import { apiTokens, companies, type ApiTokenRow } from "../db/schema";
 import type { Role } from "../core/viewer";
 
@@ -10,28 +10,27 @@ const tokenByHash = prepared((db) =>
     .select({ token: apiTokens, companyKind: companies.kind })
     .from(apiTokens)
     .leftJoin(companies, eq(companies.id, apiTokens.companyId))
-    .where(eq(apiTokens.tokenHash, param(apiTokens.tokenHash, "tokenHash")))
-    .prepare(),
+    .where(eq(apiTokens.tokenHash, param(apiTokens.tokenHash, "tokenHash"))),
 );
 
 export async function findTokenByHash(db: Executor, tokenHash: string): Promise<(ApiTokenRow & { companyKind: "PRODUCT" | "CONTRACT" | null }) | undefined> {
-  const row = tokenByHash(db).get({ tokenHash });
+  const row = await first(tokenByHash(db).execute({ tokenHash }));
   return row && { ...row.token, companyKind: row.companyKind };
 }
 
 export async function findTokenById(db: Executor, id: number): Promise<ApiTokenRow | undefined> {
-  return db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+  return first(db.select().from(apiTokens).where(eq(apiTokens.id, id)));
 }
 
 export async function insertToken(
   db: Executor,
   values: { tokenHash: string; role: Role; companyId: number | null; holderName: string; createdAt: Date },
 ): Promise<ApiTokenRow> {
-  return db.insert(apiTokens).values(values).returning().get();
+  return only(db.insert(apiTokens).values(values).returning());
 }
 
 export async function revokeToken(db: Executor, id: number, at: Date): Promise<ApiTokenRow> {
-  return db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id)).returning().get();
+  return only(db.update(apiTokens).set({ revokedAt: at }).where(eq(apiTokens.id, id)).returning());
 }
 
 export const findTokensByIds = rowsByIds(apiTokens);

@@ -1,7 +1,7 @@
 import { bidEvent, type OrderRef } from "../events/domain-events";
 import { and, asc, eq, gte, inArray, lt, sql, type Placeholder } from "drizzle-orm";
 import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
-import { idList, inIdList, param, prepared, rowsByIds } from "../db/prepared";
+import { first, idList, inIdList, only, param, prepared, rowsByIds } from "../db/prepared";
 import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
 import { appendEvents, type Actor } from "../events/event.repository";
 import type { PageRequest } from "../db/page";
@@ -14,20 +14,18 @@ const liveBid = prepared((db) =>
     .from(bids)
     // 'LIVE' as a literal, not a bound value: only then does SQLite plan with the partial unique
     // index (order, company) where status = 'LIVE' once, instead of re-planning at every run.
-    .where(and(eq(bids.orderId, param(bids.orderId, "orderId")), eq(bids.companyId, param(bids.companyId, "companyId")), sql`${bids.status} = 'LIVE'`))
-    .prepare(),
+    .where(and(eq(bids.orderId, param(bids.orderId, "orderId")), eq(bids.companyId, param(bids.companyId, "companyId")), sql`${bids.status} = 'LIVE'`)),
 );
 
 export async function findLiveBid(db: Executor, orderId: number, companyId: number): Promise<BidRow | undefined> {
-  return liveBid(db).get({ orderId, companyId });
+  return first(liveBid(db).execute({ orderId, companyId }));
 }
 
 export async function findLiveBidsOfOrder(db: Executor, orderId: number): Promise<BidRow[]> {
   return db
     .select()
     .from(bids)
-    .where(and(eq(bids.orderId, orderId), eq(bids.status, "LIVE")))
-    .all();
+    .where(and(eq(bids.orderId, orderId), eq(bids.status, "LIVE")));
 }
 
 type Terms = Pick<BidRow, "unitPriceMinor" | "currency" | "minLot" | "maxQuantity" | "centihoursPerUnit" | "leadTimeDays" | "validUntil">;
@@ -47,21 +45,19 @@ const newBid = prepared((db) =>
       createdAt: sql.placeholder("at"),
       updatedAt: sql.placeholder("at"),
     })
-    .returning()
-    .prepare(),
+    .returning(),
 );
 
 const newRevision = prepared((db) =>
   db
     .insert(bidRevisions)
-    .values({ ...termPlaceholders, bidId: sql.placeholder("bidId"), revision: sql.placeholder("revision"), actorName: sql.placeholder("actorName"), createdAt: sql.placeholder("at") })
-    .prepare(),
+    .values({ ...termPlaceholders, bidId: sql.placeholder("bidId"), revision: sql.placeholder("revision"), actorName: sql.placeholder("actorName"), createdAt: sql.placeholder("at") }),
 );
 
 /** Inserts a bid on `order` and its first revision (made by `revisionBy`, default the actor), and logs BID_PLACED. */
 export async function insertBid(db: Executor, order: OrderRef, values: Terms & { companyId: number }, actor: Actor, at: Date, revisionBy = actor.name): Promise<BidRow> {
-  const bid = newBid(db).get({ ...values, orderId: order.id, at });
-  newRevision(db).run({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName: revisionBy, at });
+  const bid = await only(newBid(db).execute({ ...values, orderId: order.id, at }));
+  await newRevision(db).execute({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName: revisionBy, at });
   await appendEvents(db, actor, at, [bidEvent("BID_PLACED", order, bid, null, "LIVE", revisionBy === actor.name ? "" : revisionBy)]);
   return bid;
 }
@@ -69,13 +65,12 @@ export async function insertBid(db: Executor, order: OrderRef, values: Terms & {
 /** Sets new terms on a live bid, records them as its next revision, and logs BID_REVISED. */
 export async function reviseBid(db: Executor, order: OrderRef, bid: BidRow, terms: Terms, actor: Actor, at: Date): Promise<BidRow> {
   const revision = bid.revision + 1;
-  const updated = db
+  const updated = await only(db
     .update(bids)
     .set({ ...terms, revision, updatedAt: at })
     .where(and(eq(bids.id, bid.id), eq(bids.status, "LIVE")))
-    .returning()
-    .get();
-  db.insert(bidRevisions).values({ bidId: bid.id, revision, ...termsOf(updated), actorName: actor.name, createdAt: at }).run();
+    .returning());
+  await db.insert(bidRevisions).values({ bidId: bid.id, revision, ...termsOf(updated), actorName: actor.name, createdAt: at });
   await appendEvents(db, actor, at, [bidEvent("BID_REVISED", order, updated, "LIVE", "LIVE", `Revision ${revision}.`)]);
   return updated;
 }
@@ -83,7 +78,7 @@ export async function reviseBid(db: Executor, order: OrderRef, bid: BidRow, term
 /** Ends live bids of `order` as withdrawn by their bidder or awarded by its owner, and logs each. */
 export async function setBidStatus(db: Executor, order: OrderRef, ended: Pick<BidRow, "id" | "companyId">[], status: "WITHDRAWN" | "AWARDED", actor: Actor, at: Date): Promise<void> {
   if (ended.length === 0) return;
-  db.update(bids).set({ status, updatedAt: at }).where(inArray(bids.id, ended.map((bid) => bid.id))).run();
+  await db.update(bids).set({ status, updatedAt: at }).where(inArray(bids.id, ended.map((bid) => bid.id)));
   await appendEvents(db, actor, at, ended.map((bid) => bidEvent(status === "WITHDRAWN" ? "BID_WITHDRAWN" : "BID_AWARDED", order, bid, "LIVE", status)));
 }
 
@@ -118,8 +113,7 @@ export async function listBids(db: Executor, criteria: BidCriteria, page: PageRe
       ),
     )
     .orderBy(asc(bids.id))
-    .limit(page.limit + 1)
-    .all();
+    .limit(page.limit + 1);
 }
 
 const bidPages = pagesPerParent(bids, bids.orderId, { companyId: bids.companyId });
@@ -137,13 +131,12 @@ const bidOnBy = prepared((db) =>
   db
     .selectDistinct({ orderId: bids.orderId })
     .from(bids)
-    .where(and(eq(bids.companyId, param(bids.companyId, "companyId")), inIdList(bids.orderId, "orderIds")))
-    .prepare(),
+    .where(and(eq(bids.companyId, param(bids.companyId, "companyId")), inIdList(bids.orderId, "orderIds"))),
 );
 
 export async function ordersBidOnBy(db: Executor, companyId: number, orderIds: number[]): Promise<Set<number>> {
   if (orderIds.length === 0) return new Set();
-  return new Set(bidOnBy(db).all({ companyId, orderIds: idList(orderIds) }).map((r) => r.orderId));
+  return new Set((await bidOnBy(db).execute({ companyId, orderIds: idList(orderIds) })).map((r) => r.orderId));
 }
 
 export const revisionsPerBid = pagesPerParent(bidRevisions, bidRevisions.bidId);

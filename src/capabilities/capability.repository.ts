@@ -1,17 +1,16 @@
 import { asc, eq, or } from "drizzle-orm";
 import { afterCursor, type Executor } from "../db/executor";
-import { rowsByIds } from "../db/prepared";
+import { first, only, rowsByIds } from "../db/prepared";
 import { capabilities, type CapabilityRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
 
 export const findCapabilitiesByIds = rowsByIds(capabilities);
 
 export async function findCapabilityByCodeOrNameKey(db: Executor, code: string, nameKey: string): Promise<CapabilityRow | undefined> {
-  return db
+  return first(db
     .select()
     .from(capabilities)
-    .where(or(eq(capabilities.code, code), eq(capabilities.nameKey, nameKey)))
-    .get();
+    .where(or(eq(capabilities.code, code), eq(capabilities.nameKey, nameKey))));
 }
 
 export async function listCapabilities(db: Executor, page: PageRequest): Promise<CapabilityRow[]> {
@@ -20,10 +19,9 @@ export async function listCapabilities(db: Executor, page: PageRequest): Promise
     .from(capabilities)
     .where(afterCursor(capabilities.id, page))
     .orderBy(asc(capabilities.id))
-    .limit(page.limit + 1)
-    .all();
+    .limit(page.limit + 1);
 }
 
 export async function insertCapability(db: Executor, values: typeof capabilities.$inferInsert): Promise<CapabilityRow> {
-  return db.insert(capabilities).values(values).returning().get();
+  return only(db.insert(capabilities).values(values).returning());
 }

@@ -1,17 +1,16 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
-import { rowsByIds } from "../db/prepared";
+import { first, rowsByIds } from "../db/prepared";
 import { bookings, capabilityOffers, companies, contracts, engineers, orders, type BookingRow, type OrderRow } from "../db/schema";
 import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
 
 /** The capacity of a company's active engineers, in id order. */
 export async function activeEngineerCapacities(db: Executor, companyId: number): Promise<EngineerCapacity[]> {
-  return db
+  return (await db
     .select({ engineerId: engineers.id, weeklyHours: engineers.weeklyHours })
     .from(engineers)
     .where(and(eq(engineers.companyId, companyId), eq(engineers.active, true)))
-    .orderBy(asc(engineers.id))
-    .all()
+    .orderBy(asc(engineers.id)))
     .map((e) => ({ engineerId: e.engineerId, weeklyCentihours: e.weeklyHours * 100 }));
 }
 
@@ -26,18 +25,18 @@ export async function bookedHoursOfCompany(db: Executor, companyId: number, from
  */
 export async function addBookings(db: Executor, contractId: number, lines: readonly BookingLine[]): Promise<void> {
   for (const line of lines) {
-    db.insert(bookings)
+    await db
+      .insert(bookings)
       .values({ contractId, engineerId: line.engineerId, week: line.week, centihours: line.centihours })
       .onConflictDoUpdate({
         target: [bookings.contractId, bookings.engineerId, bookings.week],
         set: { centihours: sql`${bookings.centihours} + excluded.centihours` },
-      })
-      .run();
+      });
   }
 }
 
 export async function deleteBookingsOfContract(db: Executor, contractId: number): Promise<number> {
-  return db.delete(bookings).where(eq(bookings.contractId, contractId)).run().changes;
+  return (await db.delete(bookings).where(eq(bookings.contractId, contractId)).returning({ id: bookings.id })).length;
 }
 
 /** An engineer's bookings from a week on, latest-promised contracts first within a week. */
@@ -54,56 +53,51 @@ export async function bookingsOfEngineerFrom(db: Executor, engineerId: number, f
     .from(bookings)
     .innerJoin(contracts, eq(contracts.id, bookings.contractId))
     .where(and(eq(bookings.engineerId, engineerId), gte(bookings.week, fromWeek)))
-    .orderBy(asc(bookings.week), desc(contracts.promisedDate), desc(bookings.contractId))
-    .all();
+    .orderBy(asc(bookings.week), desc(contracts.promisedDate), desc(bookings.contractId));
 }
 
 /** Reduces a booking row by `centihours`, deleting it when nothing is left. */
 export async function reduceBooking(db: Executor, booking: Pick<BookingRow, "id" | "centihours">, centihours: number): Promise<void> {
-  if (centihours >= booking.centihours) db.delete(bookings).where(eq(bookings.id, booking.id)).run();
-  else db.update(bookings).set({ centihours: booking.centihours - centihours }).where(eq(bookings.id, booking.id)).run();
+  if (centihours >= booking.centihours) await db.delete(bookings).where(eq(bookings.id, booking.id));
+  else await db.update(bookings).set({ centihours: booking.centihours - centihours }).where(eq(bookings.id, booking.id));
 }
 
 export async function findBooking(db: Executor, contractId: number, engineerId: number, week: string): Promise<BookingRow | undefined> {
-  return db
+  return first(db
     .select()
     .from(bookings)
-    .where(and(eq(bookings.contractId, contractId), eq(bookings.engineerId, engineerId), eq(bookings.week, week)))
-    .get();
+    .where(and(eq(bookings.contractId, contractId), eq(bookings.engineerId, engineerId), eq(bookings.week, week))));
 }
 
 /** Total centihours booked on one engineer in one week (all contracts). */
 export async function bookedOnEngineer(db: Executor, engineerId: number, week: string): Promise<number> {
-  const row = db
+  const row = await first(db
     .select({ total: sql<number>`coalesce(sum(${bookings.centihours}), 0)` })
     .from(bookings)
-    .where(and(eq(bookings.engineerId, engineerId), eq(bookings.week, week)))
-    .get();
+    .where(and(eq(bookings.engineerId, engineerId), eq(bookings.week, week))));
   return Number(row?.total ?? 0);
 }
 
 /** For each company: the weekly capacity of its active engineers, in centihours (one aggregate). */
 export async function weeklyCapacityOfCompanies(db: Executor, companyIds: number[]): Promise<Map<number, number>> {
   if (companyIds.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ companyId: engineers.companyId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100` })
     .from(engineers)
     .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true)))
-    .groupBy(engineers.companyId)
-    .all();
+    .groupBy(engineers.companyId);
   return new Map(rows.map((r) => [r.companyId, Number(r.centihours)]));
 }
 
 /** For each company and week in [fromWeek, toWeek]: centihours booked (one aggregate). */
 export async function bookedByCompanyWeek(db: Executor, companyIds: number[], fromWeek: string, toWeek: string): Promise<Map<string, number>> {
   if (companyIds.length === 0) return new Map();
-  const rows = db
+  const rows = await db
     .select({ companyId: engineers.companyId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
     .from(bookings)
     .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
     .where(and(inArray(engineers.companyId, companyIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
-    .groupBy(engineers.companyId, bookings.week)
-    .all();
+    .groupBy(engineers.companyId, bookings.week);
   return new Map(rows.map((r) => [`${r.companyId}|${r.week}`, Number(r.centihours)]));
 }
 
@@ -112,14 +106,13 @@ export async function bookedByEngineerWeek(db: Executor, engineerIds: number[], 
   return engineerIds.length === 0 ? new Map() : bookedPerEngineerWeek(db, inArray(engineers.id, engineerIds), fromWeek, toWeek);
 }
 
-function bookedPerEngineerWeek(db: Executor, engineersWhere: SQL, fromWeek: string, toWeek: string): BookedHours {
-  const rows = db
+async function bookedPerEngineerWeek(db: Executor, engineersWhere: SQL, fromWeek: string, toWeek: string): Promise<BookedHours> {
+  const rows = await db
     .select({ engineerId: bookings.engineerId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
     .from(bookings)
     .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
     .where(and(engineersWhere, gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
-    .groupBy(bookings.engineerId, bookings.week)
-    .all();
+    .groupBy(bookings.engineerId, bookings.week);
   return new Map(rows.map((r) => [bookedKey(r.engineerId, r.week), Number(r.centihours)]));
 }
 
@@ -129,8 +122,7 @@ export async function offeringCompaniesOfPark(db: Executor, parkId: number): Pro
     .select({ capabilityId: capabilityOffers.capabilityId, companyId: capabilityOffers.companyId, centihoursPerUnit: capabilityOffers.centihoursPerUnit })
     .from(capabilityOffers)
     .innerJoin(companies, eq(companies.id, capabilityOffers.companyId))
-    .where(and(eq(companies.parkId, parkId), eq(capabilityOffers.active, true)))
-    .all();
+    .where(and(eq(companies.parkId, parkId), eq(capabilityOffers.active, true)));
 }
 
 /** Orders of the park's companies still open (posted, not awarded or cancelled; expiry is the caller's to read), one statement. */
@@ -139,8 +131,7 @@ export async function openOrdersOfPark(db: Executor, parkId: number): Promise<Pi
     .select({ capabilityId: orders.capabilityId, quantity: orders.quantity, neededBy: orders.neededBy, biddingClosesAt: orders.biddingClosesAt, status: orders.status })
     .from(orders)
     .innerJoin(companies, eq(companies.id, orders.companyId))
-    .where(and(eq(companies.parkId, parkId), eq(orders.status, "OPEN")))
-    .all();
+    .where(and(eq(companies.parkId, parkId), eq(orders.status, "OPEN")));
 }
 
 /** A page of bookings for each contract, in one statement. */
@@ -148,12 +139,11 @@ export const bookingsPerContract = pagesPerParent(bookings, bookings.contractId)
 
 /** Total centihours booked per contract (one aggregate). */
 export async function bookedPerContract(db: Executor, contractIds: number[]): Promise<Map<number, number>> {
-  const rows = db
+  const rows = await db
     .select({ contractId: bookings.contractId, centihours: sql<number>`sum(${bookings.centihours})` })
     .from(bookings)
     .where(inArray(bookings.contractId, contractIds))
-    .groupBy(bookings.contractId)
-    .all();
+    .groupBy(bookings.contractId);
   return new Map(rows.map((r) => [r.contractId, Number(r.centihours)]));
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, sql, type SQL } from "drizzle-orm";
 import { afterCursor, pagePerParent, type Executor } from "../db/executor";
-import { rowsByIds } from "../db/prepared";
+import { first, only, rowsByIds } from "../db/prepared";
 import { capabilityOffers, companies, type CompanyRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
 import type { CompanyKind } from "./company-kind";
@@ -15,23 +15,22 @@ export interface CompanyCriteria {
 export const findCompaniesByIds = rowsByIds(companies);
 
 export async function findCompanyById(db: Executor, id: number): Promise<CompanyRow | undefined> {
-  return db.select().from(companies).where(eq(companies.id, id)).get();
+  return first(db.select().from(companies).where(eq(companies.id, id)));
 }
 
 export async function findCompanyByNameKey(db: Executor, parkId: number, nameKey: string): Promise<CompanyRow | undefined> {
-  return db
+  return first(db
     .select()
     .from(companies)
-    .where(and(eq(companies.parkId, parkId), eq(companies.nameKey, nameKey)))
-    .get();
+    .where(and(eq(companies.parkId, parkId), eq(companies.nameKey, nameKey))));
 }
 
 export async function insertCompany(db: Executor, values: typeof companies.$inferInsert): Promise<CompanyRow> {
-  return db.insert(companies).values(values).returning().get();
+  return only(db.insert(companies).values(values).returning());
 }
 
 export async function updateCompany(db: Executor, id: number, values: Partial<typeof companies.$inferInsert>): Promise<CompanyRow> {
-  return db.update(companies).set(values).where(eq(companies.id, id)).returning().get();
+  return only(db.update(companies).set(values).where(eq(companies.id, id)).returning());
 }
 
 function criteriaSql(db: Executor, criteria: CompanyCriteria): SQL | undefined {
@@ -68,8 +67,7 @@ export async function listCompanies(db: Executor, criteria: CompanyCriteria, pag
     .from(companies)
     .where(and(criteriaSql(db, criteria), afterCursor(companies.id, page)))
     .orderBy(asc(companies.id))
-    .limit(page.limit + 1)
-    .all();
+    .limit(page.limit + 1);
 }
 
 /** A page of companies for each park, in one statement. */

@@ -1,41 +1,40 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
-import { rowsByIds } from "../db/prepared";
+import { only, rowsByIds } from "../db/prepared";
 import { bookings, contracts, deliveries, type ContractStatusValue, type DeliveryRow } from "../db/schema";
 
 export const findDeliveriesByIds = rowsByIds(deliveries);
 
 export async function insertDelivery(db: Executor, values: typeof deliveries.$inferInsert): Promise<DeliveryRow> {
-  return db.insert(deliveries).values(values).returning().get();
+  return only(db.insert(deliveries).values(values).returning());
 }
 
 /** Decides a pending delivery; false if it was no longer pending. */
 export async function decideDelivery(db: Executor, id: number, decision: { status: "ACCEPTED" | "REJECTED"; on: string; at: Date; rejectReason?: string }): Promise<boolean> {
-  return (
-    db
-      .update(deliveries)
-      .set({ status: decision.status, decidedOn: decision.on, decidedAt: decision.at, rejectReason: decision.rejectReason ?? null })
-      .where(and(eq(deliveries.id, id), eq(deliveries.status, "PENDING")))
-      .run().changes === 1
-  );
+  const changed = await db
+    .update(deliveries)
+    .set({ status: decision.status, decidedOn: decision.on, decidedAt: decision.at, rejectReason: decision.rejectReason ?? null })
+    .where(and(eq(deliveries.id, id), eq(deliveries.status, "PENDING")))
+    .returning({ id: deliveries.id });
+  return changed.length === 1;
 }
 
 /** Adds to a contract's pending and accepted units and sets its status, in one statement. */
 export async function moveContractUnits(db: Executor, id: number, change: { pending: number; accepted: number; status: ContractStatusValue; at: Date }): Promise<void> {
-  db.update(contracts)
+  await db
+    .update(contracts)
     .set({
       pendingQuantity: sql`${contracts.pendingQuantity} + ${change.pending}`,
       acceptedQuantity: sql`${contracts.acceptedQuantity} + ${change.accepted}`,
       status: change.status,
       updatedAt: change.at,
     })
-    .where(eq(contracts.id, id))
-    .run();
+    .where(eq(contracts.id, id));
 }
 
 /** Frees a finished contract's engineer-hours booked in weeks after `week`. */
 export async function releaseBookingsAfter(db: Executor, contractId: number, week: string): Promise<void> {
-  db.delete(bookings).where(and(eq(bookings.contractId, contractId), gt(bookings.week, week))).run();
+  await db.delete(bookings).where(and(eq(bookings.contractId, contractId), gt(bookings.week, week)));
 }
 
 /** A page of deliveries for each contract, in one statement. */

@@ -4,10 +4,10 @@ import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { startCheckpointer, type Checkpointer } from "./checkpointer";
-import * as schema from "./schema";
+import type { Executor } from "./executor";
+import * as schema from "./schema/sqlite";
 import { sqliteStore, type Store } from "./store";
 
-export type Db = BetterSQLite3Database<typeof schema>;
 
 /** Counts the SQL statements drizzle sends; benchmarks and N+1 tests read it. */
 export interface StatementStats {
@@ -21,7 +21,7 @@ export interface DatabaseHandle {
    * The writing connection itself, outside the store's lock: for start-up work, scripts and
    * tests' set-up, never while requests run.
    */
-  db: Db;
+  db: Executor;
   sqlite: Database.Database;
   stats: StatementStats;
   close(): void;
@@ -71,6 +71,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
   const stats: StatementStats = { statements: 0 };
   const logger = { logQuery: () => void stats.statements++ };
   const db = drizzle(sqlite, { schema, logger });
+  // The services see drizzle's PostgreSQL types on either dialect (src/db/schema/index.ts).
+  const executor = db as unknown as Executor;
   // Another process starting on the same file may hold the write lock for seconds (migrating,
   // seeding): wait for it longer than a request would.
   withBusyTimeout(sqlite, STARTUP_BUSY_TIMEOUT_MS, () => applyMigrations(sqlite, db));
@@ -78,10 +80,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): DatabaseH
   // (WAL: each read runs on the last committed state). A private in-memory database has one.
   const readerSqlite = file === ":memory:" ? sqlite : new Database(file, { readonly: true });
   if (readerSqlite !== sqlite) readerSqlite.pragma("busy_timeout = 5000");
-  const reader = readerSqlite === sqlite ? db : drizzle(readerSqlite, { schema, logger });
+  const reader = readerSqlite === sqlite ? executor : (drizzle(readerSqlite, { schema, logger }) as unknown as Executor);
   return {
-    store: sqliteStore({ sqlite, db }, { sqlite: readerSqlite, db: reader }),
-    db,
+    store: sqliteStore({ sqlite, db: executor }, { sqlite: readerSqlite, db: reader }),
+    db: executor,
     sqlite,
     stats,
     close: () => {

@@ -1,20 +1,43 @@
-import type { RunResult } from "better-sqlite3";
 import { and, eq, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
-import type { BaseSQLiteDatabase, SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { DIALECT } from "./dialect";
 import type { PageRequest } from "./page";
 import { idList, inIdList, param, statementCache } from "./prepared";
-import type * as schema from "./schema";
 
-/** The database or a transaction on it: repositories accept either. */
-export type Executor = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+/**
+ * The database or a transaction on it: repositories accept either. Typed as drizzle's
+ * PostgreSQL database whatever the dialect (see src/db/schema/index.ts): on SQLite the same
+ * calls reach drizzle's SQLite builders, every statement awaited.
+ */
+export type Executor = NodePgDatabase;
 
-/** SQLite's default limit on bound variables is 32766; batches stay far below it. */
+/** Both dialects' limits on bound values are far above this; batches of ids stay below it. */
 export const MAX_BATCH = 500;
 
-type TableWithId = SQLiteTable & { id: SQLiteColumn };
+/**
+ * The rows of a hand-written statement, for what the query builder cannot say. Name result
+ * columns in snake_case or quote them: PostgreSQL folds unquoted names to lower case. What
+ * PostgreSQL computes as bigint or numeric (count, sum, a bigint column) comes back as a
+ * string there: read such values with `Number()` (exact below 2^53), as the builder's
+ * `.mapWith(Number)` does.
+ */
+export async function sqlRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  if (DIALECT === "sqlite") return (db as unknown as BetterSQLite3Database).all<T>(query);
+  return (await db.execute(query)).rows as T[];
+}
+
+/** Runs a hand-written statement that returns no rows (DDL, a write in a test's set-up). */
+export async function runSql(db: Executor, query: SQL): Promise<void> {
+  if (DIALECT === "sqlite") (db as unknown as BetterSQLite3Database).run(query);
+  else await db.execute(query);
+}
+
+type TableWithId = PgTable & { id: PgColumn };
 
 /** Rows after a page's cursor, for lists in id order (keyset pagination); no condition on the first page. */
-export function afterCursor(idColumn: SQLiteColumn, page: PageRequest): SQL | undefined {
+export function afterCursor(idColumn: PgColumn, page: PageRequest): SQL | undefined {
   return page.afterId === null ? undefined : gt(idColumn, page.afterId);
 }
 
@@ -26,12 +49,12 @@ export function afterCursor(idColumn: SQLiteColumn, page: PageRequest): SQL | un
 export async function pagePerParent<T extends TableWithId>(
   db: Executor,
   table: T,
-  parentColumn: SQLiteColumn,
+  parentColumn: PgColumn,
   parentIds: readonly number[],
   page: PageRequest,
   filter?: SQL,
 ): Promise<T["$inferSelect"][]> {
-  return rankedPages(db, table, parentColumn, and(inArray(parentColumn, [...parentIds]), afterCursor(table.id, page), filter), page.limit + 1).all() as unknown as T["$inferSelect"][];
+  return (await rankedPages(db, table, parentColumn, and(inArray(parentColumn, [...parentIds]), afterCursor(table.id, page), filter), page.limit + 1)) as T["$inferSelect"][];
 }
 
 /**
@@ -42,10 +65,10 @@ export async function pagePerParent<T extends TableWithId>(
  */
 export function pagesPerParent<T extends TableWithId, F extends string = never>(
   table: T,
-  parentColumn: SQLiteColumn,
-  filterColumns = {} as Record<F, SQLiteColumn>,
+  parentColumn: PgColumn,
+  filterColumns = {} as Record<F, PgColumn>,
 ): (db: Executor, parentIds: readonly number[], page: PageRequest, filter?: Partial<Record<F, number | boolean | null>>) => Promise<T["$inferSelect"][]> {
-  const cache = statementCache<{ all(values: Record<string, unknown>): unknown[] }>();
+  const cache = statementCache<unknown[]>();
   return async (db, parentIds, page, filter = {}) => {
     if (parentIds.length === 0) return [];
     const given = (Object.keys(filterColumns) as F[]).filter((name) => filter[name] != null);
@@ -53,9 +76,9 @@ export function pagesPerParent<T extends TableWithId, F extends string = never>(
     const query = cache(db, shape, () => {
       const conditions = given.map((name) => eq(filterColumns[name], param(filterColumns[name], name)));
       const after = page.afterId === null ? undefined : gt(table.id, param(table.id, "afterId"));
-      return rankedPages(db, table, parentColumn, and(inIdList(parentColumn, "parentIds"), after, ...conditions), sql.placeholder("limit")).prepare();
+      return rankedPages(db, table, parentColumn, and(inIdList(parentColumn, "parentIds"), after, ...conditions), sql.placeholder("limit"));
     });
-    return query.all({ ...filter, parentIds: idList(parentIds), afterId: page.afterId, limit: page.limit + 1 }) as T["$inferSelect"][];
+    return (await query.execute({ ...filter, parentIds: idList(parentIds), afterId: page.afterId, limit: page.limit + 1 })) as T["$inferSelect"][];
   };
 }
 
@@ -64,20 +87,20 @@ export function pagesPerParent<T extends TableWithId, F extends string = never>(
  * table's own columns (not the subquery's) lets drizzle map rows column by column; mapping a
  * subquery's aliased fields cost more than running the statement.
  */
-function rankedPages<T extends TableWithId>(db: Executor, table: T, parentColumn: SQLiteColumn, where: SQL | undefined, limit: number | Placeholder) {
+function rankedPages<T extends TableWithId>(db: Executor, table: T, parentColumn: PgColumn, where: SQL | undefined, limit: number | Placeholder) {
   const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${table.id})`.as("page_rank");
-  const ranked = db.select({ id: table.id, pageRank: rank }).from(table).where(where).as("ranked");
+  const ranked = db.select({ id: table.id, pageRank: rank }).from(table as PgTable).where(where).as("ranked");
   // The subquery's column types are too generic for TypeScript here.
-  const rankedColumns = ranked as unknown as { id: SQLiteColumn; pageRank: SQLiteColumn };
+  const rankedColumns = ranked as unknown as { id: PgColumn; pageRank: PgColumn };
   return db
     .select()
-    .from(table as SQLiteTable)
+    .from(table as PgTable)
     .where(inArray(table.id, db.select({ id: rankedColumns.id }).from(ranked).where(lte(rankedColumns.pageRank, limit))))
     .orderBy(table.id);
 }
 
 /** Rows after a keyset cursor on (sort column, id), ascending or descending; values or placeholders. */
-export function afterKeyset(column: SQLiteColumn, idColumn: SQLiteColumn, after: { value: unknown; id: unknown } | null, descending: boolean): SQL | undefined {
+export function afterKeyset(column: PgColumn, idColumn: PgColumn, after: { value: unknown; id: unknown } | null, descending: boolean): SQL | undefined {
   if (!after) return undefined;
   return descending
     ? or(lt(column, after.value), and(eq(column, after.value), lt(idColumn, after.id)))

@@ -1,17 +1,17 @@
 import { eq } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
-import { rowsByIds } from "../db/prepared";
+import { only, rowsByIds } from "../db/prepared";
 import { engineers, type EngineerRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
 
 export const findEngineersByIds = rowsByIds(engineers);
 
 export async function insertEngineer(db: Executor, values: typeof engineers.$inferInsert): Promise<EngineerRow> {
-  return db.insert(engineers).values(values).returning().get();
+  return only(db.insert(engineers).values(values).returning());
 }
 
 export async function updateEngineer(db: Executor, id: number, values: Partial<typeof engineers.$inferInsert>): Promise<EngineerRow> {
-  return db.update(engineers).set(values).where(eq(engineers.id, id)).returning().get();
+  return only(db.update(engineers).set(values).where(eq(engineers.id, id)).returning());
 }
 
 /** A page of engineers for each company, in one statement. */
@@ -23,5 +23,5 @@ export async function engineersPerCompany(db: Executor, companyIds: number[], pa
 
 /** All engineers of one company, active or not, by id. */
 export async function findEngineersOfCompany(db: Executor, companyId: number): Promise<EngineerRow[]> {
-  return db.select().from(engineers).where(eq(engineers.companyId, companyId)).orderBy(engineers.id).all();
+  return db.select().from(engineers).where(eq(engineers.companyId, companyId)).orderBy(engineers.id);
 }

@@ -24,8 +24,7 @@ const COLUMNS = ["type", "at", "actorTokenId", "actorName", "actorCompanyId", "o
 const insertEvent = prepared((db) =>
   db
     .insert(events)
-    .values(Object.fromEntries(COLUMNS.map((column) => [column, sql.placeholder(column)])) as unknown as NewEvent)
-    .prepare(),
+    .values(Object.fromEntries(COLUMNS.map((column) => [column, sql.placeholder(column)])) as unknown as NewEvent),
 );
 
 /**
@@ -35,7 +34,7 @@ const insertEvent = prepared((db) =>
 export async function appendEvents(db: Executor, actor: Actor, at: Date, list: DomainEvent[]): Promise<void> {
   const statement = insertEvent(db);
   for (const event of list) {
-    statement.run({
+    await statement.execute({
       orderId: null,
       bidId: null,
       contractId: null,

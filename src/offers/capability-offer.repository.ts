@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
-import { param, prepared, rowsByIds } from "../db/prepared";
+import { first, only, param, prepared, rowsByIds } from "../db/prepared";
 import { capabilityOffers, type CapabilityOfferRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
 
@@ -10,20 +10,19 @@ const offerOf = prepared((db) =>
   db
     .select()
     .from(capabilityOffers)
-    .where(and(eq(capabilityOffers.companyId, param(capabilityOffers.companyId, "companyId")), eq(capabilityOffers.capabilityId, param(capabilityOffers.capabilityId, "capabilityId"))))
-    .prepare(),
+    .where(and(eq(capabilityOffers.companyId, param(capabilityOffers.companyId, "companyId")), eq(capabilityOffers.capabilityId, param(capabilityOffers.capabilityId, "capabilityId")))),
 );
 
 export async function findOffer(db: Executor, companyId: number, capabilityId: number): Promise<CapabilityOfferRow | undefined> {
-  return offerOf(db).get({ companyId, capabilityId });
+  return first(offerOf(db).execute({ companyId, capabilityId }));
 }
 
 export async function insertOffer(db: Executor, values: typeof capabilityOffers.$inferInsert): Promise<CapabilityOfferRow> {
-  return db.insert(capabilityOffers).values(values).returning().get();
+  return only(db.insert(capabilityOffers).values(values).returning());
 }
 
 export async function updateOffer(db: Executor, id: number, values: Partial<typeof capabilityOffers.$inferInsert>): Promise<CapabilityOfferRow> {
-  return db.update(capabilityOffers).set(values).where(eq(capabilityOffers.id, id)).returning().get();
+  return only(db.update(capabilityOffers).set(values).where(eq(capabilityOffers.id, id)).returning());
 }
 
 const offerPages = pagesPerParent(capabilityOffers, capabilityOffers.companyId, { active: capabilityOffers.active });
@@ -45,6 +44,5 @@ export async function activeOffersOfCapability(db: Executor, capabilityId: numbe
     .select()
     .from(capabilityOffers)
     .where(and(eq(capabilityOffers.capabilityId, capabilityId), eq(capabilityOffers.active, true)))
-    .orderBy(capabilityOffers.id)
-    .all();
+    .orderBy(capabilityOffers.id);
 }

@@ -11,12 +11,11 @@ import { appendEvents, PLATFORM_ACTOR, type Actor } from "../events/event.reposi
 
 /** Marks every live bid of an order NOT_AWARDED (the order was awarded, cancelled or expired) and logs each. */
 export async function closeLiveBids(db: Executor, order: OrderRef, actor: Actor, at: Date): Promise<void> {
-  const closed = db
+  const closed = await db
     .update(bids)
     .set({ status: "NOT_AWARDED", updatedAt: at })
     .where(and(eq(bids.orderId, order.id), eq(bids.status, "LIVE")))
-    .returning({ id: bids.id, companyId: bids.companyId })
-    .all();
+    .returning({ id: bids.id, companyId: bids.companyId });
   await appendEvents(db, actor, at, closed.map((bid) => bidEvent("BID_NOT_AWARDED", order, bid, "LIVE", "NOT_AWARDED")));
 }
 
@@ -25,12 +24,11 @@ export async function closeLiveBids(db: Executor, order: OrderRef, actor: Actor,
  * LIVE in the table; the API shows it EXPIRED from that instant). Returns how many.
  */
 export async function recordLapsedBids(db: Executor, now: Date): Promise<number> {
-  const lapsed = db
+  const lapsed = await db
     .select({ id: bids.id, companyId: bids.companyId, orderId: bids.orderId, customerCompanyId: orders.companyId })
     .from(bids)
     .innerJoin(orders, eq(orders.id, bids.orderId))
-    .where(and(sql`${bids.status} = 'LIVE'`, lte(bids.validUntil, now), notExists(db.select({ id: events.id }).from(events).where(and(eq(events.bidId, bids.id), sql`${events.type} = 'BID_EXPIRED'`)))))
-    .all();
+    .where(and(sql`${bids.status} = 'LIVE'`, lte(bids.validUntil, now), notExists(db.select({ id: events.id }).from(events).where(and(eq(events.bidId, bids.id), sql`${events.type} = 'BID_EXPIRED'`)))));
   await appendEvents(db, PLATFORM_ACTOR, now, lapsed.map((bid) => bidEvent("BID_EXPIRED", { id: bid.orderId, companyId: bid.customerCompanyId }, bid, "LIVE", "LIVE", "Valid-until passed.")));
   return lapsed.length;
 }

@@ -1,8 +1,8 @@
 import { orderEvent, type OrderRef } from "../events/domain-events";
 import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { afterCursor, afterKeyset, type Executor } from "../db/executor";
-import { param, prepared, rowsByIds, statementCache } from "../db/prepared";
+import { first, only, param, prepared, rowsByIds, statementCache } from "../db/prepared";
 import { capabilityOffers, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
 import { appendEvents, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
 import type { PageRequest, SortedPageRequest, SortValue } from "../db/page";
@@ -16,16 +16,15 @@ const orderById = prepared((db) =>
   db
     .select()
     .from(orders)
-    .where(eq(orders.id, param(orders.id, "id")))
-    .prepare(),
+    .where(eq(orders.id, param(orders.id, "id"))),
 );
 
 export async function findOrderById(db: Executor, id: number): Promise<OrderRow | undefined> {
-  return orderById(db).get({ id });
+  return first(orderById(db).execute({ id }));
 }
 
 export async function insertOrder(db: Executor, values: typeof orders.$inferInsert): Promise<OrderRow> {
-  return db.insert(orders).values(values).returning().get();
+  return only(db.insert(orders).values(values).returning());
 }
 
 /**
@@ -34,24 +33,23 @@ export async function insertOrder(db: Executor, values: typeof orders.$inferInse
  * one can win, even across processes. Returns false, changing nothing, when the order was not in `from`.
  */
 export async function transitionOrder(db: Executor, order: OrderRef, from: OrderStatusValue, to: OrderStatusValue, actor: Actor, at: Date, note = ""): Promise<boolean> {
-  const changed = db
+  const changed = await db
     .update(orders)
     .set({ status: to, updatedAt: at })
     .where(and(eq(orders.id, order.id), eq(orders.status, from)))
-    .run().changes;
-  if (changed === 1) await appendEvents(db, actor, at, [orderEvent(order, from, to, note)]);
-  return changed === 1;
+    .returning({ id: orders.id });
+  if (changed.length === 1) await appendEvents(db, actor, at, [orderEvent(order, from, to, note)]);
+  return changed.length === 1;
 }
 
 const expiredBefore = (now: Date) => new Date(now.getTime() - AWARD_WINDOW_DAYS * DAY_MS);
 
 /** Records the expiry of every open order past its award deadline; returns them. */
 export async function expireOverdueOrders(db: Executor, now: Date): Promise<OrderRef[]> {
-  const overdue = db
+  const overdue = await db
     .select({ id: orders.id, companyId: orders.companyId })
     .from(orders)
-    .where(and(eq(orders.status, "OPEN"), lte(orders.biddingClosesAt, expiredBefore(now))))
-    .all();
+    .where(and(eq(orders.status, "OPEN"), lte(orders.biddingClosesAt, expiredBefore(now))));
   const expired: OrderRef[] = [];
   for (const order of overdue) {
     if (await transitionOrder(db, order, "OPEN", "EXPIRED", PLATFORM_ACTOR, now, "Not awarded by the award deadline.")) expired.push(order);
@@ -84,12 +82,11 @@ export async function listOrders(db: Executor, criteria: OrderCriteria, page: Pa
       ),
     )
     .orderBy(asc(orders.id))
-    .limit(page.limit + 1)
-    .all();
+    .limit(page.limit + 1);
 }
 
 /** How each sort field reads from a row, and turns back into a column value from a cursor. */
-export const ORDER_SORTS: Record<OrderSortField, { column: SQLiteColumn; valueOf: (row: OrderRow) => SortValue; fromCursor: (value: SortValue) => unknown; type: "string" | "number" }> = {
+export const ORDER_SORTS: Record<OrderSortField, { column: PgColumn; valueOf: (row: OrderRow) => SortValue; fromCursor: (value: SortValue) => unknown; type: "string" | "number" }> = {
   [OrderSortField.NEEDED_BY]: { column: orders.neededBy, valueOf: (r) => r.neededBy, fromCursor: (v) => v, type: "string" },
   [OrderSortField.BIDDING_CLOSES_AT]: {
     column: orders.biddingClosesAt,
@@ -109,7 +106,7 @@ export interface OpenOrderCriteria {
   neededUntil?: string;
 }
 
-const openOrderPages = statementCache<{ all(values: Record<string, unknown>): OrderRow[] }>();
+const openOrderPages = statementCache<OrderRow[]>();
 
 /**
  * Orders taking bids now, sorted and paged by keyset on (sort value, id). Prepared once per
@@ -152,10 +149,9 @@ export async function listOpenOrders(
         ),
       )
       .orderBy(direction(spec.column), direction(orders.id))
-      .limit(sql.placeholder("limit"))
-      .prepare();
+      .limit(sql.placeholder("limit"));
   });
-  return query.all({
+  return query.execute({
     ...criteria,
     now,
     afterValue: page.after && spec.fromCursor(page.after.value),

@@ -1,13 +1,13 @@
 import { asc, eq } from "drizzle-orm";
 import { afterCursor, type Executor } from "../db/executor";
-import { rowsByIds } from "../db/prepared";
+import { first, only, rowsByIds } from "../db/prepared";
 import { parks, type ParkRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
 
 export const findParksByIds = rowsByIds(parks);
 
 export async function findParkByNameKey(db: Executor, nameKey: string): Promise<ParkRow | undefined> {
-  return db.select().from(parks).where(eq(parks.nameKey, nameKey)).get();
+  return first(db.select().from(parks).where(eq(parks.nameKey, nameKey)));
 }
 
 export async function listParks(db: Executor, page: PageRequest): Promise<ParkRow[]> {
@@ -16,10 +16,9 @@ export async function listParks(db: Executor, page: PageRequest): Promise<ParkRo
     .from(parks)
     .where(afterCursor(parks.id, page))
     .orderBy(asc(parks.id))
-    .limit(page.limit + 1)
-    .all();
+    .limit(page.limit + 1);
 }
 
 export async function insertPark(db: Executor, values: typeof parks.$inferInsert): Promise<ParkRow> {
-  return db.insert(parks).values(values).returning().get();
+  return only(db.insert(parks).values(values).returning());
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "../db/executor";
+import { sqlRows, type Executor } from "../db/executor";
+import { companies, contracts } from "../db/schema";
 import { instantsOf, type Period } from "./period";
 
 type Kind = "PRODUCT" | "CONTRACT";
@@ -7,16 +8,22 @@ type Kind = "PRODUCT" | "CONTRACT";
 /** The park's companies registered by the period's end, by kind (one aggregate). */
 export async function companiesByKind(db: Executor, parkId: number, period: Period): Promise<Map<Kind, number>> {
   const { end } = instantsOf(period);
-  const rows = db.all<{ kind: Kind; n: number }>(sql`select kind, count(*) as n from companies where park_id = ${parkId} and created_at < ${end.getTime()} group by kind`);
-  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
+  const counts = await sqlRows<{ kind: Kind; n: number | string }>(
+    db,
+    sql`select kind, count(*) as n from companies where park_id = ${parkId} and created_at < ${sql.param(end, companies.createdAt)} group by kind`,
+  );
+  return new Map(counts.map((r) => [r.kind, Number(r.n)]));
 }
 
 /** Investment into the park's companies in the period, by kind of company (one aggregate). */
 export async function investmentByKind(db: Executor, parkId: number, period: Period): Promise<Map<Kind, number>> {
-  const rows = db.all<{ kind: Kind; amount: number }>(sql`
+  const amounts = await sqlRows<{ kind: Kind; amount: number | string }>(
+    db,
+    sql`
     select c.kind as kind, sum(i.amount_minor) as amount from investments i join companies c on c.id = i.company_id
-    where c.park_id = ${parkId} and i.invested_on between ${period.from} and ${period.to} group by c.kind`);
-  return new Map(rows.map((r) => [r.kind, Number(r.amount)]));
+    where c.park_id = ${parkId} and i.invested_on between ${period.from} and ${period.to} group by c.kind`,
+  );
+  return new Map(amounts.map((r) => [r.kind, Number(r.amount)]));
 }
 
 /**
@@ -25,32 +32,43 @@ export async function investmentByKind(db: Executor, parkId: number, period: Per
  */
 export async function orderVolume(db: Executor, parkId: number, period: Period): Promise<{ contracts: number; valueMinor: number; inParkMinor: number }> {
   const { start, end } = instantsOf(period);
-  const row = db.get<{ contracts: number; value: number; inPark: number }>(sql`
+  const [row] = await sqlRows<{ contracts: number | string; value: number | string; in_park: number | string }>(
+    db,
+    sql`
     select count(*) as contracts, coalesce(sum(ct.value_minor), 0) as value,
-           coalesce(sum(case when k.park_id = cu.park_id then ct.value_minor else 0 end), 0) as inPark
+           coalesce(sum(case when k.park_id = cu.park_id then ct.value_minor else 0 end), 0) as in_park
     from contracts ct join companies cu on cu.id = ct.customer_company_id join companies k on k.id = ct.company_id
-    where ct.created_at >= ${start.getTime()} and ct.created_at < ${end.getTime()} and ct.status <> 'CANCELLED' and cu.park_id = ${parkId}`)!;
-  return { contracts: Number(row.contracts), valueMinor: Number(row.value), inParkMinor: Number(row.inPark) };
+    where ct.created_at >= ${sql.param(start, contracts.createdAt)} and ct.created_at < ${sql.param(end, contracts.createdAt)}
+      and ct.status <> 'CANCELLED' and cu.park_id = ${parkId}`,
+  );
+  return { contracts: Number(row.contracts), valueMinor: Number(row.value), inParkMinor: Number(row.in_park) };
 }
 
 /** The park's companies that posted an order, bid, or were awarded a contract in the period (one statement). */
 export async function activeCompanies(db: Executor, parkId: number, period: Period): Promise<number> {
   const { start, end } = instantsOf(period);
-  const [s, e] = [start.getTime(), end.getTime()];
-  const row = db.get<{ n: number }>(sql`
+  // Every created_at is an instant column: bound as the columns store it (milliseconds, timestamptz).
+  const [s, e] = [sql.param(start, contracts.createdAt), sql.param(end, contracts.createdAt)];
+  const [row] = await sqlRows<{ n: number | string }>(
+    db,
+    sql`
     select count(*) as n from companies c where c.park_id = ${parkId} and (
       exists (select 1 from orders o where o.company_id = c.id and o.created_at >= ${s} and o.created_at < ${e})
       or exists (select 1 from bids b where b.company_id = c.id and b.created_at >= ${s} and b.created_at < ${e})
-      or exists (select 1 from contracts ct where ct.company_id = c.id and ct.created_at >= ${s} and ct.created_at < ${e}))`)!;
+      or exists (select 1 from contracts ct where ct.company_id = c.id and ct.created_at >= ${s} and ct.created_at < ${e}))`,
+  );
   return Number(row.n);
 }
 
 /** Revenue accepted in the period by the park's contract companies, and their active engineers (one statement). */
 export async function parkRevenue(db: Executor, parkId: number, period: Period): Promise<{ revenueMinor: number; engineers: number }> {
-  const row = db.get<{ revenue: number; engineers: number }>(sql`
+  const [row] = await sqlRows<{ revenue: number | string; engineers: number | string }>(
+    db,
+    sql`
     select
       (select coalesce(sum(d.value_minor), 0) from deliveries d join companies c on c.id = d.company_id
         where c.park_id = ${parkId} and d.status = 'ACCEPTED' and d.decided_on between ${period.from} and ${period.to}) as revenue,
-      (select count(*) from engineers e join companies c on c.id = e.company_id where c.park_id = ${parkId} and e.active = 1) as engineers`)!;
+      (select count(*) from engineers e join companies c on c.id = e.company_id where c.park_id = ${parkId} and e.active) as engineers`,
+  );
   return { revenueMinor: Number(row.revenue), engineers: Number(row.engineers) };
 }

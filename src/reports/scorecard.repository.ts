@@ -1,10 +1,10 @@
 import { and, between, gte, inArray, sql } from "drizzle-orm";
-import type { Executor } from "../db/executor";
+import { sqlRows, type Executor } from "../db/executor";
 import { bids, deliveries, scoreWeights, type ScoreFactorValue } from "../db/schema";
 
 /** Units delivered in [from, to] and how many of them on time, per company (one aggregate). */
 export async function deliveredOnTime(db: Executor, companyIds: number[], from: string, to: string): Promise<Map<number, { units: number; onTime: number }>> {
-  const rows = db
+  const rows = await db
     .select({
       companyId: deliveries.companyId,
       units: sql<number>`sum(${deliveries.quantity})`,
@@ -12,14 +12,13 @@ export async function deliveredOnTime(db: Executor, companyIds: number[], from: 
     })
     .from(deliveries)
     .where(and(inArray(deliveries.companyId, companyIds), between(deliveries.deliveredOn, from, to)))
-    .groupBy(deliveries.companyId)
-    .all();
+    .groupBy(deliveries.companyId);
   return new Map(rows.map((r) => [r.companyId, { units: Number(r.units), onTime: Number(r.onTime) }]));
 }
 
 /** Units decided in [from, to] and how many of them accepted, per company (one aggregate). */
 export async function acceptedOfDecided(db: Executor, companyIds: number[], from: string, to: string): Promise<Map<number, { units: number; accepted: number }>> {
-  const rows = db
+  const rows = await db
     .select({
       companyId: deliveries.companyId,
       units: sql<number>`sum(${deliveries.quantity})`,
@@ -27,19 +26,17 @@ export async function acceptedOfDecided(db: Executor, companyIds: number[], from
     })
     .from(deliveries)
     .where(and(inArray(deliveries.companyId, companyIds), inArray(deliveries.status, ["ACCEPTED", "REJECTED"]), between(deliveries.decidedOn, from, to)))
-    .groupBy(deliveries.companyId)
-    .all();
+    .groupBy(deliveries.companyId);
   return new Map(rows.map((r) => [r.companyId, { units: Number(r.units), accepted: Number(r.accepted) }]));
 }
 
 /** Bids decided since `since` (awarded or not) and how many won, per company (one aggregate). */
 export async function bidsWon(db: Executor, companyIds: number[], since: Date): Promise<Map<number, { decided: number; won: number }>> {
-  const rows = db
-    .select({ companyId: bids.companyId, decided: sql<number>`count(*)`, won: sql<number>`sum(${bids.status} = 'AWARDED')` })
+  const rows = await db
+    .select({ companyId: bids.companyId, decided: sql<number>`count(*)`, won: sql<number>`count(*) filter (where ${bids.status} = 'AWARDED')` })
     .from(bids)
     .where(and(inArray(bids.companyId, companyIds), inArray(bids.status, ["AWARDED", "NOT_AWARDED"]), gte(bids.updatedAt, since)))
-    .groupBy(bids.companyId)
-    .all();
+    .groupBy(bids.companyId);
   return new Map(rows.map((r) => [r.companyId, { decided: Number(r.decided), won: Number(r.won) }]));
 }
 
@@ -49,32 +46,36 @@ export async function bidsWon(db: Executor, companyIds: number[], since: Date): 
  */
 export async function priceLevels(db: Executor, companyIds: number[]): Promise<Map<number, { offers: number; level: number }>> {
   const ids = sql.join(companyIds.map((id) => sql`${id}`), sql`, `);
-  const rows = db.all<{ companyId: number; offers: number; level: number }>(sql`
+  const levels = await sqlRows<{ company_id: number | string; offers: number | string; level: number | string }>(
+    db,
+    sql`
     with park_offers as (
       select c.park_id, o.capability_id, o.unit_price_minor as price,
              row_number() over (partition by c.park_id, o.capability_id order by o.unit_price_minor) as rn,
              count(*) over (partition by c.park_id, o.capability_id) as n
       from capability_offers o join companies c on c.id = o.company_id
-      where o.active = 1 and c.park_id in (select park_id from companies where id in (${ids}))
+      where o.active and c.park_id in (select park_id from companies where id in (${ids}))
     ), medians as (
       select park_id, capability_id, avg(price) as median from park_offers
       where rn in ((n + 1) / 2, (n + 2) / 2) group by park_id, capability_id
     )
-    select o.company_id as companyId, count(*) as offers, avg(min(1.0, m.median / o.unit_price_minor)) as level
+    select o.company_id as company_id, count(*) as offers,
+           avg(case when m.median < o.unit_price_minor then m.median * 1.0 / o.unit_price_minor else 1.0 end) as level
     from capability_offers o join companies c on c.id = o.company_id
       join medians m on m.park_id = c.park_id and m.capability_id = o.capability_id
-    where o.active = 1 and o.company_id in (${ids})
-    group by o.company_id`);
-  return new Map(rows.map((r) => [r.companyId, { offers: Number(r.offers), level: Number(r.level) }]));
+    where o.active and o.company_id in (${ids})
+    group by o.company_id`,
+  );
+  return new Map(levels.map((r) => [Number(r.company_id), { offers: Number(r.offers), level: Number(r.level) }]));
 }
 
 export async function findScoreWeights(db: Executor): Promise<Map<ScoreFactorValue, number>> {
-  return new Map(db.select().from(scoreWeights).all().map((r) => [r.factor, r.weight]));
+  return new Map((await db.select().from(scoreWeights)).map((r) => [r.factor, r.weight]));
 }
 
 export async function saveScoreWeights(db: Executor, weights: Map<ScoreFactorValue, number>, at: Date): Promise<void> {
   for (const [factor, weight] of weights) {
-    db.insert(scoreWeights).values({ factor, weight, updatedAt: at }).onConflictDoUpdate({ target: scoreWeights.factor, set: { weight, updatedAt: at } }).run();
+    await db.insert(scoreWeights).values({ factor, weight, updatedAt: at }).onConflictDoUpdate({ target: scoreWeights.factor, set: { weight, updatedAt: at } });
   }
 }
 

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { createToken } from "../auth/api-token.service";
 import type { Role, Viewer } from "../core/viewer";
 import { insertCapability } from "../capabilities/capability.repository";
@@ -48,8 +47,8 @@ export interface DemoToken {
   token: string;
 }
 
-export function isEmpty(db: Executor): boolean {
-  return db.select({ n: sql<number>`count(*)` }).from(parks).get()!.n === 0;
+export async function isEmpty(db: Executor): Promise<boolean> {
+  return (await db.select({ id: parks.id }).from(parks).limit(1)).length === 0;
 }
 
 /**
@@ -58,7 +57,7 @@ export function isEmpty(db: Executor): boolean {
  * processes started at once on an empty file exactly one seeds and the others find it seeded.
  */
 export function seedDemoDataIfEmpty(store: Store, logger: Logger = createLogger("warn"), now = new Date()): Promise<DemoToken[] | null> {
-  return inTransaction(systemContext(store, logger, now, "seed"), async (ctx) => (isEmpty(ctx.db) ? seedIn(ctx) : null));
+  return inTransaction(systemContext(store, logger, now, "seed"), async (ctx) => ((await isEmpty(ctx.db)) ? seedIn(ctx) : null));
 }
 
 /** Loads the demo data into an empty database in one transaction and returns the demo tokens. */
@@ -145,7 +144,7 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
 /** Empties every table and loads the demo data again, in one transaction. */
 export function reseed(store: Store, logger: Logger = createLogger("warn"), now = new Date()): Promise<DemoToken[]> {
   return inTransaction(systemContext(store, logger, now, "seed"), async (ctx) => {
-    for (const table of TABLES_CHILDREN_FIRST) ctx.db.delete(table).run();
+    for (const table of TABLES_CHILDREN_FIRST) await ctx.db.delete(table);
     return seedIn(ctx);
   });
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
-import { param, prepared } from "../db/prepared";
+import { first, param, prepared } from "../db/prepared";
 import { idempotencyKeys } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 
@@ -34,8 +34,7 @@ const keyUsed = prepared((db) =>
   db
     .select()
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.scope, param(idempotencyKeys.scope, "scope")), eq(idempotencyKeys.operation, param(idempotencyKeys.operation, "operation")), eq(idempotencyKeys.key, param(idempotencyKeys.key, "key"))))
-    .prepare(),
+    .where(and(eq(idempotencyKeys.scope, param(idempotencyKeys.scope, "scope")), eq(idempotencyKeys.operation, param(idempotencyKeys.operation, "operation")), eq(idempotencyKeys.key, param(idempotencyKeys.key, "key")))),
 );
 
 const keyStored = prepared((db) =>
@@ -48,8 +47,7 @@ const keyStored = prepared((db) =>
       requestHash: sql.placeholder("requestHash"),
       resultId: sql.placeholder("resultId"),
       createdAt: sql.placeholder("createdAt"),
-    })
-    .prepare(),
+    }),
 );
 
 /**
@@ -75,7 +73,7 @@ export async function idempotent<T>(
   }
   const scope = viewer.companyId !== null ? `company:${viewer.companyId}` : `token:${viewer.tokenId}`;
   const requestHash = hashInput(input);
-  const previous = keyUsed(db).get({ scope, operation, key });
+  const previous = await first(keyUsed(db).execute({ scope, operation, key }));
   if (previous) {
     if (previous.requestHash !== requestHash) {
       return refused(
@@ -86,7 +84,7 @@ export async function idempotent<T>(
   }
   const outcome = await write();
   if (outcome.ok) {
-    keyStored(db).run({ scope, operation, key, requestHash, resultId: idOf(outcome.value), createdAt: now });
+    await keyStored(db).execute({ scope, operation, key, requestHash, resultId: idOf(outcome.value), createdAt: now });
   }
   return outcome;
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { weekStart, weeksFrom, addWeeks } from "../../src/capacity/weeks";
+import { only } from "../../src/db/prepared";
 import { openDatabase } from "../../src/db/client";
 import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, orders, parks } from "../../src/db/schema";
 import { toGlobalId } from "../../src/graphql/global-id";
@@ -24,7 +25,7 @@ const WEEKS = 26;
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-capacity-"));
   const database = openDatabase(path.join(dir, "bench.db"));
-  const { db, sqlite } = database;
+  const { sqlite } = database;
   const rand = random(42);
   const now = new Date();
   const firstWeek = weekStart(localDate(now));
@@ -33,56 +34,51 @@ async function main() {
   const started = performance.now();
   let bookingCount = 0;
   let engineerCount = 0;
-  db.transaction((tx) => {
-    const parkId = tx.insert(parks).values({ name: "Bench Park", nameKey: "bench park", kind: "CLUSTER", region: "Bench", createdAt: now }).returning().get().id;
-    const capabilityIds = Array.from({ length: CAPABILITIES }, (_, i) =>
-      tx.insert(capabilities).values({ code: `CAP_${i}`, name: `Capability ${i}`, nameKey: `capability ${i}`, createdAt: now }).returning().get().id,
-    );
-    const customer = tx.insert(companies).values({ parkId, name: "Customer", nameKey: "customer", kind: "PRODUCT", employeeCount: 50, createdAt: now }).returning().get().id;
+  await database.store.write(async ({ db: tx }) => {
+    const parkId = (await only(tx.insert(parks).values({ name: "Bench Park", nameKey: "bench park", kind: "CLUSTER", region: "Bench", createdAt: now }).returning())).id;
+    const capabilityIds = (
+      await tx.insert(capabilities).values(Array.from({ length: CAPABILITIES }, (_, i) => ({ code: `CAP_${i}`, name: `Capability ${i}`, nameKey: `capability ${i}`, createdAt: now }))).returning({ id: capabilities.id })
+    ).map((row) => row.id);
+    const customer = (await only(tx.insert(companies).values({ parkId, name: "Customer", nameKey: "customer", kind: "PRODUCT", employeeCount: 50, createdAt: now }).returning())).id;
     for (let c = 0; c < CONTRACTORS; c++) {
-      const companyId = tx
+      const companyId = (await only(tx
         .insert(companies)
         .values({ parkId, name: `Contractor ${c}`, nameKey: `contractor ${c}`, kind: "CONTRACT", employeeCount: 300, createdAt: now })
-        .returning()
-        .get().id;
+        .returning())).id;
       for (const capabilityId of [capabilityIds[c % CAPABILITIES], capabilityIds[(c * 7 + 3) % CAPABILITIES]]) {
-        tx.insert(capabilityOffers)
+        await tx.insert(capabilityOffers)
           .values({ companyId, capabilityId, unitPriceMinor: 100_000, currency: "RUB", centihoursPerUnit: 100, minLeadDays: 5, minLot: 1, maxLot: 100_000, createdAt: now, updatedAt: now })
-          .onConflictDoNothing()
-          .run();
+          .onConflictDoNothing();
       }
       const contractIds: number[] = [];
       for (let k = 0; k < CONTRACTS_PER_COMPANY; k++) {
-        const orderId = tx
+        const orderId = (await only(tx
           .insert(orders)
           .values({
             companyId: customer, capabilityId: capabilityIds[c % CAPABILITIES], title: `Order ${c}.${k}`, quantity: 1_000_000, neededBy: weeks[WEEKS - 1],
             currency: "RUB", biddingClosesAt: now, maxSharePercent: 100, minContractors: 1, status: "AWARDED", createdAt: now, updatedAt: now,
           })
-          .returning()
-          .get().id;
-        const bidId = tx
+          .returning())).id;
+        const bidId = (await only(tx
           .insert(bids)
           .values({ orderId, companyId, status: "AWARDED", unitPriceMinor: 100_000, currency: "RUB", minLot: 1, maxQuantity: 1_000_000, centihoursPerUnit: 100, leadTimeDays: 180, validUntil: now, revision: 1, createdAt: now, updatedAt: now })
-          .returning()
-          .get().id;
+          .returning())).id;
         contractIds.push(
-          tx
+          (await only(tx
             .insert(contracts)
             .values({ orderId, bidId, companyId, customerCompanyId: customer, quantity: 1_000_000, unitPriceMinor: 100_000, currency: "RUB", valueMinor: 100_000_000_000, centihoursPerUnit: 100, promisedDate: weeks[WEEKS - 1], status: "AWARDED", createdAt: now, updatedAt: now })
-            .returning()
-            .get().id,
+            .returning())).id,
         );
       }
       const staff = c === 0 ? BIG_COMPANY_ENGINEERS : OTHER_ENGINEERS;
       for (let e = 0; e < staff; e++, engineerCount++) {
-        const engineerId = tx.insert(engineers).values({ companyId, name: `Engineer ${c}.${e}`, role: e % 6 === 0 ? "SYSTEM_ENGINEER" : "ENGINEER", weeklyHours: 40, createdAt: now }).returning().get().id;
+        const engineerId = (await only(tx.insert(engineers).values({ companyId, name: `Engineer ${c}.${e}`, role: e % 6 === 0 ? "SYSTEM_ENGINEER" : "ENGINEER", weeklyHours: 40, createdAt: now }).returning())).id;
         // Load falls off over the half year: fully booked soon, lightly later, as in a strong contractor.
         for (const [w, week] of weeks.entries()) {
           const share = Math.max(0, 1 - w / WEEKS - rand() * 0.3);
           const centihours = Math.floor(4000 * share);
           if (centihours === 0) continue;
-          tx.insert(bookings).values({ contractId: contractIds[Math.floor(rand() * contractIds.length)], engineerId, week, centihours }).onConflictDoNothing().run();
+          await tx.insert(bookings).values({ contractId: contractIds[Math.floor(rand() * contractIds.length)], engineerId, week, centihours }).onConflictDoNothing();
           bookingCount++;
         }
       }

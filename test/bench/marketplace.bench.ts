@@ -47,7 +47,7 @@ async function main() {
   const database = openDatabase(dbPath);
   const t0 = performance.now();
   const sizes = { productCompanies: 240, contractCompanies: 60, engineersPerContractor: 20, openOrders: 20_000, awardedOrders: 2_000, bidsPerOpenOrder: 3 };
-  const market = await generateMarket(database.db, sizes);
+  const market = await generateMarket(database.store, sizes);
   database.sqlite.exec("analyze");
   const bidCount = (database.sqlite.prepare("select count(*) as n from bids").get() as { n: number }).n;
   process.stdout.write(

@@ -19,9 +19,9 @@ describe("background WAL checkpoints", () => {
       await new Promise((resolve) => setTimeout(resolve, 300)); // the migrations' own pages go first
       const before = fs.statSync(file).size;
       expect(database.sqlite.pragma("wal_autocheckpoint", { simple: true })).toBe(10_000);
-      database.db.transaction((tx) => {
+      await database.store.write(async ({ db: tx }) => {
         for (let i = 0; i < 400; i++) {
-          tx.insert(parks).values({ name: `Park ${i} ${"x".repeat(200)}`, nameKey: `park ${i}`, kind: "CLUSTER", region: "Test", createdAt: new Date() }).run();
+          await tx.insert(parks).values({ name: `Park ${i} ${"x".repeat(200)}`, nameKey: `park ${i}`, kind: "CLUSTER", region: "Test", createdAt: new Date() });
         }
       });
       expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(100_000);

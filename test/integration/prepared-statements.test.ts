@@ -1,4 +1,5 @@
 import { openDatabase, type DatabaseHandle } from "../../src/db/client";
+import { only } from "../../src/db/prepared";
 import { companies, engineers, parks } from "../../src/db/schema";
 import { engineersPerCompany } from "../../src/engineers/engineer.repository";
 import { findParksByIds } from "../../src/parks/park.repository";
@@ -11,8 +12,8 @@ import { findParksByIds } from "../../src/parks/park.repository";
 describe("prepared statements", () => {
   let first: DatabaseHandle;
   let second: DatabaseHandle;
-  const addPark = (database: DatabaseHandle, name: string) =>
-    database.db.insert(parks).values({ name, nameKey: name.toLowerCase(), kind: "TECHNOPARK", region: "Test", createdAt: new Date() }).returning().get().id;
+  const addPark = async (database: DatabaseHandle, name: string) =>
+    (await only(database.db.insert(parks).values({ name, nameKey: name.toLowerCase(), kind: "TECHNOPARK", region: "Test", createdAt: new Date() }).returning())).id;
 
   beforeEach(() => {
     first = openDatabase(":memory:");
@@ -24,16 +25,17 @@ describe("prepared statements", () => {
   });
 
   it("reads the database it is called with, not the one it was first prepared on", async () => {
-    const a = addPark(first, "Alpha");
-    addPark(second, "Beta");
-    const b = addPark(second, "Gamma");
+    const a = await addPark(first, "Alpha");
+    await addPark(second, "Beta");
+    const b = await addPark(second, "Gamma");
     expect((await findParksByIds(first.db, [a])).map((p) => p.name)).toEqual(["Alpha"]);
     expect((await findParksByIds(second.db, [a, b])).map((p) => p.name).sort()).toEqual(["Beta", "Gamma"]);
     expect((await findParksByIds(first.db, [a, b])).map((p) => p.name)).toEqual(["Alpha"]);
   });
 
   it("binds any number of ids, none included, as one statement each", async () => {
-    const ids = Array.from({ length: 700 }, (_, i) => addPark(first, `Park ${i}`));
+    const ids: number[] = [];
+    for (let i = 0; i < 700; i++) ids.push(await addPark(first, `Park ${i}`));
     const before = first.stats.statements;
     expect(await findParksByIds(first.db, ids)).toHaveLength(700);
     expect(await findParksByIds(first.db, [ids[3], 999_999])).toEqual([expect.objectContaining({ id: ids[3], name: "Park 3" })]);
@@ -46,7 +48,7 @@ describe("prepared statements", () => {
     let id = 0;
     await expect(
       first.store.write(async ({ db: tx }) => {
-        id = tx.insert(parks).values({ name: "Rolled back", nameKey: "rolled back", kind: "CLUSTER", region: "Test", createdAt: new Date() }).returning().get().id;
+        id = (await only(tx.insert(parks).values({ name: "Rolled back", nameKey: "rolled back", kind: "CLUSTER", region: "Test", createdAt: new Date() }).returning())).id;
         inside = (await findParksByIds(tx, [id])).map((p) => p.name);
         throw new Error("fail after the write");
       }),
@@ -56,16 +58,17 @@ describe("prepared statements", () => {
   });
 
   it("pages children per parent with each call's own filter and cursor, not the first call's", async () => {
-    const parkId = addPark(first, "Park");
-    const company = (name: string) => first.db.insert(companies).values({ parkId, name, nameKey: name, kind: "CONTRACT", employeeCount: 10, createdAt: new Date() }).returning().get().id;
-    const [a, b] = [company("a"), company("b")];
-    const staff = (companyId: number, name: string, active: boolean) =>
-      first.db.insert(engineers).values({ companyId, name, role: "ENGINEER", weeklyHours: 40, active, createdAt: new Date() }).returning().get().id;
-    staff(a, "A1", true);
-    const a2 = staff(a, "A2", false);
-    staff(a, "A3", true);
-    staff(b, "B1", false);
-    staff(b, "B2", true);
+    const parkId = await addPark(first, "Park");
+    const company = async (name: string) =>
+      (await only(first.db.insert(companies).values({ parkId, name, nameKey: name, kind: "CONTRACT", employeeCount: 10, createdAt: new Date() }).returning())).id;
+    const [a, b] = [await company("a"), await company("b")];
+    const staff = async (companyId: number, name: string, active: boolean) =>
+      (await only(first.db.insert(engineers).values({ companyId, name, role: "ENGINEER", weeklyHours: 40, active, createdAt: new Date() }).returning())).id;
+    await staff(a, "A1", true);
+    const a2 = await staff(a, "A2", false);
+    await staff(a, "A3", true);
+    await staff(b, "B1", false);
+    await staff(b, "B2", true);
     const names = async (activeOnly: boolean, limit: number, afterId: number | null) => (await engineersPerCompany(first.db, [a, b], { limit, afterId }, { activeOnly })).map((e) => e.name);
     expect(await names(true, 5, null)).toEqual(["A1", "A3", "B2"]);
     expect(await names(false, 5, null)).toEqual(["A1", "A2", "A3", "B1", "B2"]);

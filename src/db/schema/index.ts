@@ -1,14 +1,54 @@
-export * from "./parks";
-export * from "./companies";
-export * from "./engineers";
-export * from "./capabilities";
-export * from "./capability-offers";
-export * from "./api-tokens";
-export * from "./orders";
-export * from "./bids";
-export * from "./contracts";
-export * from "./bookings";
-export * from "./idempotency-keys";
-export * from "./deliveries";
-export * from "./investments";
-export * from "./events";
+import { DIALECT } from "../dialect";
+import * as pg from "./pg";
+import * as sqlite from "./sqlite";
+
+/**
+ * The tables repositories query: this process's dialect's (DATABASE_URL, src/db/dialect.ts),
+ * typed as PostgreSQL's. Both dialects define the same tables, columns, keys and indexes, and
+ * their rows have the same TypeScript types (test/integration/schema-dialects.test.ts checks
+ * both), and drizzle's query builders take the same calls on either. What only one dialect has
+ * is not used: the PostgreSQL types rule out SQLite's synchronous .all()/.get()/.run(), and the
+ * suite run on SQLite fails on anything PostgreSQL-only. drizzle has no table shared across
+ * dialects (drizzle-orm #1196), hence the two definitions.
+ */
+const tables: typeof pg = DIALECT === "postgresql" ? pg : (sqlite as unknown as typeof pg);
+
+export const {
+  apiTokens,
+  bids,
+  bidRevisions,
+  bookings,
+  capabilities,
+  capabilityOffers,
+  companies,
+  contracts,
+  deliveries,
+  engineers,
+  events,
+  idempotencyKeys,
+  investments,
+  scoreWeights,
+  orders,
+  parks,
+} = tables;
+
+export type {
+  ApiTokenRow,
+  BidRow,
+  BidRevisionRow,
+  BookingRow,
+  CapabilityRow,
+  CapabilityOfferRow,
+  CompanyRow,
+  ContractRow,
+  DeliveryRow,
+  EngineerRow,
+  EventRow,
+  NewEvent,
+  IdempotencyKeyRow,
+  InvestmentRow,
+  ScoreWeightRow,
+  OrderRow,
+  ParkRow,
+} from "./pg";
+export * from "./values";

@@ -1,33 +1,32 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, instant, int64 } from "./columns";
 import { companies } from "./companies";
 import { orders } from "./orders";
-
-export const BID_STATUSES = ["LIVE", "WITHDRAWN", "AWARDED", "NOT_AWARDED"] as const;
-export type BidStatusValue = (typeof BID_STATUSES)[number];
+import { BID_STATUSES } from "../values";
 
 /** A contract company's bid on an order; the current terms. Each change is kept in bid_revisions. */
-export const bids = sqliteTable(
+export const bids = pgTable(
   "bids",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    orderId: integer("order_id")
+    id: id(),
+    orderId: int64("order_id")
       .notNull()
       .references(() => orders.id),
-    companyId: integer("company_id")
+    companyId: int64("company_id")
       .notNull()
       .references(() => companies.id),
     status: text("status", { enum: BID_STATUSES }).notNull(),
-    unitPriceMinor: integer("unit_price_minor").notNull(),
+    unitPriceMinor: int64("unit_price_minor").notNull(),
     currency: text("currency", { enum: ["RUB"] }).notNull(),
-    minLot: integer("min_lot").notNull(),
-    maxQuantity: integer("max_quantity").notNull(),
-    centihoursPerUnit: integer("centihours_per_unit").notNull(),
-    leadTimeDays: integer("lead_time_days").notNull(),
-    validUntil: integer("valid_until", { mode: "timestamp_ms" }).notNull(),
-    revision: integer("revision").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    minLot: int64("min_lot").notNull(),
+    maxQuantity: int64("max_quantity").notNull(),
+    centihoursPerUnit: int64("centihours_per_unit").notNull(),
+    leadTimeDays: int64("lead_time_days").notNull(),
+    validUntil: instant("valid_until").notNull(),
+    revision: int64("revision").notNull(),
+    createdAt: instant("created_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
   },
   (t) => [
     // One live bid per contractor per order, enforced by the database too.
@@ -45,23 +44,23 @@ export const bids = sqliteTable(
 export type BidRow = typeof bids.$inferSelect;
 
 /** The terms of a bid at each revision; revision 1 is the bid as submitted. */
-export const bidRevisions = sqliteTable(
+export const bidRevisions = pgTable(
   "bid_revisions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    bidId: integer("bid_id")
+    id: id(),
+    bidId: int64("bid_id")
       .notNull()
       .references(() => bids.id),
-    revision: integer("revision").notNull(),
-    unitPriceMinor: integer("unit_price_minor").notNull(),
+    revision: int64("revision").notNull(),
+    unitPriceMinor: int64("unit_price_minor").notNull(),
     currency: text("currency", { enum: ["RUB"] }).notNull(),
-    minLot: integer("min_lot").notNull(),
-    maxQuantity: integer("max_quantity").notNull(),
-    centihoursPerUnit: integer("centihours_per_unit").notNull(),
-    leadTimeDays: integer("lead_time_days").notNull(),
-    validUntil: integer("valid_until", { mode: "timestamp_ms" }).notNull(),
+    minLot: int64("min_lot").notNull(),
+    maxQuantity: int64("max_quantity").notNull(),
+    centihoursPerUnit: int64("centihours_per_unit").notNull(),
+    leadTimeDays: int64("lead_time_days").notNull(),
+    validUntil: instant("valid_until").notNull(),
     actorName: text("actor_name").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: instant("created_at").notNull(),
   },
   (t) => [uniqueIndex("bid_revisions_bid_revision_unique").on(t.bidId, t.revision)],
 );

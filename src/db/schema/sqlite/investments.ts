@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { apiTokens } from "./api-tokens";
 import { companies } from "./companies";
+import { SCORE_FACTORS } from "../values";
 
 /** Money an investor put into a company of a park, as recorded by the coordinator. */
 export const investments = sqliteTable(
@@ -26,11 +27,6 @@ export const investments = sqliteTable(
   ],
 );
 
-export type InvestmentRow = typeof investments.$inferSelect;
-
-export const SCORE_FACTORS = ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD", "REVENUE_PER_ENGINEER", "GROWTH", "WIN_RATE", "PRICE_LEVEL"] as const;
-export type ScoreFactorValue = (typeof SCORE_FACTORS)[number];
-
 /** The coordinator's weight a(i,k) of each scorecard sub-factor, in points; they add up to 100. */
 export const scoreWeights = sqliteTable(
   "score_weights",
@@ -41,5 +37,3 @@ export const scoreWeights = sqliteTable(
   },
   (t) => [check("score_weights_weight_check", sql`${t.weight} between 0 and 100`)],
 );
-
-export type ScoreWeightRow = typeof scoreWeights.$inferSelect;

@@ -19,5 +19,3 @@ export const parks = sqliteTable(
     check("parks_kind_check", sql`${t.kind} in ('TECHNOPARK', 'CLUSTER')`),
   ],
 );
-
-export type ParkRow = typeof parks.$inferSelect;

@@ -1,66 +1,43 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, pgTable, text } from "drizzle-orm/pg-core";
+import { id, instant, int64 } from "./columns";
 import { apiTokens } from "./api-tokens";
 import { bids } from "./bids";
 import { companies } from "./companies";
 import { contracts } from "./contracts";
 import { deliveries } from "./deliveries";
 import { orders } from "./orders";
-
-/** Every kind of state change the marketplace records, by what it happened to. */
-export const EVENT_TYPES = [
-  "ORDER_POSTED",
-  "ORDER_CANCELLED",
-  "ORDER_AWARDED",
-  "ORDER_IN_PRODUCTION",
-  "ORDER_COMPLETED",
-  "ORDER_EXPIRED",
-  "BID_PLACED",
-  "BID_REVISED",
-  "BID_WITHDRAWN",
-  "BID_EXPIRED",
-  "BID_AWARDED",
-  "BID_NOT_AWARDED",
-  "CONTRACT_AWARDED",
-  "CONTRACT_STARTED",
-  "CONTRACT_CANCELLED",
-  "CONTRACT_COMPLETED",
-  "DELIVERY_RECORDED",
-  "DELIVERY_ACCEPTED",
-  "DELIVERY_REJECTED",
-  "BOOKINGS_MOVED",
-] as const;
-export type EventTypeValue = (typeof EVENT_TYPES)[number];
+import { EVENT_TYPES } from "../values";
 
 /**
  * The domain event log: one row per state change, written in the transaction that makes the
  * change, with who acted, when, and the ids it concerns. An order's history and timeline read
  * it; live subscriptions and notifications will. Rows are only ever added.
  */
-export const events = sqliteTable(
+export const events = pgTable(
   "events",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     type: text("type", { enum: EVENT_TYPES }).notNull(),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    at: instant("at").notNull(),
     /** The token that acted; null when the platform itself acted (expiry). */
-    actorTokenId: integer("actor_token_id").references(() => apiTokens.id),
+    actorTokenId: int64("actor_token_id").references(() => apiTokens.id),
     actorName: text("actor_name").notNull(),
-    actorCompanyId: integer("actor_company_id").references(() => companies.id),
-    orderId: integer("order_id").references(() => orders.id),
-    bidId: integer("bid_id").references(() => bids.id),
-    contractId: integer("contract_id").references(() => contracts.id),
-    deliveryId: integer("delivery_id").references(() => deliveries.id),
+    actorCompanyId: int64("actor_company_id").references(() => companies.id),
+    orderId: int64("order_id").references(() => orders.id),
+    bidId: int64("bid_id").references(() => bids.id),
+    contractId: int64("contract_id").references(() => contracts.id),
+    deliveryId: int64("delivery_id").references(() => deliveries.id),
     /** The order's owner and the contractor concerned (the bidder, the contract's company): who may hear of it. */
-    customerCompanyId: integer("customer_company_id").references(() => companies.id),
-    contractorCompanyId: integer("contractor_company_id").references(() => companies.id),
+    customerCompanyId: int64("customer_company_id").references(() => companies.id),
+    contractorCompanyId: int64("contractor_company_id").references(() => companies.id),
     /** The subject's status before and after, for status changes (an order's, a bid's, a contract's, a delivery's). */
     fromStatus: text("from_status"),
     toStatus: text("to_status"),
     /** The units it concerns, where it concerns some (a contract's, a delivery's). */
-    quantity: integer("quantity"),
+    quantity: int64("quantity"),
     /** The engineer-hours it concerns, in hundredths (work booked or moved). */
-    centihours: integer("centihours"),
+    centihours: int64("centihours"),
     note: text("note").notNull().default(""),
   },
   // Every index is paid for on every write (each event row is written inside a use case's own

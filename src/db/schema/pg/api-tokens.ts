@@ -1,21 +1,22 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, instant, int64 } from "./columns";
 import { companies } from "./companies";
 
 /**
  * Bearer tokens. Only the SHA-256 hash of a token is stored; the token itself is shown
  * once, when it is issued. A MEMBER token acts for exactly one company.
  */
-export const apiTokens = sqliteTable(
+export const apiTokens = pgTable(
   "api_tokens",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     tokenHash: text("token_hash").notNull(),
     role: text("role", { enum: ["COORDINATOR", "MEMBER", "INVESTOR"] }).notNull(),
-    companyId: integer("company_id").references(() => companies.id),
+    companyId: int64("company_id").references(() => companies.id),
     holderName: text("holder_name").notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: instant("created_at").notNull(),
+    revokedAt: instant("revoked_at"),
   },
   (t) => [
     uniqueIndex("api_tokens_hash_unique").on(t.tokenHash),

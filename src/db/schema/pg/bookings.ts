@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, int64 } from "./columns";
 import { contracts } from "./contracts";
 import { engineers } from "./engineers";
 
@@ -7,18 +8,18 @@ import { engineers } from "./engineers";
  * Work of a contract booked on one engineer in one ISO week (identified by its Monday,
  * YYYY-MM-DD), in hundredths of an engineer-hour.
  */
-export const bookings = sqliteTable(
+export const bookings = pgTable(
   "bookings",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    contractId: integer("contract_id")
+    id: id(),
+    contractId: int64("contract_id")
       .notNull()
       .references(() => contracts.id),
-    engineerId: integer("engineer_id")
+    engineerId: int64("engineer_id")
       .notNull()
       .references(() => engineers.id),
     week: text("week").notNull(),
-    centihours: integer("centihours").notNull(),
+    centihours: int64("centihours").notNull(),
   },
   (t) => [
     uniqueIndex("bookings_contract_engineer_week_unique").on(t.contractId, t.engineerId, t.week),

@@ -1,16 +1,17 @@
-import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, instant } from "./columns";
 
 /** The park-wide catalogue of production capabilities (casting, machining, ...). */
-export const capabilities = sqliteTable(
+export const capabilities = pgTable(
   "capabilities",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: id(),
     /** Stable machine name, e.g. MECHANICAL_MACHINING. */
     code: text("code").notNull(),
     name: text("name").notNull(),
     nameKey: text("name_key").notNull(),
     description: text("description").notNull().default(""),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: instant("created_at").notNull(),
   },
   (t) => [
     uniqueIndex("capabilities_code_unique").on(t.code),

@@ -27,5 +27,3 @@ export const companies = sqliteTable(
     check("companies_employee_count_check", sql`${t.employeeCount} >= 1`),
   ],
 );
-
-export type CompanyRow = typeof companies.$inferSelect;

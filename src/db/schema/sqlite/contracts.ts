@@ -3,13 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-o
 import { bids } from "./bids";
 import { companies } from "./companies";
 import { orders } from "./orders";
-
-/**
- * AWARDED -> IN_PRODUCTION -> DELIVERED (every unit delivered, some awaiting acceptance) -> ACCEPTED;
- * a rejected delivery sends a DELIVERED contract back to IN_PRODUCTION. CANCELLED from AWARDED or IN_PRODUCTION.
- */
-export const CONTRACT_STATUSES = ["AWARDED", "IN_PRODUCTION", "DELIVERED", "ACCEPTED", "CANCELLED"] as const;
-export type ContractStatusValue = (typeof CONTRACT_STATUSES)[number];
+import { CONTRACT_STATUSES } from "../values";
 
 /** Work awarded to one contractor on one order, at its bid's terms. */
 export const contracts = sqliteTable(
@@ -62,5 +56,3 @@ export const contracts = sqliteTable(
     ),
   ],
 );
-
-export type ContractRow = typeof contracts.$inferSelect;

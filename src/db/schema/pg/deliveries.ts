@@ -1,43 +1,42 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { boolean, check, index, pgTable, text } from "drizzle-orm/pg-core";
+import { id, instant, int64 } from "./columns";
 import { companies } from "./companies";
 import { contracts } from "./contracts";
-
-export const DELIVERY_STATUSES = ["PENDING", "ACCEPTED", "REJECTED"] as const;
-export type DeliveryStatusValue = (typeof DELIVERY_STATUSES)[number];
+import { DELIVERY_STATUSES } from "../values";
 
 /**
  * Units of a contract handed over by the contractor, then accepted or rejected by the customer.
  * Revenue is recognised at acceptance: `value_minor` on `decided_on`. Dates are platform-zone
  * calendar dates (YYYY-MM-DD), so that reports group by day with plain string comparisons.
  */
-export const deliveries = sqliteTable(
+export const deliveries = pgTable(
   "deliveries",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    contractId: integer("contract_id")
+    id: id(),
+    contractId: int64("contract_id")
       .notNull()
       .references(() => contracts.id),
     /** The contractor, copied from the contract so that its reports are one indexed read. */
-    companyId: integer("company_id")
+    companyId: int64("company_id")
       .notNull()
       .references(() => companies.id),
-    customerCompanyId: integer("customer_company_id")
+    customerCompanyId: int64("customer_company_id")
       .notNull()
       .references(() => companies.id),
-    quantity: integer("quantity").notNull(),
+    quantity: int64("quantity").notNull(),
     /** quantity x the contract's unit price. */
-    valueMinor: integer("value_minor").notNull(),
+    valueMinor: int64("value_minor").notNull(),
     currency: text("currency", { enum: ["RUB"] }).notNull(),
     status: text("status", { enum: DELIVERY_STATUSES }).notNull(),
     deliveredOn: text("delivered_on").notNull(),
     /** Delivered after the contract's promised date. */
-    late: integer("late", { mode: "boolean" }).notNull(),
+    late: boolean("late").notNull(),
     note: text("note").notNull().default(""),
     decidedOn: text("decided_on"),
     rejectReason: text("reject_reason"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
-    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: instant("created_at").notNull(),
+    decidedAt: instant("decided_at"),
   },
   (t) => [
     index("deliveries_contract_idx").on(t.contractId, t.id),

@@ -21,5 +21,3 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [uniqueIndex("idempotency_keys_scope_operation_key_unique").on(t.scope, t.operation, t.key)],
 );
-
-export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;

@@ -36,5 +36,3 @@ export const capabilityOffers = sqliteTable(
     check("capability_offers_lot_check", sql`${t.minLot} >= 1 and ${t.maxLot} >= ${t.minLot}`),
   ],
 );
-
-export type CapabilityOfferRow = typeof capabilityOffers.$inferSelect;

@@ -1,20 +1,21 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { boolean, check, index, pgTable, text } from "drizzle-orm/pg-core";
+import { id, instant, int64 } from "./columns";
 import { companies } from "./companies";
 
 /** An engineer of a contract company, whose weekly hours are the company's capacity. */
-export const engineers = sqliteTable(
+export const engineers = pgTable(
   "engineers",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    companyId: integer("company_id")
+    id: id(),
+    companyId: int64("company_id")
       .notNull()
       .references(() => companies.id),
     name: text("name").notNull(),
     role: text("role", { enum: ["SYSTEM_ENGINEER", "ENGINEER"] }).notNull(),
-    weeklyHours: integer("weekly_hours").notNull().default(40),
-    active: integer("active", { mode: "boolean" }).notNull().default(true),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    weeklyHours: int64("weekly_hours").notNull().default(40),
+    active: boolean("active").notNull().default(true),
+    createdAt: instant("created_at").notNull(),
   },
   (t) => [
     index("engineers_company_idx").on(t.companyId, t.id),

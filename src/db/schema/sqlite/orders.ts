@@ -2,9 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { capabilities } from "./capabilities";
 import { companies } from "./companies";
-
-export const ORDER_STATUSES = ["OPEN", "AWARDED", "IN_PRODUCTION", "COMPLETED", "CANCELLED", "EXPIRED"] as const;
-export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
+import { ORDER_STATUSES } from "../values";
 
 /**
  * A product company's order for its product. Dates without time (`needed_by`) are ISO
@@ -52,5 +50,3 @@ export const orders = sqliteTable(
     check("orders_status_check", sql`${t.status} in ('OPEN', 'AWARDED', 'IN_PRODUCTION', 'COMPLETED', 'CANCELLED', 'EXPIRED')`),
   ],
 );
-
-export type OrderRow = typeof orders.$inferSelect;

@@ -1,0 +1,32 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, instant, int64 } from "./columns";
+import { parks } from "./parks";
+
+/**
+ * A company of a park. `kind` is fixed at registration: PRODUCT companies order,
+ * CONTRACT companies produce (the technopark split).
+ */
+export const companies = pgTable(
+  "companies",
+  {
+    id: id(),
+    parkId: int64("park_id")
+      .notNull()
+      .references(() => parks.id),
+    name: text("name").notNull(),
+    nameKey: text("name_key").notNull(),
+    kind: text("kind", { enum: ["PRODUCT", "CONTRACT"] }).notNull(),
+    description: text("description").notNull().default(""),
+    employeeCount: int64("employee_count").notNull(),
+    createdAt: instant("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("companies_park_name_key_unique").on(t.parkId, t.nameKey),
+    index("companies_kind_idx").on(t.kind),
+    check("companies_kind_check", sql`${t.kind} in ('PRODUCT', 'CONTRACT')`),
+    check("companies_employee_count_check", sql`${t.employeeCount} >= 1`),
+  ],
+);
+
+export type CompanyRow = typeof companies.$inferSelect;

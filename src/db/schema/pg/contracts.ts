@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { id, instant, int64 } from "./columns";
+import { bids } from "./bids";
+import { companies } from "./companies";
+import { orders } from "./orders";
+import { CONTRACT_STATUSES } from "../values";
+
+/** Work awarded to one contractor on one order, at its bid's terms. */
+export const contracts = pgTable(
+  "contracts",
+  {
+    id: id(),
+    orderId: int64("order_id")
+      .notNull()
+      .references(() => orders.id),
+    bidId: int64("bid_id")
+      .notNull()
+      .references(() => bids.id),
+    /** The contractor. */
+    companyId: int64("company_id")
+      .notNull()
+      .references(() => companies.id),
+    /** The order's owner, copied so that either side's contracts are one indexed read. */
+    customerCompanyId: int64("customer_company_id")
+      .notNull()
+      .references(() => companies.id),
+    quantity: int64("quantity").notNull(),
+    unitPriceMinor: int64("unit_price_minor").notNull(),
+    currency: text("currency", { enum: ["RUB"] }).notNull(),
+    valueMinor: int64("value_minor").notNull(),
+    centihoursPerUnit: int64("centihours_per_unit").notNull(),
+    promisedDate: text("promised_date").notNull(),
+    /** Units delivered and awaiting the customer's decision. */
+    pendingQuantity: int64("pending_quantity").notNull().default(0),
+    /** Units the customer accepted: the contract's recognised revenue is this times the unit price. */
+    acceptedQuantity: int64("accepted_quantity").notNull().default(0),
+    cancelReason: text("cancel_reason"),
+    status: text("status", { enum: CONTRACT_STATUSES }).notNull(),
+    createdAt: instant("created_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("contracts_bid_unique").on(t.bidId),
+    index("contracts_order_idx").on(t.orderId, t.id),
+    index("contracts_company_idx").on(t.companyId, t.id),
+    index("contracts_customer_idx").on(t.customerCompanyId, t.id),
+    // Reports: contracts won by a contractor in a period, and order volume of a period.
+    index("contracts_company_created_idx").on(t.companyId, t.createdAt),
+    index("contracts_created_idx").on(t.createdAt),
+    check("contracts_quantity_check", sql`${t.quantity} >= 1`),
+    check("contracts_value_check", sql`${t.valueMinor} = ${t.quantity} * ${t.unitPriceMinor}`),
+    check("contracts_status_check", sql`${t.status} in ('AWARDED', 'IN_PRODUCTION', 'DELIVERED', 'ACCEPTED', 'CANCELLED')`),
+    check(
+      "contracts_delivered_check",
+      sql`${t.pendingQuantity} >= 0 and ${t.acceptedQuantity} >= 0 and ${t.pendingQuantity} + ${t.acceptedQuantity} <= ${t.quantity}`,
+    ),
+  ],
+);
+
+export type ContractRow = typeof contracts.$inferSelect;

@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text } from "drizzle-orm/pg-core";
+import { id, instant, int64 } from "./columns";
+import { capabilities } from "./capabilities";
+import { companies } from "./companies";
+import { ORDER_STATUSES } from "../values";
+
+/**
+ * A product company's order for its product. Dates without time (`needed_by`) are ISO
+ * `YYYY-MM-DD` text in the platform time zone; instants are epoch milliseconds.
+ */
+export const orders = pgTable(
+  "orders",
+  {
+    id: id(),
+    companyId: int64("company_id")
+      .notNull()
+      .references(() => companies.id),
+    capabilityId: int64("capability_id")
+      .notNull()
+      .references(() => capabilities.id),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    quantity: int64("quantity").notNull(),
+    neededBy: text("needed_by").notNull(),
+    maxUnitPriceMinor: int64("max_unit_price_minor"),
+    currency: text("currency", { enum: ["RUB"] }).notNull(),
+    biddingClosesAt: instant("bidding_closes_at").notNull(),
+    maxSharePercent: int64("max_share_percent").notNull(),
+    minContractors: int64("min_contractors").notNull(),
+    /** What each day earlier is worth to the owner, minor units: the BALANCED plan weighs cost against it. */
+    valuePerDayMinor: int64("value_per_day_minor").notNull().default(0),
+    /** The lowest contractor scorecard score (0-100) the owner accepts; null for any. */
+    minScore: int64("min_score"),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    createdAt: instant("created_at").notNull(),
+    updatedAt: instant("updated_at").notNull(),
+  },
+  (t) => [
+    index("orders_status_capability_idx").on(t.status, t.capabilityId, t.biddingClosesAt),
+    // openOrders walks these in sort order and stops after a page, instead of sorting every open order.
+    index("orders_status_needed_by_idx").on(t.status, t.neededBy, t.id),
+    index("orders_status_closes_idx").on(t.status, t.biddingClosesAt, t.id),
+    index("orders_company_idx").on(t.companyId, t.id),
+    check("orders_quantity_check", sql`${t.quantity} >= 1`),
+    check("orders_share_check", sql`${t.maxSharePercent} between 1 and 100`),
+    check("orders_min_contractors_check", sql`${t.minContractors} >= 1`),
+    check("orders_value_per_day_check", sql`${t.valuePerDayMinor} >= 0`),
+    check("orders_min_score_check", sql`${t.minScore} is null or ${t.minScore} between 0 and 100`),
+    check("orders_max_price_check", sql`${t.maxUnitPriceMinor} is null or ${t.maxUnitPriceMinor} > 0`),
+    check("orders_status_check", sql`${t.status} in ('OPEN', 'AWARDED', 'IN_PRODUCTION', 'COMPLETED', 'CANCELLED', 'EXPIRED')`),
+  ],
+);
+
+export type OrderRow = typeof orders.$inferSelect;

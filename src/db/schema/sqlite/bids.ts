@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { companies } from "./companies";
+import { orders } from "./orders";
+import { BID_STATUSES } from "../values";
+
+/** A contract company's bid on an order; the current terms. Each change is kept in bid_revisions. */
+export const bids = sqliteTable(
+  "bids",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id),
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    status: text("status", { enum: BID_STATUSES }).notNull(),
+    unitPriceMinor: integer("unit_price_minor").notNull(),
+    currency: text("currency", { enum: ["RUB"] }).notNull(),
+    minLot: integer("min_lot").notNull(),
+    maxQuantity: integer("max_quantity").notNull(),
+    centihoursPerUnit: integer("centihours_per_unit").notNull(),
+    leadTimeDays: integer("lead_time_days").notNull(),
+    validUntil: integer("valid_until", { mode: "timestamp_ms" }).notNull(),
+    revision: integer("revision").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    // One live bid per contractor per order, enforced by the database too.
+    uniqueIndex("bids_one_live_per_company").on(t.orderId, t.companyId).where(sql`${t.status} = 'LIVE'`),
+    index("bids_order_idx").on(t.orderId, t.id),
+    index("bids_company_idx").on(t.companyId, t.id),
+    check("bids_status_check", sql`${t.status} in ('LIVE', 'WITHDRAWN', 'AWARDED', 'NOT_AWARDED')`),
+    check("bids_price_check", sql`${t.unitPriceMinor} > 0`),
+    check("bids_quantity_check", sql`${t.minLot} >= 1 and ${t.maxQuantity} >= ${t.minLot}`),
+    check("bids_hours_check", sql`${t.centihoursPerUnit} > 0`),
+    check("bids_lead_check", sql`${t.leadTimeDays} >= 1`),
+  ],
+);
+
+/** The terms of a bid at each revision; revision 1 is the bid as submitted. */
+export const bidRevisions = sqliteTable(
+  "bid_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bidId: integer("bid_id")
+      .notNull()
+      .references(() => bids.id),
+    revision: integer("revision").notNull(),
+    unitPriceMinor: integer("unit_price_minor").notNull(),
+    currency: text("currency", { enum: ["RUB"] }).notNull(),
+    minLot: integer("min_lot").notNull(),
+    maxQuantity: integer("max_quantity").notNull(),
+    centihoursPerUnit: integer("centihours_per_unit").notNull(),
+    leadTimeDays: integer("lead_time_days").notNull(),
+    validUntil: integer("valid_until", { mode: "timestamp_ms" }).notNull(),
+    actorName: text("actor_name").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("bid_revisions_bid_revision_unique").on(t.bidId, t.revision)],
+);

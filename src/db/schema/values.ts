@@ -1,0 +1,45 @@
+/** The values of the columns that take one of a fixed set, shared by both dialects' tables. */
+
+export const BID_STATUSES = ["LIVE", "WITHDRAWN", "AWARDED", "NOT_AWARDED"] as const;
+export type BidStatusValue = (typeof BID_STATUSES)[number];
+
+/**
+ * AWARDED -> IN_PRODUCTION -> DELIVERED (every unit delivered, some awaiting acceptance) -> ACCEPTED;
+ * a rejected delivery sends a DELIVERED contract back to IN_PRODUCTION. CANCELLED from AWARDED or IN_PRODUCTION.
+ */
+export const CONTRACT_STATUSES = ["AWARDED", "IN_PRODUCTION", "DELIVERED", "ACCEPTED", "CANCELLED"] as const;
+export type ContractStatusValue = (typeof CONTRACT_STATUSES)[number];
+
+export const DELIVERY_STATUSES = ["PENDING", "ACCEPTED", "REJECTED"] as const;
+export type DeliveryStatusValue = (typeof DELIVERY_STATUSES)[number];
+
+/** Every kind of state change the marketplace records, by what it happened to. */
+export const EVENT_TYPES = [
+  "ORDER_POSTED",
+  "ORDER_CANCELLED",
+  "ORDER_AWARDED",
+  "ORDER_IN_PRODUCTION",
+  "ORDER_COMPLETED",
+  "ORDER_EXPIRED",
+  "BID_PLACED",
+  "BID_REVISED",
+  "BID_WITHDRAWN",
+  "BID_EXPIRED",
+  "BID_AWARDED",
+  "BID_NOT_AWARDED",
+  "CONTRACT_AWARDED",
+  "CONTRACT_STARTED",
+  "CONTRACT_CANCELLED",
+  "CONTRACT_COMPLETED",
+  "DELIVERY_RECORDED",
+  "DELIVERY_ACCEPTED",
+  "DELIVERY_REJECTED",
+  "BOOKINGS_MOVED",
+] as const;
+export type EventTypeValue = (typeof EVENT_TYPES)[number];
+
+export const SCORE_FACTORS = ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD", "REVENUE_PER_ENGINEER", "GROWTH", "WIN_RATE", "PRICE_LEVEL"] as const;
+export type ScoreFactorValue = (typeof SCORE_FACTORS)[number];
+
+export const ORDER_STATUSES = ["OPEN", "AWARDED", "IN_PRODUCTION", "COMPLETED", "CANCELLED", "EXPIRED"] as const;
+export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
