@@ -1,10 +1,15 @@
 import path from "node:path";
+import { dialectOf } from "./db/dialect";
 
 /** Typed configuration read from the environment; see README "Configuration". */
 export interface Config {
   port: number;
   host: string;
+  /** postgres://user:password@host:port/database for PostgreSQL; undefined for the SQLite file. */
+  databaseUrl: string | undefined;
   databasePath: string;
+  /** PostgreSQL: connections of each of this process's pools (readers, writers). */
+  databasePoolSize: number;
   /** Seed demo data into an empty database at start-up. */
   seedDemoData: boolean;
   /** Largest accepted request body, in bytes. */
@@ -20,13 +25,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFromEnv(env, "PORT", 4000),
     host: env.HOST ?? "0.0.0.0",
+    databaseUrl: dialectOf(env.DATABASE_URL) === "postgresql" ? env.DATABASE_URL : undefined,
     databasePath: env.DATABASE_PATH ?? path.join("data", "marketplace.db"),
+    databasePoolSize: intFromEnv(env, "DATABASE_POOL_SIZE", 10),
     seedDemoData: (env.SEED_DEMO_DATA ?? "true") !== "false",
     maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
     sqliteSynchronous: synchronousFromEnv(env.SQLITE_SYNCHRONOUS),
     corsOrigins: originsFromEnv(env.CORS_ORIGINS),
   };
+}
+
+/** Where the demo's API tokens are saved: beside the SQLite file, or in the working directory for PostgreSQL. */
+export function demoTokensFile(config: Config): string {
+  return config.databaseUrl ? path.resolve("demo-tokens.txt") : path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
 }
 
 /** "https://a.example, https://b.example" -> exact origins (scheme, host and port, no path). */

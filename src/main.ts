@@ -1,8 +1,7 @@
 import "reflect-metadata";
 import fs from "node:fs";
-import path from "node:path";
-import { loadConfig } from "./config";
-import { openDatabase, STARTUP_BUSY_TIMEOUT_MS, withBusyTimeout } from "./db/client";
+import { demoTokensFile, loadConfig } from "./config";
+import { openDatabase } from "./db/client";
 import { systemContext } from "./core/request-context";
 import { createLogger } from "./core/logger";
 import { buildMarketplaceSchema } from "./api/schema";
@@ -15,19 +14,22 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // A stray rejected promise must not take every client's server down with it: log it loudly.
   process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", { error: String((reason as Error)?.stack ?? reason) }));
-  const database = openDatabase(config.databasePath, {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    path: config.databasePath,
+    poolSize: config.databasePoolSize,
     synchronous: config.sqliteSynchronous,
     backgroundCheckpoints: { onError: (message) => logger.error("WAL checkpoint failed", { error: message }) },
   });
-  const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
+  const tokensFile = demoTokensFile(config);
 
-  // A second process started at once waits here, past the 5 s busy timeout, while the first seeds.
-  const seeded = config.seedDemoData ? await withBusyTimeout(database.sqlite, STARTUP_BUSY_TIMEOUT_MS, () => seedDemoDataIfEmpty(database.store, logger)) : null;
+  // A second process started at once waits here while the first seeds, then finds data.
+  const seeded = config.seedDemoData ? await database.duringStartup(() => seedDemoDataIfEmpty(database.store, logger)) : null;
   if (seeded) {
     const text = formatDemoTokens(seeded);
     // Demo convenience only: the database itself stores token hashes, never tokens.
     fs.writeFileSync(tokensFile, text + "\n", { mode: 0o600 });
-    process.stdout.write(`Seeded demo data into ${config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);
+    process.stdout.write(`Seeded demo data into ${config.databaseUrl ? "PostgreSQL" : config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);
   } else if (fs.existsSync(tokensFile)) {
     process.stdout.write(`Demo API tokens are in ${tokensFile}.\n`);
   }

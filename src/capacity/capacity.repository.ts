@@ -72,7 +72,7 @@ export async function findBooking(db: Executor, contractId: number, engineerId: 
 /** Total centihours booked on one engineer in one week (all contracts). */
 export async function bookedOnEngineer(db: Executor, engineerId: number, week: string): Promise<number> {
   const row = await first(db
-    .select({ total: sql<number>`coalesce(sum(${bookings.centihours}), 0)` })
+    .select({ total: sql<number>`coalesce(sum(${bookings.centihours}), 0)`.mapWith(Number) })
     .from(bookings)
     .where(and(eq(bookings.engineerId, engineerId), eq(bookings.week, week))));
   return Number(row?.total ?? 0);
@@ -82,7 +82,7 @@ export async function bookedOnEngineer(db: Executor, engineerId: number, week: s
 export async function weeklyCapacityOfCompanies(db: Executor, companyIds: number[]): Promise<Map<number, number>> {
   if (companyIds.length === 0) return new Map();
   const rows = await db
-    .select({ companyId: engineers.companyId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100` })
+    .select({ companyId: engineers.companyId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100`.mapWith(Number) })
     .from(engineers)
     .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true)))
     .groupBy(engineers.companyId);
@@ -93,7 +93,7 @@ export async function weeklyCapacityOfCompanies(db: Executor, companyIds: number
 export async function bookedByCompanyWeek(db: Executor, companyIds: number[], fromWeek: string, toWeek: string): Promise<Map<string, number>> {
   if (companyIds.length === 0) return new Map();
   const rows = await db
-    .select({ companyId: engineers.companyId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
+    .select({ companyId: engineers.companyId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})`.mapWith(Number) })
     .from(bookings)
     .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
     .where(and(inArray(engineers.companyId, companyIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
@@ -108,7 +108,7 @@ export async function bookedByEngineerWeek(db: Executor, engineerIds: number[], 
 
 async function bookedPerEngineerWeek(db: Executor, engineersWhere: SQL, fromWeek: string, toWeek: string): Promise<BookedHours> {
   const rows = await db
-    .select({ engineerId: bookings.engineerId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})` })
+    .select({ engineerId: bookings.engineerId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})`.mapWith(Number) })
     .from(bookings)
     .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
     .where(and(engineersWhere, gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
@@ -140,7 +140,7 @@ export const bookingsPerContract = pagesPerParent(bookings, bookings.contractId)
 /** Total centihours booked per contract (one aggregate). */
 export async function bookedPerContract(db: Executor, contractIds: number[]): Promise<Map<number, number>> {
   const rows = await db
-    .select({ contractId: bookings.contractId, centihours: sql<number>`sum(${bookings.centihours})` })
+    .select({ contractId: bookings.contractId, centihours: sql<number>`sum(${bookings.centihours})`.mapWith(Number) })
     .from(bookings)
     .where(inArray(bookings.contractId, contractIds))
     .groupBy(bookings.contractId);

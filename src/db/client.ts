@@ -1,134 +1,27 @@
-import path from "node:path";
-import fs from "node:fs";
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { startCheckpointer, type Checkpointer } from "./checkpointer";
-import type { Executor } from "./executor";
-import * as schema from "./schema/sqlite";
-import { sqliteStore, type Store } from "./store";
+import { DIALECT } from "./dialect";
+import type { DatabaseHandle } from "./handle";
+import { openPostgres } from "./postgres";
+import { openSqlite, type SqliteOptions } from "./sqlite";
 
+export type { DatabaseHandle, StatementStats } from "./handle";
 
-/** Counts the SQL statements drizzle sends; benchmarks and N+1 tests read it. */
-export interface StatementStats {
-  statements: number;
-}
-
-export interface DatabaseHandle {
-  /** What requests use: committed state to read, write transactions to change it. */
-  store: Store;
-  /**
-   * The writing connection itself, outside the store's lock: for start-up work, scripts and
-   * tests' set-up, never while requests run.
-   */
-  db: Executor;
-  sqlite: Database.Database;
-  stats: StatementStats;
-  close(): void;
-}
-
-/** The drizzle-kit migrations folder at the repository root, found from src/ and dist/src/ alike. */
-export const MIGRATIONS_DIR = findUp(__dirname, "migrations");
-
-function findUp(from: string, name: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, name);
-    if (fs.existsSync(path.join(candidate, "meta", "_journal.json"))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`No ${name} folder above ${from}`);
-  }
+export interface DatabaseOptions extends SqliteOptions {
+  /** postgres://... for PostgreSQL (DATABASE_URL); absent for SQLite. */
+  url?: string;
+  /** The SQLite file (DATABASE_PATH), when there is no URL. */
+  path: string;
+  /** PostgreSQL: connections per pool (readers, writers) of this process. */
+  poolSize?: number;
 }
 
 /**
- * Opens the SQLite database at `file` (":memory:" for a private in-memory one), sets the
- * pragmas every connection needs and applies pending migrations.
- * SQLite-specific: the pragmas and the driver; the rest goes through drizzle.
+ * Opens this process's database, migrated: PostgreSQL when the process runs with DATABASE_URL
+ * (src/db/dialect.ts), else the SQLite file.
  */
-export interface OpenOptions {
-  synchronous?: "NORMAL" | "FULL";
-  /** Checkpoint the WAL from a worker thread (src/db/checkpointer.ts): for the server's connection. */
-  backgroundCheckpoints?: { onError(message: string): void; intervalMs?: number };
-}
-
-export function openDatabase(file: string, options: OpenOptions = {}): DatabaseHandle {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  if (file !== ":memory:") {
-    sqlite.pragma("journal_mode = WAL");
-    // NORMAL (the default) in WAL mode: a commit is in the WAL file, in the OS's cache, before it
-    // is acknowledged, so it survives the process being killed; a power cut or OS crash may lose
-    // the last commits but never corrupts the database. FULL also fsyncs every commit: durable
-    // across power cuts, several times fewer writes per second.
-    sqlite.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (DIALECT === "postgresql") {
+    if (!options.url) throw new Error("This process runs on PostgreSQL (DATABASE_URL) but was given no URL to open");
+    return openPostgres(options.url, { poolSize: options.poolSize });
   }
-  let checkpointer: Checkpointer | undefined;
-  if (options.backgroundCheckpoints && file !== ":memory:") {
-    // 10,000 pages (40 MB of log): only reached if the worker falls behind or stops.
-    sqlite.pragma("wal_autocheckpoint = 10000");
-    checkpointer = startCheckpointer(path.resolve(file), options.backgroundCheckpoints.onError, options.backgroundCheckpoints.intervalMs);
-  }
-  const stats: StatementStats = { statements: 0 };
-  const logger = { logQuery: () => void stats.statements++ };
-  const db = drizzle(sqlite, { schema, logger });
-  // The services see drizzle's PostgreSQL types on either dialect (src/db/schema/index.ts).
-  const executor = db as unknown as Executor;
-  // Another process starting on the same file may hold the write lock for seconds (migrating,
-  // seeding): wait for it longer than a request would.
-  withBusyTimeout(sqlite, STARTUP_BUSY_TIMEOUT_MS, () => applyMigrations(sqlite, db));
-  // Reads go to a second connection, which never sees a write transaction's uncommitted rows
-  // (WAL: each read runs on the last committed state). A private in-memory database has one.
-  const readerSqlite = file === ":memory:" ? sqlite : new Database(file, { readonly: true });
-  if (readerSqlite !== sqlite) readerSqlite.pragma("busy_timeout = 5000");
-  const reader = readerSqlite === sqlite ? executor : (drizzle(readerSqlite, { schema, logger }) as unknown as Executor);
-  return {
-    store: sqliteStore({ sqlite, db: executor }, { sqlite: readerSqlite, db: reader }),
-    db: executor,
-    sqlite,
-    stats,
-    close: () => {
-      void checkpointer?.stop();
-      if (readerSqlite !== sqlite) readerSqlite.close();
-      sqlite.close();
-    },
-  };
-}
-
-/** How long start-up work (migrations, demo seeding) waits for another process's write lock. */
-export const STARTUP_BUSY_TIMEOUT_MS = 60_000;
-
-/**
- * Runs `work` with SQLite's busy timeout at `ms`, then back at the 5 s requests use; for async
- * work, once its promise settles.
- */
-export function withBusyTimeout<T>(sqlite: Database.Database, ms: number, work: () => T): T {
-  sqlite.pragma(`busy_timeout = ${ms}`);
-  const reset = () => void sqlite.pragma("busy_timeout = 5000");
-  let result: T;
-  try {
-    result = work();
-  } catch (error) {
-    reset();
-    throw error;
-  }
-  if (result instanceof Promise) return result.finally(reset) as T;
-  reset();
-  return result;
-}
-
-/**
- * Applies pending migrations with foreign keys off, then checks them: SQLite's procedure for
- * changing a table (create the new one, copy, drop the old, rename). drizzle-kit writes
- * "PRAGMA foreign_keys=OFF" into such migrations, but the migrator runs them in one
- * transaction, where that pragma is a no-op, and DROP TABLE of a referenced table then fails.
- */
-export function applyMigrations<S extends Record<string, unknown>>(sqlite: Database.Database, db: BetterSQLite3Database<S>, migrationsFolder = MIGRATIONS_DIR): void {
-  sqlite.pragma("foreign_keys = OFF");
-  try {
-    migrate(db, { migrationsFolder });
-    const broken = sqlite.pragma("foreign_key_check") as unknown[];
-    if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows whose foreign keys point nowhere: ${JSON.stringify(broken.slice(0, 5))}`);
-  } finally {
-    sqlite.pragma("foreign_keys = ON");
-  }
+  return openSqlite(options.path, options);
 }

@@ -88,7 +88,7 @@ export function pagesPerParent<T extends TableWithId, F extends string = never>(
  * subquery's aliased fields cost more than running the statement.
  */
 function rankedPages<T extends TableWithId>(db: Executor, table: T, parentColumn: PgColumn, where: SQL | undefined, limit: number | Placeholder) {
-  const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${table.id})`.as("page_rank");
+  const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${table.id})`.mapWith(Number).as("page_rank");
   const ranked = db.select({ id: table.id, pageRank: rank }).from(table as PgTable).where(where).as("ranked");
   // The subquery's column types are too generic for TypeScript here.
   const rankedColumns = ranked as unknown as { id: PgColumn; pageRank: PgColumn };

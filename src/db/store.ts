@@ -11,7 +11,16 @@ export interface Transaction {
   savepoint<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs `listener` after the outermost transaction commits; never if it rolls back. */
   afterCommit(listener: () => void): void;
+  /**
+   * Takes the lock `name` until the transaction ends if no other transaction holds it, else
+   * answers false at once: for work one process does for all (the expiry sweep). SQLite's write
+   * transactions exclude each other already: always true there.
+   */
+  tryLock(name: LockName): Promise<boolean>;
 }
+
+/** Locks that work for all processes takes (PostgreSQL advisory locks, src/db/postgres.ts). */
+export type LockName = "expiry-sweep";
 
 /**
  * The database as the services see it: committed state to read, and write transactions.
@@ -70,6 +79,7 @@ export function sqliteStore(writer: Connection, reader: Connection = writer): St
     const tx: Transaction = {
       db: writer.db,
       afterCommit: (listener) => void listeners.push(listener),
+      tryLock: async () => true,
       savepoint: async (work) => {
         const name = `sp${++savepoints}`;
         writer.sqlite.exec(`SAVEPOINT ${name}`);

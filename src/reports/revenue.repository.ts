@@ -7,7 +7,7 @@ import { type Period, instantsOf } from "./period";
 export async function revenueByCompany(db: Executor, companyIds: number[], period: Period): Promise<Map<number, number>> {
   if (companyIds.length === 0) return new Map();
   const rows = await db
-    .select({ companyId: deliveries.companyId, revenue: sql<number>`sum(${deliveries.valueMinor})` })
+    .select({ companyId: deliveries.companyId, revenue: sql<number>`sum(${deliveries.valueMinor})`.mapWith(Number) })
     .from(deliveries)
     .where(and(inArray(deliveries.companyId, companyIds), eq(deliveries.status, "ACCEPTED"), between(deliveries.decidedOn, period.from, period.to)))
     .groupBy(deliveries.companyId);
@@ -18,7 +18,7 @@ export async function revenueByCompany(db: Executor, companyIds: number[], perio
 export async function contractsWon(db: Executor, companyId: number, period: Period): Promise<{ count: number; valueMinor: number }> {
   const { start, end } = instantsOf(period);
   const [row] = await db
-    .select({ count: sql<number>`count(*)`, value: sql<number>`coalesce(sum(${contracts.valueMinor}), 0)` })
+    .select({ count: sql<number>`count(*)`.mapWith(Number), value: sql<number>`coalesce(sum(${contracts.valueMinor}), 0)`.mapWith(Number) })
     .from(contracts)
     .where(and(eq(contracts.companyId, companyId), gte(contracts.createdAt, start), lt(contracts.createdAt, end), ne(contracts.status, "CANCELLED")));
   return { count: Number(row.count), valueMinor: Number(row.value) };
@@ -30,8 +30,8 @@ export async function headcountOfCompanies(db: Executor, companyIds: number[]): 
   const rows = await db
     .select({
       companyId: engineers.companyId,
-      engineers: sql<number>`count(*)`,
-      systemEngineers: sql<number>`count(*) filter (where ${engineers.role} = 'SYSTEM_ENGINEER')`,
+      engineers: sql<number>`count(*)`.mapWith(Number),
+      systemEngineers: sql<number>`count(*) filter (where ${engineers.role} = 'SYSTEM_ENGINEER')`.mapWith(Number),
     })
     .from(engineers)
     .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true)))

@@ -7,8 +7,8 @@ export async function deliveredOnTime(db: Executor, companyIds: number[], from: 
   const rows = await db
     .select({
       companyId: deliveries.companyId,
-      units: sql<number>`sum(${deliveries.quantity})`,
-      onTime: sql<number>`coalesce(sum(case when ${deliveries.late} then 0 else ${deliveries.quantity} end), 0)`,
+      units: sql<number>`sum(${deliveries.quantity})`.mapWith(Number),
+      onTime: sql<number>`coalesce(sum(case when ${deliveries.late} then 0 else ${deliveries.quantity} end), 0)`.mapWith(Number),
     })
     .from(deliveries)
     .where(and(inArray(deliveries.companyId, companyIds), between(deliveries.deliveredOn, from, to)))
@@ -21,8 +21,8 @@ export async function acceptedOfDecided(db: Executor, companyIds: number[], from
   const rows = await db
     .select({
       companyId: deliveries.companyId,
-      units: sql<number>`sum(${deliveries.quantity})`,
-      accepted: sql<number>`coalesce(sum(case when ${deliveries.status} = 'ACCEPTED' then ${deliveries.quantity} else 0 end), 0)`,
+      units: sql<number>`sum(${deliveries.quantity})`.mapWith(Number),
+      accepted: sql<number>`coalesce(sum(case when ${deliveries.status} = 'ACCEPTED' then ${deliveries.quantity} else 0 end), 0)`.mapWith(Number),
     })
     .from(deliveries)
     .where(and(inArray(deliveries.companyId, companyIds), inArray(deliveries.status, ["ACCEPTED", "REJECTED"]), between(deliveries.decidedOn, from, to)))
@@ -33,7 +33,7 @@ export async function acceptedOfDecided(db: Executor, companyIds: number[], from
 /** Bids decided since `since` (awarded or not) and how many won, per company (one aggregate). */
 export async function bidsWon(db: Executor, companyIds: number[], since: Date): Promise<Map<number, { decided: number; won: number }>> {
   const rows = await db
-    .select({ companyId: bids.companyId, decided: sql<number>`count(*)`, won: sql<number>`count(*) filter (where ${bids.status} = 'AWARDED')` })
+    .select({ companyId: bids.companyId, decided: sql<number>`count(*)`.mapWith(Number), won: sql<number>`count(*) filter (where ${bids.status} = 'AWARDED')`.mapWith(Number) })
     .from(bids)
     .where(and(inArray(bids.companyId, companyIds), inArray(bids.status, ["AWARDED", "NOT_AWARDED"]), gte(bids.updatedAt, since)))
     .groupBy(bids.companyId);

@@ -15,9 +15,10 @@ if ((role !== "COORDINATOR" && role !== "INVESTOR") || !holderName?.trim()) {
   process.exit(2);
 }
 async function main(): Promise<void> {
-  const database = openDatabase(loadConfig().databasePath);
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
   const { token } = await database.store.write(async (tx) => createToken(tx.db, { role: role as Role, companyId: null, holderName: holderName.trim() }));
-  database.close();
+  await database.close();
   process.stdout.write(`${token}\n`);
 }
 

@@ -1,19 +1,18 @@
 import "reflect-metadata";
 import fs from "node:fs";
-import path from "node:path";
-import { loadConfig } from "../config";
+import { demoTokensFile, loadConfig } from "../config";
 import { openDatabase } from "../db/client";
 import { formatDemoTokens, reseed } from "../seed/seed";
 
 /** `npm run seed`: empties the configured database and loads the demo data again. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = openDatabase(config.databasePath);
+  const database = await openDatabase({ url: config.databaseUrl, path: config.databasePath });
   const text = formatDemoTokens(await reseed(database.store));
-  database.close();
-  const tokensFile = path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
+  await database.close();
+  const tokensFile = demoTokensFile(config);
   fs.writeFileSync(tokensFile, text + "\n", { mode: 0o600 });
-  process.stdout.write(`Reloaded demo data into ${config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);
+  process.stdout.write(`Reloaded demo data into ${config.databaseUrl ? "PostgreSQL" : config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { weekStart, weeksFrom, addWeeks } from "../../src/capacity/weeks";
 import { only } from "../../src/db/prepared";
-import { openDatabase } from "../../src/db/client";
+import { openSqlite } from "../../src/db/sqlite";
 import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, orders, parks } from "../../src/db/schema";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { localDate } from "../../src/shared/time";
@@ -24,7 +24,7 @@ const WEEKS = 26;
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-capacity-"));
-  const database = openDatabase(path.join(dir, "bench.db"));
+  const database = openSqlite(path.join(dir, "bench.db"));
   const { sqlite } = database;
   const rand = random(42);
   const now = new Date();
@@ -130,7 +130,7 @@ async function main() {
   );
 
   await stop();
-  database.close();
+  await database.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

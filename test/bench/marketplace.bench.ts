@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { openDatabase } from "../../src/db/client";
+import { openSqlite } from "../../src/db/sqlite";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { createLogger } from "../../src/core/logger";
 import { buildMarketplaceSchema } from "../../src/api/schema";
@@ -44,7 +44,7 @@ const PLANS = `query($id: ID!) { node(id: $id) { ... on Order { plans { plans { 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
   const dbPath = path.join(dir, "bench.db");
-  const database = openDatabase(dbPath);
+  const database = openSqlite(dbPath);
   const t0 = performance.now();
   const sizes = { productCompanies: 240, contractCompanies: 60, engineersPerContractor: 20, openOrders: 20_000, awardedOrders: 2_000, bidsPerOpenOrder: 3 };
   const market = await generateMarket(database.store, sizes);
@@ -85,7 +85,7 @@ async function main() {
     })(),
   };
   await app.stop();
-  database.close();
+  await database.close();
 
   const ours = await spawnServer(path.join(root, "dist", "src", "main.js"), { DATABASE_PATH: dbPath, SEED_DEMO_DATA: "false", LOG_LEVEL: "error" });
   const baseline = await spawnServer(path.join(root, "dist", "test", "bench", "baseline-server.js"), { DATABASE_PATH: dbPath });

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { addWeeks, weekStart } from "../../src/capacity/weeks";
-import { openDatabase } from "../../src/db/client";
+import { openSqlite } from "../../src/db/sqlite";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { addDays, DAY_MS, localDate } from "../../src/shared/time";
 import { benchServer, random, row, time } from "./support";
@@ -26,7 +26,7 @@ const OPEN_ORDERS = 12_000;
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reports-"));
-  const database = openDatabase(path.join(dir, "bench.db"));
+  const database = openSqlite(path.join(dir, "bench.db"));
   const { sqlite } = database;
   const rand = random(11);
   const now = new Date();
@@ -141,7 +141,7 @@ async function main() {
   }
 
   await stop();
-  database.close();
+  await database.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "../../src/db/client";
+import { openSqlite } from "../../src/db/sqlite";
 import { DEFAULT_MATCH_BUDGET } from "../../src/matching/engine";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { addDays, localDate } from "../../src/shared/time";
@@ -28,7 +28,7 @@ function percentile(samples: number[], q: number): number {
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-worst-"));
-  const database = openDatabase(path.join(dir, "bench.db"));
+  const database = openSqlite(path.join(dir, "bench.db"));
   const { sqlite } = database;
   const now = Date.now();
   const worst = rigidLotsInstance(CONTRACTORS);
@@ -95,7 +95,7 @@ async function main() {
     );
   }
   await stop();
-  database.close();
+  await database.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

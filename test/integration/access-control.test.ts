@@ -127,7 +127,7 @@ describe("access control: every mutation against every caller", () => {
       const expected = m.expect[caller];
       it(`${m.name} by ${caller}: ${expected}`, async () => {
         const input = await m.input();
-        const before = snapshot(server);
+        const before = await snapshot(server);
         const res = await server.gql(m.document, { input }, tokenOf(caller));
         const payload: any = res.errors ? null : Object.values(res.data ?? {})[0];
         const userErrors: { code: string }[] = payload?.userErrors ?? [];
@@ -136,13 +136,13 @@ describe("access control: every mutation against every caller", () => {
         } else if (expected === "OK") {
           expect(res.errors).toBeUndefined();
           expect(userErrors).toEqual([]);
-          expect(snapshot(server)).not.toEqual(before);
+          expect(await snapshot(server)).not.toEqual(before);
           return;
         } else {
           expect(res.errors).toBeUndefined();
           expect(userErrors.map((e) => e.code)).toContain(expected);
         }
-        expect(snapshot(server)).toEqual(before);
+        expect(await snapshot(server)).toEqual(before);
       });
     }
   }

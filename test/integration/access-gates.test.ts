@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from "../support/server";
  */
 let server: TestServer;
 let world: World;
-let before: ReturnType<typeof snapshot>;
+let before: Awaited<ReturnType<typeof snapshot>>;
 
 type Caller = "anonymous" | "coordinator" | "investor" | "product member" | "contract member";
 const CALLERS: Caller[] = ["anonymous", "coordinator", "investor", "product member", "contract member"];
@@ -75,7 +75,7 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server);
-  before = snapshot(server);
+  before = await snapshot(server);
 });
 
 afterAll(() => server.close());
@@ -120,7 +120,7 @@ describe("every role gate, by every kind of caller, over HTTP", () => {
     expect(got).toEqual(want);
   });
 
-  it("wrote nothing, whoever called", () => {
-    expect(snapshot(server)).toEqual(before);
+  it("wrote nothing, whoever called", async () => {
+    expect(await snapshot(server)).toEqual(before);
   });
 });

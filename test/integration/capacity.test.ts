@@ -4,6 +4,8 @@ import { addWeeks, weekStart, weeksFrom } from "../../src/capacity/weeks";
 import { localDate } from "../../src/shared/time";
 import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
 import { startTestServer, type TestServer } from "../support/server";
+import { sql } from "drizzle-orm";
+import { count } from "../support/sql";
 
 let server: TestServer;
 let market: Market;
@@ -15,8 +17,8 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 /** The booking and award invariants, straight from the tables. */
-function expectInvariants() {
-  expect(invariantViolations(server.database.sqlite)).toEqual(NO_VIOLATIONS);
+async function expectInvariants() {
+  expect(await invariantViolations(server.database)).toEqual(NO_VIOLATIONS);
 }
 
 const LOAD = `query($companyId: ID, $asOf: LocalDate, $weeks: Int) {
@@ -41,7 +43,7 @@ describe("booking awarded work", () => {
     const bidId = await submitBid(server, alpha.token, orderId, { minLot: 1, maxQuantity: 600, leadTimeDays: 30 });
     const award = await awardAll(orderId, bidId, 600);
     expect(award.userErrors).toEqual([]);
-    expectInvariants();
+    await expectInvariants();
 
     // 600 units x 0.5 h = 300 h. Four engineers of 40 h: week 1 all 160 h, week 2 the other 140 h.
     const report = (await server.gql(LOAD, { asOf: dateIn(server, 0), weeks: 4 }, alpha.token)).data.loadReport;
@@ -77,14 +79,14 @@ describe("booking awarded work", () => {
     // 2000 units x 0.5 h = 1000 h; from a Monday, 6 days of lead time leave one ISO week of 160 h.
     const orderId = await postOrder(server, market, { quantity: 2000, ...singleSourced });
     const bidId = await submitBid(server, alpha.token, orderId, { minLot: 1, maxQuantity: 2000, leadTimeDays: 6 });
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const award = await awardAll(orderId, bidId, 2000);
     expect(award.userErrors).toHaveLength(1);
     const [error] = award.userErrors;
     expect(error.code).toBe("INSUFFICIENT_CAPACITY");
     expect(error.field).toEqual(["allocations", "0", "quantity"]);
     expect(error.message).toContain("lacks 840 engineer-hours");
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
   });
 
   it("releases the bookings when the customer cancels the contract, cancelling the order with its last contract", async () => {
@@ -102,7 +104,7 @@ describe("booking awarded work", () => {
     });
     const report = (await server.gql(LOAD, { weeks: 8 }, alpha.token)).data.loadReport;
     expect(report.weeks.every((w: any) => w.bookedHours === 0)).toBe(true);
-    expectInvariants();
+    await expectInvariants();
   });
 });
 
@@ -132,11 +134,8 @@ describe("engineer changes", () => {
     const [first] = (await server.gql(ENGINEERS, {}, alpha.token)).data.viewer.company.engineers.nodes;
     const res = await server.gql(UPDATE, { input: { engineerId: first.id, active: false } }, alpha.token);
     expect(res.data.updateEngineer).toEqual({ engineer: { active: false, weeklyHours: 40 }, userErrors: [] });
-    expectInvariants();
-    const booked = server.database.sqlite
-      .prepare("select coalesce(sum(centihours), 0) as n from bookings where engineer_id = ? and week >= ?")
-      .get(dbIdOf(first.id), mondayOf(dateIn(server, 0))) as { n: number };
-    expect(booked.n).toBe(0);
+    await expectInvariants();
+    expect(await count(server.database, sql`select coalesce(sum(centihours), 0) as n from bookings where engineer_id = ${dbIdOf(first.id)} and week >= ${mondayOf(dateIn(server, 0))}`)).toBe(0);
   });
 
   it("refuses a cut in weekly hours when the work no longer fits, listing the contract, and changes nothing", async () => {
@@ -149,13 +148,13 @@ describe("engineer changes", () => {
     const award = await awardAll(orderId, bidId, 600);
     expect(award.userErrors).toEqual([]);
     const engineers = (await server.gql(ENGINEERS, {}, alpha.token)).data.viewer.company.engineers.nodes;
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const res = await server.gql(UPDATE, { input: { engineerId: engineers[0].id, weeklyHours: 1 } }, alpha.token);
     const [error] = res.data.updateEngineer.userErrors;
     expect(error.code).toBe("INSUFFICIENT_CAPACITY");
     expect(error.field).toEqual(["weeklyHours"]);
     expect(error.message).toContain(award.contracts[0].id);
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
   });
 });
 
@@ -190,7 +189,7 @@ describe("instant quotes", () => {
     expect(busy.map((q: any) => q.company.name)).toEqual(["Beta Works", "Gamma Plant", "Alpha Fab"]);
 
     expect((await quotes(320, beta.token)).map((q: any) => q.company.name)).toEqual(["Beta Works"]);
-    expectInvariants();
+    await expectInvariants();
   });
 
   it("turns a contractor's quote into a bid in one step", async () => {
@@ -228,7 +227,7 @@ describe("reassigning work", () => {
     const tooMuch = (await move(2, 3, 25)).data.reassignWork.userErrors;
     expect(tooMuch.map((e: any) => [e.code, e.field.join(".")])).toEqual([["OUT_OF_RANGE", "hours"]]);
     expect((await move(0, 3, 1, market.contractors[1].token)).data.reassignWork.userErrors[0].code).toBe("NOT_FOUND");
-    expectInvariants();
+    await expectInvariants();
     const report = (await server.gql(LOAD, { weeks: 1 }, alpha.token)).data.loadReport;
     expect(report.engineers.nodes.map((e: any) => e.weeks[0].bookedHours)).toEqual([24.5, 40, 20, 15.5]);
   });

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "../../src/db/client";
+import { openSqlite } from "../../src/db/sqlite";
+import { describeOnSqlite } from "../support/dialect";
 import { parks } from "../../src/db/schema";
 
 /**
@@ -9,12 +10,12 @@ import { parks } from "../../src/db/schema";
  * and only checkpoints itself past 10,000 pages: committed rows reach the database file
  * without any request doing it.
  */
-describe("background WAL checkpoints", () => {
+describeOnSqlite("background WAL checkpoints", () => {
   it("copies committed transactions into the database file from the worker", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "checkpoints-"));
     const file = path.join(dir, "market.db");
     const errors: string[] = [];
-    const database = openDatabase(file, { backgroundCheckpoints: { onError: (message) => errors.push(message), intervalMs: 100 } });
+    const database = openSqlite(file, { backgroundCheckpoints: { onError: (message) => errors.push(message), intervalMs: 100 } });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300)); // the migrations' own pages go first
       const before = fs.statSync(file).size;
@@ -31,7 +32,7 @@ describe("background WAL checkpoints", () => {
       expect(fs.statSync(file).size).toBeGreaterThan(before + 80_000);
       expect(errors).toEqual([]);
     } finally {
-      database.close();
+      await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,5 +1,7 @@
 import { REGISTER, buildWorld, dbIdOf, registerCompany, snapshot, type World } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
+import { sql } from "drizzle-orm";
+import { query } from "../support/sql";
 
 let server: TestServer;
 let world: World;
@@ -27,23 +29,23 @@ describe("registerCompany", () => {
       holderName: "Olga",
       company: { id: company.id, name: "Graphene Labs", employeeCount: 12, park: { id: world.parkId } },
     });
-    const stored = JSON.stringify(server.database.sqlite.prepare("select * from api_tokens").all());
+    const stored = JSON.stringify(await query(server.database, sql`select * from api_tokens`));
     expect(stored).not.toContain(token);
     expect(stored).not.toContain(token.slice(4));
   });
 
   it("keeps names unique within a park, ignoring case and spacing, but allows the same name in another park", async () => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const dup = await server.gql(REGISTER, {
       input: { parkId: world.parkId, name: "precision  WORKS", kind: "CONTRACT", employeeCount: 5, representativeName: "X" },
     });
     expect(dup.data.registerCompany).toMatchObject({ company: null, token: null, userErrors: [{ code: "TAKEN", field: ["name"] }] });
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
     await registerCompany(server, world.otherParkId, "Precision Works", "CONTRACT");
   });
 
   it("reports every invalid field at once and writes nothing", async () => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const res = await server.gql(REGISTER, {
       input: { parkId: "bm90LWFuLWlk", name: "   ", kind: "CONTRACT", employeeCount: 0, description: "x".repeat(4001), representativeName: "y".repeat(121) },
     });
@@ -58,7 +60,7 @@ describe("registerCompany", () => {
       ].sort(),
     );
     for (const e of errors) expect(e.message.length).toBeGreaterThan(10);
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
   });
 
   it("refuses a company's global id where a park's is expected", async () => {
@@ -89,8 +91,7 @@ describe("updateCompanyProfile", () => {
   it("cannot change the kind, whatever the client sends", async () => {
     const res = await server.gql(UPDATE, { input: { kind: "CONTRACT" } }, world.startup.token);
     expect(res.status).toBe(400);
-    const kind = server.database.sqlite.prepare("select kind from companies where id = ?").get(world.startup.dbId) as { kind: string };
-    expect(kind.kind).toBe("PRODUCT");
+    expect(await query(server.database, sql`select kind from companies where id = ${world.startup.dbId}`)).toEqual([{ kind: "PRODUCT" }]);
   });
 
   it("refuses a name taken in the park and a coordinator without a company", async () => {

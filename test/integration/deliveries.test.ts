@@ -15,6 +15,8 @@ import {
   type Market,
 } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
+import { sql } from "drizzle-orm";
+import { count } from "../support/sql";
 
 let server: TestServer;
 let market: Market;
@@ -81,15 +83,14 @@ describe("deliveries and acceptance", () => {
 
     // Finished early: the hours booked after this week go back to the engineers.
     const after = (await server.gql(CONTRACT, { id: contractId }, alpha.token)).data.node;
-    const later = server.database.sqlite.prepare("select count(*) as n from bookings where contract_id = ? and week > ?").get(dbIdOf(contractId), weekStart(dateIn(server, 0))) as any;
-    expect(later.n).toBe(0);
+    expect(await count(server.database, sql`select count(*) as n from bookings where contract_id = ${dbIdOf(contractId)} and week > ${weekStart(dateIn(server, 0))}`)).toBe(0);
     expect(after.bookedHours).toBeLessThan(500);
     expect(after.deliveries.nodes).toEqual([
       { quantity: 300, status: "REJECTED", late: false, rejectReason: "Porosity in 12 housings" },
       { quantity: 400, status: "ACCEPTED", late: false, rejectReason: null },
       { quantity: 600, status: "ACCEPTED", late: false, rejectReason: null },
     ]);
-    expect(invariantViolations(server.database.sqlite)).toEqual(NO_VIOLATIONS);
+    expect(await invariantViolations(server.database)).toEqual(NO_VIOLATIONS);
   });
 
   it("marks deliveries after the promised date late, and replays a delivery with the same idempotency key", async () => {
@@ -99,11 +100,11 @@ describe("deliveries and acceptance", () => {
       const input = { contractId, quantity: 250, idempotencyKey: "late-batch-1" };
       const first = (await server.gql(RECORD_DELIVERY, { input }, market.contractors[0].token)).data.recordDelivery;
       expect(first.delivery).toMatchObject({ late: true, deliveredOn: dateIn(server, 0) });
-      const rows = () => (server.database.sqlite.prepare("select count(*) as n from deliveries").get() as any).n;
-      const count = rows();
+      const rows = () => count(server.database, sql`select count(*) as n from deliveries`);
+      const before = await rows();
       const replay = (await server.gql(RECORD_DELIVERY, { input }, market.contractors[0].token)).data.recordDelivery;
       expect(replay.delivery.id).toBe(first.delivery.id);
-      expect(rows()).toBe(count);
+      expect(await rows()).toBe(before);
       expect(await refusedWith(server, RECORD_DELIVERY, { ...input, quantity: 251 }, market.contractors[0].token)).toEqual([["IDEMPOTENCY_KEY_REUSED", "idempotencyKey"]]);
     } finally {
       server.advance(-31 * DAY);
@@ -124,6 +125,6 @@ describe("deliveries and acceptance", () => {
     expect(cancelled.data.cancelContract).toEqual({ contract: { status: "CANCELLED" }, userErrors: [] });
     const order = await server.gql(`query($id: ID!) { node(id: $id) { ... on Order { status } } }`, { id: orderId }, market.startup.token);
     expect(order.data.node.status).toBe("COMPLETED");
-    expect(invariantViolations(server.database.sqlite)).toEqual(NO_VIOLATIONS);
+    expect(await invariantViolations(server.database)).toEqual(NO_VIOLATIONS);
   });
 });

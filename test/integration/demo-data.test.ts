@@ -1,6 +1,7 @@
 import { getTableName } from "drizzle-orm";
 import { reseed, seedDemoData, SETTINGS_TABLES, TABLES_CHILDREN_FIRST } from "../../src/seed/seed";
 import { startTestServer, type TestServer } from "../support/server";
+import { tablesOf } from "../support/sql";
 
 let server: TestServer;
 let tokens: Awaited<ReturnType<typeof seedDemoData>>;
@@ -47,11 +48,8 @@ describe("demo data", () => {
     }
   });
 
-  it("knows every table when it empties the database", () => {
-    const tables = server.database.sqlite
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
-      .all()
-      .map((row: any) => row.name);
+  it("knows every table when it empties the database", async () => {
+    const tables = await tablesOf(server.database);
     expect([...TABLES_CHILDREN_FIRST, ...SETTINGS_TABLES].map((t) => getTableName(t)).sort()).toEqual(tables.sort());
   });
 

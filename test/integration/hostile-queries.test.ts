@@ -131,7 +131,7 @@ describe("hostile arguments to every query field", () => {
     const declarations = [...target.variables, ...args.map((a) => `$${a.name}: ${String(a.type)}`)];
     const call = args.length ? `${target.field.name}(${args.map((a) => `${a.name}: $${a.name}`).join(", ")})` : target.field.name;
     const document = `query${declarations.length ? `(${declarations.join(", ")})` : ""} { ${target.wrap(`result: ${call} ${selectionOf(target.field)}`)} }`;
-    const before = snapshot(server);
+    const before = await snapshot(server);
     await fc.assert(
       fc.asyncProperty(fc.record(Object.fromEntries(args.map((a) => [a.name, valueOf(a.type)]))), fc.constantFrom(...ids), callers(), async (variables, nodeId, caller) => {
         const res = await server.gql(document, { ...variables, nodeId }, caller());
@@ -140,7 +140,7 @@ describe("hostile arguments to every query field", () => {
       }),
       { numRuns: 30, seed: 20261201 },
     );
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
     expect(server.logs.join("\n")).not.toMatch(/unexpected error/);
   });
 });

@@ -16,14 +16,14 @@ describe("idempotency keys", () => {
     const input = { ...orderInput(server, market), idempotencyKey: "post-housings-1" };
     const first = await server.gql(POST_ORDER, { input }, market.startup.token);
     expect(first.data.postOrder.userErrors).toEqual([]);
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const replay = await server.gql(POST_ORDER, { input }, market.startup.token);
     expect(replay.data.postOrder).toEqual(first.data.postOrder);
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
 
     const other = await server.gql(POST_ORDER, { input: { ...input, quantity: 999 } }, market.startup.token);
     expect(other.data.postOrder.userErrors.map((e: any) => [e.code, e.field.join(".")])).toEqual([["IDEMPOTENCY_KEY_REUSED", "idempotencyKey"]]);
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
   });
 
   it("keeps keys per company, and stores none for a refused request", async () => {
@@ -50,10 +50,10 @@ describe("idempotency keys", () => {
     const award = { orderId, allocations: [{ bidId: alphaBid.bid.id, quantity: 600 }, { bidId: betaBid.bid.id, quantity: 400 }], idempotencyKey: "award-1" };
     const first = await server.gql(AWARD, { input: award }, market.startup.token);
     expect(first.data.awardOrder.userErrors).toEqual([]);
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const replay = await server.gql(AWARD, { input: award }, market.startup.token);
     expect(replay.data.awardOrder).toEqual(first.data.awardOrder);
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
     // Without the key, the same award is the second award it is: refused.
     const again = await server.gql(AWARD, { input: { ...award, idempotencyKey: null } }, market.startup.token);
     expect(again.data.awardOrder.userErrors[0].code).toBe("INVALID_STATE");

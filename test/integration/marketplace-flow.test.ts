@@ -3,6 +3,8 @@ import { createLogger } from "../../src/core/logger";
 import { snapshot } from "../support/fixtures";
 import { AWARD, DAY, START, buildMarket, dateIn, deliverAndAccept, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
+import { sql } from "drizzle-orm";
+import { count } from "../support/sql";
 
 let server: TestServer;
 let market: Market;
@@ -132,8 +134,7 @@ describe("the marketplace flow, end to end over HTTP", () => {
     const outcomes = results.map((r) => r.data.awardOrder.userErrors.map((e: any) => e.code));
     expect(outcomes.filter((codes) => codes.length === 0)).toHaveLength(1);
     expect(outcomes.filter((codes) => codes.includes("INVALID_STATE"))).toHaveLength(2);
-    const contractCount = server.database.sqlite.prepare("select count(*) as n from contracts where order_id = (select max(id) from orders)").get() as any;
-    expect(contractCount.n).toBe(1);
+    expect(await count(server.database, sql`select count(*) as n from contracts where order_id = (select max(id) from orders)`)).toBe(1);
   });
 
   it("takes bids until bidding closes, awards within the window after, and expires the order after that", async () => {
@@ -156,10 +157,10 @@ describe("the marketplace flow, end to end over HTTP", () => {
     server.advance(14 * DAY);
     const expired = await server.gql(`query($id: ID!) { node(id: $id) { ... on Order { status } } }`, { id: orderId }, market.startup.token);
     expect(expired.data.node.status).toBe("EXPIRED");
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const award = await server.gql(AWARD, { input: { orderId, allocations: [{ bidId: alphaBid, quantity: 600 }] } }, market.startup.token);
     expect(award.data.awardOrder.userErrors.map((e: any) => e.code)).toEqual(["INVALID_STATE"]);
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
     // A contractor that did not bid no longer sees the expired order; the bidder still does.
     expect((await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: orderId }, beta.token)).data.node).toBeNull();
     expect((await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: orderId }, alpha.token)).data.node).toEqual({ id: orderId });

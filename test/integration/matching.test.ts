@@ -217,7 +217,7 @@ describe("matching, end to end over HTTP", () => {
     expect(order.bids.nodes[2].revisions.nodes[0].actorName).toMatch(/^platform: the published offer, awarded by /);
     const gamma = await server.gql(`{ loadReport(weeks: 2) { weeks { bookedHours } } }`, {}, market.contractors[2].token);
     expect(gamma.data.loadReport.weeks.map((w: any) => w.bookedHours)).toEqual([160, 65]);
-    expect(invariantViolations(server.database.sqlite)).toEqual(NO_VIOLATIONS);
+    expect(await invariantViolations(server.database)).toEqual(NO_VIOLATIONS);
     // A replay of the award returns the same contracts and writes nothing.
     const replay = await server.gql(AWARD, { input: { orderId, planKey: plans.balanced.key, idempotencyKey: "award-balanced" } }, market.startup.token);
     expect(replay.data.awardOrder.contracts.map((c: any) => c.id)).toEqual(res.data.awardOrder.contracts.map((c: any) => c.id));

@@ -4,21 +4,25 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { applyMigrations } from "../../src/db/client";
+import { applyMigrations } from "../../src/db/sqlite";
+import { describeOnSqlite } from "../support/dialect";
 
 const root = path.join(__dirname, "..", "..");
 
-describe("migrations/", () => {
+describe.each([
+  ["sqlite", "sqlite"],
+  ["postgresql", "pg"],
+])("migrations/%s", (dialect, folder) => {
   it("agrees with the table definitions in src/db/schema (drizzle-kit generates nothing new)", () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-check-"));
     try {
-      fs.cpSync(path.join(root, "migrations"), out, { recursive: true });
+      fs.cpSync(path.join(root, "migrations", folder), out, { recursive: true });
       const before = fs.readdirSync(out).sort();
       // drizzle-kit prefixes --out with "./" (an absolute path breaks) and exits 0 even when it
       // fails, so the check reads its output as well as the folder.
       const output = execFileSync(
         process.execPath,
-        [path.join(root, "node_modules", "drizzle-kit", "bin.cjs"), "generate", "--dialect", "sqlite", "--schema", "./src/db/schema/index.ts", "--out", path.relative(root, out)],
+        [path.join(root, "node_modules", "drizzle-kit", "bin.cjs"), "generate", "--dialect", dialect, "--schema", `./src/db/schema/${folder}/index.ts`, "--out", path.relative(root, out)],
         { cwd: root, stdio: "pipe", encoding: "utf8" },
       );
       expect(output).toContain("No schema changes");
@@ -30,16 +34,16 @@ describe("migrations/", () => {
   }, 60_000);
 });
 
-describe("upgrading a database that holds data", () => {
+describeOnSqlite("upgrading a SQLite database that holds data", () => {
   it("keeps every row through each later migration", () => {
     // Drizzle's migrator applies what the journal lists: a copy with the journal cut to the
     // first migrations builds an older database, the real folder then upgrades it.
-    const journal = JSON.parse(fs.readFileSync(path.join(root, "migrations", "meta", "_journal.json"), "utf8"));
+    const journal = JSON.parse(fs.readFileSync(path.join(root, "migrations", "sqlite", "meta", "_journal.json"), "utf8"));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-upgrade-"));
     try {
       for (let applied = 1; applied < journal.entries.length; applied++) {
         const old = path.join(dir, `v${applied}`);
-        fs.cpSync(path.join(root, "migrations"), old, { recursive: true });
+        fs.cpSync(path.join(root, "migrations", "sqlite"), old, { recursive: true });
         fs.writeFileSync(path.join(old, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, applied) }));
         const sqlite = new Database(path.join(dir, `v${applied}.db`));
         sqlite.pragma("foreign_keys = ON");

@@ -1,4 +1,5 @@
-import { openDatabase, type DatabaseHandle } from "../../src/db/client";
+import type { DatabaseHandle } from "../../src/db/client";
+import { createTestDatabase, type TestDatabase } from "../support/database";
 import { only } from "../../src/db/prepared";
 import { companies, engineers, parks } from "../../src/db/schema";
 import { engineersPerCompany } from "../../src/engineers/engineer.repository";
@@ -7,7 +8,7 @@ import { findParksByIds } from "../../src/parks/park.repository";
 /**
  * Statements prepared once (src/db/prepared.ts) are cached per database: they must read the
  * database they are called with, see a transaction's own writes, and leave nothing after a
- * rollback. Real migrated SQLite databases, two at once.
+ * rollback. Real migrated databases of the run's dialect, two at once.
  */
 describe("prepared statements", () => {
   let first: DatabaseHandle;
@@ -15,13 +16,15 @@ describe("prepared statements", () => {
   const addPark = async (database: DatabaseHandle, name: string) =>
     (await only(database.db.insert(parks).values({ name, nameKey: name.toLowerCase(), kind: "TECHNOPARK", region: "Test", createdAt: new Date() }).returning())).id;
 
-  beforeEach(() => {
-    first = openDatabase(":memory:");
-    second = openDatabase(":memory:");
+  let locations: TestDatabase[];
+
+  beforeEach(async () => {
+    locations = [await createTestDatabase(), await createTestDatabase()];
+    [first, second] = await Promise.all(locations.map((l) => l.open()));
   });
-  afterEach(() => {
-    first.close();
-    second.close();
+  afterEach(async () => {
+    await Promise.all([first.close(), second.close()]);
+    await Promise.all(locations.map((l) => l.drop()));
   });
 
   it("reads the database it is called with, not the one it was first prepared on", async () => {

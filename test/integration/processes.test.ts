@@ -7,7 +7,9 @@ import { buildServer, freePort, gqlAt, startChildServer, type ChildServer } from
 import { dbIdOf } from "../support/fixtures";
 import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
 import { AWARD, POST_ORDER, SUBMIT_BID, bidInput, buildMarket, orderInput, type Market } from "../support/marketplace";
-import { openDatabase } from "../../src/db/client";
+import { openSqlite } from "../../src/db/sqlite";
+import type { TestDatabase } from "../support/database";
+import { describeOnSqlite } from "../support/dialect";
 import { startTestServer } from "../support/server";
 
 /**
@@ -32,7 +34,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "processes-"));
   dbPath = path.join(dir, "shared.db");
   // The market is built through an in-process server on the same file, then that server stops.
-  const setup = await startTestServer({ databasePath: dbPath });
+  const file: TestDatabase = { env: { DATABASE_PATH: dbPath }, name: dbPath, open: async () => openSqlite(dbPath), drop: async () => undefined };
+  const setup = await startTestServer({ database: file });
   market = await buildMarket(setup);
   await setup.close();
 });
@@ -42,19 +45,19 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function violations() {
-  const sqlite = new Database(dbPath, { readonly: true });
+async function violations() {
+  const database = openSqlite(dbPath);
   try {
-    return { integrity: sqlite.prepare("pragma integrity_check").get(), ...invariantViolations(sqlite) };
+    return { integrity: database.sqlite.prepare("pragma integrity_check").get(), ...(await invariantViolations(database)) };
   } finally {
-    sqlite.close();
+    await database.close();
   }
 }
 
 /** The child servers run on the real clock; inputs are dated from it too. */
 const clock = { now: () => new Date() };
 
-describe("two server processes on one database file", () => {
+describeOnSqlite("two server processes on one database file", () => {
   it("both start at once on an empty file with demo seeding: one seeds, in one transaction, the other finds it seeded", async () => {
     const empty = path.join(dir, "empty.db");
     const [a, b] = await Promise.all([0, 1].map(async () => startChildServer(empty, await freePort(), { SEED_DEMO_DATA: "true" })));
@@ -77,7 +80,7 @@ describe("two server processes on one database file", () => {
 
   it("starts while another process holds the write lock past the 5 s busy timeout, and seeds once it is free", async () => {
     const file = path.join(dir, "locked.db");
-    openDatabase(file).close();
+    await openSqlite(file).close();
     const holder = new Database(file);
     holder.exec("BEGIN IMMEDIATE");
     const starting = startChildServer(file, await freePort(), { SEED_DEMO_DATA: "true" });
@@ -119,7 +122,7 @@ describe("two server processes on one database file", () => {
     const codes = awards.map((r) => r.body.data.awardOrder.userErrors.map((e: any) => e.code).join() || "OK");
     expect(codes.filter((c) => c === "OK")).toHaveLength(1);
     expect(codes.filter((c) => c === "INVALID_STATE")).toHaveLength(5);
-    expect(violations()).toEqual({ integrity: { integrity_check: "ok" }, ...NO_VIOLATIONS });
+    expect(await violations()).toEqual({ integrity: { integrity_check: "ok" }, ...NO_VIOLATIONS });
     for (const server of [a, b]) {
       server.process.kill("SIGTERM");
       expect(await server.exited).toBe(0);
@@ -127,7 +130,7 @@ describe("two server processes on one database file", () => {
   });
 });
 
-describe("crash safety", () => {
+describeOnSqlite("crash safety", () => {
   it("keeps every acknowledged order through repeated SIGKILLs under a write load", async () => {
     const acknowledged = new Set<number>();
     for (let round = 0; round < 6; round++) {
@@ -154,13 +157,13 @@ describe("crash safety", () => {
       const stored = new Set((sqlite.prepare("select id from orders").all() as { id: number }[]).map((r) => r.id));
       sqlite.close();
       expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);
-      expect(violations()).toEqual({ integrity: { integrity_check: "ok" }, ...NO_VIOLATIONS });
+      expect(await violations()).toEqual({ integrity: { integrity_check: "ok" }, ...NO_VIOLATIONS });
     }
     expect(acknowledged.size).toBeGreaterThan(20);
   });
 });
 
-describe("the command-line scripts", () => {
+describeOnSqlite("the command-line scripts", () => {
   it("reload the demo data (npm run seed) and issue a first coordinator token (npm run token)", () => {
     const scriptsDb = path.join(dir, "scripts", "demo.db");
     const env = { ...process.env, DATABASE_PATH: scriptsDb };
@@ -176,7 +179,7 @@ describe("the command-line scripts", () => {
   });
 });
 
-describe("graceful shutdown", () => {
+describeOnSqlite("graceful shutdown", () => {
   it("finishes the requests in flight on SIGTERM, then exits 0", async () => {
     const server = await start();
     const inFlight = Array.from({ length: 5 }, () => gqlAt(server.url, POST_ORDER, { input: orderInput(clock, market) }, market.startup.token));

@@ -1,5 +1,7 @@
 import { ADD_ENGINEER, DECLARE_OFFER, buildWorld, refusedWith, type World } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
+import { sql } from "drizzle-orm";
+import { query } from "../support/sql";
 
 let server: TestServer;
 let world: World;
@@ -106,8 +108,8 @@ describe("capability offers", () => {
       capabilityOffer: { unitPrice: { amount: "27000000000.00" }, minLot: 20, maxLot: 9007199254740991, active: false },
       userErrors: [],
     });
-    const stored = server.database.sqlite.prepare("select unit_price_minor from capability_offers where active = 0").get() as any;
-    expect(stored.unit_price_minor).toBe(2_700_000_000_000);
+    const [stored] = await query(server.database, sql`select unit_price_minor from capability_offers where not active`);
+    expect(Number(stored.unit_price_minor)).toBe(2_700_000_000_000);
   });
 
   it.each([

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase, type DatabaseHandle } from "../../src/db/client";
+import { openSqlite, type SqliteHandle } from "../../src/db/sqlite";
+import { describeOnSqlite } from "../support/dialect";
 import { runSql, sqlRows, type Executor } from "../../src/db/executor";
 import type { Store } from "../../src/db/store";
 
@@ -10,9 +11,9 @@ import type { Store } from "../../src/db/store";
  * The write-transaction runner (src/db/store.ts) on a real SQLite file: what drizzle's own
  * better-sqlite3 transaction cannot do, an async callback kept inside its transaction.
  */
-describe("the store's write transactions", () => {
+describeOnSqlite("the store's write transactions on SQLite", () => {
   let dir: string;
-  let database: DatabaseHandle;
+  let database: SqliteHandle;
   let store: Store;
 
   const tick = (ms = 1) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,13 +23,13 @@ describe("the store's write transactions", () => {
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "store-test-"));
-    database = openDatabase(path.join(dir, "store.db"));
+    database = openSqlite(path.join(dir, "store.db"));
     database.sqlite.exec("create table probe (id integer primary key, value integer not null)");
     store = database.store;
   });
 
-  afterEach(() => {
-    database.close();
+  afterEach(async () => {
+    await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

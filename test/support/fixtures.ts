@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import { fromGlobalId } from "../../src/graphql/global-id";
 import type { TestServer } from "./server";
+import { query, tablesOf } from "./sql";
 
 export const REGISTER = /* GraphQL */ `
   mutation Register($input: RegisterCompanyInput!) {
@@ -109,11 +111,10 @@ export async function buildWorld(server: TestServer): Promise<World> {
 }
 
 /** Every row of every table: a refused mutation must leave this exactly as it was. */
-export function snapshot(server: TestServer): Record<string, unknown[]> {
-  const tables = server.database.sqlite
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
-    .all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, server.database.sqlite.prepare(`select * from "${name}" order by rowid`).all()]));
+export async function snapshot(server: TestServer): Promise<Record<string, unknown[]>> {
+  const tables = await tablesOf(server.database);
+  // Every table's first column is its key (id, or score_weights' factor).
+  return Object.fromEntries(await Promise.all(tables.map(async (name) => [name, await query(server.database, sql.raw(`select * from "${name}" order by 1`))])));
 }
 
 /**
@@ -127,12 +128,12 @@ export async function refusedWith(
   input: Record<string, unknown>,
   token: string | undefined,
 ): Promise<[string, string | null][]> {
-  const before = snapshot(server);
+  const before = await snapshot(server);
   const res = await server.gql(document, { input }, token);
   expect(res.errors).toBeUndefined();
   const payload: any = Object.values(res.data)[0];
   expect(Object.entries(payload).filter(([key, value]) => key !== "userErrors" && value !== null)).toEqual([]);
   for (const e of payload.userErrors) expect(e.message).toMatch(/\w+ \w+/);
-  expect(snapshot(server)).toEqual(before);
+  expect(await snapshot(server)).toEqual(before);
   return payload.userErrors.map((e: any) => [e.code, e.field ? e.field.join(".") : null]);
 }

@@ -1,16 +1,14 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
 import type { GraphQLSchema } from "graphql";
 import { createToken } from "../../src/auth/api-token.service";
 import type { Role } from "../../src/core/viewer";
-import { openDatabase, type DatabaseHandle } from "../../src/db/client";
+import type { DatabaseHandle } from "../../src/db/client";
 import { createLogger } from "../../src/core/logger";
 import { buildMarketplaceSchema } from "../../src/api/schema";
 import type { CorsPolicy } from "../../src/http";
 import { createApp, type App, type Timeouts } from "../../src/server";
+import { createTestDatabase, type TestDatabase } from "./database";
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 
@@ -39,12 +37,13 @@ export interface TestServer {
 }
 
 /**
- * A real server on a loopback port, over a fresh SQLite file built by the real migrations.
- * Each test file gets its own.
+ * A real server on a loopback port, over a fresh database built by the real migrations (a
+ * SQLite file, or a PostgreSQL database when the run has DATABASE_URL). Each test file gets its
+ * own; `database` is one the caller made and keeps (it is not dropped on close).
  */
-export async function startTestServer(options: { maxBodyBytes?: number; databasePath?: string; cors?: CorsPolicy; timeouts?: Timeouts } = {}): Promise<TestServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marketplace-test-"));
-  const database = openDatabase(options.databasePath ?? path.join(dir, "test.db"));
+export async function startTestServer(options: { maxBodyBytes?: number; database?: TestDatabase; cors?: CorsPolicy; timeouts?: Timeouts } = {}): Promise<TestServer> {
+  const location = options.database ?? (await createTestDatabase());
+  const database = await location.open();
   const logs: string[] = [];
   let offsetMs = 0;
   const clock = () => new Date(Date.now() + offsetMs);
@@ -79,8 +78,8 @@ export async function startTestServer(options: { maxBodyBytes?: number; database
     },
     async close() {
       await app.stop();
-      database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await database.close();
+      if (!options.database) await location.drop();
     },
   };
 }
