@@ -14,6 +14,7 @@ import { LIMITS } from "../shared/validate";
 import { CompanyFilter, RegisterCompanyInput, UpdateCompanyProfileInput } from "../companies/company.inputs";
 import { RegisterCompanyPayload, UpdateCompanyProfilePayload } from "./company.payloads";
 import { type CompanyCriteria } from "../companies/company.repository";
+import { controlCharacterIn } from "../shared/text";
 import { Company, CompanyConnection, toCompany } from "./company.type";
 
 /** Filter ids that name nothing match nothing, rather than being ignored. */
@@ -33,6 +34,7 @@ function criteriaOf(filter: CompanyFilter | null): CompanyCriteria | null {
   if (filter.kind != null) criteria.kind = filter.kind;
   if (filter.nameContains != null && filter.nameContains.trim() !== "") {
     // SQLite refuses LIKE patterns past 50,000 bytes; no company name is longer than LIMITS.nameLength.
+    if (controlCharacterIn(filter.nameContains)) throw badUserInput("nameContains must not contain control characters.", "filter.nameContains");
     if (filter.nameContains.trim().length > LIMITS.nameLength) throw badUserInput(`nameContains must be at most ${LIMITS.nameLength} characters, as company names are.`, "filter.nameContains");
     criteria.nameContains = filter.nameContains.trim().toLowerCase();
   }

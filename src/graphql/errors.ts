@@ -42,7 +42,7 @@ registerEnumType(UserErrorCode, {
     BLANK: { description: "A required text is empty or only whitespace." },
     TOO_LONG: { description: "A text is longer than its limit." },
     OUT_OF_RANGE: { description: "A number is outside its allowed range." },
-    INVALID_FORMAT: { description: "A value is not in the expected format (money amount, code, hours)." },
+    INVALID_FORMAT: { description: "A value is not in the expected format (money amount, code, hours), or text holds control characters." },
     NOT_FOUND: { description: "No such object, or it belongs to another company and is not visible to you." },
     TAKEN: { description: "The name or code is already used where it must be unique." },
     PRODUCT_COMPANY_CANNOT_PRODUCE: {

@@ -7,3 +7,15 @@ export function nameKey(name: string): string {
 export function cleanText(text: string): string {
   return text.normalize("NFC").trim().replace(/\s+/g, " ");
 }
+
+/**
+ * Control characters other than tab, line feed and carriage return (U+0000-U+001F, U+007F):
+ * never meaningful in a name or a description, and PostgreSQL's text cannot hold U+0000 at all.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The first control character in `text` as "U+0000", or null when it has none. */
+export function controlCharacterIn(text: string): string | null {
+  const found = CONTROL.exec(text);
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : null;
+}

@@ -1,6 +1,6 @@
 import { UserErrorCode, type UserErrors } from "../graphql/errors";
 import { parseMoneyAmount, type MoneyInput } from "../graphql/money";
-import { cleanText } from "./text";
+import { cleanText, controlCharacterIn } from "./text";
 
 /** Limits shared by every mutation, so that clients can rely on one set of rules. */
 export const LIMITS = {
@@ -14,7 +14,9 @@ export const LIMITS = {
 /** A required one-line name: not blank, at most `max` characters after cleaning. */
 export function requiredName(errors: UserErrors, field: string | string[], value: string, label: string, max: number = LIMITS.nameLength): string {
   const cleaned = cleanText(value);
-  if (cleaned.length === 0) errors.add(field, UserErrorCode.BLANK, `${label} must not be blank.`);
+  const control = controlCharacterIn(cleaned);
+  if (control) errors.add(field, UserErrorCode.INVALID_FORMAT, `${label} must not contain control characters (found ${control}).`);
+  else if (cleaned.length === 0) errors.add(field, UserErrorCode.BLANK, `${label} must not be blank.`);
   else if (cleaned.length > max) errors.add(field, UserErrorCode.TOO_LONG, `${label} must be at most ${max} characters.`);
   return cleaned;
 }
@@ -22,7 +24,9 @@ export function requiredName(errors: UserErrors, field: string | string[], value
 /** Optional free text: trimmed, at most `max` characters. */
 export function optionalText(errors: UserErrors, field: string | string[], value: string | null | undefined, label: string, max: number = LIMITS.descriptionLength): string {
   const trimmed = (value ?? "").normalize("NFC").trim();
-  if (trimmed.length > max) errors.add(field, UserErrorCode.TOO_LONG, `${label} must be at most ${max} characters.`);
+  const control = controlCharacterIn(trimmed);
+  if (control) errors.add(field, UserErrorCode.INVALID_FORMAT, `${label} must not contain control characters other than tabs and line breaks (found ${control}).`);
+  else if (trimmed.length > max) errors.add(field, UserErrorCode.TOO_LONG, `${label} must be at most ${max} characters.`);
   return trimmed;
 }
 

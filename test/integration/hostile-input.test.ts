@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { UserErrorCode } from "../../src/graphql/errors";
-import { snapshot } from "../support/fixtures";
+import { refusedWith, snapshot } from "../support/fixtures";
 import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
 import { AWARD, RECORD_DELIVERY, START, buildMarket, dateIn, instantIn, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
@@ -184,6 +184,23 @@ describe("hostile input to every mutation", () => {
       { numRuns: 40, seed: 20261123 },
     );
     expect(await invariantViolations(server.database)).toEqual(NO_VIOLATIONS);
+  });
+});
+
+describe("control characters in text", () => {
+  // Found by the property above on PostgreSQL, whose text cannot hold U+0000 (SQLite stored it):
+  // refused on both stores alike, with the field and the character named.
+  it("refuses a NUL or a bell in a name or a description as INVALID_FORMAT, and writes nothing", async () => {
+    const CREATE_PARK = `mutation($input: CreateParkInput!) { createPark(input: $input) { park { id } userErrors { code field message } } }`;
+    expect(await refusedWith(server, CREATE_PARK, { name: "Park", kind: "TECHNOPARK", region: "Tomsk", description: "a\u0000b" }, market.coordinator)).toEqual([["INVALID_FORMAT", "description"]]);
+    expect(await refusedWith(server, CREATE_PARK, { name: "Pa\u0007rk", kind: "TECHNOPARK", region: "Tomsk" }, market.coordinator)).toEqual([["INVALID_FORMAT", "name"]]);
+    const res = await server.gql(CREATE_PARK, { input: { name: "Park\tof two lines", kind: "TECHNOPARK", region: "Tomsk", description: "Line one\nline two\ttabbed" } }, market.coordinator);
+    expect(res.data.createPark.userErrors).toEqual([]);
+  });
+
+  it("refuses a control character in a company-name search as BAD_USER_INPUT", async () => {
+    const res = await server.gql(`query($filter: CompanyFilter) { companies(first: 5, filter: $filter) { nodes { id } } }`, { filter: { nameContains: "a\u0000" } });
+    expect(res.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([["BAD_USER_INPUT", "nameContains must not contain control characters."]]);
   });
 });
 
