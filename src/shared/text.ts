@@ -12,6 +12,7 @@ export function cleanText(text: string): string {
  * Control characters other than tab, line feed and carriage return (U+0000-U+001F, U+007F):
  * never meaningful in a name or a description, and PostgreSQL's text cannot hold U+0000 at all.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** The first control character in `text` as "U+0000", or null when it has none. */
