@@ -149,7 +149,10 @@ export class OrderService {
 
   /** Records the expiry of orders overdue at `ctx.now` (closing their bids) and of bids past their validity; run periodically. */
   async expireOverdue(ctx: RequestContext): Promise<number> {
-    return inTransaction(ctx, async ({ db: tx, now }) => {
+    return inTransaction(ctx, async ({ db: tx, tx: transaction, now }) => {
+      // One process sweeps for all: another one's sweep in progress means there is nothing to do
+      // (its rows would conflict with ours and be retried for nothing).
+      if (!(await transaction!.tryLock("expiry-sweep"))) return 0;
       const expired = await expireOverdueOrders(tx, now);
       for (const order of expired) await closeLiveBids(tx, order, PLATFORM_ACTOR, now);
       await recordLapsedBids(tx, now);

@@ -53,8 +53,10 @@ export async function isEmpty(db: Executor): Promise<boolean> {
 
 /**
  * Loads the demo data if the database is empty, and returns its tokens; null when it was not.
- * One BEGIN IMMEDIATE transaction takes SQLite's write lock before looking, so of several
- * processes started at once on an empty file exactly one seeds and the others find it seeded.
+ * One transaction looks and loads: on SQLite, BEGIN IMMEDIATE takes the write lock before
+ * looking; on PostgreSQL the caller holds the start-up lock (DatabaseHandle.duringStartup), and
+ * two transactions that looked at once would conflict and be retried. Of several processes
+ * started at once on an empty database exactly one seeds and the others find it seeded.
  */
 export function seedDemoDataIfEmpty(store: Store, logger: Logger = createLogger("warn"), now = new Date()): Promise<DemoToken[] | null> {
   return inTransaction(systemContext(store, logger, now, "seed"), async (ctx) => ((await isEmpty(ctx.db)) ? seedIn(ctx) : null));
