@@ -36,9 +36,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** Where the demo's API tokens are saved: beside the SQLite file, or in the working directory for PostgreSQL. */
+/** Where the demo's API tokens are saved: beside the SQLite file, or in ./data for PostgreSQL. */
 export function demoTokensFile(config: Config): string {
-  return config.databaseUrl ? path.resolve("demo-tokens.txt") : path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
+  return path.join(config.databaseUrl ? path.resolve("data") : path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
 }
 
 /** "https://a.example, https://b.example" -> exact origins (scheme, host and port, no path). */

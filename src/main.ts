@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import fs from "node:fs";
+import path from "node:path";
 import { demoTokensFile, loadConfig } from "./config";
 import { openDatabase } from "./db/client";
 import { systemContext } from "./core/request-context";
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   if (seeded) {
     const text = formatDemoTokens(seeded);
     // Demo convenience only: the database itself stores token hashes, never tokens.
+    fs.mkdirSync(path.dirname(tokensFile), { recursive: true });
     fs.writeFileSync(tokensFile, text + "\n", { mode: 0o600 });
     process.stdout.write(`Seeded demo data into ${config.databaseUrl ? "PostgreSQL" : config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);
   } else if (fs.existsSync(tokensFile)) {

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import fs from "node:fs";
+import path from "node:path";
 import { demoTokensFile, loadConfig } from "../config";
 import { openDatabase } from "../db/client";
 import { formatDemoTokens, reseed } from "../seed/seed";
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const text = formatDemoTokens(await reseed(database.store));
   await database.close();
   const tokensFile = demoTokensFile(config);
+  fs.mkdirSync(path.dirname(tokensFile), { recursive: true });
   fs.writeFileSync(tokensFile, text + "\n", { mode: 0o600 });
   process.stdout.write(`Reloaded demo data into ${config.databaseUrl ? "PostgreSQL" : config.databasePath}.\n${text}\n(saved to ${tokensFile})\n`);
 }
