@@ -75,7 +75,7 @@ export async function bookedOnEngineer(db: Executor, engineerId: number, week: s
     .select({ total: sql<number>`coalesce(sum(${bookings.centihours}), 0)`.mapWith(Number) })
     .from(bookings)
     .where(and(eq(bookings.engineerId, engineerId), eq(bookings.week, week))));
-  return Number(row?.total ?? 0);
+  return row?.total ?? 0;
 }
 
 /** For each company: the weekly capacity of its active engineers, in centihours (one aggregate). */
@@ -86,7 +86,7 @@ export async function weeklyCapacityOfCompanies(db: Executor, companyIds: number
     .from(engineers)
     .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true)))
     .groupBy(engineers.companyId);
-  return new Map(rows.map((r) => [r.companyId, Number(r.centihours)]));
+  return new Map(rows.map((r) => [r.companyId, r.centihours]));
 }
 
 /** For each company and week in [fromWeek, toWeek]: centihours booked (one aggregate). */
@@ -98,7 +98,7 @@ export async function bookedByCompanyWeek(db: Executor, companyIds: number[], fr
     .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
     .where(and(inArray(engineers.companyId, companyIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
     .groupBy(engineers.companyId, bookings.week);
-  return new Map(rows.map((r) => [`${r.companyId}|${r.week}`, Number(r.centihours)]));
+  return new Map(rows.map((r) => [`${r.companyId}|${r.week}`, r.centihours]));
 }
 
 /** Per engineer and week: centihours booked, for a set of engineers (one aggregate). */
@@ -113,7 +113,7 @@ async function bookedPerEngineerWeek(db: Executor, engineersWhere: SQL, fromWeek
     .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
     .where(and(engineersWhere, gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
     .groupBy(bookings.engineerId, bookings.week);
-  return new Map(rows.map((r) => [bookedKey(r.engineerId, r.week), Number(r.centihours)]));
+  return new Map(rows.map((r) => [bookedKey(r.engineerId, r.week), r.centihours]));
 }
 
 /** The contract companies of a park with an active offer, by capability. */
@@ -144,7 +144,7 @@ export async function bookedPerContract(db: Executor, contractIds: number[]): Pr
     .from(bookings)
     .where(inArray(bookings.contractId, contractIds))
     .groupBy(bookings.contractId);
-  return new Map(rows.map((r) => [r.contractId, Number(r.centihours)]));
+  return new Map(rows.map((r) => [r.contractId, r.centihours]));
 }
 
 /** The contracts whose bookings an engineer's lost capacity displaced (read here: capacity sits below the contracts module). */

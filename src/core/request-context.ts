@@ -27,11 +27,14 @@ export function systemContext(store: Store, logger: Logger, now: Date, requestId
   return { requestId, viewer: null, now, db: store.reader, tx: null, store, logger };
 }
 
+/** A context inside a write transaction: `db` is the transaction's connection. */
+export type TransactionContext = RequestContext & { readonly tx: Transaction };
+
 /**
  * Runs `work` in a write transaction: a new one, or a savepoint of the caller's when it already
  * has one (a use case inside another). `work`'s context reads and writes inside it.
  */
-export function inTransaction<T>(ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+export function inTransaction<T>(ctx: RequestContext, work: (ctx: TransactionContext) => Promise<T>): Promise<T> {
   const within = (tx: Transaction) => work({ ...ctx, db: tx.db, tx });
   return ctx.tx ? ctx.tx.savepoint(within) : ctx.store.write(within);
 }

@@ -26,10 +26,10 @@ import type { LockName, Store, Transaction } from "./store";
 /** SQLSTATEs after which the same transaction, run again, may succeed. */
 const RETRYABLE = new Set(["40001", "40P01", "23505"]);
 /** Attempts of one write transaction, the first included, before its error is the caller's. */
-export const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 
 /** The SQLSTATE of a PostgreSQL error, through drizzle's wrapping (DrizzleQueryError.cause). */
-export function sqlStateOf(error: unknown): string | undefined {
+function sqlStateOf(error: unknown): string | undefined {
   for (let e = error; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
@@ -41,15 +41,11 @@ export interface PostgresOptions {
   /** Connections of each pool (readers, writers). */
   poolSize?: number;
   logQuery?: () => void;
-  /** Called with the SQLSTATE each time a write transaction is run again. */
-  onRetry?: (sqlState: string, attempt: number) => void;
 }
 
 export interface PostgresStore extends Store {
   /** A drizzle database over the writers' pool, outside any transaction (set-up, scripts). */
   readonly writer: Executor;
-  readonly readers: pg.Pool;
-  readonly writers: pg.Pool;
   /** Runs `work` holding the start-up advisory lock: one process at a time (migrating, seeding). */
   duringStartup<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -125,8 +121,6 @@ export function postgresStore(url: string, options: PostgresOptions = {}): Postg
   return {
     reader,
     writer,
-    readers,
-    writers,
     async write(work) {
       for (let n = 1; ; n++) {
         try {
@@ -134,7 +128,6 @@ export function postgresStore(url: string, options: PostgresOptions = {}): Postg
         } catch (error) {
           const state = sqlStateOf(error);
           if (state === undefined || !RETRYABLE.has(state) || n >= MAX_ATTEMPTS) throw error;
-          options.onRetry?.(state, n);
           // Jittered exponential back-off: contenders that collided do not collide again in step.
           await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** n)));
         }
@@ -159,25 +152,21 @@ export function postgresStore(url: string, options: PostgresOptions = {}): Postg
   };
 }
 
-/**
- * Applies pending migrations (migrations/pg) under the start-up advisory lock: of N processes
- * started together one migrates, the others wait and then find nothing to do.
- */
-export async function migratePostgres(store: PostgresStore, migrationsFolder: string): Promise<void> {
-  await store.duringStartup(() => migrate(store.writer, { migrationsFolder }));
-}
-
 export interface PostgresHandle extends DatabaseHandle {
   readonly dialect: "postgresql";
   store: PostgresStore;
 }
 
-/** Connects to the PostgreSQL database at `url` and applies pending migrations. */
+/**
+ * Connects to the PostgreSQL database at `url` and applies pending migrations (migrations/pg)
+ * under the start-up advisory lock: of N processes started together one migrates, the others
+ * wait and then find nothing to do.
+ */
 export async function openPostgres(url: string, options: Omit<PostgresOptions, "logQuery"> = {}): Promise<PostgresHandle> {
   const stats = { statements: 0 };
   const store = postgresStore(url, { ...options, logQuery: () => void stats.statements++ });
   try {
-    await migratePostgres(store, migrationsOf("postgresql"));
+    await store.duringStartup(() => migrate(store.writer, { migrationsFolder: migrationsOf("postgresql") }));
   } catch (error) {
     await store.close();
     throw error;

@@ -1,14 +1,13 @@
 import path from "node:path";
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { migrationsOf, type DatabaseHandle, type StatementStats } from "./handle";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { startCheckpointer, type Checkpointer } from "./checkpointer";
 import type { Executor } from "./executor";
+import { migrationsOf, type DatabaseHandle, type StatementStats } from "./handle";
 import * as schema from "./schema/sqlite";
 import { sqliteStore } from "./store";
-
 
 /** A SQLite database: the handle, with the connection itself for what only SQLite has (pragmas, checkpoints). */
 export interface SqliteHandle extends DatabaseHandle {

@@ -152,7 +152,7 @@ export class OrderService {
     return inTransaction(ctx, async ({ db: tx, tx: transaction, now }) => {
       // One process sweeps for all: another one's sweep in progress means there is nothing to do
       // (its rows would conflict with ours and be retried for nothing).
-      if (!(await transaction!.tryLock("expiry-sweep"))) return 0;
+      if (!(await transaction.tryLock("expiry-sweep"))) return 0;
       const expired = await expireOverdueOrders(tx, now);
       for (const order of expired) await closeLiveBids(tx, order, PLATFORM_ACTOR, now);
       await recordLapsedBids(tx, now);

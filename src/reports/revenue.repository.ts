@@ -11,7 +11,7 @@ export async function revenueByCompany(db: Executor, companyIds: number[], perio
     .from(deliveries)
     .where(and(inArray(deliveries.companyId, companyIds), eq(deliveries.status, "ACCEPTED"), between(deliveries.decidedOn, period.from, period.to)))
     .groupBy(deliveries.companyId);
-  return new Map(rows.map((r) => [r.companyId, Number(r.revenue)]));
+  return new Map(rows.map((r) => [r.companyId, r.revenue]));
 }
 
 /** Contracts awarded to a company in the period and not cancelled since: count and value (one aggregate). */
@@ -21,7 +21,7 @@ export async function contractsWon(db: Executor, companyId: number, period: Peri
     .select({ count: sql<number>`count(*)`.mapWith(Number), value: sql<number>`coalesce(sum(${contracts.valueMinor}), 0)`.mapWith(Number) })
     .from(contracts)
     .where(and(eq(contracts.companyId, companyId), gte(contracts.createdAt, start), lt(contracts.createdAt, end), ne(contracts.status, "CANCELLED")));
-  return { count: Number(row.count), valueMinor: Number(row.value) };
+  return { count: row.count, valueMinor: row.value };
 }
 
 /** Active engineers and system engineers per company (one aggregate). */
@@ -36,7 +36,7 @@ export async function headcountOfCompanies(db: Executor, companyIds: number[]): 
     .from(engineers)
     .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true)))
     .groupBy(engineers.companyId);
-  return new Map(rows.map((r) => [r.companyId, { engineers: Number(r.engineers), systemEngineers: Number(r.systemEngineers) }]));
+  return new Map(rows.map((r) => [r.companyId, { engineers: r.engineers, systemEngineers: r.systemEngineers }]));
 }
 
 export interface EngineerAttribution {

@@ -13,7 +13,7 @@ export async function deliveredOnTime(db: Executor, companyIds: number[], from: 
     .from(deliveries)
     .where(and(inArray(deliveries.companyId, companyIds), between(deliveries.deliveredOn, from, to)))
     .groupBy(deliveries.companyId);
-  return new Map(rows.map((r) => [r.companyId, { units: Number(r.units), onTime: Number(r.onTime) }]));
+  return new Map(rows.map((r) => [r.companyId, { units: r.units, onTime: r.onTime }]));
 }
 
 /** Units decided in [from, to] and how many of them accepted, per company (one aggregate). */
@@ -27,7 +27,7 @@ export async function acceptedOfDecided(db: Executor, companyIds: number[], from
     .from(deliveries)
     .where(and(inArray(deliveries.companyId, companyIds), inArray(deliveries.status, ["ACCEPTED", "REJECTED"]), between(deliveries.decidedOn, from, to)))
     .groupBy(deliveries.companyId);
-  return new Map(rows.map((r) => [r.companyId, { units: Number(r.units), accepted: Number(r.accepted) }]));
+  return new Map(rows.map((r) => [r.companyId, { units: r.units, accepted: r.accepted }]));
 }
 
 /** Bids decided since `since` (awarded or not) and how many won, per company (one aggregate). */
@@ -37,7 +37,7 @@ export async function bidsWon(db: Executor, companyIds: number[], since: Date): 
     .from(bids)
     .where(and(inArray(bids.companyId, companyIds), inArray(bids.status, ["AWARDED", "NOT_AWARDED"]), gte(bids.updatedAt, since)))
     .groupBy(bids.companyId);
-  return new Map(rows.map((r) => [r.companyId, { decided: Number(r.decided), won: Number(r.won) }]));
+  return new Map(rows.map((r) => [r.companyId, { decided: r.decided, won: r.won }]));
 }
 
 /**

@@ -8,7 +8,7 @@ import { dbIdOf } from "../support/fixtures";
 import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
 import { AWARD, POST_ORDER, SUBMIT_BID, bidInput, buildMarket, orderInput, type Market } from "../support/marketplace";
 import { openSqlite } from "../../src/db/sqlite";
-import type { TestDatabase } from "../support/database";
+import { sqliteFile } from "../support/database";
 import { describeOnSqlite } from "../support/dialect";
 import { startTestServer } from "../support/server";
 
@@ -34,8 +34,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "processes-"));
   dbPath = path.join(dir, "shared.db");
   // The market is built through an in-process server on the same file, then that server stops.
-  const file: TestDatabase = { env: { DATABASE_PATH: dbPath }, name: dbPath, open: async () => openSqlite(dbPath), drop: async () => undefined };
-  const setup = await startTestServer({ database: file });
+  const setup = await startTestServer({ database: sqliteFile(dbPath) });
   market = await buildMarket(setup);
   await setup.close();
 });

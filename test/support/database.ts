@@ -23,8 +23,6 @@ export function databaseUrl(name: string): string {
 export interface TestDatabase {
   /** What a child server process needs in its environment to use this database. */
   env: Record<string, string>;
-  /** A human-readable name, for failure messages. */
-  name: string;
   open(): Promise<DatabaseHandle>;
   /** Deletes it; every handle must be closed first. */
   drop(): Promise<void>;
@@ -39,19 +37,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const url = databaseUrl(name);
     return {
       env: { DATABASE_URL: url },
-      name,
       open: () => openDatabase({ url, path: "" }),
       drop: () => admin(`drop database if exists "${name}" with (force)`),
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "marketplace-test-"));
-  const file = path.join(dir, "test.db");
-  return {
-    env: { DATABASE_PATH: file },
-    name: file,
-    open: () => openDatabase({ path: file }),
-    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
+  return { ...sqliteFile(path.join(dir, "test.db")), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The SQLite file `file` as a test database; the caller owns the file (drop leaves it). */
+export function sqliteFile(file: string): TestDatabase {
+  return { env: { DATABASE_PATH: file }, open: () => openDatabase({ path: file }), drop: async () => undefined };
 }
 
 /** Runs one statement on the PostgreSQL server's maintenance connection (DATABASE_URL itself). */

@@ -7,7 +7,7 @@ import { ORDER_STATUSES } from "../values";
 
 /**
  * A product company's order for its product. Dates without time (`needed_by`) are ISO
- * `YYYY-MM-DD` text in the platform time zone; instants are epoch milliseconds.
+ * `YYYY-MM-DD` text in the platform time zone; instants are timestamptz.
  */
 export const orders = pgTable(
   "orders",
