@@ -5,7 +5,7 @@ import * as sqlite from "./sqlite";
 /**
  * The tables repositories query: this process's dialect's (DATABASE_URL, src/db/dialect.ts),
  * typed as PostgreSQL's. Both dialects define the same tables, columns, keys and indexes, and
- * their rows have the same TypeScript types (test/integration/schema-dialects.test.ts checks
+ * their rows have the same TypeScript types (test/unit/schema-dialects.test.ts checks
  * both), and drizzle's query builders take the same calls on either. What only one dialect has
  * is not used: the PostgreSQL types rule out SQLite's synchronous .all()/.get()/.run(), and the
  * suite run on SQLite fails on anything PostgreSQL-only. drizzle has no table shared across
