@@ -3,28 +3,35 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { buildServer, freePort, gqlAt, startChildServer, type ChildServer } from "../support/child-server";
-import { dbIdOf } from "../support/fixtures";
+import { dbIdOf, type RegisteredCompany } from "../support/fixtures";
 import { invariantViolations, NO_VIOLATIONS } from "../support/invariants";
-import { AWARD, POST_ORDER, SUBMIT_BID, bidInput, buildMarket, orderInput, type Market } from "../support/marketplace";
-import { openSqlite } from "../../src/db/sqlite";
-import { sqliteFile } from "../support/database";
+import { AWARD, POST_ORDER, SUBMIT_BID, addContractor, bidInput, buildMarket, orderInput, type Market } from "../support/marketplace";
+import type { DatabaseHandle } from "../../src/db/client";
+import { DIALECT } from "../../src/db/dialect";
+import { openSqlite, type SqliteHandle } from "../../src/db/sqlite";
+import { createTestDatabase, sqliteFile, type TestDatabase } from "../support/database";
 import { describeOnSqlite } from "../support/dialect";
 import { startTestServer } from "../support/server";
+import { count, query } from "../support/sql";
 
 /**
- * Real server processes on one SQLite file: two at once (WAL, busy timeout, BEGIN IMMEDIATE),
- * and one killed with SIGKILL under a write load, again and again.
+ * Real server processes on one database of the run's dialect: several at once (on SQLite one
+ * file: WAL, busy timeout, BEGIN IMMEDIATE; on PostgreSQL one database: SERIALIZABLE, retried,
+ * advisory locks), racing for the same orders, and killed with SIGKILL under a write load.
  */
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 let dir: string;
-let dbPath: string;
+let shared: TestDatabase;
 let market: Market;
+/** A contractor of its own for the capacity race, whose hours no other test books. */
+let contended: RegisteredCompany;
 const children: ChildServer[] = [];
 
-async function start(): Promise<ChildServer> {
-  const child = await startChildServer(dbPath, await freePort());
+async function start(database: TestDatabase = shared, env: Record<string, string> = {}): Promise<ChildServer> {
+  const child = await startChildServer(database, await freePort(), env);
   children.push(child);
   return child;
 }
@@ -32,153 +39,222 @@ async function start(): Promise<ChildServer> {
 beforeAll(async () => {
   buildServer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "processes-"));
-  dbPath = path.join(dir, "shared.db");
-  // The market is built through an in-process server on the same file, then that server stops.
-  const setup = await startTestServer({ database: sqliteFile(dbPath) });
+  shared = await createTestDatabase();
+  // The market is built through an in-process server on the same database, then that server stops.
+  const setup = await startTestServer({ database: shared });
   market = await buildMarket(setup);
+  contended = await addContractor(setup, market.parkId, market.capabilityId, "Delta Contended");
   await setup.close();
 });
 
-afterAll(() => {
+afterAll(async () => {
   for (const child of children) if (child.process.exitCode === null) child.process.kill("SIGKILL");
+  await Promise.all(children.map((child) => child.exited));
+  await shared.drop();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function violations() {
-  const database = openSqlite(dbPath);
+/** Runs `work` on a connection of its own to `database`, closed after. */
+async function withDatabase<T>(work: (database: DatabaseHandle) => Promise<T>, database: TestDatabase = shared): Promise<T> {
+  const handle = await database.open();
   try {
-    return { integrity: database.sqlite.prepare("pragma integrity_check").get(), ...(await invariantViolations(database)) };
+    return await work(handle);
   } finally {
-    await database.close();
+    await handle.close();
   }
 }
+
+/** The domain invariants of the shared database, and on SQLite its file's integrity check. */
+const consistency = () =>
+  withDatabase(async (database) => ({
+    ...(await invariantViolations(database)),
+    ...(database.dialect === "sqlite" ? { integrity: (database as SqliteHandle).sqlite.pragma("integrity_check", { simple: true }) } : {}),
+  }));
+const CONSISTENT = { ...NO_VIOLATIONS, ...(DIALECT === "sqlite" ? { integrity: "ok" } : {}) };
 
 /** The child servers run on the real clock; inputs are dated from it too. */
 const clock = { now: () => new Date() };
 
-describeOnSqlite("two server processes on one database file", () => {
-  it("both start at once on an empty file with demo seeding: one seeds, in one transaction, the other finds it seeded", async () => {
-    const empty = path.join(dir, "empty.db");
-    const [a, b] = await Promise.all([0, 1].map(async () => startChildServer(empty, await freePort(), { SEED_DEMO_DATA: "true" })));
-    children.push(a, b);
-    const seededBy = [a, b].filter((child) => child.output().includes("Seeded demo data"));
-    expect(seededBy).toHaveLength(1);
-    for (const child of [a, b]) {
-      expect(child.output()).not.toMatch(/UNIQUE|Failed to start/);
-      expect((await gqlAt(child.url, `{ capabilities(first: 50) { nodes { code } } }`, {})).body.data.capabilities.nodes).toHaveLength(12);
-    }
-    const sqlite = new Database(empty, { readonly: true });
+const REVISE_BID = `mutation($input: ReviseBidInput!) { reviseBid(input: $input) { bid { id revision terms { unitPrice { amount } } } userErrors { code } } }`;
+const codesOf = (payload: { userErrors: { code: string }[] }) => payload.userErrors.map((e) => e.code).join() || "OK";
+
+describe(`server processes on one ${DIALECT === "sqlite" ? "database file" : "PostgreSQL database"}`, () => {
+  it("start at once on an empty database with demo seeding: one migrates and seeds, in one transaction, the others find it done", async () => {
+    const empty = await createTestDatabase({ migrated: false });
     try {
-      expect(sqlite.prepare("select count(*) as n from parks").get()).toEqual({ n: 2 });
+      const started = await Promise.all([0, 1, 2].map(() => start(empty, { SEED_DEMO_DATA: "true" })));
+      expect(started.filter((child) => child.output().includes("Seeded demo data"))).toHaveLength(1);
+      for (const child of started) {
+        expect(child.output()).not.toMatch(/UNIQUE|duplicate key|Failed to start/);
+        expect((await gqlAt(child.url, `{ capabilities(first: 50) { nodes { code } } }`, {})).body.data.capabilities.nodes).toHaveLength(12);
+      }
+      expect(await withDatabase((database) => count(database, sql`select count(*) as n from parks`), empty)).toBe(2);
+      for (const child of started) child.process.kill("SIGTERM");
+      expect(await Promise.all(started.map((child) => child.exited))).toEqual([0, 0, 0]);
     } finally {
-      sqlite.close();
+      await empty.drop();
     }
-    for (const child of [a, b]) child.process.kill("SIGTERM");
-    await Promise.all([a.exited, b.exited]);
   });
 
-  it("starts while another process holds the write lock past the 5 s busy timeout, and seeds once it is free", async () => {
-    const file = path.join(dir, "locked.db");
-    await openSqlite(file).close();
-    const holder = new Database(file);
-    holder.exec("BEGIN IMMEDIATE");
-    const starting = startChildServer(file, await freePort(), { SEED_DEMO_DATA: "true" });
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
-    holder.exec("ROLLBACK");
-    holder.close();
-    const child = await starting;
-    children.push(child);
-    expect(child.output()).toContain("Seeded demo data");
-    expect((await gqlAt(child.url, `{ parks { nodes { name } } }`, {})).body.data.parks.nodes).toHaveLength(2);
-    child.process.kill("SIGTERM");
-    await child.exited;
-  });
-
-  it("let exactly one of many simultaneous awards through, and one live bid per contractor, whichever process answers", async () => {
-    const [a, b] = [await start(), await start()];
-    const posted = await gqlAt(a.url, POST_ORDER, { input: orderInput(clock, market) }, market.startup.token);
+  it("let exactly one of many simultaneous awards through, one live bid per contractor, and every revision, whichever of three processes answers", async () => {
+    const servers = [await start(), await start(), await start()];
+    const via = (i: number) => servers[i % servers.length].url;
+    const posted = await gqlAt(via(0), POST_ORDER, { input: orderInput(clock, market) }, market.startup.token);
     const orderId = posted.body.data.postOrder.order.id;
 
-    // Every contractor bids twice at once, once through each process.
+    // Every contractor bids three times at once, once through each process.
     const bids = await Promise.all(
-      market.contractors.flatMap((c) => [a, b].map((server) => gqlAt(server.url, SUBMIT_BID, { input: bidInput(clock, orderId, { minLot: 1, maxQuantity: 600 }) }, c.token))),
+      market.contractors.flatMap((c) => servers.map((server) => gqlAt(server.url, SUBMIT_BID, { input: bidInput(clock, orderId, { minLot: 1, maxQuantity: 600 }) }, c.token))),
     );
-    const outcomes = bids.map((r) => r.body.data.submitBid.userErrors.map((e: any) => e.code).join() || "OK");
-    expect(outcomes.sort()).toEqual(["BID_ALREADY_EXISTS", "BID_ALREADY_EXISTS", "BID_ALREADY_EXISTS", "OK", "OK", "OK"]);
-    const bidIds = bids.map((r) => r.body.data.submitBid.bid?.id).filter(Boolean);
+    expect(bids.map((r) => codesOf(r.body.data.submitBid)).sort()).toEqual([...Array(6).fill("BID_ALREADY_EXISTS"), "OK", "OK", "OK"]);
+    const bidIds: string[] = bids.map((r) => r.body.data.submitBid.bid?.id).filter(Boolean);
 
-    // Six different valid awards at once, alternating processes.
+    // Each contractor revises its bid three times at once, through the three processes: all
+    // three revisions are kept, numbered 2, 3 and 4, and the bid shows the last one committed.
+    const revisions = await Promise.all(
+      bidIds.flatMap((bidId, k) =>
+        servers.map((server, i) => gqlAt(server.url, REVISE_BID, { input: { bidId, unitPrice: { amount: `${1100 + i}.00` } } }, market.contractors[k].token)),
+      ),
+    );
+    expect(revisions.map((r) => codesOf(r.body.data.reviseBid))).toEqual(Array(9).fill("OK"));
+    await withDatabase(async (database) => {
+      for (const bidId of bidIds) {
+        const rows = await query(database, sql`select revision, unit_price_minor from bid_revisions where bid_id = ${dbIdOf(bidId)} order by revision`);
+        expect(rows.map((r) => Number(r.revision))).toEqual([1, 2, 3, 4]);
+        const [bid] = await query(database, sql`select revision, unit_price_minor from bids where id = ${dbIdOf(bidId)}`);
+        expect([Number(bid.revision), Number(bid.unit_price_minor)]).toEqual([4, Number(rows[3].unit_price_minor)]);
+      }
+    });
+
+    // Six different valid awards at once, spread over the processes.
     const splits = [
       [600, 400, 0], [400, 600, 0], [0, 600, 400], [0, 400, 600], [500, 0, 500], [300, 300, 400],
     ];
     const awards = await Promise.all(
       splits.map((split, i) =>
-        gqlAt([a, b][i % 2].url, AWARD, {
-          input: { orderId, allocations: split.flatMap((q, k) => (q > 0 ? [{ bidId: bidIds[k], quantity: q }] : [])) },
-        }, market.startup.token),
+        gqlAt(via(i), AWARD, { input: { orderId, allocations: split.flatMap((q, k) => (q > 0 ? [{ bidId: bidIds[k], quantity: q }] : [])) } }, market.startup.token),
       ),
     );
-    const codes = awards.map((r) => r.body.data.awardOrder.userErrors.map((e: any) => e.code).join() || "OK");
+    const codes = awards.map((r) => codesOf(r.body.data.awardOrder));
     expect(codes.filter((c) => c === "OK")).toHaveLength(1);
     expect(codes.filter((c) => c === "INVALID_STATE")).toHaveLength(5);
-    expect(await violations()).toEqual({ integrity: { integrity_check: "ok" }, ...NO_VIOLATIONS });
-    for (const server of [a, b]) {
+    expect(await consistency()).toEqual(CONSISTENT);
+    for (const server of servers) {
+      server.process.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
+    }
+  });
+
+  it("never overbook an engineer-week when awards of different orders compete for one contractor's hours at once", async () => {
+    const servers = [await start(), await start(), await start()];
+    // Delta has 160 engineer-hours a week; each award asks 200 hours (400 units x 0.5 h) within 8 days.
+    const orders: string[] = [];
+    const bidIds: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const input = orderInput(clock, market, { title: `Contested ${i}`, quantity: 400, sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } });
+      const orderId = (await gqlAt(servers[0].url, POST_ORDER, { input }, market.startup.token)).body.data.postOrder.order.id;
+      const bid = await gqlAt(servers[0].url, SUBMIT_BID, { input: bidInput(clock, orderId, { minLot: 1, maxQuantity: 400, leadTimeDays: 8 }) }, contended.token);
+      expect(codesOf(bid.body.data.submitBid)).toBe("OK");
+      orders.push(orderId);
+      bidIds.push(bid.body.data.submitBid.bid.id);
+    }
+    const awards = await Promise.all(
+      orders.map((orderId, i) => gqlAt(servers[i % 3].url, AWARD, { input: { orderId, allocations: [{ bidId: bidIds[i], quantity: 400 }] } }, market.startup.token)),
+    );
+    const codes = awards.map((r) => codesOf(r.body.data.awardOrder));
+    // As many as fit are awarded; the rest are refused for capacity, none for a server error.
+    expect(codes.filter((c) => c === "OK").length).toBeGreaterThanOrEqual(1);
+    expect(codes.filter((c) => c !== "OK" && c !== "INSUFFICIENT_CAPACITY")).toEqual([]);
+    expect(codes.filter((c) => c === "INSUFFICIENT_CAPACITY").length).toBeGreaterThanOrEqual(2);
+    expect(await consistency()).toEqual(CONSISTENT);
+    for (const server of servers) {
       server.process.kill("SIGTERM");
       expect(await server.exited).toBe(0);
     }
   });
 });
 
-describeOnSqlite("crash safety", () => {
-  it("keeps every acknowledged order through repeated SIGKILLs under a write load", async () => {
+describeOnSqlite("a process starting on a locked SQLite file", () => {
+  it("starts while another process holds the write lock past the 5 s busy timeout, and seeds once it is free", async () => {
+    const file = path.join(dir, "locked.db");
+    await openSqlite(file).close();
+    const holder = new Database(file);
+    holder.exec("BEGIN IMMEDIATE");
+    const starting = start(sqliteFile(file), { SEED_DEMO_DATA: "true" });
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    holder.exec("ROLLBACK");
+    holder.close();
+    const child = await starting;
+    expect(child.output()).toContain("Seeded demo data");
+    expect((await gqlAt(child.url, `{ parks { nodes { name } } }`, {})).body.data.parks.nodes).toHaveLength(2);
+    child.process.kill("SIGTERM");
+    await child.exited;
+  });
+});
+
+describe("crash safety", () => {
+  it("keeps every acknowledged order when one of three processes is killed with SIGKILL under a write load, again and again, while the others go on", async () => {
     const acknowledged = new Set<number>();
+    const servers = [await start(), await start(), await start()];
     for (let round = 0; round < 6; round++) {
-      const server = await start();
       let stop = false;
-      const writers = Array.from({ length: 4 }, async (_, w) => {
-        for (let i = 0; !stop; i++) {
-          try {
-            const res = await gqlAt(server.url, POST_ORDER, { input: orderInput(clock, market, { title: `Crash ${round}.${w}.${i}` }) }, market.startup.token);
-            const id = res.body?.data?.postOrder?.order?.id;
-            if (res.status === 200 && id) acknowledged.add(dbIdOf(id));
-          } catch {
-            return; // the connection died with the process
+      const writers = servers.flatMap((server) =>
+        Array.from({ length: 2 }, async (_, w) => {
+          for (let i = 0; !stop; i++) {
+            try {
+              const res = await gqlAt(server.url, POST_ORDER, { input: orderInput(clock, market, { title: `Crash ${round}.${w}.${i}` }) }, market.startup.token);
+              const id = res.body?.data?.postOrder?.order?.id;
+              if (res.status === 200 && id) acknowledged.add(dbIdOf(id));
+            } catch {
+              return; // the connection died with the process
+            }
           }
-        }
-      });
+        }),
+      );
+      const victim = round % servers.length;
       await new Promise((r) => setTimeout(r, 150 + round * 60));
-      server.process.kill("SIGKILL");
+      servers[victim].process.kill("SIGKILL");
+      // The other two go on writing after the kill.
+      await new Promise((r) => setTimeout(r, 200));
       stop = true;
       await Promise.all(writers);
-      await server.exited;
+      await servers[victim].exited;
+      servers[victim] = await start();
 
-      const sqlite = new Database(dbPath, { readonly: true });
-      const stored = new Set((sqlite.prepare("select id from orders").all() as { id: number }[]).map((r) => r.id));
-      sqlite.close();
+      const stored = await withDatabase(async (database) => new Set((await query(database, sql`select id from orders`)).map((r) => Number(r.id))));
       expect([...acknowledged].filter((id) => !stored.has(id))).toEqual([]);
-      expect(await violations()).toEqual({ integrity: { integrity_check: "ok" }, ...NO_VIOLATIONS });
+      expect(await consistency()).toEqual(CONSISTENT);
     }
-    expect(acknowledged.size).toBeGreaterThan(20);
+    expect(acknowledged.size).toBeGreaterThan(40);
+    for (const server of servers) server.process.kill("SIGTERM");
+    await Promise.all(servers.map((server) => server.exited));
   });
 });
 
-describeOnSqlite("the command-line scripts", () => {
-  it("reload the demo data (npm run seed) and issue a first coordinator token (npm run token)", () => {
-    const scriptsDb = path.join(dir, "scripts", "demo.db");
-    const env = { ...process.env, DATABASE_PATH: scriptsDb };
+describe("the command-line scripts", () => {
+  it("reload the demo data (npm run seed) and issue a first coordinator token (npm run token)", async () => {
+    const scripts = await createTestDatabase();
+    // Run in a folder of their own: the tokens file goes beside the SQLite file, or into ./data on PostgreSQL.
+    const cwd = fs.mkdtempSync(path.join(dir, "scripts-"));
+    const env = { ...process.env, ...scripts.env };
+    const tokensFile = DIALECT === "sqlite" ? path.join(path.dirname(scripts.env.DATABASE_PATH), "demo-tokens.txt") : path.join(cwd, "data", "demo-tokens.txt");
     const run = (script: string, args: string[] = []) =>
-      execFileSync(process.execPath, [path.join(__dirname, "..", "..", "dist", "src", "scripts", script), ...args], { env, encoding: "utf8" });
-    expect(run("seed.js")).toMatch(/coordinator\s+tpm_/);
-    expect(fs.readFileSync(path.join(dir, "scripts", "demo-tokens.txt"), "utf8")).toMatch(/contract company .*tpm_/);
-    expect(run("issue-token.js", ["COORDINATOR", "Cluster Development Center"]).trim()).toMatch(/^tpm_[\w-]{43}$/);
-    const sqlite = new Database(scriptsDb, { readonly: true });
-    expect((sqlite.prepare("select count(*) as n from companies").get() as { n: number }).n).toBe(17);
-    expect((sqlite.prepare("select count(*) as n from api_tokens where role = 'COORDINATOR'").get() as { n: number }).n).toBe(2);
-    sqlite.close();
+      execFileSync(process.execPath, [path.join(__dirname, "..", "..", "dist", "src", "scripts", script), ...args], { env, cwd, encoding: "utf8" });
+    try {
+      expect(run("seed.js")).toMatch(/coordinator\s+tpm_/);
+      expect(fs.readFileSync(tokensFile, "utf8")).toMatch(/contract company .*tpm_/);
+      expect(run("issue-token.js", ["COORDINATOR", "Cluster Development Center"]).trim()).toMatch(/^tpm_[\w-]{43}$/);
+      await withDatabase(async (database) => {
+        expect(await count(database, sql`select count(*) as n from companies`)).toBe(17);
+        expect(await count(database, sql`select count(*) as n from api_tokens where role = 'COORDINATOR'`)).toBe(2);
+      }, scripts);
+    } finally {
+      await scripts.drop();
+    }
   });
 });
 
-describeOnSqlite("graceful shutdown", () => {
+describe("graceful shutdown", () => {
   it("finishes the requests in flight on SIGTERM, then exits 0", async () => {
     const server = await start();
     const inFlight = Array.from({ length: 5 }, () => gqlAt(server.url, POST_ORDER, { input: orderInput(clock, market) }, market.startup.token));

@@ -1,6 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
+import type { TestDatabase } from "./database";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -17,11 +20,15 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-/** Starts `node dist/src/main.js` on a database file and a port; resolves once it answers /health. */
-export async function startChildServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
+/**
+ * Starts `node dist/src/main.js` on a test database and a port; resolves once it answers
+ * /health. It runs in a folder of its own, so that what it writes beside itself (a PostgreSQL
+ * run's data/demo-tokens.txt) stays out of the repository.
+ */
+export async function startChildServer(database: TestDatabase, port: number, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, [path.join(root, "dist", "src", "main.js")], {
-    cwd: root,
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", ...env },
+    cwd: fs.mkdtempSync(path.join(os.tmpdir(), "child-server-")),
+    env: { ...process.env, ...database.env, PORT: String(port), HOST: "127.0.0.1", SEED_DEMO_DATA: "false", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -17,8 +17,8 @@ export function databaseUrl(name: string): string {
 
 /**
  * A fresh, migrated database of this run's dialect for one test file (or one process test):
- * a new SQLite file, or on PostgreSQL (DATABASE_URL) a new database cloned from the template
- * (CREATE DATABASE ... TEMPLATE, tens of milliseconds).
+ * a new SQLite file (created and migrated when first opened), or on PostgreSQL (DATABASE_URL)
+ * a new database cloned from the template (CREATE DATABASE ... TEMPLATE, tens of milliseconds).
  */
 export interface TestDatabase {
   /** What a child server process needs in its environment to use this database. */
@@ -30,10 +30,11 @@ export interface TestDatabase {
 
 let created = 0;
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   if (DIALECT === "postgresql") {
     const name = `test_${process.pid}_${++created}_${Math.random().toString(36).slice(2, 8)}`;
-    await admin(`create database "${name}" template ${TEMPLATE_DATABASE}`);
+    // Unmigrated (`migrated: false`): an empty database, which the first process to open it migrates.
+    await admin(options.migrated === false ? `create database "${name}"` : `create database "${name}" template ${TEMPLATE_DATABASE}`);
     const url = databaseUrl(name);
     return {
       env: { DATABASE_URL: url },

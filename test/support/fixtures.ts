@@ -80,7 +80,7 @@ export async function createPark(server: TestServer, coordinator: string, name: 
 }
 
 export async function registerCompany(
-  server: TestServer,
+  server: Pick<TestServer, "gql">,
   parkId: string,
   name: string,
   kind: "PRODUCT" | "CONTRACT",

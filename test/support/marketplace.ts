@@ -42,6 +42,7 @@ export function instantIn(server: Pick<TestServer, "now">, ms: number): string {
 
 export interface Market {
   coordinator: string;
+  parkId: string;
   capabilityId: string;
   otherCapabilityId: string;
   startup: RegisteredCompany;
@@ -59,29 +60,35 @@ export async function buildMarket(server: TestServer): Promise<Market> {
   const capabilityId = await addCapability("Composites");
   const otherCapabilityId = await addCapability("Casting");
   const contractors: RegisteredCompany[] = [];
-  for (const name of ["Alpha Fab", "Beta Works", "Gamma Plant"]) {
-    const contractor = await registerCompany(server, parkId, name, "CONTRACT", 100);
-    const offer = await server.gql(
-      DECLARE_OFFER,
-      { input: { capabilityId, unitPrice: { amount: "1000.00" }, engineerHoursPerUnit: 0.5, minLeadDays: 5, minLot: 1, maxLot: 100000 } },
-      contractor.token,
-    );
-    expect(offer.data.declareCapabilityOffer.userErrors).toEqual([]);
-    // Four engineers of 40 h: 160 engineer-hours a week, 320 units of this work.
-    for (const engineer of ["One", "Two", "Three", "Four"]) {
-      const added = await server.gql(ADD_ENGINEER, { input: { name: `${name} engineer ${engineer}`, role: "ENGINEER" } }, contractor.token);
-      expect(added.data.addEngineer.userErrors).toEqual([]);
-    }
-    contractors.push(contractor);
-  }
+  for (const name of ["Alpha Fab", "Beta Works", "Gamma Plant"]) contractors.push(await addContractor(server, parkId, capabilityId, name));
   return {
     coordinator,
+    parkId,
     capabilityId,
     otherCapabilityId,
     startup: await registerCompany(server, parkId, "Composite Startup", "PRODUCT"),
     otherStartup: await registerCompany(server, parkId, "Another Startup", "PRODUCT"),
     contractors,
   };
+}
+
+/**
+ * A contract company of the park offering `capabilityId` at 1000.00 a unit and 0.5 engineer-hours
+ * a unit, with four engineers of 40 h: 160 engineer-hours a week, 320 units of this work.
+ */
+export async function addContractor(server: Pick<TestServer, "gql">, parkId: string, capabilityId: string, name: string): Promise<RegisteredCompany> {
+  const contractor = await registerCompany(server, parkId, name, "CONTRACT", 100);
+  const offer = await server.gql(
+    DECLARE_OFFER,
+    { input: { capabilityId, unitPrice: { amount: "1000.00" }, engineerHoursPerUnit: 0.5, minLeadDays: 5, minLot: 1, maxLot: 100000 } },
+    contractor.token,
+  );
+  expect(offer.data.declareCapabilityOffer.userErrors).toEqual([]);
+  for (const engineer of ["One", "Two", "Three", "Four"]) {
+    const added = await server.gql(ADD_ENGINEER, { input: { name: `${name} engineer ${engineer}`, role: "ENGINEER" } }, contractor.token);
+    expect(added.data.addEngineer.userErrors).toEqual([]);
+  }
+  return contractor;
 }
 
 export function orderInput(server: Pick<TestServer, "now">, market: Market, overrides: Record<string, unknown> = {}) {
