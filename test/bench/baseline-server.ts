@@ -1,37 +1,37 @@
 import http from "node:http";
-import Database from "better-sqlite3";
 import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from "graphql";
+import { openRaw } from "./raw";
 
 /**
  * The baseline for `npm run bench`: the same list query (a page of open orders with their
- * bids, bidders, owner and capability) served by plain graphql-js over raw better-sqlite3 on a
- * bare node:http server, with the page fetched in four batched statements; and the same bid
- * placed by a mutation (one transaction: read the order, insert the bid and its revision).
- * No auth, no limits, no masking, no DataLoader, no checks: what this stack can do at most.
+ * bids, bidders, owner and capability) served by plain graphql-js over the raw driver
+ * (better-sqlite3, or node-postgres with DATABASE_URL) on a bare node:http server, with the
+ * page fetched in four batched statements; and the same bid placed by a mutation (one
+ * transaction: read the order, insert the bid and its revision). No auth, no limits, no
+ * masking, no DataLoader, no checks: what this stack can do at most.
  */
-const db = new Database(process.env.DATABASE_PATH!);
-db.pragma("journal_mode = WAL");
-db.pragma("busy_timeout = 5000");
-const pageOf = db.prepare(`select id, title, quantity, company_id, capability_id from orders where status = 'OPEN' and bidding_closes_at > ? order by needed_by, id limit ?`);
-const namesOf = (table: string) => (ids: number[]) => db.prepare(`select id, name from ${table} where id in (${ids.map(() => "?").join(",")})`).all(...ids) as { id: number; name: string }[];
+const raw = openRaw(process.env);
+const list = (n: number) => Array.from({ length: n }, () => "?").join(",");
+const namesOf = (table: string) => (ids: number[]) => raw.all<{ id: number | string; name: string }>(`select id, name from ${table} where id in (${list(ids.length)})`, ids);
 const companiesOf = namesOf("companies");
-const orderOf = db.prepare(`select id, status from orders where id = ?`);
-const insertBid = db.prepare(
-  `insert into bids (order_id, company_id, status, unit_price_minor, currency, min_lot, max_quantity, centihours_per_unit, lead_time_days, valid_until, revision, created_at, updated_at)
-   values (?, ?, 'LIVE', ?, 'RUB', 1, ?, 10, ?, ?, 1, ?, ?) returning id`,
-);
-const insertRevision = db.prepare(
-  `insert into bid_revisions (bid_id, revision, unit_price_minor, currency, min_lot, max_quantity, centihours_per_unit, lead_time_days, valid_until, actor_name, created_at)
-   values (?, 1, ?, 'RUB', 1, ?, 10, ?, ?, 'baseline', ?)`,
-);
-const placeBid = db.transaction((orderId: number, companyId: number, unitPriceMinor: number, maxQuantity: number, leadTimeDays: number, validUntil: number) => {
-  if ((orderOf.get(orderId) as { status: string } | undefined)?.status !== "OPEN") throw new Error("not open");
-  const now = Date.now();
-  const { id } = insertBid.get(orderId, companyId, unitPriceMinor, maxQuantity, leadTimeDays, validUntil, now, now) as { id: number };
-  insertRevision.run(id, unitPriceMinor, maxQuantity, leadTimeDays, validUntil, now);
-  return id;
-});
 const capabilitiesOf = namesOf("capabilities");
+const placeBid = (orderId: number, companyId: number, unitPriceMinor: number, maxQuantity: number, leadTimeDays: number, validUntil: Date) =>
+  raw.transaction(async (tx) => {
+    const [order] = await tx.all<{ status: string }>(`select id, status from orders where id = ?`, [orderId]);
+    if (order?.status !== "OPEN") throw new Error("not open");
+    const now = new Date();
+    const [{ id }] = await tx.all<{ id: number | string }>(
+      `insert into bids (order_id, company_id, status, unit_price_minor, currency, min_lot, max_quantity, centihours_per_unit, lead_time_days, valid_until, revision, created_at, updated_at)
+       values (?, ?, 'LIVE', ?, 'RUB', 1, ?, 10, ?, ?, 1, ?, ?) returning id`,
+      [orderId, companyId, unitPriceMinor, maxQuantity, leadTimeDays, validUntil, now, now],
+    );
+    await tx.all(
+      `insert into bid_revisions (bid_id, revision, unit_price_minor, currency, min_lot, max_quantity, centihours_per_unit, lead_time_days, valid_until, actor_name, created_at)
+       values (?, 1, ?, 'RUB', 1, ?, 10, ?, ?, 'baseline', ?)`,
+      [id, unitPriceMinor, maxQuantity, leadTimeDays, validUntil, now],
+    );
+    return Number(id);
+  });
 
 const Named = new GraphQLObjectType({ name: "Named", fields: { name: { type: GraphQLString } } });
 const Money = new GraphQLObjectType({ name: "Money", fields: { amount: { type: GraphQLString } } });
@@ -52,7 +52,7 @@ const schema = new GraphQLSchema({
         type: new GraphQLObjectType({ name: "SubmitBidPayload", fields: { id: { type: GraphQLInt } } }),
         args: { orderId: { type: GraphQLInt }, companyId: { type: GraphQLInt }, unitPriceMinor: { type: GraphQLInt }, maxQuantity: { type: GraphQLInt }, leadTimeDays: { type: GraphQLInt } },
         resolve: (_root, a: { orderId: number; companyId: number; unitPriceMinor: number; maxQuantity: number; leadTimeDays: number }) => ({
-          id: placeBid(a.orderId, a.companyId, a.unitPriceMinor, a.maxQuantity, a.leadTimeDays, Date.now() + 20 * 86_400_000),
+          id: placeBid(a.orderId, a.companyId, a.unitPriceMinor, a.maxQuantity, a.leadTimeDays, new Date(Date.now() + 20 * 86_400_000)),
         }),
       },
     },
@@ -63,14 +63,24 @@ const schema = new GraphQLSchema({
       openOrders: {
         type: new GraphQLNonNull(Orders),
         args: { first: { type: GraphQLInt } },
-        resolve: (_root, { first }: { first: number }) => {
-          const rows = pageOf.all(Date.now(), first ?? 20) as { id: number; title: string; quantity: number; company_id: number; capability_id: number }[];
+        resolve: async (_root, { first }: { first: number }) => {
+          // PostgreSQL returns bigint columns as strings: ids and amounts are read with Number().
+          const rows = (
+            await raw.all<{ id: number; title: string; quantity: number; company_id: number; capability_id: number }>(
+              `select id, title, quantity, company_id, capability_id from orders where status = 'OPEN' and bidding_closes_at > ? order by needed_by, id limit ?`,
+              [new Date(), first ?? 20],
+            )
+          ).map((r) => ({ ...r, id: Number(r.id), quantity: Number(r.quantity), company_id: Number(r.company_id), capability_id: Number(r.capability_id) }));
           const orderIds = rows.map((r) => r.id);
-          const bidRows = db
-            .prepare(`select order_id, company_id, unit_price_minor from bids where order_id in (${orderIds.map(() => "?").join(",")}) order by id`)
-            .all(...orderIds) as { order_id: number; company_id: number; unit_price_minor: number }[];
-          const companies = new Map(companiesOf([...new Set([...rows.map((r) => r.company_id), ...bidRows.map((b) => b.company_id)])]).map((c) => [c.id, c]));
-          const capabilities = new Map(capabilitiesOf([...new Set(rows.map((r) => r.capability_id))]).map((c) => [c.id, c]));
+          const bidRows = (
+            await raw.all<{ order_id: number; company_id: number; unit_price_minor: number }>(
+              `select order_id, company_id, unit_price_minor from bids where order_id in (${list(orderIds.length)}) order by id`,
+              orderIds,
+            )
+          ).map((b) => ({ order_id: Number(b.order_id), company_id: Number(b.company_id), unit_price_minor: Number(b.unit_price_minor) }));
+          const byId = (named: { id: number | string; name: string }[]) => new Map(named.map((c) => [Number(c.id), c]));
+          const companies = byId(await companiesOf([...new Set([...rows.map((r) => r.company_id), ...bidRows.map((b) => b.company_id)])]));
+          const capabilities = byId(await capabilitiesOf([...new Set(rows.map((r) => r.capability_id))]));
           return {
             nodes: rows.map((r) => ({
               title: r.title,

@@ -1,19 +1,20 @@
 import "reflect-metadata";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { sql } from "drizzle-orm";
 import { weekStart, weeksFrom, addWeeks } from "../../src/capacity/weeks";
 import { only } from "../../src/db/prepared";
-import { openSqlite } from "../../src/db/sqlite";
+import { runSql } from "../../src/db/executor";
 import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, orders, parks } from "../../src/db/schema";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { localDate } from "../../src/shared/time";
-import { benchServer, random, row, time } from "./support";
+import { createTestDatabase } from "../support/database";
+import { openRaw } from "./raw";
+import { benchServer, random, row, STORE, time } from "./support";
 
 /**
  * `npm run bench:capacity`: the load report of a contract company of 200 engineers over 26
  * weeks and the heat-map of a park of 50 contractors, on generated bookings; printed as times,
- * SQL statements per call, and a ratio to the same aggregate in raw better-sqlite3.
+ * SQL statements per call, and a ratio to the same aggregate through the raw driver; on the
+ * run's store (SQLite, or PostgreSQL with DATABASE_URL).
  */
 const CONTRACTORS = 50;
 const BIG_COMPANY_ENGINEERS = 200;
@@ -23,9 +24,8 @@ const CONTRACTS_PER_COMPANY = 10;
 const WEEKS = 26;
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-capacity-"));
-  const database = openSqlite(path.join(dir, "bench.db"));
-  const { sqlite } = database;
+  const location = await createTestDatabase({ migrated: false });
+  const database = await location.open();
   const rand = random(42);
   const now = new Date();
   const firstWeek = weekStart(localDate(now));
@@ -84,9 +84,9 @@ async function main() {
       }
     }
   });
-  sqlite.exec("analyze");
+  await runSql(database.db, sql`analyze`);
   process.stdout.write(
-    `Generated ${CONTRACTORS} contractors, ${engineerCount} engineers, ${bookingCount} bookings over ${WEEKS} weeks in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`,
+    `On ${STORE}: generated ${CONTRACTORS} contractors, ${engineerCount} engineers, ${bookingCount} bookings over ${WEEKS} weeks in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`,
   );
 
   const { post, statementsOf, stop } = await benchServer(database);
@@ -95,29 +95,36 @@ async function main() {
   const LOAD = `{ loadReport(companyId: "${bigCompany}", weeks: ${WEEKS}) { weeksBookedAhead weeks { bookedHours utilisation } engineers(first: 100) { nodes { bookedHours weeks { bookedHours } } } } }`;
   const HEAT = `{ capacityHeatMap(parkId: "${toGlobalId("Park", 1)}", weeks: ${WEEKS}) { capabilities { capability { name } peakUtilisation weeks { utilisation } } } }`;
 
-  // Baseline: the same figures as raw aggregate statements in better-sqlite3, with no GraphQL,
+  // Baseline: the same figures as raw aggregate statements through the driver, with no GraphQL,
   // no HTTP and no mapping: the company's weekly totals plus its first 100 engineers' weekly
   // hours; the park's weekly totals per capability.
-  const rawLoad = sqlite.prepare(
-    `select b.week, sum(b.centihours) from bookings b join engineers e on e.id = b.engineer_id
-     where e.company_id = ? and b.week between ? and ? group by b.week`,
-  );
-  const rawEngineers = sqlite.prepare(
-    `select b.engineer_id, b.week, sum(b.centihours) from bookings b
-     where b.engineer_id in (select id from engineers where company_id = ? and active = 1 order by id limit 100)
-     and b.week between ? and ? group by b.engineer_id, b.week`,
-  );
-  const rawHeat = sqlite.prepare(
-    `select o.capability_id, b.week, sum(b.centihours) from (select distinct capability_id, company_id from capability_offers where active = 1) o
-     join engineers e on e.company_id = o.company_id join bookings b on b.engineer_id = e.id
-     where b.week between ? and ? group by o.capability_id, b.week`,
-  );
+  const raw = openRaw(location.env);
+  const rawLoad = (...params: unknown[]) =>
+    raw.all(
+      `select b.week, sum(b.centihours) from bookings b join engineers e on e.id = b.engineer_id
+       where e.company_id = ? and b.week between ? and ? group by b.week`,
+      params,
+    );
+  const rawEngineers = (...params: unknown[]) =>
+    raw.all(
+      `select b.engineer_id, b.week, sum(b.centihours) from bookings b
+       where b.engineer_id in (select id from engineers where company_id = ? and active order by id limit 100)
+       and b.week between ? and ? group by b.engineer_id, b.week`,
+      params,
+    );
+  const rawHeat = (...params: unknown[]) =>
+    raw.all(
+      `select o.capability_id, b.week, sum(b.centihours) from (select distinct capability_id, company_id from capability_offers where active) o
+       join engineers e on e.company_id = o.company_id join bookings b on b.engineer_id = e.id
+       where b.week between ? and ? group by o.capability_id, b.week`,
+      params,
+    );
 
   const loadStatements = await statementsOf(() => post(LOAD));
   const heatStatements = await statementsOf(() => post(HEAT));
-  const baselineLoad = await time(200, () => [rawLoad.all(2, weeks[0], weeks[WEEKS - 1]), rawEngineers.all(2, weeks[0], weeks[WEEKS - 1])]);
+  const baselineLoad = await time(200, () => Promise.all([rawLoad(2, weeks[0], weeks[WEEKS - 1]), rawEngineers(2, weeks[0], weeks[WEEKS - 1])]));
   const httpLoad = await time(100, () => post(LOAD));
-  const baselineHeat = await time(100, () => rawHeat.all(weeks[0], weeks[WEEKS - 1]));
+  const baselineHeat = await time(100, () => rawHeat(weeks[0], weeks[WEEKS - 1]));
   const httpHeat = await time(50, () => post(HEAT));
 
   process.stdout.write(row("baseline: raw SQL company and 100 engineers' weekly hours", baselineLoad) + "\n");
@@ -130,8 +137,9 @@ async function main() {
   );
 
   await stop();
+  await raw.close();
   await database.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await location.drop();
 }
 
 main().catch((error) => {

@@ -1,23 +1,25 @@
 import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { openSqlite } from "../../src/db/sqlite";
+import { sql } from "drizzle-orm";
+import { runSql } from "../../src/db/executor";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { createLogger } from "../../src/core/logger";
 import { buildMarketplaceSchema } from "../../src/api/schema";
 import { createApp } from "../../src/server";
 import { generateMarket } from "./generate";
 import { freePort } from "../support/child-server";
+import { createTestDatabase } from "../support/database";
+import { count } from "../support/sql";
 import { load, type LoadResult } from "./load";
+import { STORE } from "./support";
 
 /**
  * `npm run bench`: HTTP load on loopback against the real server (a separate process), on a
  * generated park; requests per second, p50 and p99 at 10 connections, SQL statements per
- * request; and a minimal graphql-js + raw better-sqlite3 server for the same list query, in
- * the same run, as the baseline.
+ * request; and a minimal graphql-js server on the raw driver for the same list query, in the
+ * same run, as the baseline. On the run's store: SQLite, or PostgreSQL with DATABASE_URL.
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -42,16 +44,15 @@ const LOAD = `query($companyId: ID) { loadReport(companyId: $companyId, weeks: 2
 const PLANS = `query($id: ID!) { node(id: $id) { ... on Order { plans { plans { nodes { key totalCost { amount } completionDate picks lines { contractor { name } source quantity cost { amount } reason } } } noPlanReason { code } } } } }`;
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
-  const dbPath = path.join(dir, "bench.db");
-  const database = openSqlite(dbPath);
+  const location = await createTestDatabase({ migrated: false });
+  const database = await location.open();
   const t0 = performance.now();
   const sizes = { productCompanies: 240, contractCompanies: 60, engineersPerContractor: 20, openOrders: 20_000, awardedOrders: 2_000, bidsPerOpenOrder: 3 };
   const market = await generateMarket(database.store, sizes);
-  database.sqlite.exec("analyze");
-  const bidCount = (database.sqlite.prepare("select count(*) as n from bids").get() as { n: number }).n;
+  await runSql(database.db, sql`analyze`);
+  const bidCount = await count(database, sql`select count(*) from bids`);
   process.stdout.write(
-    `Generated ${sizes.productCompanies + sizes.contractCompanies} companies, ${sizes.openOrders + sizes.awardedOrders} orders, ${bidCount} bids, ${sizes.contractCompanies * sizes.engineersPerContractor} engineers in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+    `On ${STORE}: generated ${sizes.productCompanies + sizes.contractCompanies} companies, ${sizes.openOrders + sizes.awardedOrders} orders, ${bidCount} bids, ${sizes.contractCompanies * sizes.engineersPerContractor} engineers in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
   );
 
   // Statements per request, measured in-process on the same file (the load runs out of process).
@@ -87,14 +88,14 @@ async function main() {
   await app.stop();
   await database.close();
 
-  const ours = await spawnServer(path.join(root, "dist", "src", "main.js"), { DATABASE_PATH: dbPath, SEED_DEMO_DATA: "false", LOG_LEVEL: "error" });
-  const baseline = await spawnServer(path.join(root, "dist", "test", "bench", "baseline-server.js"), { DATABASE_PATH: dbPath });
+  const ours = await spawnServer(path.join(root, "dist", "src", "main.js"), { ...location.env, SEED_DEMO_DATA: "false", LOG_LEVEL: "error" });
+  const baseline = await spawnServer(path.join(root, "dist", "test", "bench", "baseline-server.js"), location.env);
   const run = (url: string, next: Parameters<typeof load>[3]) => load(url, CONNECTIONS, SECONDS * 1000, next);
   let pair = 0;
   const results: [string, LoadResult, string][] = [];
   await run(ours.url, () => ({ body: { query: LIST }, token: market.coordinator })); // warm-up
   const baseList = await run(baseline.url, () => ({ body: { query: LIST } }));
-  results.push(["baseline: graphql-js + raw SQL, same list query", baseList, "4"]);
+  results.push(["baseline: graphql-js + the raw driver, same list query", baseList, "4"]);
   const list = await run(ours.url, () => ({ body: { query: LIST }, token: market.coordinator }));
   results.push(["page of 20 open orders with bids and bidders", list, `${counts.list} (5 orders: ${counts.list5})`]);
   results.push(["order detail", await run(ours.url, (i) => ({ body: { query: DETAIL, variables: { id: orderGid(market.openOrderIds[i % 1000]) } }, token: market.coordinator })), String(counts.detail)]);
@@ -104,7 +105,7 @@ async function main() {
     const [companyId, orderId] = market.freshBidPairs[--baselinePair];
     return { body: { query: BASELINE_SUBMIT, variables: { orderId, companyId } } };
   });
-  results.push(["baseline: graphql-js + raw SQL, the same bid", baseSubmit, "3"]);
+  results.push(["baseline: graphql-js + the raw driver, the same bid", baseSubmit, "3"]);
   results.push([
     "submitBid",
     await run(ours.url, () => {
@@ -128,8 +129,8 @@ async function main() {
   }
   const submit = results.find(([label]) => label === "submitBid")![1];
   process.stdout.write(`\nList page: ${(list.rps / baseList.rps).toFixed(2)} x the baseline's requests per second; submitBid: ${(submit.rps / baseSubmit.rps).toFixed(2)} x\n`);
-  await new Promise((r) => setTimeout(r, 300));
-  fs.rmSync(dir, { recursive: true, force: true });
+  await Promise.all([ours.child, baseline.child].map((child) => new Promise((resolve) => (child.exitCode === null ? child.on("exit", resolve) : resolve(null)))));
+  await location.drop();
 }
 
 main().catch((error) => {

@@ -2,9 +2,13 @@ import "reflect-metadata";
 import type { AddressInfo } from "node:net";
 import { createToken } from "../../src/auth/api-token.service";
 import type { DatabaseHandle } from "../../src/db/client";
+import { DIALECT } from "../../src/db/dialect";
 import { createLogger } from "../../src/core/logger";
 import { buildMarketplaceSchema } from "../../src/api/schema";
 import { createApp } from "../../src/server";
+/** The store this benchmark run measures (DATABASE_URL), as its tables' first line names it. */
+export const STORE = DIALECT === "sqlite" ? "SQLite" : "PostgreSQL";
+
 /** Small timing helpers for the benchmark scripts: they print figures, they assert nothing. */
 export interface Timing {
   runs: number;

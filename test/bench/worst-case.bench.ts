@@ -1,12 +1,10 @@
 import "reflect-metadata";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { openSqlite } from "../../src/db/sqlite";
 import { DEFAULT_MATCH_BUDGET } from "../../src/matching/engine";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { addDays, localDate } from "../../src/shared/time";
+import { createTestDatabase } from "../support/database";
 import { rigidLotsInstance } from "../support/matching";
+import { openRaw } from "./raw";
 import { benchServer } from "./support";
 
 /**
@@ -27,26 +25,31 @@ function percentile(samples: number[], q: number): number {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-worst-"));
-  const database = openSqlite(path.join(dir, "bench.db"));
-  const { sqlite } = database;
-  const now = Date.now();
+  const location = await createTestDatabase({ migrated: false });
+  const database = await location.open();
+  const raw = openRaw(location.env);
+  const now = new Date();
   const worst = rigidLotsInstance(CONTRACTORS);
   const scale = 1001;
-  sqlite.transaction(() => {
-    sqlite.prepare("insert into parks (name, name_key, kind, region, created_at) values ('Bench Park', 'bench park', 'CLUSTER', 'Bench', ?)").run(now);
-    sqlite.prepare("insert into capabilities (code, name, name_key, created_at) values ('CASTING', 'Casting', 'casting', ?)").run(now);
-    const company = sqlite.prepare("insert into companies (park_id, name, name_key, kind, employee_count, created_at) values (1, ?, ?, 'CONTRACT', 500, ?)");
-    const engineer = sqlite.prepare("insert into engineers (company_id, name, role, weekly_hours, active, created_at) values (?, ?, 'ENGINEER', 40, 1, ?)");
-    const offer = sqlite.prepare(
-      "insert into capability_offers (company_id, capability_id, unit_price_minor, currency, centihours_per_unit, min_lead_days, min_lot, max_lot, active, created_at, updated_at) values (?, 1, ?, 'RUB', 1, 5, ?, ?, 1, ?, ?)",
-    );
-    worst.candidates.forEach((c, i) => {
-      const id = Number(company.run(`Foundry ${i}`, `foundry ${i}`, now).lastInsertRowid);
-      for (let e = 0; e < 20; e++) engineer.run(id, `Engineer ${i}.${e}`, now);
-      offer.run(id, c.unitPrice * 100, c.minLot * scale, c.minLot * scale, now, now);
-    });
-  })();
+  await raw.transaction(async (tx) => {
+    await tx.all("insert into parks (name, name_key, kind, region, created_at) values ('Bench Park', 'bench park', 'CLUSTER', 'Bench', ?)", [now]);
+    await tx.all("insert into capabilities (code, name, name_key, created_at) values ('CASTING', 'Casting', 'casting', ?)", [now]);
+    for (const [i, c] of worst.candidates.entries()) {
+      const [{ id }] = await tx.all<{ id: number }>("insert into companies (park_id, name, name_key, kind, employee_count, created_at) values (1, ?, ?, 'CONTRACT', 500, ?) returning id", [
+        `Foundry ${i}`,
+        `foundry ${i}`,
+        now,
+      ]);
+      for (let e = 0; e < 20; e++) {
+        await tx.all("insert into engineers (company_id, name, role, weekly_hours, active, created_at) values (?, ?, 'ENGINEER', 40, true, ?)", [id, `Engineer ${i}.${e}`, now]);
+      }
+      await tx.all(
+        "insert into capability_offers (company_id, capability_id, unit_price_minor, currency, centihours_per_unit, min_lead_days, min_lot, max_lot, active, created_at, updated_at) values (?, 1, ?, 'RUB', 1, 5, ?, ?, true, ?, ?)",
+        [id, c.unitPrice * 100, c.minLot * scale, c.minLot * scale, now, now],
+      );
+    }
+  });
+  await raw.close();
   const { post, stop, url, coordinator } = await benchServer(database);
   const quantity = worst.order.quantity * scale;
   const neededBy = addDays(localDate(new Date()), 365);
@@ -96,7 +99,7 @@ async function main() {
   }
   await stop();
   await database.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await location.drop();
 }
 
 main().catch((error) => {
