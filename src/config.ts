@@ -36,9 +36,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-/** Where the demo's API tokens are saved: beside the SQLite file, or in ./data for PostgreSQL. */
+/**
+ * Where the demo's API tokens are saved: beside the SQLite file, or for PostgreSQL in ./data under
+ * a name of its own, so that trying both stores does not overwrite the SQLite demo's tokens.
+ */
 export function demoTokensFile(config: Config): string {
-  return path.join(config.databaseUrl ? path.resolve("data") : path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
+  return config.databaseUrl ? path.resolve("data", "demo-tokens-postgresql.txt") : path.join(path.dirname(path.resolve(config.databasePath)), "demo-tokens.txt");
 }
 
 /** "https://a.example, https://b.example" -> exact origins (scheme, host and port, no path). */

@@ -237,7 +237,7 @@ describe("the command-line scripts", () => {
     // Run in a folder of their own: the tokens file goes beside the SQLite file, or into ./data on PostgreSQL.
     const cwd = fs.mkdtempSync(path.join(dir, "scripts-"));
     const env = { ...process.env, ...scripts.env };
-    const tokensFile = DIALECT === "sqlite" ? path.join(path.dirname(scripts.env.DATABASE_PATH), "demo-tokens.txt") : path.join(cwd, "data", "demo-tokens.txt");
+    const tokensFile = DIALECT === "sqlite" ? path.join(path.dirname(scripts.env.DATABASE_PATH), "demo-tokens.txt") : path.join(cwd, "data", "demo-tokens-postgresql.txt");
     const run = (script: string, args: string[] = []) =>
       execFileSync(process.execPath, [path.join(__dirname, "..", "..", "dist", "src", "scripts", script), ...args], { env, cwd, encoding: "utf8" });
     try {
