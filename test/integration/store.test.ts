@@ -225,7 +225,11 @@ describeOnPostgres("the PostgreSQL store's retries and locks", () => {
   it("gives up after 12 attempts of a transaction that keeps conflicting, and never retries other errors", async () => {
     let attempts = 0;
     const conflict = Object.assign(new Error("could not serialize access"), { code: "40001" });
-    await expect(store.write(async () => void (attempts++, (() => { throw conflict; })()))).rejects.toBe(conflict);
+    const conflicting = store.write(async () => {
+      attempts++;
+      throw conflict;
+    });
+    await expect(conflicting).rejects.toBe(conflict);
     expect(attempts).toBe(12);
     attempts = 0;
     const violation = store.write(async (tx) => {
