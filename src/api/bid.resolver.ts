@@ -15,7 +15,7 @@ import { BidStatus } from "../bids/bid-status";
 
 @Resolver(() => Bid)
 export class BidResolver {
-  @Query(() => BidConnection, { description: "Your contract company's bids, oldest first." })
+  @Query(() => BidConnection, { nullable: true, description: "Your contract company's bids, oldest first." })
   async myBids(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => BidFilter, { nullable: true, description: "Narrows the list." }) filter: BidFilter | null,

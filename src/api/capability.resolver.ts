@@ -9,7 +9,7 @@ import { Capability, CapabilityConnection, toCapability } from "./capability.typ
 
 @Resolver(() => Capability)
 export class CapabilityResolver {
-  @Query(() => CapabilityConnection, { description: "The capability catalogue, oldest first. Public." })
+  @Query(() => CapabilityConnection, { nullable: true, description: "The capability catalogue, oldest first. Public." })
   async capabilities(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Capability>> {
     const page = pageRequest(args);
     return toConnection(await ctx.services.capabilities.list(ctx, page), page, toCapability);

@@ -17,6 +17,7 @@ const thresholdArg = { nullable: true, description: "The utilisation that counts
 export class LoadReportResolver {
   @Extensions(fieldCost(REPORT_COST.loadReport))
   @Query(() => LoadReport, {
+    nullable: true,
     description: "A contract company's booked load against its engineers' hours, week by week. Its members and the coordinator.",
   })
   async loadReport(
@@ -60,6 +61,7 @@ export class LoadReportResolver {
 export class CapacityHeatMapResolver {
   @Extensions(fieldCost(REPORT_COST.capacityHeatMap))
   @Query(() => CapacityHeatMap, {
+    nullable: true,
     description: "Utilisation per capability per week across a park, flagging capabilities that run short. The coordinator and investors.",
   })
   async capacityHeatMap(

@@ -43,7 +43,7 @@ function criteriaOf(filter: CompanyFilter | null): CompanyCriteria | null {
 
 @Resolver(() => Company)
 export class CompanyResolver {
-  @Query(() => CompanyConnection, { description: "Companies of all parks, oldest first. Public profiles." })
+  @Query(() => CompanyConnection, { nullable: true, description: "Companies of all parks, oldest first. Public profiles." })
   async companies(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => CompanyFilter, { nullable: true, description: "Narrows the list." }) filter: CompanyFilter | null,

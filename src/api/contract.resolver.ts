@@ -27,7 +27,7 @@ function deliveryPayload(outcome: Promise<Outcome<DeliveryChange>>): Promise<Del
 
 @Resolver(() => Contract)
 export class ContractResolver {
-  @Query(() => ContractConnection, { description: "Your company's contracts, as contractor or as customer, oldest first." })
+  @Query(() => ContractConnection, { nullable: true, description: "Your company's contracts, as contractor or as customer, oldest first." })
   async myContracts(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => ContractFilter, { nullable: true, description: "Narrows the list." }) filter: ContractFilter | null,

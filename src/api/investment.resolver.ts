@@ -14,7 +14,7 @@ export class InvestmentResolver {
     return loadCompany(ctx, investment.companyDbId);
   }
 
-  @Query(() => InvestmentConnection, { description: "Investments into a park's companies, oldest first. The coordinator and investors." })
+  @Query(() => InvestmentConnection, { nullable: true, description: "Investments into a park's companies, oldest first. The coordinator and investors." })
   async investments(@Arg("parkId", () => ID, { description: "The park." }) parkId: string, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Investment>> {
     const page = pageRequest(args);
     return toConnection(await ctx.services.reports.investments(ctx, parkId, page), page, toInvestment);

@@ -94,6 +94,7 @@ export class SourcingPolicyResolver {
 export class MatchPlansResolver {
   @Extensions(fieldCost(REPORT_COST.matchPreview))
   @Query(() => MatchPlans, {
+    nullable: true,
     description: "What-if before posting: the plans current instant quotes would give an order of these terms. Product companies and the coordinator.",
   })
   async matchPreview(@Arg("input", () => MatchPreviewInput, { description: "The order you consider posting." }) input: MatchPreviewInput, @Ctx() ctx: Context): Promise<MatchPlans> {

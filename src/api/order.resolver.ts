@@ -41,6 +41,7 @@ const seesAllOf = (ctx: Context, order: Order) => sees(ctx.viewer, "Order.everyB
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => OrderConnection, {
+    nullable: true,
     description:
       "Orders taking bids now. A contract company sees those needing a capability it actively offers; the coordinator sees all.",
   })
@@ -65,7 +66,7 @@ export class OrderResolver {
     return toSortedConnection(rows, page, ORDER_SORTS[field].valueOf, (row) => toOrder(row, ctx.now));
   }
 
-  @Query(() => OrderConnection, { description: "Your product company's orders, oldest first." })
+  @Query(() => OrderConnection, { nullable: true, description: "Your product company's orders, oldest first." })
   async myOrders(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list (companyId is ignored)." }) filter: OrderFilter | null,
@@ -76,7 +77,7 @@ export class OrderResolver {
     return toConnection(rows, page, (row) => toOrder(row, ctx.now));
   }
 
-  @Query(() => OrderConnection, { description: "Every order on the platform, oldest first. Coordinator only." })
+  @Query(() => OrderConnection, { nullable: true, description: "Every order on the platform, oldest first. Coordinator only." })
   async orders(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list." }) filter: OrderFilter | null,

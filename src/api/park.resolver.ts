@@ -10,7 +10,7 @@ import { Park, ParkConnection, toPark } from "./park.type";
 
 @Resolver(() => Park)
 export class ParkResolver {
-  @Query(() => ParkConnection, { description: "Technoparks and clusters on the platform. Public." })
+  @Query(() => ParkConnection, { nullable: true, description: "Technoparks and clusters on the platform. Public." })
   async parks(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Park>> {
     const page = pageRequest(args);
     return toConnection(await ctx.services.parks.list(ctx, page), page, toPark);

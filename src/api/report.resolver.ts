@@ -34,6 +34,7 @@ const toArg = { description: "Last day of the period, included; at most 3660 day
 export class RevenueReportResolver {
   @Extensions(fieldCost(REPORT_COST.revenueReport))
   @Query(() => RevenueReport, {
+    nullable: true,
     description: "A contract company's revenue over a period: per employee, engineer and system engineer, annualised, per engineer, and growth. Its members and the coordinator.",
   })
   async revenueReport(
@@ -78,7 +79,7 @@ export class RevenueReportResolver {
 
 @Resolver(() => ScoreWeight)
 export class ScoreWeightResolver {
-  @Query(() => [ScoreWeight], { description: "The scorecard weights in force, per sub-factor (seven). Any signed-in viewer." })
+  @Query(() => [ScoreWeight], { nullable: true, description: "The scorecard weights in force, per sub-factor (seven). Any signed-in viewer." })
   async scoreWeights(@Ctx() ctx: Context): Promise<ScoreWeight[]> {
     return (await ctx.services.reports.weights(ctx)).map((w) => Object.assign(new ScoreWeight(), w));
   }
@@ -105,7 +106,7 @@ const kindShares = (values: Map<"PRODUCT" | "CONTRACT", number>, money: boolean)
 @Resolver(() => ClusterAnalytics)
 export class ClusterAnalyticsResolver {
   @Extensions(fieldCost(REPORT_COST.clusterAnalytics))
-  @Query(() => ClusterAnalytics, { description: "A park's economy over a period: companies, investment, order volume, production cooperation, participation, revenue per engineer. The coordinator and investors." })
+  @Query(() => ClusterAnalytics, { nullable: true, description: "A park's economy over a period: companies, investment, order volume, production cooperation, participation, revenue per engineer. The coordinator and investors." })
   async clusterAnalytics(
     @Arg("parkId", () => ID, { description: "The park." }) parkId: string,
     @Arg("from", () => GraphQLLocalDate, fromArg) from: string,

@@ -199,3 +199,30 @@ describe("revokeApiToken", () => {
     expect(viewer.data.viewer).toEqual({ role: "INVESTOR", company: null });
   });
 });
+
+describe("partial answers", () => {
+  it("answers null with FORBIDDEN for a root field the viewer may not read, and the rest of the response stands", async () => {
+    const res = await server.gql(
+      `query($parkId: ID!) { myOrders(first: 5) { nodes { id } } capacityHeatMap(parkId: $parkId, weeks: 4) { capabilities { peakUtilisation } } parks { nodes { name } } }`,
+      { parkId: world.parkId },
+      world.startup.token,
+    );
+    expect(res.status).toBe(200);
+    expect(res.data.myOrders).toEqual({ nodes: [] });
+    expect(res.data.capacityHeatMap).toBeNull();
+    expect(res.data.parks.nodes.length).toBeGreaterThan(0);
+    expect(res.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([["FORBIDDEN", ["capacityHeatMap"]]]);
+  });
+
+  it("keeps an investor's cluster analytics when its revenueReport in the same request is refused", async () => {
+    const res = await server.gql(
+      `query($parkId: ID!) { revenueReport(from: "2026-01-01", to: "2026-01-31") { inPeriod { revenue { amount } } } clusterAnalytics(parkId: $parkId, from: "2026-01-01", to: "2026-01-31") { companies { sharePercent } } }`,
+      { parkId: world.parkId },
+      world.investor,
+    );
+    expect(res.data.revenueReport).toBeNull();
+    expect(res.data.clusterAnalytics.companies.length).toBeGreaterThan(0);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].path).toEqual(["revenueReport"]);
+  });
+});

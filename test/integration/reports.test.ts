@@ -163,7 +163,7 @@ describe("revenueReport", () => {
   it("is for the company's members and the coordinator only", async () => {
     for (const token of [startup.token, echo.token, investor]) {
       const res = await server.gql(REVENUE, { companyId: delta.id, from: day0, to: day0 }, token);
-      expect(res.data).toBeNull();
+      expect(res.data).toEqual({ revenueReport: null });
       expect(res.errors?.[0].extensions?.code).toBe("NOT_FOUND");
     }
     const startupOwn = await server.gql(REVENUE, { from: day0, to: day0 }, startup.token);
