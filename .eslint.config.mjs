@@ -37,7 +37,7 @@ const layerRules = LAYERS.flatMap((layer, level) =>
           {
             patterns: [
               {
-                group: [...above.map((other) => `**/${other}/*`), "../main", "../server", "../config", "../http"],
+                group: [...above.map((other) => `**/${other}/*`), "../main", "../server", "../config", "../http", "../websocket"],
                 message: `src/${folder} may import only lower layers (${LAYERS.slice(0, level).flat().join(", ") || "none"}); see LAYERS in .eslint.config.mjs.`,
               },
             ],

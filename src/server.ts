@@ -17,6 +17,9 @@ import { workerMatcher } from "./matching/matcher";
 import { createServices, type Services } from "./api/services";
 import { systemClock, type Clock } from "./shared/time";
 import { sqlRows } from "./db/executor";
+import { LiveEvents } from "./api/live";
+import { EventFeed } from "./events/event-feed";
+import { attachLiveServer, type LiveServer } from "./websocket";
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -44,6 +47,9 @@ export const DEFAULT_TIMEOUTS: Timeouts = { headersMs: 10_000, requestMs: 30_000
 export interface App {
   httpServer: http.Server;
   services: Services;
+  /** Live events: subscriptions over WebSocket (src/websocket.ts), fed from the event log. */
+  live: LiveEvents;
+  liveServer: LiveServer;
   /** Stops taking requests, lets in-flight ones finish, then resolves. */
   stop(): Promise<void>;
 }
@@ -96,12 +102,14 @@ function describeError(error: unknown): Record<string, unknown> | string {
   return { message: error.message, stack: error.stack, ...(error.cause !== undefined ? { cause: describeError(error.cause) } : {}) };
 }
 
-/** Builds the HTTP server: POST/GET /graphql, GET /health. Does not listen. */
+/** Builds the HTTP server: POST/GET /graphql, subscriptions over WebSocket at /graphql, GET /health. Does not listen. */
 export async function createApp({ database, schema, logger, maxBodyBytes, clock = systemClock, cors = { origins: [] }, timeouts = DEFAULT_TIMEOUTS }: AppOptions): Promise<App> {
   // A request must arrive whole within these, so slow or stalled clients cannot hold sockets.
   const httpServer = http.createServer({ headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkEveryMs });
   const matcher = workerMatcher();
   const services = createServices(matcher);
+  const feed = new EventFeed(database.store.reader, database.watcher, (error) => logger.error("reading live events failed", { error: String(error) }));
+  const live = new LiveEvents(feed, database.store.reader, logger);
 
   const logRequests: ApolloServerPlugin<Context> = {
     async requestDidStart({ contextValue, request }) {
@@ -161,7 +169,7 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-      context: async () => createContext({ requestId, viewer: await authenticate(database.store.reader, req.headers.authorization), database, services, logger: log, now: clock() }),
+      context: async () => createContext({ requestId, viewer: await authenticate(database.store.reader, req.headers.authorization), database, services, live, logger: log, now: clock() }),
     });
     for (const [name, value] of response.headers) res.setHeader(name, value);
     res.statusCode = response.status ?? 200;
@@ -201,10 +209,16 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     });
   });
 
+  const liveServer = attachLiveServer({ httpServer, schema, database, services, live, logger, clock, cors, maxPayloadBytes: maxBodyBytes, formatError: maskUnexpectedErrors(logger) });
+
   return {
     httpServer,
     services,
+    live,
+    liveServer,
     stop: async () => {
+      // Upgraded sockets are no longer the HTTP server's: close them first, or it waits for them.
+      await liveServer.close();
       await apollo.stop();
       await matcher.close();
     },

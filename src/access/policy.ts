@@ -83,6 +83,42 @@ export function seesContract(viewer: Viewer | null, contract: { companyId: numbe
   return sees(viewer, "Contract", { owner: contract.companyId, counterparts: [contract.customerCompanyId] });
 }
 
+/** An event as the policy reads it: what happened, and the companies on its two sides. */
+export interface EventParties {
+  type: string;
+  customerCompanyId: number | null;
+  contractorCompanyId: number | null;
+}
+
+/**
+ * Who hears of an event (live, over a subscription): whoever may see what it concerns, by the
+ * rules above. An event of a bid or a contract (it names a contractor) goes to its bidder or
+ * contractor, the order's owner and the coordinator, so a competitor never hears of a sealed bid.
+ * An order's own change goes to those who may see the order: a new open order to the contract
+ * companies that offer its capability (as `openOrders` lists it for them), a later change to its
+ * owner, its bidders and the coordinator. `facts` answers the two questions only the database
+ * can, and is asked only when the answer matters.
+ */
+export async function hearsOf(
+  viewer: Viewer | null,
+  event: EventParties,
+  facts: { bidOnOrder(companyId: number): Promise<boolean>; offersCapability(companyId: number): Promise<boolean> },
+): Promise<boolean> {
+  if (!viewer) return false;
+  if (viewer.role === "COORDINATOR") return true;
+  if (event.customerCompanyId === null) return false;
+  if (event.contractorCompanyId !== null) {
+    return sees(viewer, event.type.startsWith("BID_") ? "Bid" : "Contract", { owner: event.contractorCompanyId, counterparts: [event.customerCompanyId] });
+  }
+  const order = { companyId: event.customerCompanyId };
+  if (event.type === "ORDER_POSTED") {
+    if (memberOf(viewer, order.companyId)) return true;
+    return seesOrder(viewer, order, true, false) && viewer.companyId !== null && (await facts.offersCapability(viewer.companyId));
+  }
+  if (seesOrder(viewer, order, false, false)) return true;
+  return viewer.companyKind === "CONTRACT" && viewer.companyId !== null && seesOrder(viewer, order, false, await facts.bidOnOrder(viewer.companyId));
+}
+
 /** A member of the company (not the coordinator): the order's owner when it awards or cancels. */
 export function memberOf(viewer: Viewer | null, companyId: number): boolean {
   return viewer?.role === "MEMBER" && viewer.companyId === companyId;
@@ -141,6 +177,7 @@ export const GATES = {
   investments: gateOf(["COORDINATOR", "INVESTOR"], "see investments (the coordinator and investors)"),
   scoreWeights: gateOf(ANY_SIGNED_IN, "read the scorecard weights (anyone signed in)"),
   companyReports: gateOf(ANY_SIGNED_IN, "read a company's load and revenue (its members and the coordinator)"),
+  marketEvents: gateOf(["MEMBER", "COORDINATOR"], "subscribe to market events (company members and the coordinator)"),
 } as const satisfies Record<string, Gate>;
 export type Action = keyof typeof GATES;
 

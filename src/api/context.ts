@@ -1,6 +1,7 @@
 import type { RequestContext } from "../core/request-context";
 import type { DatabaseHandle } from "../db/client";
 import { createLoaders, type Loaders } from "./loaders";
+import type { LiveEvents } from "./live";
 import type { Services } from "./services";
 
 /**
@@ -10,9 +11,11 @@ import type { Services } from "./services";
 export interface Context extends RequestContext {
   services: Services;
   loaders: Loaders;
+  /** Live events, for subscriptions. */
+  live: LiveEvents;
 }
 
-export function createContext(args: Omit<RequestContext, "db" | "tx" | "store"> & { database: DatabaseHandle; services: Services }): Context {
+export function createContext(args: Omit<RequestContext, "db" | "tx" | "store"> & { database: DatabaseHandle; services: Services; live: LiveEvents }): Context {
   const { database, ...rest } = args;
   const store = database.store;
   return { ...rest, store, db: store.reader, tx: null, loaders: createLoaders(store.reader, args.now) };

@@ -1,5 +1,5 @@
 import { GraphQLSafeInt } from "graphql-scalars";
-import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { EVENT_TYPES, type EventRow, type EventTypeValue } from "../db/schema";
 import { ConnectionType } from "../graphql/connection";
 import { toGlobalId } from "../graphql/global-id";
@@ -62,11 +62,20 @@ export class MarketEvent {
   @Field(() => GraphQLSafeInt, { nullable: true, description: "The units it concerns: a contract's, a delivery's." })
   quantity!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "The engineer-hours it concerns: a contract's work, hours moved between engineers." })
-  engineerHours!: number | null;
-
   @Field(() => String, { description: "What the actor or the platform said about it (a reason, a revision number); may be empty." })
   note!: string;
+
+  /** The row's ids and parties, for the field resolvers (src/api/event.resolver.ts). */
+  row!: EventRow;
+}
+
+@InputType({ description: "Which events a subscription receives, of those you may see." })
+export class MarketEventFilter {
+  @Field(() => [MarketEventType], { nullable: true, description: "Only these kinds of event; default every kind." })
+  types?: EventTypeValue[] | null;
+
+  @Field(() => ID, { nullable: true, description: "Only this order's events (its bids, contracts and deliveries included); default every order you may see." })
+  orderId?: string | null;
 }
 
 export function toMarketEvent(row: EventRow): MarketEvent {
@@ -80,8 +89,8 @@ export function toMarketEvent(row: EventRow): MarketEvent {
     contractId: row.contractId === null ? null : toGlobalId("Contract", row.contractId),
     deliveryId: row.deliveryId === null ? null : toGlobalId("Delivery", row.deliveryId),
     quantity: row.quantity,
-    engineerHours: row.centihours === null ? null : row.centihours / 100,
     note: row.note,
+    row,
   });
 }
 

@@ -23,7 +23,7 @@ const MAX_NODES = 100;
  * Any object by global ID, with the same visibility as everywhere else: what the viewer may
  * not see resolves to null, exactly like an id that does not exist.
  */
-async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
+export async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
   const decoded = fromGlobalId(globalId);
   if (!decoded) return null;
   const { loaders, viewer } = ctx;

@@ -1,6 +1,7 @@
 import { InvestmentResolver } from "./investment.resolver";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
+import { MarketEventResolver } from "./event.resolver";
 import { ApiTokenResolver, ViewerResolver } from "./api-token.resolver";
 import { CapabilityResolver } from "./capability.resolver";
 import { CompanyResolver } from "./company.resolver";
@@ -38,14 +39,30 @@ export const resolvers = [
   ScoreWeightResolver,
   ClusterAnalyticsResolver,
   InvestmentResolver,
+  MarketEventResolver,
 ] as const;
+
+/**
+ * type-graphql refuses to build subscriptions without a PubSub, even when each has its own
+ * `subscribe` (schema-generator's generateSubscriptionsFields checks first), as ours do: they
+ * read the event log (src/api/live.ts). This one is never used, and says so if it were.
+ */
+const NO_PUB_SUB: PubSub = {
+  publish: () => {
+    throw new Error("Subscriptions here read the event log; nothing is published through type-graphql");
+  },
+  subscribe: () => {
+    throw new Error("Subscriptions here read the event log; nothing is published through type-graphql");
+  },
+};
 
 export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {
   // validate: false: inputs are validated by the services, which answer with userErrors.
-  const schema = await buildSchema({ resolvers, validate: false });
+  const schema = await buildSchema({ resolvers, validate: false, pubSub: NO_PUB_SUB });
   // type-graphql has no option for root type descriptions; graphql-js types keep them as a plain property.
   schema.getQueryType()!.description = "Reads. Public catalogue data needs no token; company-internal data needs its member's or the coordinator's token.";
   schema.getMutationType()!.description = "Changes. Each takes one `input` and returns a payload whose `userErrors` say why input was refused.";
+  schema.getSubscriptionType()!.description = "Live events, over WebSocket at /graphql with the graphql-ws protocol (graphql-transport-ws); the API token goes in connection_init's payload as `authorization`.";
   return schema;
 }
 

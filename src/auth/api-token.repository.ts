@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Executor } from "../db/executor";
-import { first, only, param, prepared, rowsByIds } from "../db/prepared";
+import { first, idList, inIdList, only, param, prepared, rowsByIds } from "../db/prepared";
 import { apiTokens, companies, type ApiTokenRow } from "../db/schema";
 import type { Role } from "../core/viewer";
 
@@ -34,3 +34,16 @@ export async function revokeToken(db: Executor, id: number, at: Date): Promise<A
 }
 
 export const findTokensByIds = rowsByIds(apiTokens);
+
+const revokedOf = prepared((db) =>
+  db
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(and(inIdList(apiTokens.id, "ids"), isNotNull(apiTokens.revokedAt))),
+);
+
+/** Which of these tokens are revoked (live subscriptions end when theirs is). */
+export async function revokedAmong(db: Executor, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  return (await revokedOf(db).execute({ ids: idList(ids) })).map((row) => row.id);
+}

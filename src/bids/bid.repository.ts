@@ -139,4 +139,16 @@ export async function ordersBidOnBy(db: Executor, companyId: number, orderIds: n
   return new Set((await bidOnBy(db).execute({ companyId, orderIds: idList(orderIds) })).map((r) => r.orderId));
 }
 
+const biddersOn = prepared((db) =>
+  db
+    .selectDistinct({ companyId: bids.companyId })
+    .from(bids)
+    .where(eq(bids.orderId, param(bids.orderId, "orderId"))),
+);
+
+/** The companies that ever bid on an order (they may still see it once it is closed). */
+export async function biddersOf(db: Executor, orderId: number): Promise<Set<number>> {
+  return new Set((await biddersOn(db).execute({ orderId })).map((r) => r.companyId));
+}
+
 export const revisionsPerBid = pagesPerParent(bidRevisions, bidRevisions.bidId);

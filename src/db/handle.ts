@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Dialect } from "./dialect";
 import type { Executor } from "./executor";
 import type { Store } from "./store";
+import type { Watcher } from "./watch";
 
 /** Counts the SQL statements drizzle sends; benchmarks and N+1 tests read it. */
 export interface StatementStats {
@@ -25,6 +26,8 @@ export interface DatabaseHandle {
    * its own: SQLite waits up to a minute for the write lock, PostgreSQL holds an advisory lock.
    */
   duringStartup<T>(work: () => Promise<T>): Promise<T>;
+  /** Tells of new events and revoked tokens as they commit, in any process (src/db/watch.ts). */
+  watcher: Watcher;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type { Executor } from "./executor";
 import { migrationsOf, type DatabaseHandle } from "./handle";
 import type { LockName, Store, Transaction } from "./store";
+import { postgresWatcher } from "./watch";
 
 /**
  * The store on PostgreSQL, for several API processes on one database.
@@ -176,5 +177,17 @@ export async function openPostgres(url: string, options: Omit<PostgresOptions, "
     await store.close();
     throw error;
   }
-  return { dialect: "postgresql", store, db: store.writer, stats, duringStartup: (work) => store.duringStartup(work), close: () => store.close() };
+  const watcher = postgresWatcher(url);
+  return {
+    dialect: "postgresql",
+    store,
+    db: store.writer,
+    stats,
+    watcher,
+    duringStartup: (work) => store.duringStartup(work),
+    close: async () => {
+      await watcher.close();
+      await store.close();
+    },
+  };
 }

@@ -8,6 +8,7 @@ import type { Executor } from "./executor";
 import { migrationsOf, type DatabaseHandle, type StatementStats } from "./handle";
 import * as schema from "./schema/sqlite";
 import { sqliteStore } from "./store";
+import { sqliteWatcher } from "./watch";
 
 /** A SQLite database: the handle, with the connection itself for what only SQLite has (pragmas, checkpoints). */
 export interface SqliteHandle extends DatabaseHandle {
@@ -57,15 +58,18 @@ export function openSqlite(file: string, options: SqliteOptions = {}): SqliteHan
   const readerSqlite = file === ":memory:" ? sqlite : new Database(file, { readonly: true });
   if (readerSqlite !== sqlite) readerSqlite.pragma("busy_timeout = 5000");
   const reader = readerSqlite === sqlite ? executor : (drizzle(readerSqlite, { schema, logger }) as unknown as Executor);
+  const watcher = sqliteWatcher(readerSqlite);
   return {
     dialect: "sqlite",
-    store: sqliteStore({ sqlite, db: executor }, { sqlite: readerSqlite, db: reader }),
+    store: sqliteStore({ sqlite, db: executor }, { sqlite: readerSqlite, db: reader }, () => watcher.committed()),
+    watcher,
     db: executor,
     sqlite,
     stats,
     // Another process starting on the same file waits here, past the 5 s busy timeout, while this one seeds.
     duringStartup: (work) => withBusyTimeout(sqlite, STARTUP_BUSY_TIMEOUT_MS, work),
     close: async () => {
+      await watcher.close();
       await checkpointer?.stop();
       if (readerSqlite !== sqlite) readerSqlite.close();
       sqlite.close();

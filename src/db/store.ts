@@ -66,8 +66,9 @@ interface Connection {
  * The store on SQLite: `writer` for write transactions, `reader` for everything else. With a
  * single connection (an in-memory database, which a second connection cannot open), reads
  * during a write transaction see its uncommitted writes: for tests of single statements only.
+ * `onCommit` runs after each commit (the live events' watcher looks at once).
  */
-export function sqliteStore(writer: Connection, reader: Connection = writer): Store {
+export function sqliteStore(writer: Connection, reader: Connection = writer, onCommit: () => void = () => undefined): Store {
   const lock = new AsyncLock();
   let savepoints = 0;
   // Prepared once: parsing BEGIN and COMMIT again for every transaction is measurable on a small write.
@@ -114,6 +115,7 @@ export function sqliteStore(writer: Connection, reader: Connection = writer): St
           if (writer.sqlite.inTransaction) rollback.run();
           throw error;
         }
+        onCommit();
         for (const listener of listeners) listener();
         return result;
       }),

@@ -1,5 +1,5 @@
-import { eq, inArray, or, sql } from "drizzle-orm";
-import { prepared } from "../db/prepared";
+import { asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { first, param, prepared, rowsByIds } from "../db/prepared";
 import type { Viewer } from "../core/viewer";
 import { pagePerParent, type Executor } from "../db/executor";
 import { EVENT_TYPES, events, type EventRow, type NewEvent } from "../db/schema";
@@ -69,4 +69,28 @@ export async function historyPerOrder(db: Executor, orderIds: readonly number[],
 export async function timelinePerOrder(db: Executor, orderIds: readonly number[], page: PageRequest, filter: { contractorCompanyId: number | null }): Promise<EventRow[]> {
   const visible = filter.contractorCompanyId === null ? undefined : or(inArray(events.type, ORDER_EVENT_TYPES), eq(events.contractorCompanyId, filter.contractorCompanyId));
   return await pagePerParent(db, events, events.orderId, orderIds, page, visible);
+}
+
+/** Events by id (those a PostgreSQL NOTIFY named), in any order. */
+export const findEventsByIds = rowsByIds(events);
+
+const eventsAfterId = prepared((db) =>
+  db
+    .select()
+    .from(events)
+    .where(gt(events.id, param(events.id, "after")))
+    .orderBy(asc(events.id))
+    .limit(sql.placeholder("limit")),
+);
+
+/** Up to `limit` events with ids above `after`, oldest first: what committed since (SQLite's ids grow in commit order). */
+export async function eventsAfter(db: Executor, after: number, limit: number): Promise<EventRow[]> {
+  return await eventsAfterId(db).execute({ after, limit });
+}
+
+const lastEvent = prepared((db) => db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1));
+
+/** The newest event's id; 0 when the log is empty. */
+export async function lastEventId(db: Executor): Promise<number> {
+  return (await first(lastEvent(db).execute()))?.id ?? 0;
 }

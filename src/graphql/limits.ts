@@ -270,8 +270,8 @@ function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode) {
 
 /**
  * Checks one operation of a document against the limits; the error to answer with, or null. An
- * operation of a kind the schema has no root type for (a subscription, today) is refused here:
- * graphql-js's validation lets it through and its execution fails with an internal error.
+ * operation of a kind the schema has no root type for is refused here: graphql-js's validation
+ * lets it through and its execution fails with an internal error.
  */
 export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, limits: QueryLimits): GraphQLError | null {
   const root = rootTypeOf(schema, operation);
@@ -404,6 +404,9 @@ export function queryLimitsPlugin(limits: QueryLimits = DEFAULT_LIMITS): ApolloS
       return {
         async didResolveOperation({ document, operation, schema, request }) {
           if (!operation) return;
+          if (operation.operation === "subscription") {
+            throw tooMuch("BAD_REQUEST", "Subscriptions go over WebSocket: connect to this same /graphql with a graphql-ws client (README, Live events).");
+          }
           const refusal = checkOperation(schema, document, operation, request.variables ?? {}, limits);
           if (refusal) throw refusal;
         },

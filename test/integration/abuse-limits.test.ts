@@ -79,7 +79,7 @@ describe("abuse limits", () => {
     await refusedWith(`{ ${Array.from({ length: 4 }, (_, i) => analytics(`c${i}`)).join(" ")} }`, "QUERY_TOO_COSTLY");
   });
 
-  it("answers a subscription operation with a clear 400 while the API has none", async () => {
+  it("answers a subscription document over HTTP with a clear 400, invalid ones as such (valid ones: subscriptions.test.ts)", async () => {
     const res = await server.gql(`subscription { viewer { role } }`, undefined, coordinator);
     expect(res.status).toBe(400);
     expect(res.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");

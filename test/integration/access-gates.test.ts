@@ -1,10 +1,12 @@
 import { GATES, type Action } from "../../src/access/policy";
 import type { Role } from "../../src/core/viewer";
 import { buildWorld, snapshot, type World } from "../support/fixtures";
+import { liveClient } from "../support/live";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
- * Every role gate of src/access/policy.ts (GATES) against every kind of caller, over HTTP: the
+ * Every role gate of src/access/policy.ts (GATES) against every kind of caller, over HTTP (and
+ * WebSocket for subscriptions): the
  * expected cell comes from the gate itself (no token: UNAUTHENTICATED; a role, or for a member a
  * kind of company, the gate does not name: FORBIDDEN; else through), the actual one from the
  * API. Each probe's input is wrong past the gate (blank names, ids of nothing), so that a caller
@@ -25,7 +27,7 @@ const mutation = (name: string, inputType: string, input: () => Record<string, u
 });
 const query = (text: string) => ({ query: text, variables: () => ({}) });
 
-const PROBES: Record<Action, { query: string; variables: () => Record<string, unknown> }> = {
+const PROBES: Record<Action, { query: string; variables: () => Record<string, unknown>; overWebSocket?: true }> = {
   createPark: mutation("createPark", "CreateParkInput", () => ({ name: " ", kind: "TECHNOPARK", region: " " })),
   addCapability: mutation("addCapability", "AddCapabilityInput", () => ({ name: " " })),
   updateCompanyProfile: mutation("updateCompanyProfile", "UpdateCompanyProfileInput", () => ({ companyId: "nothing" })),
@@ -70,7 +72,21 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   investments: query(`{ investments(parkId: "nothing") { nodes { id } } }`),
   scoreWeights: query(`{ scoreWeights { factor } }`),
   companyReports: query(`{ loadReport(companyId: "nothing") { asOf } }`),
+  marketEvents: { ...query(`subscription { marketEvents(filter: { orderId: "nothing" }) { type } }`), overWebSocket: true },
 };
+
+/** The first error code a subscription is answered with, over graphql-ws. */
+async function overWebSocket(probe: { query: string }, token: string | undefined): Promise<unknown> {
+  const client = liveClient(server, token);
+  try {
+    const sub = await client.subscribe(probe.query);
+    await sub.ended();
+    const errors = (sub.results[0]?.errors ?? sub.error) as { extensions?: { code?: string } }[] | undefined;
+    return errors?.[0]?.extensions?.code;
+  } finally {
+    await client.close();
+  }
+}
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -105,16 +121,21 @@ function expected(action: Action, caller: Caller): "UNAUTHENTICATED" | "FORBIDDE
   return "THROUGH";
 }
 
-describe("every role gate, by every kind of caller, over HTTP", () => {
+describe("every role gate, by every kind of caller, over HTTP and WebSocket", () => {
   it.each(Object.keys(GATES) as Action[])("%s", async (action) => {
     const probe = PROBES[action];
     const want: Record<string, string> = {};
     const got: Record<string, string> = {};
     for (const caller of CALLERS) {
       want[caller] = expected(action, caller);
-      const res = await server.gql(probe.query, probe.variables(), tokenOf(caller));
-      expect(res.status).toBeLessThan(500);
-      const code = res.errors?.[0]?.extensions?.code;
+      let code: unknown;
+      if (probe.overWebSocket) {
+        code = await overWebSocket(probe, tokenOf(caller));
+      } else {
+        const res = await server.gql(probe.query, probe.variables(), tokenOf(caller));
+        expect(res.status).toBeLessThan(500);
+        code = res.errors?.[0]?.extensions?.code;
+      }
       got[caller] = code === "UNAUTHENTICATED" || code === "FORBIDDEN" ? code : "THROUGH";
     }
     expect(got).toEqual(want);

@@ -81,8 +81,13 @@ describe("the event log", () => {
     expect(byType("BID_PLACED")[0]).toMatchObject({ actorName: "Alpha Fab admin", fromStatus: null, toStatus: "LIVE" });
     expect(byType("BID_REVISED")[0]).toMatchObject({ bidId: alphaBid, note: "Revision 2." });
     expect(byType("BID_NOT_AWARDED")[0]).toMatchObject({ bidId: gammaBid, fromStatus: "LIVE", toStatus: "NOT_AWARDED", actorName: "Composite Startup admin" });
-    // 200 units at 0.5 engineer-hours each.
+    // 200 units at 0.5 engineer-hours each: the contractor's internal figure, which its customer does not see.
     expect(byType("CONTRACT_AWARDED").map((e) => [e.quantity, e.engineerHours])).toEqual([
+      [200, null],
+      [200, null],
+    ]);
+    const seenByCoordinator = await timeline(orderId, market.coordinator);
+    expect(seenByCoordinator.filter((e) => e.type === "CONTRACT_AWARDED").map((e) => [e.quantity, e.engineerHours])).toEqual([
       [200, 100],
       [200, 100],
     ]);
@@ -105,8 +110,10 @@ describe("the event log", () => {
     const seenByAlpha = await timeline(orderId, alpha.token);
     expect(seenByAlpha.some((e) => e.bidId === betaBid || e.bidId === gammaBid)).toBe(false);
     expect(seenByAlpha.filter((e) => e.type.startsWith("DELIVERY_"))).toHaveLength(4);
-    // The coordinator sees everything the owner does.
-    expect(await timeline(orderId, market.coordinator)).toEqual(await timeline(orderId, market.startup.token));
+    expect(seenByAlpha.filter((e) => e.type === "CONTRACT_AWARDED").map((e) => e.engineerHours)).toEqual([100]);
+    // The coordinator sees everything the owner does, and the contractors' engineer-hours besides.
+    const withoutHours = (events: { engineerHours: number | null }[]) => events.map((e) => ({ ...e, engineerHours: null }));
+    expect(withoutHours(await timeline(orderId, market.coordinator))).toEqual(await timeline(orderId, market.startup.token));
   });
 
   it("writes no event for a refused change", async () => {

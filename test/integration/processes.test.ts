@@ -14,6 +14,7 @@ import { openSqlite, type SqliteHandle } from "../../src/db/sqlite";
 import { createTestDatabase, sqliteFile, type TestDatabase } from "../support/database";
 import { describeOnSqlite } from "../support/dialect";
 import { startTestServer } from "../support/server";
+import { liveClient } from "../support/live";
 import { count, query } from "../support/sql";
 
 /**
@@ -170,6 +171,53 @@ describe(`server processes on one ${DIALECT === "sqlite" ? "database file" : "Po
     for (const server of servers) {
       server.process.kill("SIGTERM");
       expect(await server.exited).toBe(0);
+    }
+  });
+
+  it("hand every event that any process commits to the subscribers of another, each once, sealed bids kept", async () => {
+    const servers = [await start(), await start()];
+    const listener = await startTestServer({ database: shared });
+    const [alpha, beta] = market.contractors;
+    const coordinator = liveClient(listener, market.coordinator);
+    const bidder = liveClient(listener, alpha.token);
+    try {
+      const everything = await coordinator.subscribe(`subscription { marketEvents { type order { id } bid { id } } }`);
+      const alphas = await bidder.subscribe(`subscription { marketEvents { type order { id } bid { id } } }`);
+      // Both processes post and bid at once, so that on PostgreSQL ids commit out of their order.
+      const posted = await Promise.all(
+        Array.from({ length: 8 }, async (_, i) => {
+          const url = servers[i % 2].url;
+          const input = orderInput(clock, market, { title: `Live ${i}` });
+          const orderId: string = (await gqlAt(url, POST_ORDER, { input }, market.startup.token)).body.data.postOrder.order.id;
+          const bids = await Promise.all(
+            [alpha, beta].map(async (company) => (await gqlAt(url, SUBMIT_BID, { input: bidInput(clock, orderId) }, company.token)).body.data.submitBid.bid.id as string),
+          );
+          return { orderId, alphaBid: bids[0], betaBid: bids[1] };
+        }),
+      );
+      await everything.nth(8 * 3);
+      await alphas.nth(8 * 2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const seen = (sub: typeof everything) => sub.results.map((r) => r.data!.marketEvents as { type: string; order: { id: string }; bid: { id: string } | null });
+      const all = seen(everything);
+      expect(all).toHaveLength(8 * 3);
+      expect(new Set(all.filter((e) => e.type === "ORDER_POSTED").map((e) => e.order.id))).toEqual(new Set(posted.map((p) => p.orderId)));
+      expect(new Set(all.filter((e) => e.type === "BID_PLACED").map((e) => e.bid!.id))).toEqual(new Set(posted.flatMap((p) => [p.alphaBid, p.betaBid])));
+      // Alpha hears of every new order in its capability and of its own bids, never of Beta's.
+      const its = seen(alphas);
+      expect(its).toHaveLength(8 * 2);
+      expect(new Set(its.filter((e) => e.type === "BID_PLACED").map((e) => e.bid!.id))).toEqual(new Set(posted.map((p) => p.alphaBid)));
+      // An order's events arrive in their order: its posting before its bids.
+      for (const { orderId } of posted) {
+        const kinds = all.filter((e) => e.order.id === orderId).map((e) => e.type);
+        expect(kinds).toEqual(["ORDER_POSTED", "BID_PLACED", "BID_PLACED"]);
+      }
+    } finally {
+      await coordinator.close();
+      await bidder.close();
+      await listener.close();
+      for (const server of servers) server.process.kill("SIGTERM");
+      await Promise.all(servers.map((server) => server.exited));
     }
   });
 });
