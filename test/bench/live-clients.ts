@@ -18,7 +18,7 @@ const receipts: [string, number][] = [];
 const clients: Client[] = [];
 let failures = 0;
 
-process.on("message", async (message: { start?: Start; report?: true; stop?: true }) => {
+process.on("message", (message: { start?: Start; report?: true; stop?: true }) => {
   if (message.start) {
     const { url, tokens, queries } = message.start;
     for (const [i, token] of tokens.entries()) {
@@ -43,7 +43,7 @@ process.on("message", async (message: { start?: Start; report?: true; stop?: tru
     process.send!({ receipts: receipts.splice(0), failures });
   }
   if (message.stop) {
-    await Promise.all(clients.map((client) => client.dispose()));
+    for (const client of clients) void client.dispose();
     process.exit(0);
   }
 });
