@@ -1,4 +1,6 @@
 import { CloseCode } from "graphql-ws";
+import fs from "node:fs";
+import path from "node:path";
 import WebSocket from "ws";
 import { liveClient, type LiveClient, type LiveSubscription } from "../support/live";
 import { ACCEPT_DELIVERY, AWARD, RECORD_DELIVERY, START, addContractor, buildMarket, postOrder, submitBid, type Market } from "../support/marketplace";
@@ -148,6 +150,22 @@ describe("who hears of what", () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(prying.results).toEqual([]);
     expect(prying.error).toBeUndefined();
+  });
+});
+
+describe("README's client example", () => {
+  it("runs as written: the bids arriving on my order, with its cheapest plan after each", async () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Live events"));
+    const document = /query: `(subscription[\s\S]*?)`,/.exec(section)?.[1];
+    expect(document).toBeDefined();
+    const orderId = await postOrder(server, market);
+    const sub = await subscribe(market.startup.token, document, { orderId });
+    await submitBid(server, market.contractors[1].token, orderId);
+    const { data, errors } = await sub.nth(1);
+    expect(errors).toBeUndefined();
+    expect(data!.marketEvents).toMatchObject({ type: "BID_PLACED", bid: { company: { name: "Beta Works" }, terms: { unitPrice: { amount: "1200.00" } } } });
+    expect(data!.marketEvents.order.plans.plans.nodes[0].picks.length).toBeGreaterThan(0);
   });
 });
 
