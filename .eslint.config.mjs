@@ -21,7 +21,7 @@ const LAYERS = [
   ["orders"],
   ["bids"],
   ["contracts", "reports"],
-  ["awards"],
+  ["awards", "notifications"],
   ["api"],
   ["seed"],
 ];

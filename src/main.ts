@@ -39,12 +39,14 @@ async function main(): Promise<void> {
   const schema = await buildMarketplaceSchema();
   const app = await createApp({ database, schema, logger, maxBodyBytes: config.maxBodyBytes, cors: { origins: config.corsOrigins } });
   // Orders are read as EXPIRED as soon as their award deadline passes; this records it in
-  // their history and closes their bids.
+  // their history and closes their bids. Then the reminders due are sent (each once).
   const sweep = () =>
     app.services.orders
       .expireOverdue(systemContext(database.store, logger, new Date(), "expiry-sweep"))
       .then((expired) => expired > 0 && logger.info("expired overdue orders", { count: expired }))
-      .catch((error: unknown) => logger.error("expiry sweep failed", { error: String(error) }));
+      .catch((error: unknown) => logger.error("expiry sweep failed", { error: String(error) }))
+      .then(() => app.services.notifications.sendReminders(systemContext(database.store, logger, new Date(), "reminder-sweep")))
+      .catch((error: unknown) => logger.error("reminder sweep failed", { error: String(error) }));
   await sweep();
   const sweeper = setInterval(() => void sweep(), 60_000);
   sweeper.unref();

@@ -178,6 +178,8 @@ export const GATES = {
   scoreWeights: gateOf(ANY_SIGNED_IN, "read the scorecard weights (anyone signed in)"),
   companyReports: gateOf(ANY_SIGNED_IN, "read a company's load and revenue (its members and the coordinator)"),
   marketEvents: gateOf(["MEMBER", "COORDINATOR"], "subscribe to market events (company members and the coordinator)"),
+  notifications: gateOf(["MEMBER"], "read notifications (company members: the coordinator hears of everything live)"),
+  markNotificationsRead: gateOf(["MEMBER"], "mark notifications read (company members)"),
 } as const satisfies Record<string, Gate>;
 export type Action = keyof typeof GATES;
 

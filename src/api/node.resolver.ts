@@ -1,4 +1,4 @@
-import { sees, seesBid, seesContract, seesOrder } from "../access/policy";
+import { memberOf, sees, seesBid, seesContract, seesOrder } from "../access/policy";
 import { effectiveStatus } from "../orders/order-state";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { toApiToken } from "./api-token.type";
@@ -16,6 +16,8 @@ import { toContract } from "./contract.type";
 import { toDelivery } from "./delivery.type";
 import { toInvestment } from "./investment.type";
 import { toOrder } from "./order.type";
+import { toNotification } from "./notification.type";
+import { findNotificationsByIds } from "../notifications/notification.repository";
 
 const MAX_NODES = 100;
 
@@ -71,6 +73,10 @@ export async function loadNode(ctx: Context, globalId: string): Promise<Node | n
     case "Delivery": {
       const row = await loaders.deliveryById.load(decoded.id);
       return row && seesContract(viewer, row) ? toDelivery(row) : null;
+    }
+    case "Notification": {
+      const [row] = await findNotificationsByIds(ctx.db, [decoded.id]);
+      return row && memberOf(viewer, row.companyId) ? toNotification(row) : null;
     }
     case "Investment": {
       const row = await ctx.services.reports.investment(ctx, decoded.id);

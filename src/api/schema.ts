@@ -2,6 +2,7 @@ import { InvestmentResolver } from "./investment.resolver";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
 import { MarketEventResolver } from "./event.resolver";
+import { NotificationResolver, ViewerNotificationsResolver } from "./notification.resolver";
 import { ApiTokenResolver, ViewerResolver } from "./api-token.resolver";
 import { CapabilityResolver } from "./capability.resolver";
 import { CompanyResolver } from "./company.resolver";
@@ -40,6 +41,8 @@ export const resolvers = [
   ClusterAnalyticsResolver,
   InvestmentResolver,
   MarketEventResolver,
+  NotificationResolver,
+  ViewerNotificationsResolver,
 ] as const;
 
 /**

@@ -14,6 +14,7 @@ import { ParkService } from "../parks/park.service";
 import { inlineMatcher, type Matcher } from "../matching/matcher";
 import { PlanService } from "../awards/plans.service";
 import { ReportService } from "../reports/report.service";
+import { NotificationService } from "../notifications/notification.service";
 
 /**
  * The use cases, one service per domain; stateless, shared by all requests, each method taking
@@ -38,6 +39,7 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     capacity: new CapacityService(),
     plans,
     reports: new ReportService(),
+    notifications: new NotificationService(),
   };
 }
 

@@ -58,7 +58,7 @@ export interface PostgresStore extends Store {
 
 /** The application's advisory lock keys (PostgreSQL's are 64-bit numbers): "mark" and a number. */
 const STARTUP_LOCK = 0x6d61726b01;
-const LOCKS: Record<LockName, number> = { "expiry-sweep": 0x6d61726b02 };
+const LOCKS: Record<LockName, number> = { "expiry-sweep": 0x6d61726b02, "reminder-sweep": 0x6d61726b03 };
 
 export function postgresStore(url: string, options: PostgresOptions = {}): PostgresStore {
   const size = options.poolSize ?? 10;

@@ -20,7 +20,7 @@ export interface Transaction {
 }
 
 /** Locks that work for all processes takes (PostgreSQL advisory locks, src/db/postgres.ts). */
-export type LockName = "expiry-sweep";
+export type LockName = "expiry-sweep" | "reminder-sweep";
 
 /**
  * The database as the services see it: committed state to read, and write transactions.

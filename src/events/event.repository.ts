@@ -4,6 +4,7 @@ import type { Viewer } from "../core/viewer";
 import { pagePerParent, type Executor } from "../db/executor";
 import { EVENT_TYPES, events, type EventRow, type NewEvent } from "../db/schema";
 import type { PageRequest } from "../db/page";
+import { notifyOf } from "./notify";
 
 /** Who acted, as the event log records it. */
 export interface Actor {
@@ -24,17 +25,18 @@ const COLUMNS = ["type", "at", "actorTokenId", "actorName", "actorCompanyId", "o
 const insertEvent = prepared((db) =>
   db
     .insert(events)
-    .values(Object.fromEntries(COLUMNS.map((column) => [column, sql.placeholder(column)])) as unknown as NewEvent),
+    .values(Object.fromEntries(COLUMNS.map((column) => [column, sql.placeholder(column)])) as unknown as NewEvent)
+    .returning({ id: events.id }),
 );
 
 /**
  * Appends events to the log, in the caller's transaction: they are committed with the change
- * they record, or rolled back with it.
+ * they record, or rolled back with it; and with each, the notifications it sends (notify.ts).
  */
 export async function appendEvents(db: Executor, actor: Actor, at: Date, list: DomainEvent[]): Promise<void> {
   const statement = insertEvent(db);
   for (const event of list) {
-    await statement.execute({
+    const [{ id }] = await statement.execute({
       orderId: null,
       bidId: null,
       contractId: null,
@@ -52,6 +54,7 @@ export async function appendEvents(db: Executor, actor: Actor, at: Date, list: D
       actorName: actor.name,
       actorCompanyId: actor.companyId,
     });
+    await notifyOf(db, { ...event, id }, actor, at);
   }
 }
 

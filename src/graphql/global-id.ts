@@ -2,7 +2,7 @@
  * Global object IDs: opaque base64url strings of "<Type>:<database id>", resolved by `node(id)`.
  * Clients must not parse them.
  */
-export type NodeTypeName = "Park" | "Company" | "Engineer" | "Capability" | "CapabilityOffer" | "ApiToken" | "Order" | "Bid" | "Contract" | "Delivery" | "Investment";
+export type NodeTypeName = "Park" | "Company" | "Engineer" | "Capability" | "CapabilityOffer" | "ApiToken" | "Order" | "Bid" | "Contract" | "Delivery" | "Investment" | "Notification";
 
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   "Park",
@@ -16,6 +16,7 @@ const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   "Contract",
   "Delivery",
   "Investment",
+  "Notification",
 ]);
 
 export function toGlobalId(type: NodeTypeName, id: number): string {

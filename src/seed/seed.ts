@@ -20,6 +20,7 @@ import {
   idempotencyKeys,
   investments,
   events,
+  notifications,
   orders,
   parks,
   scoreWeights,
@@ -38,7 +39,7 @@ import { DAY_MS } from "../shared/time";
 /** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
 export const SETTINGS_TABLES = [scoreWeights];
 
-export const TABLES_CHILDREN_FIRST = [events, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [notifications, events, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;

@@ -27,7 +27,8 @@ const mutation = (name: string, inputType: string, input: () => Record<string, u
 });
 const query = (text: string) => ({ query: text, variables: () => ({}) });
 
-const PROBES: Record<Action, { query: string; variables: () => Record<string, unknown>; overWebSocket?: true }> = {
+/** `underViewer`: the field hangs under `viewer`, which is null without a token (so nothing of it is reached). */
+const PROBES: Record<Action, { query: string; variables: () => Record<string, unknown>; overWebSocket?: true; underViewer?: true }> = {
   createPark: mutation("createPark", "CreateParkInput", () => ({ name: " ", kind: "TECHNOPARK", region: " " })),
   addCapability: mutation("addCapability", "AddCapabilityInput", () => ({ name: " " })),
   updateCompanyProfile: mutation("updateCompanyProfile", "UpdateCompanyProfileInput", () => ({ companyId: "nothing" })),
@@ -73,6 +74,8 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   scoreWeights: query(`{ scoreWeights { factor } }`),
   companyReports: query(`{ loadReport(companyId: "nothing") { asOf } }`),
   marketEvents: { ...query(`subscription { marketEvents(filter: { orderId: "nothing" }) { type } }`), overWebSocket: true },
+  notifications: { ...query(`{ viewer { notifications { nodes { id } } } }`), underViewer: true },
+  markNotificationsRead: mutation("markNotificationsRead", "MarkNotificationsReadInput", () => ({ notificationIds: [] })),
 };
 
 /** The first error code a subscription is answered with, over graphql-ws. */
@@ -135,6 +138,7 @@ describe("every role gate, by every kind of caller, over HTTP and WebSocket", ()
         const res = await server.gql(probe.query, probe.variables(), tokenOf(caller));
         expect(res.status).toBeLessThan(500);
         code = res.errors?.[0]?.extensions?.code;
+        if (probe.underViewer && caller === "anonymous") code = res.data?.viewer === null && !res.errors ? "UNAUTHENTICATED" : "LEAKED";
       }
       got[caller] = code === "UNAUTHENTICATED" || code === "FORBIDDEN" ? code : "THROUGH";
     }

@@ -43,3 +43,11 @@ export type ScoreFactorValue = (typeof SCORE_FACTORS)[number];
 
 export const ORDER_STATUSES = ["OPEN", "AWARDED", "IN_PRODUCTION", "COMPLETED", "CANCELLED", "EXPIRED"] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];
+
+/** Reminders the platform sends of itself (src/notifications/reminders.ts), besides the events it tells of. */
+export const REMINDER_KINDS = ["BIDDING_CLOSES_SOON", "DELIVERY_OVERDUE", "BID_EXPIRES_SOON"] as const;
+export type ReminderKindValue = (typeof REMINDER_KINDS)[number];
+
+/** What a notification tells of: an event of the log, or a reminder. */
+export const NOTIFICATION_KINDS = [...EVENT_TYPES, ...REMINDER_KINDS] as const;
+export type NotificationKindValue = (typeof NOTIFICATION_KINDS)[number];

@@ -12,3 +12,4 @@ export * from "./idempotency-keys";
 export * from "./deliveries";
 export * from "./investments";
 export * from "./events";
+export * from "./notifications";
