@@ -22,7 +22,8 @@ export class BidResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<Bid>> {
     const page = pageRequest(args);
-    return toConnection(await ctx.services.bids.listOwn(ctx, filter?.status ?? undefined, page), page, toBid);
+    const { rows, count } = await ctx.services.bids.listOwn(ctx, filter?.status ?? undefined, page);
+    return toConnection(rows, page, toBid, count);
   }
 
   @FieldResolver(() => BidStatus, { description: "Where the bid is in its life." })
@@ -44,7 +45,7 @@ export class BidResolver {
   async revisions(@Root() bid: Bid, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<BidRevision>> {
     const page = pageRequest(args);
     const rows = await ctx.loaders.revisionsByBid.load({ parentId: bid.dbId, page, filter: null });
-    return toConnection(rows, page, (row) => toBidRevision(row, bid.companyDbId));
+    return toConnection(rows, page, (row) => toBidRevision(row, bid.companyDbId), () => ctx.loaders.revisionsByBid.countOf(bid.dbId, null));
   }
 
   @Mutation(() => BidPayload, { description: "A contract company bids on an open order. Members of contract companies only." })

@@ -12,14 +12,15 @@ export class CapabilityResolver {
   @Query(() => CapabilityConnection, { nullable: true, description: "The capability catalogue, oldest first. Public." })
   async capabilities(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Capability>> {
     const page = pageRequest(args);
-    return toConnection(await ctx.services.capabilities.list(ctx, page), page, toCapability);
+    const { rows, count } = await ctx.services.capabilities.list(ctx, page);
+    return toConnection(rows, page, toCapability, count);
   }
 
   @FieldResolver(() => CapabilityOfferConnection, { description: "Active offers of this capability by contract companies, oldest first. Public." })
   async offers(@Root() capability: Capability, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<CapabilityOffer>> {
     const page = pageRequest(args);
     const rows = await ctx.loaders.activeOffersByCapability.load({ parentId: capability.dbId, page, filter: null });
-    return toConnection(rows, page, toCapabilityOffer);
+    return toConnection(rows, page, toCapabilityOffer, () => ctx.loaders.activeOffersByCapability.countOf(capability.dbId, null));
   }
 
   @Mutation(() => AddCapabilityPayload, { description: "Adds a capability to the catalogue. Coordinator only." })

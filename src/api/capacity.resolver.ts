@@ -52,7 +52,7 @@ export class LoadReportResolver {
         bookedHours: toHours(perWeek.reduce((a, b) => a + b, 0)),
         weeks: weeks.map((week, i) => toWeekLoad(week, perWeek[i], row.weeklyHours * 100)),
       });
-    });
+    }, () => ctx.loaders.engineersByCompany.countOf(report.companyDbId, { activeOnly: true }));
   }
 
 }

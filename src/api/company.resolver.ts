@@ -51,7 +51,8 @@ export class CompanyResolver {
   ): Promise<Connection<Company>> {
     const page = pageRequest(args);
     const criteria = criteriaOf(filter);
-    return toConnection(criteria ? await ctx.services.companies.list(ctx, criteria, page) : [], page, toCompany);
+    const { rows, count } = criteria ? await ctx.services.companies.list(ctx, criteria, page) : { rows: [], count: async () => 0 };
+    return toConnection(rows, page, toCompany, count);
   }
 
   @FieldResolver(() => Park, { description: "The park the company belongs to." })
@@ -79,8 +80,9 @@ export class CompanyResolver {
   ): Promise<Connection<Engineer> | null> {
     if (!sees(ctx.viewer, "Company.engineers", { owner: company.dbId })) return null;
     const page = pageRequest(args);
-    const rows = await ctx.loaders.engineersByCompany.load({ parentId: company.dbId, page, filter: { activeOnly: !includeInactive } });
-    return toConnection(rows, page, toEngineer);
+    const filter = { activeOnly: !includeInactive };
+    const rows = await ctx.loaders.engineersByCompany.load({ parentId: company.dbId, page, filter });
+    return toConnection(rows, page, toEngineer, () => ctx.loaders.engineersByCompany.countOf(company.dbId, filter));
   }
 
   @FieldResolver(() => CapabilityOfferConnection, {
@@ -99,7 +101,7 @@ export class CompanyResolver {
     const page = pageRequest(args);
     const activeOnly = !(includeInactive && sees(ctx.viewer, "CapabilityOffer (withdrawn)", { owner: company.dbId }));
     const rows = await ctx.loaders.offersByCompany.load({ parentId: company.dbId, page, filter: { activeOnly } });
-    return toConnection(rows, page, toCapabilityOffer);
+    return toConnection(rows, page, toCapabilityOffer, () => ctx.loaders.offersByCompany.countOf(company.dbId, { activeOnly }));
   }
 
   @Mutation(() => RegisterCompanyPayload, {

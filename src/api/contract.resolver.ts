@@ -34,7 +34,8 @@ export class ContractResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<Contract>> {
     const page = pageRequest(args);
-    return toConnection(await ctx.services.contracts.listOwn(ctx, filter?.status ?? undefined, page), page, toContract);
+    const { rows, count } = await ctx.services.contracts.listOwn(ctx, filter?.status ?? undefined, page);
+    return toConnection(rows, page, toContract, count);
   }
 
   @FieldResolver(() => Order, { description: "The order the contract is part of." })
@@ -70,7 +71,8 @@ export class ContractResolver {
   @FieldResolver(() => DeliveryConnection, { description: "The contract's deliveries, oldest first, with the customer's decisions." })
   async deliveries(@Root() contract: Contract, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Delivery>> {
     const page = pageRequest(args);
-    return toConnection(await ctx.loaders.deliveriesByContract.load({ parentId: contract.dbId, page, filter: null }), page, toDelivery);
+    const rows = await ctx.loaders.deliveriesByContract.load({ parentId: contract.dbId, page, filter: null });
+    return toConnection(rows, page, toDelivery, () => ctx.loaders.deliveriesByContract.countOf(contract.dbId, null));
   }
 
   @Mutation(() => ContractPayload, { description: "The contractor starts production on an awarded contract; the order moves to IN_PRODUCTION." })
@@ -113,6 +115,7 @@ export class ContractResolver {
         week: isoWeekLabel(row.week),
         hours: toHours(row.centihours),
       }),
+      () => ctx.loaders.bookingsByContract.countOf(contract.dbId, null),
     );
   }
   @Mutation(() => ReassignWorkPayload, {

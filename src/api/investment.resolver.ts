@@ -17,7 +17,8 @@ export class InvestmentResolver {
   @Query(() => InvestmentConnection, { nullable: true, description: "Investments into a park's companies, oldest first. The coordinator and investors." })
   async investments(@Arg("parkId", () => ID, { description: "The park." }) parkId: string, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Investment>> {
     const page = pageRequest(args);
-    return toConnection(await ctx.services.reports.investments(ctx, parkId, page), page, toInvestment);
+    const { rows, count } = await ctx.services.reports.investments(ctx, parkId, page);
+    return toConnection(rows, page, toInvestment, count);
   }
   @Mutation(() => InvestmentPayload, { description: "The coordinator records an investment into a company." })
   recordInvestment(@Arg("input", () => RecordInvestmentInput, { description: "The mutation's input; its type describes each field." }) input: RecordInvestmentInput, @Ctx() ctx: Context): Promise<InvestmentPayload> {

@@ -57,7 +57,8 @@ export class ViewerNotificationsResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<Notification>> {
     const page = pageRequest(args);
-    return toConnection(await ctx.services.notifications.list(ctx, page, unreadOnly), page, toNotification);
+    const { rows, count } = await ctx.services.notifications.list(ctx, page, unreadOnly);
+    return toConnection(rows, page, toNotification, count);
   }
 
   @FieldResolver(() => GraphQLSafeInt, { nullable: true, description: "How many of your company's notifications are unread. Company members only." })

@@ -2,7 +2,7 @@ import { toMatchPlans } from "./matching.resolver";
 import { MatchPlans } from "./matching.type";
 import { Extensions, Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { type Connection, PageArgs, pageRequest, sortedPageRequest, toConnection, toSortedConnection } from "../graphql/connection";
-import { MoneyInput, type Currency, toMoney } from "../graphql/money";
+import { Money, MoneyInput, type Currency, toMoney } from "../graphql/money";
 import { Order, OrderConnection, type OrderEvent, OrderEventConnection, toOrder, toOrderEvent } from "./order.type";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
@@ -57,13 +57,13 @@ export class OrderResolver {
   ): Promise<Connection<Order>> {
     const field = orderBy?.field ?? OrderSortField.NEEDED_BY;
     const page = sortedPageRequest(args, ORDER_SORTS[field].type);
-    const rows = await ctx.services.orders.listOpen(
+    const { rows, count } = await ctx.services.orders.listOpen(
       ctx,
       { capabilityId: filter?.capabilityId, neededFrom: filter?.neededFrom, neededUntil: filter?.neededUntil },
       { field, descending: orderBy?.direction === SortDirection.DESC },
       page,
     );
-    return toSortedConnection(rows, page, ORDER_SORTS[field].valueOf, (row) => toOrder(row, ctx.now));
+    return toSortedConnection(rows, page, ORDER_SORTS[field].valueOf, (row) => toOrder(row, ctx.now), count);
   }
 
   @Query(() => OrderConnection, { nullable: true, description: "Your product company's orders, oldest first." })
@@ -73,8 +73,8 @@ export class OrderResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
     const page = pageRequest(args);
-    const rows = await ctx.services.orders.listOwn(ctx, filter?.status ?? undefined, page);
-    return toConnection(rows, page, (row) => toOrder(row, ctx.now));
+    const { rows, count } = await ctx.services.orders.listOwn(ctx, filter?.status ?? undefined, page);
+    return toConnection(rows, page, (row) => toOrder(row, ctx.now), count);
   }
 
   @Query(() => OrderConnection, { nullable: true, description: "Every order on the platform, oldest first. Coordinator only." })
@@ -84,8 +84,8 @@ export class OrderResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
     const page = pageRequest(args);
-    const rows = await ctx.services.orders.listAll(ctx, { companyId: filter?.companyId, status: filter?.status }, page);
-    return toConnection(rows, page, (row) => toOrder(row, ctx.now));
+    const { rows, count } = await ctx.services.orders.listAll(ctx, { companyId: filter?.companyId, status: filter?.status }, page);
+    return toConnection(rows, page, (row) => toOrder(row, ctx.now), count);
   }
 
   @FieldResolver(() => Company, { description: "The product company that posted the order." })
@@ -105,7 +105,32 @@ export class OrderResolver {
     const page = pageRequest(args);
     const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
     const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.bidsByOrder.load({ parentId: order.dbId, page, filter: { onlyCompanyId } });
-    return toConnection(rows, page, toBid);
+    return toConnection(rows, page, toBid, async () => (onlyCompanyId === -1 ? 0 : ctx.loaders.bidsByOrder.countOf(order.dbId, { onlyCompanyId })));
+  }
+
+  @FieldResolver(() => GraphQLSafeInt, {
+    nullable: true,
+    description: "How many bids are live on the order now. The owner and the coordinator only (sealed bids: a bidder does not learn how many compete).",
+  })
+  async bidCount(@Root() order: Order, @Ctx() ctx: Context): Promise<number | null> {
+    if (!seesAllOf(ctx, order)) return null;
+    return (await ctx.loaders.liveBidStatsByOrder.load(order.dbId))?.count ?? 0;
+  }
+
+  @FieldResolver(() => Money, { nullable: true, description: "The lowest unit price of the live bids; null without one. The owner and the coordinator only." })
+  async lowestBid(@Root() order: Order, @Ctx() ctx: Context): Promise<Money | null> {
+    if (!seesAllOf(ctx, order)) return null;
+    const stats = await ctx.loaders.liveBidStatsByOrder.load(order.dbId);
+    return stats ? toMoney(stats.lowestMinor, order.row.currency as Currency) : null;
+  }
+
+  @FieldResolver(() => Money, {
+    nullable: true,
+    description: "What the order's contracts not cancelled are worth together (0 before the award). The owner and the coordinator only.",
+  })
+  async awardedValue(@Root() order: Order, @Ctx() ctx: Context): Promise<Money | null> {
+    if (!seesAllOf(ctx, order)) return null;
+    return toMoney(await ctx.loaders.awardedValueByOrder.load(order.dbId), order.row.currency as Currency);
   }
 
   @FieldResolver(() => ContractConnection, {
@@ -115,7 +140,7 @@ export class OrderResolver {
     const page = pageRequest(args);
     const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
     const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.contractsByOrder.load({ parentId: order.dbId, page, filter: { onlyCompanyId } });
-    return toConnection(rows, page, toContract);
+    return toConnection(rows, page, toContract, async () => (onlyCompanyId === -1 ? 0 : ctx.loaders.contractsByOrder.countOf(order.dbId, { onlyCompanyId })));
   }
 
   @FieldResolver(() => OrderEventConnection, {
@@ -126,7 +151,7 @@ export class OrderResolver {
     if (!sees(ctx.viewer, "Order.history", { owner: order.companyDbId })) return null;
     const page = pageRequest(args);
     const rows = await ctx.loaders.historyByOrder.load({ parentId: order.dbId, page, filter: null });
-    return toConnection(rows, page, toOrderEvent);
+    return toConnection(rows, page, toOrderEvent, () => ctx.loaders.historyByOrder.countOf(order.dbId, null));
   }
 
   @FieldResolver(() => MarketEventConnection, {
@@ -137,7 +162,7 @@ export class OrderResolver {
     const page = pageRequest(args);
     const contractorCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
     const rows = contractorCompanyId === -1 ? [] : await ctx.loaders.timelineByOrder.load({ parentId: order.dbId, page, filter: { contractorCompanyId } });
-    return toConnection(rows, page, toMarketEvent);
+    return toConnection(rows, page, toMarketEvent, async () => (contractorCompanyId === -1 ? 0 : ctx.loaders.timelineByOrder.countOf(order.dbId, { contractorCompanyId })));
   }
 
   @Mutation(() => PostOrderPayload, { description: "A product company posts an order for its product. Members of product companies only." })

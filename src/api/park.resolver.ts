@@ -13,7 +13,8 @@ export class ParkResolver {
   @Query(() => ParkConnection, { nullable: true, description: "Technoparks and clusters on the platform. Public." })
   async parks(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Park>> {
     const page = pageRequest(args);
-    return toConnection(await ctx.services.parks.list(ctx, page), page, toPark);
+    const { rows, count } = await ctx.services.parks.list(ctx, page);
+    return toConnection(rows, page, toPark, count);
   }
 
   @FieldResolver(() => CompanyConnection, { description: "Companies of this park, oldest first. Public profiles." })
@@ -24,8 +25,9 @@ export class ParkResolver {
     @Ctx() ctx: Context,
   ): Promise<Connection<Company>> {
     const page = pageRequest(args);
-    const rows = await ctx.loaders.companiesByPark.load({ parentId: park.dbId, page, filter: { kind: kind ?? undefined } });
-    return toConnection(rows, page, toCompany);
+    const filter = { kind: kind ?? undefined };
+    const rows = await ctx.loaders.companiesByPark.load({ parentId: park.dbId, page, filter });
+    return toConnection(rows, page, toCompany, () => ctx.loaders.companiesByPark.countOf(park.dbId, filter));
   }
 
   @Mutation(() => CreateParkPayload, { description: "Adds a technopark or cluster. Coordinator only." })

@@ -1,18 +1,28 @@
 import DataLoader from "dataloader";
 import { MAX_BATCH, type Executor } from "../db/executor";
 import { byIdLoader, pageLoader } from "../graphql/loaders";
-import { bidsPerOrder, findBidsByIds, ordersBidOnBy, revisionsPerBid } from "./bid.repository";
+import { bidCountsPerOrder, bidsPerOrder, findBidsByIds, liveBidStatsPerOrder, ordersBidOnBy, revisionsPerBid } from "./bid.repository";
 
-export function bidLoaders(db: Executor) {
+export function bidLoaders(db: Executor, now: Date) {
   return {
     bidById: byIdLoader(async (ids) => await findBidsByIds(db, ids)),
     bidsByOrder: pageLoader(
       async (orderIds, page, filter: { onlyCompanyId: number | null }) => await bidsPerOrder(db, orderIds, page, filter),
       (row) => row.orderId,
+      async (orderIds, filter) => await bidCountsPerOrder(db, orderIds, filter),
     ),
     revisionsByBid: pageLoader(
       async (bidIds, page, _filter: null) => await revisionsPerBid(db, bidIds, page),
       (row) => row.bidId,
+      async (bidIds) => await revisionsPerBid.count(db, bidIds),
+    ),
+    /** An order's live bids: how many, and the lowest unit price (undefined: none). */
+    liveBidStatsByOrder: new DataLoader<number, { count: number; lowestMinor: number } | undefined>(
+      async (orderIds) => {
+        const stats = await liveBidStatsPerOrder(db, orderIds, now);
+        return orderIds.map((id) => stats.get(id));
+      },
+      { maxBatchSize: MAX_BATCH },
     ),
     /** Whether company `companyId` has bid on order `orderId`; keys are "companyId:orderId". */
     hasBidOn: new DataLoader<string, boolean>(

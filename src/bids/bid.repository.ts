@@ -1,6 +1,6 @@
 import { bidEvent, type OrderRef } from "../events/domain-events";
-import { and, asc, eq, gte, inArray, lt, sql, type Placeholder } from "drizzle-orm";
-import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
+import { and, asc, count, eq, gte, inArray, lt, min, sql, type Placeholder } from "drizzle-orm";
+import { afterCursor, countRows, pagesPerParent, type Executor } from "../db/executor";
 import { first, idList, inIdList, only, param, prepared, rowsByIds } from "../db/prepared";
 import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
 import { appendEvents, type Actor } from "../events/event.repository";
@@ -105,15 +105,15 @@ export async function listBids(db: Executor, criteria: BidCriteria, page: PageRe
   return db
     .select()
     .from(bids)
-    .where(
-      and(
-        criteria.companyId === undefined ? undefined : eq(bids.companyId, criteria.companyId),
-        statusCondition(criteria.status, criteria.now),
-        afterCursor(bids.id, page),
-      ),
-    )
+    .where(and(bidsMatching(criteria), afterCursor(bids.id, page)))
     .orderBy(asc(bids.id))
     .limit(page.limit + 1);
+}
+
+const bidsMatching = (criteria: BidCriteria) => and(criteria.companyId === undefined ? undefined : eq(bids.companyId, criteria.companyId), statusCondition(criteria.status, criteria.now));
+
+export async function countBids(db: Executor, criteria: BidCriteria): Promise<number> {
+  return await countRows(db, bids, bidsMatching(criteria));
 }
 
 const bidPages = pagesPerParent(bids, bids.orderId, { companyId: bids.companyId });
@@ -124,6 +124,22 @@ const bidPages = pagesPerParent(bids, bids.orderId, { companyId: bids.companyId 
  */
 export async function bidsPerOrder(db: Executor, orderIds: number[], page: PageRequest, filter: { onlyCompanyId: number | null }): Promise<BidRow[]> {
   return await bidPages(db, orderIds, page, { companyId: filter.onlyCompanyId });
+}
+
+/** Each order's live bids (valid at `now`): how many, and the lowest unit price; orders with none are absent. */
+export async function liveBidStatsPerOrder(db: Executor, orderIds: readonly number[], now: Date): Promise<Map<number, { count: number; lowestMinor: number }>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db
+    .select({ orderId: bids.orderId, count: count(), lowest: min(bids.unitPriceMinor) })
+    .from(bids)
+    .where(and(inArray(bids.orderId, [...orderIds]), eq(bids.status, "LIVE"), gte(bids.validUntil, now)))
+    .groupBy(bids.orderId);
+  return new Map(rows.map((row) => [row.orderId, { count: Number(row.count), lowestMinor: Number(row.lowest) }]));
+}
+
+/** How many bids each order has (one bidder's own with `onlyCompanyId`). */
+export async function bidCountsPerOrder(db: Executor, orderIds: number[], filter: { onlyCompanyId: number | null }): Promise<Map<number, number>> {
+  return await bidPages.count(db, orderIds, { companyId: filter.onlyCompanyId });
 }
 
 /** Which of these orders a company has bid on (any status), in one statement. */

@@ -1,5 +1,5 @@
-import type { PageRequest } from "../db/page";
-import { listBids, type BidCriteria, findBidsByIds, findLiveBid, insertBid, ordersBidOnBy, reviseBid, setBidStatus } from "./bid.repository";
+import type { PageRequest, Listed } from "../db/page";
+import { listBids, countBids, type BidCriteria, findBidsByIds, findLiveBid, insertBid, ordersBidOnBy, reviseBid, setBidStatus } from "./bid.repository";
 import { gate, seesOrder } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
@@ -107,9 +107,10 @@ async function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date
 /** Use cases of contract companies' bids. */
 export class BidService {
   /** The viewer's company's bids, oldest first; a status as the API shows it (EXPIRED: live, past its validity). */
-  async listOwn(ctx: RequestContext, status: BidCriteria["status"], page: PageRequest): Promise<BidRow[]> {
+  async listOwn(ctx: RequestContext, status: BidCriteria["status"], page: PageRequest): Promise<Listed<BidRow>> {
     const v = gate(ctx.viewer, "myBids");
-    return listBids(ctx.db, { companyId: v.companyId!, status, now: ctx.now }, page);
+    const criteria = { companyId: v.companyId!, status, now: ctx.now };
+    return { rows: await listBids(ctx.db, criteria, page), count: () => countBids(ctx.db, criteria) };
   }
 
   /**

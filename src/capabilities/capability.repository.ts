@@ -1,5 +1,5 @@
 import { asc, eq, or } from "drizzle-orm";
-import { afterCursor, type Executor } from "../db/executor";
+import { afterCursor, countRows, type Executor } from "../db/executor";
 import { first, only, rowsByIds } from "../db/prepared";
 import { capabilities, type CapabilityRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
@@ -20,6 +20,10 @@ export async function listCapabilities(db: Executor, page: PageRequest): Promise
     .where(afterCursor(capabilities.id, page))
     .orderBy(asc(capabilities.id))
     .limit(page.limit + 1);
+}
+
+export async function countCapabilities(db: Executor): Promise<number> {
+  return await countRows(db, capabilities);
 }
 
 export async function insertCapability(db: Executor, values: typeof capabilities.$inferInsert): Promise<CapabilityRow> {

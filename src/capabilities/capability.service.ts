@@ -1,5 +1,5 @@
-import type { PageRequest } from "../db/page";
-import { listCapabilities, findCapabilityByCodeOrNameKey, insertCapability } from "./capability.repository";
+import type { PageRequest, Listed } from "../db/page";
+import { listCapabilities, countCapabilities, findCapabilityByCodeOrNameKey, insertCapability } from "./capability.repository";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import type { CapabilityRow } from "../db/schema";
@@ -23,8 +23,8 @@ export function codeFromName(name: string): string {
 /** Use cases of the capability catalogue, which the coordinator keeps. */
 export class CapabilityService {
   /** The catalogue, oldest first: public. */
-  async list(ctx: RequestContext, page: PageRequest): Promise<CapabilityRow[]> {
-    return listCapabilities(ctx.db, page);
+  async list(ctx: RequestContext, page: PageRequest): Promise<Listed<CapabilityRow>> {
+    return { rows: await listCapabilities(ctx.db, page), count: () => countCapabilities(ctx.db) };
   }
 
   async addCapability(ctx: RequestContext, input: AddCapabilityInput): Promise<Outcome<CapabilityRow>> {

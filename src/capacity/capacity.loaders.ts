@@ -8,6 +8,7 @@ export function capacityLoaders(db: Executor) {
     bookingsByContract: pageLoader(
       async (contractIds, page, _filter: null) => await bookingsPerContract(db, contractIds, page),
       (row) => row.contractId,
+      async (contractIds) => await bookingsPerContract.count(db, contractIds),
     ),
     bookedCentihoursByContract: new DataLoader<number, number>(
       async (ids) => {

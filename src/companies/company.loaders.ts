@@ -1,6 +1,6 @@
 import type { Executor } from "../db/executor";
 import { byIdLoader, pageLoader } from "../graphql/loaders";
-import { companiesPerPark, findCompaniesByIds, type CompanyCriteria } from "./company.repository";
+import { companiesPerPark, companyCountsPerPark, findCompaniesByIds, type CompanyCriteria } from "./company.repository";
 
 export function companyLoaders(db: Executor) {
   return {
@@ -8,6 +8,7 @@ export function companyLoaders(db: Executor) {
     companiesByPark: pageLoader(
       async (parkIds, page, criteria: CompanyCriteria) => await companiesPerPark(db, parkIds, page, criteria),
       (row) => row.parkId,
+      async (parkIds, criteria) => await companyCountsPerPark(db, parkIds, criteria),
     ),
   };
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, exists, sql, type SQL } from "drizzle-orm";
-import { afterCursor, pagePerParent, type Executor } from "../db/executor";
+import { afterCursor, countPerParent, countRows, pagePerParent, type Executor } from "../db/executor";
 import { first, only, rowsByIds } from "../db/prepared";
 import { capabilityOffers, companies, type CompanyRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
@@ -73,4 +73,12 @@ export async function listCompanies(db: Executor, criteria: CompanyCriteria, pag
 /** A page of companies for each park, in one statement. */
 export async function companiesPerPark(db: Executor, parkIds: number[], page: PageRequest, criteria: CompanyCriteria): Promise<CompanyRow[]> {
   return await pagePerParent(db, companies, companies.parkId, parkIds, page, criteriaSql(db, criteria));
+}
+
+export async function companyCountsPerPark(db: Executor, parkIds: number[], criteria: CompanyCriteria): Promise<Map<number, number>> {
+  return await countPerParent(db, companies, companies.parkId, parkIds, criteriaSql(db, criteria));
+}
+
+export async function countCompanies(db: Executor, criteria: CompanyCriteria): Promise<number> {
+  return await countRows(db, companies, criteriaSql(db, criteria));
 }

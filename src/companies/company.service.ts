@@ -1,5 +1,5 @@
-import type { PageRequest } from "../db/page";
-import { listCompanies, type CompanyCriteria, findCompanyByNameKey, updateCompany } from "./company.repository";
+import type { PageRequest, Listed } from "../db/page";
+import { listCompanies, countCompanies, type CompanyCriteria, findCompanyByNameKey, updateCompany } from "./company.repository";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import type { CompanyRow } from "../db/schema";
@@ -12,8 +12,8 @@ import type { UpdateCompanyProfileInput } from "./company.inputs";
 /** Use cases of companies. */
 export class CompanyService {
   /** Public profiles of every park's companies, oldest first. */
-  async list(ctx: RequestContext, criteria: CompanyCriteria, page: PageRequest): Promise<CompanyRow[]> {
-    return listCompanies(ctx.db, criteria, page);
+  async list(ctx: RequestContext, criteria: CompanyCriteria, page: PageRequest): Promise<Listed<CompanyRow>> {
+    return { rows: await listCompanies(ctx.db, criteria, page), count: () => countCompanies(ctx.db, criteria) };
   }
 
   /** Changes a company's profile; its members or the coordinator. The kind cannot change. */

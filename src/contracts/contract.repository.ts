@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, or } from "drizzle-orm";
-import { afterCursor, pagesPerParent, type Executor } from "../db/executor";
+import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { afterCursor, countRows, pagesPerParent, type Executor } from "../db/executor";
 import { only, rowsByIds } from "../db/prepared";
 import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
 import type { PageRequest } from "../db/page";
@@ -34,17 +34,18 @@ export async function cancelContract(db: Executor, id: number, reason: string, a
 }
 
 /** A company's contracts, as contractor or as customer. */
+export async function countContractsOfCompany(db: Executor, companyId: number, status: ContractStatusValue | undefined): Promise<number> {
+  return await countRows(db, contracts, contractsOf(companyId, status));
+}
+
+const contractsOf = (companyId: number, status: ContractStatusValue | undefined) =>
+  and(or(eq(contracts.companyId, companyId), eq(contracts.customerCompanyId, companyId)), status === undefined ? undefined : eq(contracts.status, status));
+
 export async function listContractsOfCompany(db: Executor, companyId: number, status: ContractStatusValue | undefined, page: PageRequest): Promise<ContractRow[]> {
   return db
     .select()
     .from(contracts)
-    .where(
-      and(
-        or(eq(contracts.companyId, companyId), eq(contracts.customerCompanyId, companyId)),
-        status === undefined ? undefined : eq(contracts.status, status),
-        afterCursor(contracts.id, page),
-      ),
-    )
+    .where(and(contractsOf(companyId, status), afterCursor(contracts.id, page)))
     .orderBy(asc(contracts.id))
     .limit(page.limit + 1);
 }
@@ -54,4 +55,19 @@ const contractPages = pagesPerParent(contracts, contracts.orderId, { companyId: 
 
 export async function contractsPerOrder(db: Executor, orderIds: number[], page: PageRequest, filter: { onlyCompanyId: number | null }): Promise<ContractRow[]> {
   return await contractPages(db, orderIds, page, { companyId: filter.onlyCompanyId });
+}
+
+/** What each order's contracts not cancelled are worth together, in minor units; orders with none are absent. */
+export async function awardedValuePerOrder(db: Executor, orderIds: readonly number[]): Promise<Map<number, number>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db
+    .select({ orderId: contracts.orderId, value: sql<string>`cast(sum(${contracts.valueMinor}) as bigint)`.mapWith(Number) })
+    .from(contracts)
+    .where(and(inArray(contracts.orderId, [...orderIds]), ne(contracts.status, "CANCELLED")))
+    .groupBy(contracts.orderId);
+  return new Map(rows.map((row) => [row.orderId, row.value]));
+}
+
+export async function contractCountsPerOrder(db: Executor, orderIds: number[], filter: { onlyCompanyId: number | null }): Promise<Map<number, number>> {
+  return await contractPages.count(db, orderIds, { companyId: filter.onlyCompanyId });
 }

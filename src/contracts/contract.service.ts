@@ -1,6 +1,6 @@
 import type { ContractStatusValue, ContractRow } from "../db/schema";
-import type { PageRequest } from "../db/page";
-import { listContractsOfCompany, cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
+import type { PageRequest, Listed } from "../db/page";
+import { listContractsOfCompany, countContractsOfCompany, cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
 import { findEngineersByIds } from "../engineers/engineer.repository";
 import { addBookings, bookedOnEngineer, findBooking, reduceBooking, deleteBookingsOfContract } from "../capacity/capacity.repository";
 import { weekStart } from "../capacity/weeks";
@@ -21,9 +21,9 @@ import { settleOrder } from "./delivery.service";
 /** Use cases of contracts and the engineer-hours booked for them. */
 export class ContractService {
   /** The viewer's company's contracts, as contractor or as customer, oldest first. */
-  async listOwn(ctx: RequestContext, status: ContractStatusValue | undefined, page: PageRequest): Promise<ContractRow[]> {
+  async listOwn(ctx: RequestContext, status: ContractStatusValue | undefined, page: PageRequest): Promise<Listed<ContractRow>> {
     const v = gate(ctx.viewer, "myContracts");
-    return listContractsOfCompany(ctx.db, v.companyId!, status, page);
+    return { rows: await listContractsOfCompany(ctx.db, v.companyId!, status, page), count: () => countContractsOfCompany(ctx.db, v.companyId!, status) };
   }
 
   /** The contractor starts production; the first start moves the order to IN_PRODUCTION. */

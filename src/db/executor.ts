@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
@@ -67,9 +67,11 @@ export function pagesPerParent<T extends TableWithId, F extends string = never>(
   table: T,
   parentColumn: PgColumn,
   filterColumns = {} as Record<F, PgColumn>,
-): (db: Executor, parentIds: readonly number[], page: PageRequest, filter?: Partial<Record<F, number | boolean | null>>) => Promise<T["$inferSelect"][]> {
+): PagesPerParent<T, F> {
   const cache = statementCache<unknown[]>();
-  return async (db, parentIds, page, filter = {}) => {
+  const conditionsOf = (filter: Partial<Record<F, number | boolean | null>>) =>
+    (Object.keys(filterColumns) as F[]).filter((name) => filter[name] != null).map((name) => eq(filterColumns[name], filter[name]));
+  const pages = async (db: Executor, parentIds: readonly number[], page: PageRequest, filter: Partial<Record<F, number | boolean | null>> = {}) => {
     if (parentIds.length === 0) return [];
     const given = (Object.keys(filterColumns) as F[]).filter((name) => filter[name] != null);
     const shape = `${page.afterId === null ? "first" : "after"}:${given.join(",")}`;
@@ -80,6 +82,29 @@ export function pagesPerParent<T extends TableWithId, F extends string = never>(
     });
     return (await query.execute({ ...filter, parentIds: idList(parentIds), afterId: page.afterId, limit: page.limit + 1 })) as T["$inferSelect"][];
   };
+  return Object.assign(pages, { count: (db: Executor, parentIds: readonly number[], filter: Partial<Record<F, number | boolean | null>> = {}) => countPerParent(db, table, parentColumn, parentIds, and(...conditionsOf(filter))) });
+}
+
+/** `pagesPerParent`'s pages, and `count` for the size of each parent's whole list under the same filters. */
+export type PagesPerParent<T extends TableWithId, F extends string> = ((db: Executor, parentIds: readonly number[], page: PageRequest, filter?: Partial<Record<F, number | boolean | null>>) => Promise<T["$inferSelect"][]>) & {
+  count(db: Executor, parentIds: readonly number[], filter?: Partial<Record<F, number | boolean | null>>): Promise<Map<number, number>>;
+};
+
+/** How many rows each parent has (that match `filter`), in one statement; parents with none are absent. */
+export async function countPerParent(db: Executor, table: PgTable, parentColumn: PgColumn, parentIds: readonly number[], filter?: SQL): Promise<Map<number, number>> {
+  if (parentIds.length === 0) return new Map();
+  const rows = await db
+    .select({ parentId: parentColumn, n: count() })
+    .from(table)
+    .where(and(inArray(parentColumn, [...parentIds]), filter))
+    .groupBy(parentColumn);
+  return new Map(rows.map((row) => [Number(row.parentId), Number(row.n)]));
+}
+
+/** How many rows of `table` match `where`: a list's totalCount. */
+export async function countRows(db: Executor, table: PgTable, where?: SQL): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(table).where(where);
+  return Number(row?.n ?? 0);
 }
 
 /**

@@ -13,3 +13,9 @@ export interface SortedPageRequest {
   limit: number;
   after: { value: SortValue; id: number } | null;
 }
+
+/** A page of a list, and how to count the whole list under the same criteria (run only if a client asks for totalCount). */
+export interface Listed<R> {
+  rows: R[];
+  count: () => Promise<number>;
+}

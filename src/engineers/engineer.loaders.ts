@@ -1,6 +1,6 @@
 import type { Executor } from "../db/executor";
 import { byIdLoader, pageLoader } from "../graphql/loaders";
-import { engineersPerCompany, findEngineersByIds } from "./engineer.repository";
+import { engineerCountsPerCompany, engineersPerCompany, findEngineersByIds } from "./engineer.repository";
 
 export function engineerLoaders(db: Executor) {
   return {
@@ -8,6 +8,7 @@ export function engineerLoaders(db: Executor) {
     engineersByCompany: pageLoader(
       async (companyIds, page, filter: { activeOnly: boolean }) => await engineersPerCompany(db, companyIds, page, filter),
       (row) => row.companyId,
+      async (companyIds, filter) => await engineerCountsPerCompany(db, companyIds, filter),
     ),
   };
 }

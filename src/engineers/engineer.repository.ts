@@ -21,6 +21,10 @@ export async function engineersPerCompany(db: Executor, companyIds: number[], pa
   return await engineerPages(db, companyIds, page, { active: filter.activeOnly ? true : null });
 }
 
+export async function engineerCountsPerCompany(db: Executor, companyIds: number[], filter: { activeOnly: boolean }): Promise<Map<number, number>> {
+  return await engineerPages.count(db, companyIds, { active: filter.activeOnly ? true : null });
+}
+
 /** All engineers of one company, active or not, by id. */
 export async function findEngineersOfCompany(db: Executor, companyId: number): Promise<EngineerRow[]> {
   return db.select().from(engineers).where(eq(engineers.companyId, companyId)).orderBy(engineers.id);

@@ -1,7 +1,7 @@
 import { asc, desc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import { first, param, prepared, rowsByIds } from "../db/prepared";
 import type { Viewer } from "../core/viewer";
-import { pagePerParent, type Executor } from "../db/executor";
+import { countPerParent, pagePerParent, type Executor } from "../db/executor";
 import { EVENT_TYPES, events, type EventRow, type NewEvent } from "../db/schema";
 import type { PageRequest } from "../db/page";
 import { notifyOf } from "./notify";
@@ -60,6 +60,17 @@ export async function appendEvents(db: Executor, actor: Actor, at: Date, list: D
 
 const ORDER_EVENT_TYPES = EVENT_TYPES.filter((type) => type.startsWith("ORDER_"));
 
+export async function historyCountsPerOrder(db: Executor, orderIds: readonly number[]): Promise<Map<number, number>> {
+  return await countPerParent(db, events, events.orderId, orderIds, inArray(events.type, ORDER_EVENT_TYPES));
+}
+
+export async function timelineCountsPerOrder(db: Executor, orderIds: readonly number[], filter: { contractorCompanyId: number | null }): Promise<Map<number, number>> {
+  return await countPerParent(db, events, events.orderId, orderIds, timelineFilter(filter));
+}
+
+const timelineFilter = (filter: { contractorCompanyId: number | null }) =>
+  filter.contractorCompanyId === null ? undefined : or(inArray(events.type, ORDER_EVENT_TYPES), eq(events.contractorCompanyId, filter.contractorCompanyId));
+
 /** The order's state changes (its ORDER_* events), oldest first, a page per order: its history. */
 export async function historyPerOrder(db: Executor, orderIds: readonly number[], page: PageRequest): Promise<EventRow[]> {
   return await pagePerParent(db, events, events.orderId, orderIds, page, inArray(events.type, ORDER_EVENT_TYPES));
@@ -70,8 +81,7 @@ export async function historyPerOrder(db: Executor, orderIds: readonly number[],
  * order's own state changes and the events concerning that contractor only (its bids, its contracts).
  */
 export async function timelinePerOrder(db: Executor, orderIds: readonly number[], page: PageRequest, filter: { contractorCompanyId: number | null }): Promise<EventRow[]> {
-  const visible = filter.contractorCompanyId === null ? undefined : or(inArray(events.type, ORDER_EVENT_TYPES), eq(events.contractorCompanyId, filter.contractorCompanyId));
-  return await pagePerParent(db, events, events.orderId, orderIds, page, visible);
+  return await pagePerParent(db, events, events.orderId, orderIds, page, timelineFilter(filter));
 }
 
 /** Events by id (those a PostgreSQL NOTIFY named), in any order. */

@@ -1,5 +1,6 @@
 import type { PageRequest, SortedPageRequest, SortValue } from "../db/page";
-import { ArgsType, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { GraphQLSafeInt } from "graphql-scalars";
+import { ArgsType, Field, FieldResolver, Int, ObjectType, Resolver, Root, type ClassType } from "type-graphql";
 import { badUserInput } from "./errors";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -62,14 +63,19 @@ export interface Connection<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
+  /** How many items the whole list has (every page), counted only when `totalCount` is asked for. */
+  count: Count;
 }
+
+/** A list's size, read when asked for (a count statement, or a loader's batched one). */
+export type Count = () => Promise<number>;
 
 /**
  * Builds a connection from up to `limit + 1` rows fetched in id order: the extra row only
  * tells that a next page exists.
  */
-export function toConnection<R extends { id: number }, T>(rows: R[], page: PageRequest, map: (row: R) => T): Connection<T> {
-  return connectionOf(rows, page.limit, page.afterId !== null, (row) => encodeCursor(row.id), map);
+export function toConnection<R extends { id: number }, T>(rows: R[], page: PageRequest, map: (row: R) => T, count: Count): Connection<T> {
+  return connectionOf(rows, page.limit, page.afterId !== null, (row) => encodeCursor(row.id), map, count);
 }
 
 /**
@@ -79,18 +85,21 @@ export function toConnection<R extends { id: number }, T>(rows: R[], page: PageR
 export function toListConnection<T>(items: readonly T[], page: PageRequest): Connection<T> {
   const start = page.afterId ?? 0;
   const rows = items.slice(start, start + page.limit + 1).map((item, i) => ({ id: start + i + 1, item }));
-  return connectionOf(rows, page.limit, page.afterId !== null, (row) => encodeCursor(row.id), (row) => row.item);
+  return connectionOf(rows, page.limit, page.afterId !== null, (row) => encodeCursor(row.id), (row) => row.item, async () => items.length);
 }
 
-function connectionOf<R, T>(rows: R[], limit: number, hasPrevious: boolean, cursorOf: (row: R) => string, map: (row: R) => T): Connection<T> {
+function connectionOf<R, T>(rows: R[], limit: number, hasPrevious: boolean, cursorOf: (row: R) => string, map: (row: R) => T, count: Count): Connection<T> {
   const edges = rows.slice(0, limit).map((row) => ({ cursor: cursorOf(row), node: map(row) }));
   const pageInfo = new PageInfo();
   pageInfo.hasNextPage = rows.length > limit;
   pageInfo.hasPreviousPage = hasPrevious;
   pageInfo.startCursor = edges[0]?.cursor ?? null;
   pageInfo.endCursor = edges[edges.length - 1]?.cursor ?? null;
-  return { edges, nodes: edges.map((edge) => edge.node), pageInfo };
+  return { edges, nodes: edges.map((edge) => edge.node), pageInfo, count };
 }
+
+/** The resolvers of every connection type's `totalCount`; the schema is built with them (src/api/schema.ts). */
+export const CONNECTION_RESOLVERS: ClassType[] = [];
 
 /** Declares the `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
 export function ConnectionType<T extends object>(name: string, node: ClassType<T>, description: string) {
@@ -113,7 +122,18 @@ export function ConnectionType<T extends object>(name: string, node: ClassType<T
 
     @Field(() => PageInfo, { description: "Whether more items follow, and the cursors to fetch them." })
     pageInfo!: PageInfo;
+
+    count!: Count;
   }
+
+  @Resolver(() => ConnectionClass)
+  class TotalCountResolver {
+    @FieldResolver(() => GraphQLSafeInt, { description: "How many items the whole list has, every page together, with the same filters." })
+    totalCount(@Root() connection: ConnectionClass): Promise<number> {
+      return connection.count();
+    }
+  }
+  CONNECTION_RESOLVERS.push(TotalCountResolver);
 
   return ConnectionClass;
 }
@@ -151,6 +171,7 @@ export function toSortedConnection<R extends { id: number }, T>(
   page: SortedPageRequest,
   valueOf: (row: R) => SortValue,
   map: (row: R) => T,
+  count: Count,
 ): Connection<T> {
-  return connectionOf(rows, page.limit, page.after !== null, (row) => encodeSortedCursor(valueOf(row), row.id), map);
+  return connectionOf(rows, page.limit, page.after !== null, (row) => encodeSortedCursor(valueOf(row), row.id), map, count);
 }

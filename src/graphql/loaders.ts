@@ -27,9 +27,28 @@ export interface PageKey<F> {
 export function pageLoader<R extends { id: number }, F>(
   fetch: (parentIds: number[], page: PageRequest, filter: F) => Promise<R[]>,
   parentOf: (row: R) => number,
-): DataLoader<PageKey<F>, R[], string> {
+  count: (parentIds: number[], filter: F) => Promise<Map<number, number>>,
+): PageLoader<R, F> {
   const cacheKey = (key: PageKey<F>) => JSON.stringify([key.parentId, key.page, key.filter]);
-  return new DataLoader<PageKey<F>, R[], string>(
+  const countKey = (key: { parentId: number; filter: F }) => JSON.stringify([key.parentId, key.filter]);
+  const counts = new DataLoader<{ parentId: number; filter: F }, number, string>(
+    async (keys) => {
+      const byFilter = new Map<string, { filter: F; parentIds: number[] }>();
+      for (const key of keys) {
+        const group = JSON.stringify(key.filter);
+        const members = byFilter.get(group) ?? byFilter.set(group, { filter: key.filter, parentIds: [] }).get(group)!;
+        members.parentIds.push(key.parentId);
+      }
+      const results = new Map<string, number>();
+      for (const { filter, parentIds } of byFilter.values()) {
+        const found = await count([...new Set(parentIds)], filter);
+        for (const parentId of parentIds) results.set(countKey({ parentId, filter }), found.get(parentId) ?? 0);
+      }
+      return keys.map((key) => results.get(countKey(key)) ?? 0);
+    },
+    { cacheKeyFn: countKey, maxBatchSize: MAX_BATCH },
+  );
+  const pages = new DataLoader<PageKey<F>, R[], string>(
     async (keys) => {
       const groups = new Map<string, PageKey<F>[]>();
       for (const key of keys) {
@@ -52,4 +71,8 @@ export function pageLoader<R extends { id: number }, F>(
     },
     { cacheKeyFn: cacheKey, maxBatchSize: MAX_BATCH },
   );
+  return Object.assign(pages, { countOf: (parentId: number, filter: F) => counts.load({ parentId, filter }) });
 }
+
+/** Pages of children per parent, and `countOf` for the size of a parent's whole list (batched too: 20 orders' bid counts are one statement). */
+export type PageLoader<R, F> = DataLoader<PageKey<F>, R[], string> & { countOf(parentId: number, filter: F): Promise<number> };

@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { runSql, type Executor } from "../db/executor";
+import { countRows, runSql, type Executor } from "../db/executor";
 import type { PageRequest } from "../db/page";
 import { param, prepared, rowsByIds, statementCache } from "../db/prepared";
 import { bids, contracts, notifications, orders, type NotificationRow } from "../db/schema";
@@ -23,6 +23,11 @@ export async function notificationsOf(db: Executor, companyId: number, page: Pag
       .limit(sql.placeholder("limit"));
   });
   return await query.execute({ companyId, afterId: page.afterId, limit: page.limit + 1 });
+}
+
+/** How many notifications a company has, all or unread only. */
+export async function countNotifications(db: Executor, companyId: number, unreadOnly: boolean): Promise<number> {
+  return unreadOnly ? await unreadCountOf(db, companyId) : await countRows(db, notifications, eq(notifications.companyId, companyId));
 }
 
 const unread = prepared((db) =>

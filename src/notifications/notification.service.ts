@@ -1,11 +1,11 @@
 import { gate } from "../access/policy";
 import { inTransaction, transact, type RequestContext } from "../core/request-context";
-import type { PageRequest } from "../db/page";
+import type { Listed, PageRequest } from "../db/page";
 import type { NotificationRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { localDate } from "../shared/time";
-import { insertDueReminders, markRead, notificationsOf, unreadCountOf } from "./notification.repository";
+import { countNotifications, insertDueReminders, markRead, notificationsOf, unreadCountOf } from "./notification.repository";
 
 /** The most notifications one markNotificationsRead names. */
 export const MAX_MARKED = 100;
@@ -19,9 +19,9 @@ export interface MarkRead {
 /** A company's inbox (src/events/notify.ts writes it with the events; the sweep adds reminders). */
 export class NotificationService {
   /** A page of the viewer's company's notifications, newest first. */
-  async list(ctx: RequestContext, page: PageRequest, unreadOnly: boolean): Promise<NotificationRow[]> {
+  async list(ctx: RequestContext, page: PageRequest, unreadOnly: boolean): Promise<Listed<NotificationRow>> {
     const v = gate(ctx.viewer, "notifications");
-    return notificationsOf(ctx.db, v.companyId!, page, unreadOnly);
+    return { rows: await notificationsOf(ctx.db, v.companyId!, page, unreadOnly), count: () => countNotifications(ctx.db, v.companyId!, unreadOnly) };
   }
 
   async unreadCount(ctx: RequestContext): Promise<number> {

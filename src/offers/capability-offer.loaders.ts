@@ -1,6 +1,6 @@
 import type { Executor } from "../db/executor";
 import { byIdLoader, pageLoader } from "../graphql/loaders";
-import { activeOffersPerCapability, findOffersByIds, offersPerCompany } from "./capability-offer.repository";
+import { activeOfferCountsPerCapability, activeOffersPerCapability, findOffersByIds, offerCountsPerCompany, offersPerCompany } from "./capability-offer.repository";
 
 export function offerLoaders(db: Executor) {
   return {
@@ -8,10 +8,12 @@ export function offerLoaders(db: Executor) {
     offersByCompany: pageLoader(
       async (companyIds, page, filter: { activeOnly: boolean }) => await offersPerCompany(db, companyIds, page, filter),
       (row) => row.companyId,
+      async (companyIds, filter) => await offerCountsPerCompany(db, companyIds, filter),
     ),
     activeOffersByCapability: pageLoader(
       async (capabilityIds, page, _filter: null) => await activeOffersPerCapability(db, capabilityIds, page),
       (row) => row.capabilityId,
+      async (capabilityIds) => await activeOfferCountsPerCapability(db, capabilityIds),
     ),
   };
 }

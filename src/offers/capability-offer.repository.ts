@@ -33,6 +33,14 @@ export async function offersPerCompany(db: Executor, companyIds: number[], page:
   return await offerPages(db, companyIds, page, { active: filter.activeOnly ? true : null });
 }
 
+export async function offerCountsPerCompany(db: Executor, companyIds: number[], filter: { activeOnly: boolean }): Promise<Map<number, number>> {
+  return await offerPages.count(db, companyIds, { active: filter.activeOnly ? true : null });
+}
+
+export async function activeOfferCountsPerCapability(db: Executor, capabilityIds: number[]): Promise<Map<number, number>> {
+  return await offerPagesByCapability.count(db, capabilityIds, { active: true });
+}
+
 /** A page of active offers for each capability, in one statement. */
 export async function activeOffersPerCapability(db: Executor, capabilityIds: number[], page: PageRequest): Promise<CapabilityOfferRow[]> {
   return await offerPagesByCapability(db, capabilityIds, page, { active: true });

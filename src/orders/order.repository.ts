@@ -1,7 +1,7 @@
 import { orderEvent, type OrderRef } from "../events/domain-events";
-import { and, asc, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { afterCursor, afterKeyset, type Executor } from "../db/executor";
+import { afterCursor, afterKeyset, countRows, type Executor } from "../db/executor";
 import { first, only, param, prepared, rowsByIds, statementCache } from "../db/prepared";
 import { capabilityOffers, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
 import { appendEvents, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
@@ -74,15 +74,16 @@ export async function listOrders(db: Executor, criteria: OrderCriteria, page: Pa
   return db
     .select()
     .from(orders)
-    .where(
-      and(
-        criteria.companyId === undefined ? undefined : eq(orders.companyId, criteria.companyId),
-        criteria.status === undefined ? undefined : statusIs(criteria.status, now),
-        afterCursor(orders.id, page),
-      ),
-    )
+    .where(and(ordersMatching(criteria, now), afterCursor(orders.id, page)))
     .orderBy(asc(orders.id))
     .limit(page.limit + 1);
+}
+
+const ordersMatching = (criteria: OrderCriteria, now: Date) =>
+  and(criteria.companyId === undefined ? undefined : eq(orders.companyId, criteria.companyId), criteria.status === undefined ? undefined : statusIs(criteria.status, now));
+
+export async function countOrders(db: Executor, criteria: OrderCriteria, now: Date): Promise<number> {
+  return await countRows(db, orders, ordersMatching(criteria, now));
 }
 
 /** How each sort field reads from a row, and turns back into a column value from a cursor. */
@@ -107,6 +108,40 @@ export interface OpenOrderCriteria {
 }
 
 const openOrderPages = statementCache<OrderRow[]>();
+const openOrderCounts = statementCache<{ n: number }[]>();
+
+/** The conditions of an open orders list, its values as placeholders (the criteria `has` says are given). */
+function openOrdersMatching(db: Executor, has: (name: keyof OpenOrderCriteria) => boolean): SQL | undefined {
+  const offered = !has("offeredByCompanyId")
+    ? undefined
+    : inArray(
+        orders.capabilityId,
+        db
+          .select({ id: capabilityOffers.capabilityId })
+          .from(capabilityOffers)
+          .where(and(eq(capabilityOffers.companyId, param(capabilityOffers.companyId, "offeredByCompanyId")), eq(capabilityOffers.active, true))),
+      );
+  return and(
+    eq(orders.status, "OPEN"),
+    gt(orders.biddingClosesAt, param(orders.biddingClosesAt, "now")),
+    offered,
+    has("capabilityId") ? eq(orders.capabilityId, param(orders.capabilityId, "capabilityId")) : undefined,
+    has("neededFrom") ? gte(orders.neededBy, param(orders.neededBy, "neededFrom")) : undefined,
+    has("neededUntil") ? lte(orders.neededBy, param(orders.neededBy, "neededUntil")) : undefined,
+  );
+}
+
+/** How many orders the open orders list has under these criteria, every page together. */
+export async function countOpenOrders(db: Executor, criteria: OpenOrderCriteria, now: Date): Promise<number> {
+  const given = (Object.keys(criteria) as (keyof OpenOrderCriteria)[]).filter((name) => criteria[name] !== undefined).sort();
+  const query = openOrderCounts(db, given.join(":"), () =>
+    db
+      .select({ n: count() })
+      .from(orders)
+      .where(openOrdersMatching(db, (name) => given.includes(name))),
+  );
+  return Number((await query.execute({ ...criteria, now }))[0]?.n ?? 0);
+}
 
 /**
  * Orders taking bids now, sorted and paged by keyset on (sort value, id). Prepared once per
@@ -124,27 +159,13 @@ export async function listOpenOrders(
   const shape = [sort.field, sort.descending ? "desc" : "asc", page.after ? "after" : "first", ...given].join(":");
   const query = openOrderPages(db, shape, () => {
     const has = (name: keyof OpenOrderCriteria) => given.includes(name);
-    const offered = !has("offeredByCompanyId")
-      ? undefined
-      : inArray(
-          orders.capabilityId,
-          db
-            .select({ id: capabilityOffers.capabilityId })
-            .from(capabilityOffers)
-            .where(and(eq(capabilityOffers.companyId, param(capabilityOffers.companyId, "offeredByCompanyId")), eq(capabilityOffers.active, true))),
-        );
     const direction = sort.descending ? desc : asc;
     return db
       .select()
       .from(orders)
       .where(
         and(
-          eq(orders.status, "OPEN"),
-          gt(orders.biddingClosesAt, param(orders.biddingClosesAt, "now")),
-          offered,
-          has("capabilityId") ? eq(orders.capabilityId, param(orders.capabilityId, "capabilityId")) : undefined,
-          has("neededFrom") ? gte(orders.neededBy, param(orders.neededBy, "neededFrom")) : undefined,
-          has("neededUntil") ? lte(orders.neededBy, param(orders.neededBy, "neededUntil")) : undefined,
+          openOrdersMatching(db, has),
           page.after ? afterKeyset(spec.column, orders.id, { value: param(spec.column, "afterValue"), id: param(orders.id, "afterId") }, sort.descending) : undefined,
         ),
       )

@@ -1,6 +1,6 @@
 import type { OrderSortField, CancelOrderInput, PostOrderInput } from "./order.inputs";
-import type { PageRequest, SortedPageRequest } from "../db/page";
-import { listOpenOrders, listOrders, type OpenOrderCriteria, expireOverdueOrders, findOrderById, insertOrder, transitionOrder } from "./order.repository";
+import type { PageRequest, SortedPageRequest, Listed } from "../db/page";
+import { listOpenOrders, listOrders, countOrders, countOpenOrders, type OpenOrderCriteria, expireOverdueOrders, findOrderById, insertOrder, transitionOrder } from "./order.repository";
 import { gate, memberOf } from "../access/policy";
 import { inTransaction, transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
@@ -55,32 +55,34 @@ export class OrderService {
     filter: { capabilityId?: string | null; neededFrom?: string | null; neededUntil?: string | null },
     sort: { field: OrderSortField; descending: boolean },
     page: SortedPageRequest,
-  ): Promise<OrderRow[]> {
+  ): Promise<Listed<OrderRow>> {
     const v = gate(ctx.viewer, "openOrders");
     const capabilityId = filter.capabilityId == null ? undefined : idOf(filter.capabilityId, "Capability");
     // An id that is no capability's matches no order.
-    if (capabilityId === null) return [];
+    if (capabilityId === null) return { rows: [], count: async () => 0 };
     const criteria: OpenOrderCriteria = {
       offeredByCompanyId: v.role === "COORDINATOR" ? undefined : v.companyId!,
       capabilityId,
       neededFrom: filter.neededFrom ?? undefined,
       neededUntil: filter.neededUntil ?? undefined,
     };
-    return listOpenOrders(ctx.db, criteria, sort, page, ctx.now);
+    return { rows: await listOpenOrders(ctx.db, criteria, sort, page, ctx.now), count: () => countOpenOrders(ctx.db, criteria, ctx.now) };
   }
 
   /** The viewer's product company's orders, oldest first. */
-  async listOwn(ctx: RequestContext, status: OrderStatusValue | undefined, page: PageRequest): Promise<OrderRow[]> {
+  async listOwn(ctx: RequestContext, status: OrderStatusValue | undefined, page: PageRequest): Promise<Listed<OrderRow>> {
     const v = gate(ctx.viewer, "myOrders");
-    return listOrders(ctx.db, { companyId: v.companyId!, status }, page, ctx.now);
+    const criteria = { companyId: v.companyId!, status };
+    return { rows: await listOrders(ctx.db, criteria, page, ctx.now), count: () => countOrders(ctx.db, criteria, ctx.now) };
   }
 
   /** Every order on the platform, oldest first: the coordinator's. */
-  async listAll(ctx: RequestContext, filter: { companyId?: string | null; status?: OrderStatusValue | null }, page: PageRequest): Promise<OrderRow[]> {
+  async listAll(ctx: RequestContext, filter: { companyId?: string | null; status?: OrderStatusValue | null }, page: PageRequest): Promise<Listed<OrderRow>> {
     gate(ctx.viewer, "orders");
     const companyId = filter.companyId == null ? undefined : idOf(filter.companyId, "Company");
-    if (companyId === null) return [];
-    return listOrders(ctx.db, { companyId, status: filter.status ?? undefined }, page, ctx.now);
+    if (companyId === null) return { rows: [], count: async () => 0 };
+    const criteria = { companyId, status: filter.status ?? undefined };
+    return { rows: await listOrders(ctx.db, criteria, page, ctx.now), count: () => countOrders(ctx.db, criteria, ctx.now) };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { afterCursor, type Executor } from "../db/executor";
+import { afterCursor, countRows, type Executor } from "../db/executor";
 import { first, only, rowsByIds } from "../db/prepared";
 import { parks, type ParkRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
@@ -17,6 +17,10 @@ export async function listParks(db: Executor, page: PageRequest): Promise<ParkRo
     .where(afterCursor(parks.id, page))
     .orderBy(asc(parks.id))
     .limit(page.limit + 1);
+}
+
+export async function countParks(db: Executor): Promise<number> {
+  return await countRows(db, parks);
 }
 
 export async function insertPark(db: Executor, values: typeof parks.$inferInsert): Promise<ParkRow> {

@@ -1,5 +1,5 @@
-import type { PageRequest } from "../db/page";
-import { listParks, findParkByNameKey, findParksByIds, insertPark } from "./park.repository";
+import type { PageRequest, Listed } from "../db/page";
+import { listParks, countParks, findParkByNameKey, findParksByIds, insertPark } from "./park.repository";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import type { Executor } from "../db/executor";
@@ -13,8 +13,8 @@ import type { ParkRow } from "../db/schema";
 /** Use cases of parks. */
 export class ParkService {
   /** Every park and cluster, oldest first: public. */
-  async list(ctx: RequestContext, page: PageRequest): Promise<ParkRow[]> {
-    return listParks(ctx.db, page);
+  async list(ctx: RequestContext, page: PageRequest): Promise<Listed<ParkRow>> {
+    return { rows: await listParks(ctx.db, page), count: () => countParks(ctx.db) };
   }
 
   /** Registers a technopark or cluster; coordinator only. Names are unique platform-wide. */

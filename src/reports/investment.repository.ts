@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { afterCursor, type Executor } from "../db/executor";
 import { companies, investments, type InvestmentRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
@@ -10,6 +10,11 @@ export async function insertInvestment(db: Executor, values: typeof investments.
 
 export async function findInvestment(db: Executor, id: number): Promise<InvestmentRow | undefined> {
   return first(db.select().from(investments).where(eq(investments.id, id)));
+}
+
+export async function countInvestmentsOfPark(db: Executor, parkId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(investments).innerJoin(companies, eq(companies.id, investments.companyId)).where(eq(companies.parkId, parkId));
+  return Number(row?.n ?? 0);
 }
 
 /** Investments into one park's companies, by id. */

@@ -10,7 +10,7 @@ import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
 import { SCORE_FACTORS, type CompanyRow, type EngineerRow, type InvestmentRow, type ScoreFactorValue } from "../db/schema";
 import { findEngineersOfCompany } from "../engineers/engineer.repository";
-import type { PageRequest } from "../db/page";
+import type { PageRequest, Listed } from "../db/page";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { parkOrNotFound } from "../parks/park.service";
@@ -18,7 +18,7 @@ import { idempotent } from "../shared/idempotency";
 import { localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
 import { activeCompanies, companiesByKind, investmentByKind, orderVolume, parkRevenue } from "./cluster.repository";
-import { findInvestment, insertInvestment, listInvestmentsOfPark } from "./investment.repository";
+import { findInvestment, insertInvestment, listInvestmentsOfPark, countInvestmentsOfPark } from "./investment.repository";
 import { type RecordInvestmentInput } from "./investment.inputs";
 import { periodOf, previousPeriod, type Period } from "./period";
 import { contractsWon, headcountOfCompanies, revenueByCompany, revenueByEngineer } from "./revenue.repository";
@@ -93,9 +93,10 @@ export class ReportService {
   }
 
   /** Investments into a park's companies, for the coordinator and investors. */
-  async investments(ctx: RequestContext, parkId: string, page: PageRequest): Promise<InvestmentRow[]> {
+  async investments(ctx: RequestContext, parkId: string, page: PageRequest): Promise<Listed<InvestmentRow>> {
     gate(ctx.viewer, "investments");
-    return listInvestmentsOfPark(ctx.db, (await parkOrNotFound(ctx.db, parkId)).id, page);
+    const park = await parkOrNotFound(ctx.db, parkId);
+    return { rows: await listInvestmentsOfPark(ctx.db, park.id, page), count: () => countInvestmentsOfPark(ctx.db, park.id) };
   }
 
   /** The scorecard weights in force, in the order of the components. */

@@ -52,7 +52,17 @@ describe("the marketplace flow, end to end over HTTP", () => {
       expect(nodes.data.nodes.filter(Boolean).map((n: any) => n.id)).toEqual([own]);
       const mine = await server.gql(`{ myBids { nodes { id order { id } } } }`, {}, contractor.token);
       expect(mine.data.myBids.nodes).toEqual([{ id: own, order: { id: orderId } }]);
+      // Counts are sealed too: a bidder counts its own bid, not its competitors'.
+      const counted = await server.gql(`query($id: ID!) { node(id: $id) { ... on Order { bids(first: 0) { totalCount } timeline(first: 0) { totalCount } } } }`, { id: orderId }, contractor.token);
+      expect(counted.data.node).toEqual({ bids: { totalCount: 1 }, timeline: { totalCount: 2 } });
     }
+    const counted = await server.gql(`query($id: ID!) { node(id: $id) { ... on Order { bids(first: 0) { totalCount } timeline(first: 0) { totalCount } } } }`, { id: orderId }, market.startup.token);
+    expect(counted.data.node).toEqual({ bids: { totalCount: 3 }, timeline: { totalCount: 4 } });
+    // The order's card: live bids, the lowest, what is awarded; the owner's and the coordinator's figures.
+    const CARD = `query($id: ID!) { node(id: $id) { ... on Order { bidCount lowestBid { amount } awardedValue { amount } } } }`;
+    expect((await server.gql(CARD, { id: orderId }, market.startup.token)).data.node).toEqual({ bidCount: 3, lowestBid: { amount: "1100.00" }, awardedValue: { amount: "0.00" } });
+    expect((await server.gql(CARD, { id: orderId }, market.coordinator)).data.node).toEqual({ bidCount: 3, lowestBid: { amount: "1100.00" }, awardedValue: { amount: "0.00" } });
+    expect((await server.gql(CARD, { id: orderId }, alpha.token)).data.node).toEqual({ bidCount: null, lowestBid: null, awardedValue: null });
     // Another startup sees neither the order nor its bids.
     expect((await server.gql(ORDER_VIEW, { id: orderId }, market.otherStartup.token)).data.node).toBeNull();
     expect((await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: alphaBid }, market.otherStartup.token)).data.node).toBeNull();
@@ -89,6 +99,9 @@ describe("the marketplace flow, end to end over HTTP", () => {
     ]);
     const statuses = await server.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Bid { status } } }`, { ids: [alphaBid, betaBid, gammaBid] }, market.coordinator);
     expect(statuses.data.nodes.map((n: any) => n.status)).toEqual(["AWARDED", "AWARDED", "NOT_AWARDED"]);
+
+    // 600 x 1100.00 + 400 x 1150.50; no bid is live any more.
+    expect((await server.gql(CARD, { id: orderId }, market.startup.token)).data.node).toEqual({ bidCount: 0, lowestBid: null, awardedValue: { amount: "1120200.00" } });
 
     // The losing contractor no longer sees the order's contracts, only its own bid.
     const gammaView = (await server.gql(ORDER_VIEW, { id: orderId }, gamma.token)).data.node;

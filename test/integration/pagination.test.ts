@@ -130,3 +130,35 @@ describe("Relay pagination", () => {
     expect(second).toEqual({ nodes: [{ name: "Engineer 12.2" }, { name: "Engineer 12.3" }], pageInfo: { endCursor: expect.any(String), hasNextPage: false } });
   });
 });
+
+describe("totalCount", () => {
+  const COUNTS = `query($first: Int!) {
+    companies(first: $first, filter: { kind: CONTRACT }) {
+      totalCount
+      nodes { name engineers(first: 1) { totalCount } all: engineers(first: 1, includeInactive: true) { totalCount } capabilityOffers(first: 1) { totalCount } }
+    }
+  }`;
+
+  it("counts every page of a list, with its filters, for root and nested lists alike", async () => {
+    const { data } = await statementsFor(COUNTS, { first: 100 });
+    const contractCompanies = data.companies.nodes.length;
+    expect(data.companies.totalCount).toBe(contractCompanies);
+    const fab = data.companies.nodes.find((c: any) => c.name === "Fab 7");
+    // Four engineers, one inactive; two offers.
+    expect(fab).toEqual({ name: "Fab 7", engineers: { totalCount: 3 }, all: { totalCount: 4 }, capabilityOffers: { totalCount: 2 } });
+    const small = await statementsFor(`{ companies(first: 1, filter: { kind: CONTRACT }) { totalCount pageInfo { hasNextPage } } }`, {});
+    expect(small.data.companies).toEqual({ totalCount: contractCompanies, pageInfo: { hasNextPage: true } });
+    const filtered = await statementsFor(`{ companies(filter: { kind: CONTRACT, nameContains: "fab 1" }) { totalCount nodes { name } } }`, {});
+    // Fab 1 and Fab 10 to Fab 19.
+    expect(filtered.data.companies.totalCount).toBe(11);
+  });
+
+  it("costs one statement per list however many parents it counts for", async () => {
+    const few = await statementsFor(COUNTS, { first: 5 });
+    const many = await statementsFor(COUNTS, { first: 60 });
+    expect(many.statements).toBe(few.statements);
+    const without = await statementsFor(COUNTS.replace(/totalCount/g, "__typename"), { first: 60 });
+    // The root count, and one per nested list (engineers twice: two filters).
+    expect(many.statements - without.statements).toBe(4);
+  });
+});
