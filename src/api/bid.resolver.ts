@@ -1,10 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Company } from "./company.type";
-import { BidFromInstantQuoteInput, BidFilter, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "../bids/bid.inputs";
+import { BidFromInstantQuoteInput, BidFilter, BidOrder, BidSortField, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "../bids/bid.inputs";
+import { BID_SORTS } from "../bids/bid.repository";
+import { SortDirection } from "../orders/order.inputs";
 import { sees } from "../access/policy";
 import { loadCompany } from "./company-field";
 import type { Context } from "./context";
-import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
+import { PageArgs, pageRequest, sortedPageRequest, toConnection, toSortedConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
 import { loadOrder } from "./order-field";
 import { Order } from "./order.type";
@@ -15,15 +17,17 @@ import { BidStatus } from "../bids/bid-status";
 
 @Resolver(() => Bid)
 export class BidResolver {
-  @Query(() => BidConnection, { nullable: true, description: "Your contract company's bids, oldest first." })
+  @Query(() => BidConnection, { nullable: true, description: "Your contract company's bids, newest first unless orderBy says otherwise." })
   async myBids(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => BidFilter, { nullable: true, description: "Narrows the list." }) filter: BidFilter | null,
+    @Arg("orderBy", () => BidOrder, { nullable: true, description: "Sort; default newest first (CREATED_AT, DESC)." }) orderBy: BidOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Bid>> {
-    const page = pageRequest(args);
-    const { rows, count } = await ctx.services.bids.listOwn(ctx, filter?.status ?? undefined, page);
-    return toConnection(rows, page, toBid, count);
+    const sort = { field: orderBy?.field ?? BidSortField.CREATED_AT, descending: orderBy ? orderBy.direction === SortDirection.DESC : true };
+    const page = sortedPageRequest(args, BID_SORTS[sort.field].type);
+    const { rows, count } = await ctx.services.bids.listOwn(ctx, filter ?? {}, sort, page);
+    return toSortedConnection(rows, page, BID_SORTS[sort.field].valueOf, toBid, count);
   }
 
   @FieldResolver(() => BidStatus, { description: "Where the bid is in its life." })

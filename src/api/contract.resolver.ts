@@ -1,7 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Company } from "./company.type";
 import { toEngineer } from "./engineer.type";
-import { ReassignWorkInput, AcceptDeliveryInput, CancelContractInput, ContractFilter, RecordDeliveryInput, RejectDeliveryInput, StartContractProductionInput } from "../contracts/contract.inputs";
+import { ReassignWorkInput, AcceptDeliveryInput, CancelContractInput, ContractFilter, ContractOrder, ContractSortField, RecordDeliveryInput, RejectDeliveryInput, StartContractProductionInput } from "../contracts/contract.inputs";
+import { CONTRACT_SORTS } from "../contracts/contract.repository";
+import { SortDirection } from "../orders/order.inputs";
 import { ReassignWorkPayload } from "./capacity.payloads";
 import { Booking, BookingConnection } from "./capacity.type";
 import { toHours } from "../capacity/hours";
@@ -10,7 +12,7 @@ import { sees } from "../access/policy";
 import { Bid, toBid } from "./bid.type";
 import { loadCompany } from "./company-field";
 import type { Context } from "./context";
-import { PageArgs, pageRequest, toConnection, type Connection } from "../graphql/connection";
+import { PageArgs, pageRequest, sortedPageRequest, toConnection, toSortedConnection, type Connection } from "../graphql/connection";
 import { payloadOf, type Outcome } from "../graphql/errors";
 import { loadOrder } from "./order-field";
 import { Order } from "./order.type";
@@ -27,15 +29,17 @@ function deliveryPayload(outcome: Promise<Outcome<DeliveryChange>>): Promise<Del
 
 @Resolver(() => Contract)
 export class ContractResolver {
-  @Query(() => ContractConnection, { nullable: true, description: "Your company's contracts, as contractor or as customer, oldest first." })
+  @Query(() => ContractConnection, { nullable: true, description: "Your company's contracts, as contractor or as customer, newest first unless orderBy says otherwise." })
   async myContracts(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => ContractFilter, { nullable: true, description: "Narrows the list." }) filter: ContractFilter | null,
+    @Arg("orderBy", () => ContractOrder, { nullable: true, description: "Sort; default newest first (CREATED_AT, DESC)." }) orderBy: ContractOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Contract>> {
-    const page = pageRequest(args);
-    const { rows, count } = await ctx.services.contracts.listOwn(ctx, filter?.status ?? undefined, page);
-    return toConnection(rows, page, toContract, count);
+    const sort = { field: orderBy?.field ?? ContractSortField.CREATED_AT, descending: orderBy ? orderBy.direction === SortDirection.DESC : true };
+    const page = sortedPageRequest(args, CONTRACT_SORTS[sort.field].type);
+    const { rows, count } = await ctx.services.contracts.listOwn(ctx, filter ?? {}, sort, page);
+    return toSortedConnection(rows, page, CONTRACT_SORTS[sort.field].valueOf, toContract, count);
   }
 
   @FieldResolver(() => Order, { description: "The order the contract is part of." })

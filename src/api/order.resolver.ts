@@ -35,6 +35,9 @@ export class AwardOrderPayload {
   userErrors!: UserError[];
 }
 
+/** A list's sort from its orderBy argument: newest first by default. */
+const sortOf = (orderBy: OrderOrder | null) => ({ field: orderBy?.field ?? OrderSortField.CREATED_AT, descending: orderBy ? orderBy.direction === SortDirection.DESC : true });
+
 /** Who sees all of an order's bids and contracts: its owner and the coordinator. */
 const seesAllOf = (ctx: Context, order: Order) => sees(ctx.viewer, "Order.everyBid", { owner: order.companyDbId });
 
@@ -66,26 +69,30 @@ export class OrderResolver {
     return toSortedConnection(rows, page, ORDER_SORTS[field].valueOf, (row) => toOrder(row, ctx.now), count);
   }
 
-  @Query(() => OrderConnection, { nullable: true, description: "Your product company's orders, oldest first." })
+  @Query(() => OrderConnection, { nullable: true, description: "Your product company's orders, newest first unless orderBy says otherwise." })
   async myOrders(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list (companyId is ignored)." }) filter: OrderFilter | null,
+    @Arg("orderBy", () => OrderOrder, { nullable: true, description: "Sort; default newest first (CREATED_AT, DESC)." }) orderBy: OrderOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    const page = pageRequest(args);
-    const { rows, count } = await ctx.services.orders.listOwn(ctx, filter?.status ?? undefined, page);
-    return toConnection(rows, page, (row) => toOrder(row, ctx.now), count);
+    const sort = sortOf(orderBy);
+    const page = sortedPageRequest(args, ORDER_SORTS[sort.field].type);
+    const { rows, count } = await ctx.services.orders.listOwn(ctx, filter ?? {}, sort, page);
+    return toSortedConnection(rows, page, ORDER_SORTS[sort.field].valueOf, (row) => toOrder(row, ctx.now), count);
   }
 
-  @Query(() => OrderConnection, { nullable: true, description: "Every order on the platform, oldest first. Coordinator only." })
+  @Query(() => OrderConnection, { nullable: true, description: "Every order on the platform, newest first unless orderBy says otherwise. Coordinator only." })
   async orders(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("filter", () => OrderFilter, { nullable: true, description: "Narrows the list." }) filter: OrderFilter | null,
+    @Arg("orderBy", () => OrderOrder, { nullable: true, description: "Sort; default newest first (CREATED_AT, DESC)." }) orderBy: OrderOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    const page = pageRequest(args);
-    const { rows, count } = await ctx.services.orders.listAll(ctx, { companyId: filter?.companyId, status: filter?.status }, page);
-    return toConnection(rows, page, (row) => toOrder(row, ctx.now), count);
+    const sort = sortOf(orderBy);
+    const page = sortedPageRequest(args, ORDER_SORTS[sort.field].type);
+    const { rows, count } = await ctx.services.orders.listAll(ctx, filter ?? {}, sort, page);
+    return toSortedConnection(rows, page, ORDER_SORTS[sort.field].valueOf, (row) => toOrder(row, ctx.now), count);
   }
 
   @FieldResolver(() => Company, { description: "The product company that posted the order." })

@@ -1,6 +1,7 @@
 import { GraphQLSafeInt } from "graphql-scalars";
 import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
-import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { Field, Float, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { SortDirection } from "../orders/order.inputs";
 import { MoneyInput } from "../graphql/money";
 import { BidStatus } from "./bid-status";
 
@@ -67,10 +68,44 @@ export class WithdrawBidInput {
   bidId!: string;
 }
 
-@InputType({ description: "Narrows a list of bids." })
+@InputType({ description: "Narrows a list of bids. Conditions combine with AND." })
 export class BidFilter {
-  @Field(() => BidStatus, { nullable: true, description: "Only bids in this state." })
+  @Field(() => BidStatus, { nullable: true, deprecationReason: "Use statuses.", description: "Only bids in this state." })
   status?: BidStatus | null;
+
+  @Field(() => [BidStatus], { nullable: true, description: "Only bids in any of these states (as of now: EXPIRED is live past its validity)." })
+  statuses?: BidStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: "Only bids on this order." })
+  orderId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: "Only bids placed, revised or decided at or after this instant." })
+  updatedSince?: Date | null;
+}
+
+export enum BidSortField {
+  CREATED_AT = "CREATED_AT",
+  UPDATED_AT = "UPDATED_AT",
+  UNIT_PRICE = "UNIT_PRICE",
+}
+
+registerEnumType(BidSortField, {
+  name: "BidSortField",
+  description: "What to sort bids by; ties are broken by when they were placed.",
+  valuesConfig: {
+    CREATED_AT: { description: "When the bid was placed." },
+    UPDATED_AT: { description: "When the bid last changed (revised, withdrawn, decided)." },
+    UNIT_PRICE: { description: "The unit price bid." },
+  },
+});
+
+@InputType({ description: "How to sort a list of bids." })
+export class BidOrder {
+  @Field(() => BidSortField, { description: "What to sort by." })
+  field!: BidSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Direction (default ASC)." })
+  direction!: SortDirection;
 }
 
 @InputType({ description: "Turn your instant quote for an order into a bid." })

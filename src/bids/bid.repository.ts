@@ -1,10 +1,11 @@
 import { bidEvent, type OrderRef } from "../events/domain-events";
-import { and, asc, count, eq, gte, inArray, lt, min, sql, type Placeholder } from "drizzle-orm";
-import { afterCursor, countRows, pagesPerParent, type Executor } from "../db/executor";
+import { and, count, eq, gte, inArray, lt, min, or, sql, type Placeholder } from "drizzle-orm";
+import { countRows, pagesPerParent, sortedPage, type Executor } from "../db/executor";
 import { first, idList, inIdList, only, param, prepared, rowsByIds } from "../db/prepared";
 import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
 import { appendEvents, type Actor } from "../events/event.repository";
-import type { PageRequest } from "../db/page";
+import type { PageRequest, Sort, SortedPageRequest, SortSpec } from "../db/page";
+import { BidSortField } from "./bid.inputs";
 
 export const findBidsByIds = rowsByIds(bids);
 
@@ -89,28 +90,37 @@ function termsOf(bid: BidRow): Terms {
 
 export interface BidCriteria {
   companyId?: number;
-  /** As the API shows it: LIVE is live and still valid at `now`, EXPIRED live and past it. */
-  status?: BidStatusValue | "EXPIRED";
+  orderId?: number;
+  /** Any of these, as the API shows them: LIVE is live and still valid at `now`, EXPIRED live and past it. */
+  statuses?: readonly (BidStatusValue | "EXPIRED")[];
+  updatedSince?: Date;
   now: Date;
 }
 
-function statusCondition(status: BidCriteria["status"], now: Date) {
-  if (status === undefined) return undefined;
+/** How each sort field of a bid list reads from a row (BidOrder). */
+export const BID_SORTS: Record<BidSortField, SortSpec<BidRow>> = {
+  [BidSortField.CREATED_AT]: { column: bids.id, valueOf: (r) => r.id, fromCursor: (v) => v, type: "number" },
+  [BidSortField.UPDATED_AT]: { column: bids.updatedAt, valueOf: (r) => r.updatedAt.getTime(), fromCursor: (v) => new Date(v as number), type: "number" },
+  [BidSortField.UNIT_PRICE]: { column: bids.unitPriceMinor, valueOf: (r) => r.unitPriceMinor, fromCursor: (v) => v, type: "number" },
+};
+
+function statusCondition(status: BidStatusValue | "EXPIRED", now: Date) {
   if (status === "LIVE") return and(eq(bids.status, "LIVE"), gte(bids.validUntil, now));
   if (status === "EXPIRED") return and(eq(bids.status, "LIVE"), lt(bids.validUntil, now));
   return eq(bids.status, status);
 }
 
-export async function listBids(db: Executor, criteria: BidCriteria, page: PageRequest): Promise<BidRow[]> {
-  return db
-    .select()
-    .from(bids)
-    .where(and(bidsMatching(criteria), afterCursor(bids.id, page)))
-    .orderBy(asc(bids.id))
-    .limit(page.limit + 1);
+export async function listBids(db: Executor, criteria: BidCriteria, sort: Sort<BidSortField>, page: SortedPageRequest): Promise<BidRow[]> {
+  return sortedPage(db, bids, bidsMatching(criteria), BID_SORTS[sort.field], sort.descending, page);
 }
 
-const bidsMatching = (criteria: BidCriteria) => and(criteria.companyId === undefined ? undefined : eq(bids.companyId, criteria.companyId), statusCondition(criteria.status, criteria.now));
+const bidsMatching = (criteria: BidCriteria) =>
+  and(
+    criteria.companyId === undefined ? undefined : eq(bids.companyId, criteria.companyId),
+    criteria.orderId === undefined ? undefined : eq(bids.orderId, criteria.orderId),
+    criteria.statuses?.length ? or(...criteria.statuses.map((status) => statusCondition(status, criteria.now))) : undefined,
+    criteria.updatedSince === undefined ? undefined : gte(bids.updatedAt, criteria.updatedSince),
+  );
 
 export async function countBids(db: Executor, criteria: BidCriteria): Promise<number> {
   return await countRows(db, bids, bidsMatching(criteria));

@@ -1,4 +1,5 @@
-import type { PageRequest, Listed } from "../db/page";
+import type { Listed, Sort, SortedPageRequest } from "../db/page";
+import type { BidDisplayStatus } from "./bid-state";
 import { listBids, countBids, type BidCriteria, findBidsByIds, findLiveBid, insertBid, ordersBidOnBy, reviseBid, setBidStatus } from "./bid.repository";
 import { gate, seesOrder } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
@@ -9,7 +10,7 @@ import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql
 import { idOf } from "../graphql/global-id";
 import { type Currency, type MoneyInput, toMoney } from "../graphql/money";
 import { findOffer } from "../offers/capability-offer.repository";
-import type { BidFromInstantQuoteInput, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
+import type { BidFromInstantQuoteInput, BidSortField, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "./bid.inputs";
 import { quoteOrder } from "../capacity/capacity.service";
 import { acceptingBids, awardDeadline, effectiveStatus } from "../orders/order-state";
 import { findOrderById } from "../orders/order.repository";
@@ -104,13 +105,24 @@ async function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date
   return { order, offer };
 }
 
+/** What a list of bids may be narrowed by (BidFilter). */
+export interface BidListFilter {
+  status?: BidDisplayStatus | null;
+  statuses?: readonly BidDisplayStatus[] | null;
+  orderId?: string | null;
+  updatedSince?: Date | null;
+}
+
 /** Use cases of contract companies' bids. */
 export class BidService {
-  /** The viewer's company's bids, oldest first; a status as the API shows it (EXPIRED: live, past its validity). */
-  async listOwn(ctx: RequestContext, status: BidCriteria["status"], page: PageRequest): Promise<Listed<BidRow>> {
+  /** The viewer's company's bids, sorted; statuses as the API shows them (EXPIRED: live, past its validity). */
+  async listOwn(ctx: RequestContext, filter: BidListFilter, sort: Sort<BidSortField>, page: SortedPageRequest): Promise<Listed<BidRow>> {
     const v = gate(ctx.viewer, "myBids");
-    const criteria = { companyId: v.companyId!, status, now: ctx.now };
-    return { rows: await listBids(ctx.db, criteria, page), count: () => countBids(ctx.db, criteria) };
+    const statuses = [...(filter.statuses ?? []), ...(filter.status ? [filter.status] : [])];
+    const orderId = filter.orderId == null ? undefined : idOf(filter.orderId, "Order");
+    if (orderId === null) return { rows: [], count: async () => 0 };
+    const criteria: BidCriteria = { companyId: v.companyId!, orderId, statuses, updatedSince: filter.updatedSince ?? undefined, now: ctx.now };
+    return { rows: await listBids(ctx.db, criteria, sort, page), count: () => countBids(ctx.db, criteria) };
   }
 
   /**

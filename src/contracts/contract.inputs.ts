@@ -1,4 +1,5 @@
-import { Float, Field, ID, InputType } from "type-graphql";
+import { Float, Field, ID, InputType, registerEnumType } from "type-graphql";
+import { SortDirection } from "../orders/order.inputs";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { ContractStatus } from "./contract-status";
@@ -18,10 +19,43 @@ export class CancelContractInput {
   reason!: string;
 }
 
-@InputType({ description: "Narrows a list of contracts." })
+@InputType({ description: "Narrows a list of contracts. Conditions combine with AND." })
 export class ContractFilter {
-  @Field(() => ContractStatus, { nullable: true, description: "Only contracts in this state." })
+  @Field(() => ContractStatus, { nullable: true, deprecationReason: "Use statuses.", description: "Only contracts in this state." })
   status?: ContractStatus | null;
+
+  @Field(() => [ContractStatus], { nullable: true, description: "Only contracts in any of these states." })
+  statuses?: ContractStatus[] | null;
+
+  @Field(() => Date, { nullable: true, description: "Only contracts that changed (awarded, started, delivered, decided, cancelled) at or after this instant." })
+  updatedSince?: Date | null;
+}
+
+export enum ContractSortField {
+  CREATED_AT = "CREATED_AT",
+  UPDATED_AT = "UPDATED_AT",
+  PROMISED_DATE = "PROMISED_DATE",
+  VALUE = "VALUE",
+}
+
+registerEnumType(ContractSortField, {
+  name: "ContractSortField",
+  description: "What to sort contracts by; ties are broken by when they were awarded.",
+  valuesConfig: {
+    CREATED_AT: { description: "When the contract was awarded." },
+    UPDATED_AT: { description: "When the contract last changed." },
+    PROMISED_DATE: { description: "The date the contractor promised." },
+    VALUE: { description: "What the contract is worth." },
+  },
+});
+
+@InputType({ description: "How to sort a list of contracts." })
+export class ContractOrder {
+  @Field(() => ContractSortField, { description: "What to sort by." })
+  field!: ContractSortField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Direction (default ASC)." })
+  direction!: SortDirection;
 }
 
 @InputType({ description: "Units of a contract in production handed over to the customer." })

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
-import { afterCursor, countRows, pagesPerParent, type Executor } from "../db/executor";
+import { and, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { countRows, pagesPerParent, sortedPage, type Executor } from "../db/executor";
 import { only, rowsByIds } from "../db/prepared";
 import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
-import type { PageRequest } from "../db/page";
+import type { PageRequest, Sort, SortedPageRequest, SortSpec } from "../db/page";
+import { ContractSortField } from "./contract.inputs";
 
 export const findContractsByIds = rowsByIds(contracts);
 
@@ -34,20 +35,34 @@ export async function cancelContract(db: Executor, id: number, reason: string, a
 }
 
 /** A company's contracts, as contractor or as customer. */
-export async function countContractsOfCompany(db: Executor, companyId: number, status: ContractStatusValue | undefined): Promise<number> {
-  return await countRows(db, contracts, contractsOf(companyId, status));
+/** What a company's list of contracts may be narrowed by. */
+export interface ContractCriteria {
+  statuses?: readonly ContractStatusValue[];
+  updatedSince?: Date;
 }
 
-const contractsOf = (companyId: number, status: ContractStatusValue | undefined) =>
-  and(or(eq(contracts.companyId, companyId), eq(contracts.customerCompanyId, companyId)), status === undefined ? undefined : eq(contracts.status, status));
+/** How each sort field of a contract list reads from a row (ContractOrder). */
+export const CONTRACT_SORTS: Record<ContractSortField, SortSpec<ContractRow>> = {
+  [ContractSortField.CREATED_AT]: { column: contracts.id, valueOf: (r) => r.id, fromCursor: (v) => v, type: "number" },
+  [ContractSortField.UPDATED_AT]: { column: contracts.updatedAt, valueOf: (r) => r.updatedAt.getTime(), fromCursor: (v) => new Date(v as number), type: "number" },
+  [ContractSortField.PROMISED_DATE]: { column: contracts.promisedDate, valueOf: (r) => r.promisedDate, fromCursor: (v) => v, type: "string" },
+  [ContractSortField.VALUE]: { column: contracts.valueMinor, valueOf: (r) => r.valueMinor, fromCursor: (v) => v, type: "number" },
+};
 
-export async function listContractsOfCompany(db: Executor, companyId: number, status: ContractStatusValue | undefined, page: PageRequest): Promise<ContractRow[]> {
-  return db
-    .select()
-    .from(contracts)
-    .where(and(contractsOf(companyId, status), afterCursor(contracts.id, page)))
-    .orderBy(asc(contracts.id))
-    .limit(page.limit + 1);
+export async function countContractsOfCompany(db: Executor, companyId: number, criteria: ContractCriteria): Promise<number> {
+  return await countRows(db, contracts, contractsOf(companyId, criteria));
+}
+
+const contractsOf = (companyId: number, criteria: ContractCriteria) =>
+  and(
+    or(eq(contracts.companyId, companyId), eq(contracts.customerCompanyId, companyId)),
+    criteria.statuses?.length ? inArray(contracts.status, [...criteria.statuses]) : undefined,
+    criteria.updatedSince === undefined ? undefined : gte(contracts.updatedAt, criteria.updatedSince),
+  );
+
+/** A company's contracts, as contractor or customer, in the sort asked for. */
+export async function listContractsOfCompany(db: Executor, companyId: number, criteria: ContractCriteria, sort: Sort<ContractSortField>, page: SortedPageRequest): Promise<ContractRow[]> {
+  return sortedPage(db, contracts, contractsOf(companyId, criteria), CONTRACT_SORTS[sort.field], sort.descending, page);
 }
 
 /** A page of contracts for each order, in one statement; `onlyCompanyId` keeps one contractor's own. */

@@ -1,12 +1,12 @@
 import type { ContractStatusValue, ContractRow } from "../db/schema";
-import type { PageRequest, Listed } from "../db/page";
+import type { Listed, Sort, SortedPageRequest } from "../db/page";
 import { listContractsOfCompany, countContractsOfCompany, cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
 import { findEngineersByIds } from "../engineers/engineer.repository";
 import { addBookings, bookedOnEngineer, findBooking, reduceBooking, deleteBookingsOfContract } from "../capacity/capacity.repository";
 import { weekStart } from "../capacity/weeks";
 import { engineerCentihours, LIMITS, requiredName } from "../shared/validate";
 import { localDate } from "../shared/time";
-import type { ReassignWorkInput, CancelContractInput, StartContractProductionInput } from "./contract.inputs";
+import type { ReassignWorkInput, CancelContractInput, ContractSortField, StartContractProductionInput } from "./contract.inputs";
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
@@ -21,9 +21,15 @@ import { settleOrder } from "./delivery.service";
 /** Use cases of contracts and the engineer-hours booked for them. */
 export class ContractService {
   /** The viewer's company's contracts, as contractor or as customer, oldest first. */
-  async listOwn(ctx: RequestContext, status: ContractStatusValue | undefined, page: PageRequest): Promise<Listed<ContractRow>> {
+  async listOwn(
+    ctx: RequestContext,
+    filter: { status?: ContractStatusValue | null; statuses?: readonly ContractStatusValue[] | null; updatedSince?: Date | null },
+    sort: Sort<ContractSortField>,
+    page: SortedPageRequest,
+  ): Promise<Listed<ContractRow>> {
     const v = gate(ctx.viewer, "myContracts");
-    return { rows: await listContractsOfCompany(ctx.db, v.companyId!, status, page), count: () => countContractsOfCompany(ctx.db, v.companyId!, status) };
+    const criteria = { statuses: [...(filter.statuses ?? []), ...(filter.status ? [filter.status] : [])], updatedSince: filter.updatedSince ?? undefined };
+    return { rows: await listContractsOfCompany(ctx.db, v.companyId!, criteria, sort, page), count: () => countContractsOfCompany(ctx.db, v.companyId!, criteria) };
   }
 
   /** The contractor starts production; the first start moves the order to IN_PRODUCTION. */

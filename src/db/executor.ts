@@ -1,9 +1,9 @@
-import { and, count, eq, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { DIALECT } from "./dialect";
-import type { PageRequest } from "./page";
+import type { PageRequest, SortedPageRequest, SortSpec } from "./page";
 import { idList, inIdList, param, statementCache } from "./prepared";
 
 /**
@@ -122,6 +122,18 @@ function rankedPages<T extends TableWithId>(db: Executor, table: T, parentColumn
     .from(table as PgTable)
     .where(inArray(table.id, db.select({ id: rankedColumns.id }).from(ranked).where(lte(rankedColumns.pageRank, limit))))
     .orderBy(table.id);
+}
+
+/** A page of `table`'s rows matching `where`, sorted by `spec` then id, after the page's keyset cursor. */
+export async function sortedPage<T extends TableWithId>(db: Executor, table: T, where: SQL | undefined, spec: SortSpec<T["$inferSelect"]>, descending: boolean, page: SortedPageRequest): Promise<T["$inferSelect"][]> {
+  const direction = descending ? desc : asc;
+  const after = page.after && afterKeyset(spec.column, table.id, { value: spec.fromCursor(page.after.value), id: page.after.id }, descending);
+  return (await db
+    .select()
+    .from(table as PgTable)
+    .where(and(where, after ?? undefined))
+    .orderBy(direction(spec.column), direction(table.id))
+    .limit(page.limit + 1)) as T["$inferSelect"][];
 }
 
 /** Rows after a keyset cursor on (sort column, id), ascending or descending; values or placeholders. */

@@ -106,6 +106,7 @@ export enum OrderSortField {
   BIDDING_CLOSES_AT = "BIDDING_CLOSES_AT",
   QUANTITY = "QUANTITY",
   CREATED_AT = "CREATED_AT",
+  UPDATED_AT = "UPDATED_AT",
 }
 
 registerEnumType(OrderSortField, {
@@ -116,6 +117,7 @@ registerEnumType(OrderSortField, {
     BIDDING_CLOSES_AT: { description: "When bidding closes." },
     QUANTITY: { description: "Units ordered." },
     CREATED_AT: { description: "When the order was posted." },
+    UPDATED_AT: { description: "When the order last changed state." },
   },
 });
 
@@ -151,10 +153,16 @@ export class OpenOrderFilter {
   neededUntil?: string | null;
 }
 
-@InputType({ description: "Narrows a list of orders." })
+@InputType({ description: "Narrows a list of orders. Conditions combine with AND." })
 export class OrderFilter {
-  @Field(() => OrderStatus, { nullable: true, description: "Only orders in this state." })
+  @Field(() => OrderStatus, { nullable: true, deprecationReason: "Use statuses.", description: "Only orders in this state." })
   status?: OrderStatus | null;
+
+  @Field(() => [OrderStatus], { nullable: true, description: "Only orders in any of these states." })
+  statuses?: OrderStatus[] | null;
+
+  @Field(() => Date, { nullable: true, description: "Only orders that changed (were posted or changed state) at or after this instant: what a client polling for changes asks." })
+  updatedSince?: Date | null;
 
   @Field(() => ID, { nullable: true, description: "Only orders of this company (coordinator's list only)." })
   companyId?: string | null;

@@ -1,11 +1,10 @@
 import { orderEvent, type OrderRef } from "../events/domain-events";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
-import { afterCursor, afterKeyset, countRows, type Executor } from "../db/executor";
+import { afterKeyset, countRows, sortedPage, type Executor } from "../db/executor";
 import { first, only, param, prepared, rowsByIds, statementCache } from "../db/prepared";
 import { capabilityOffers, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
 import { appendEvents, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
-import type { PageRequest, SortedPageRequest, SortValue } from "../db/page";
+import type { Sort, SortedPageRequest, SortSpec } from "../db/page";
 import { DAY_MS } from "../shared/time";
 import { AWARD_WINDOW_DAYS } from "./order-state";
 import { OrderSortField } from "./order.inputs";
@@ -66,28 +65,30 @@ function statusIs(status: OrderStatusValue, now: Date): SQL | undefined {
 
 export interface OrderCriteria {
   companyId?: number;
-  status?: OrderStatusValue;
+  /** Any of these states (as of now); none: every state. */
+  statuses?: readonly OrderStatusValue[];
+  /** Only orders changed at or after this instant. */
+  updatedSince?: Date;
 }
 
-/** Orders in posting order, newest first is not assumed: oldest first, keyset on id. */
-export async function listOrders(db: Executor, criteria: OrderCriteria, page: PageRequest, now: Date): Promise<OrderRow[]> {
-  return db
-    .select()
-    .from(orders)
-    .where(and(ordersMatching(criteria, now), afterCursor(orders.id, page)))
-    .orderBy(asc(orders.id))
-    .limit(page.limit + 1);
+/** A page of orders matching the criteria, in the sort asked for (keyset on its value, then id). */
+export async function listOrders(db: Executor, criteria: OrderCriteria, sort: Sort<OrderSortField>, page: SortedPageRequest, now: Date): Promise<OrderRow[]> {
+  return sortedPage(db, orders, ordersMatching(criteria, now), ORDER_SORTS[sort.field], sort.descending, page);
 }
 
 const ordersMatching = (criteria: OrderCriteria, now: Date) =>
-  and(criteria.companyId === undefined ? undefined : eq(orders.companyId, criteria.companyId), criteria.status === undefined ? undefined : statusIs(criteria.status, now));
+  and(
+    criteria.companyId === undefined ? undefined : eq(orders.companyId, criteria.companyId),
+    criteria.statuses?.length ? or(...criteria.statuses.map((status) => statusIs(status, now))) : undefined,
+    criteria.updatedSince === undefined ? undefined : gte(orders.updatedAt, criteria.updatedSince),
+  );
 
 export async function countOrders(db: Executor, criteria: OrderCriteria, now: Date): Promise<number> {
   return await countRows(db, orders, ordersMatching(criteria, now));
 }
 
 /** How each sort field reads from a row, and turns back into a column value from a cursor. */
-export const ORDER_SORTS: Record<OrderSortField, { column: PgColumn; valueOf: (row: OrderRow) => SortValue; fromCursor: (value: SortValue) => unknown; type: "string" | "number" }> = {
+export const ORDER_SORTS: Record<OrderSortField, SortSpec<OrderRow>> = {
   [OrderSortField.NEEDED_BY]: { column: orders.neededBy, valueOf: (r) => r.neededBy, fromCursor: (v) => v, type: "string" },
   [OrderSortField.BIDDING_CLOSES_AT]: {
     column: orders.biddingClosesAt,
@@ -97,6 +98,7 @@ export const ORDER_SORTS: Record<OrderSortField, { column: PgColumn; valueOf: (r
   },
   [OrderSortField.QUANTITY]: { column: orders.quantity, valueOf: (r) => r.quantity, fromCursor: (v) => v, type: "number" },
   [OrderSortField.CREATED_AT]: { column: orders.id, valueOf: (r) => r.id, fromCursor: (v) => v, type: "number" },
+  [OrderSortField.UPDATED_AT]: { column: orders.updatedAt, valueOf: (r) => r.updatedAt.getTime(), fromCursor: (v) => new Date(v as number), type: "number" },
 };
 
 export interface OpenOrderCriteria {

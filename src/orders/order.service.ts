@@ -1,6 +1,6 @@
 import type { OrderSortField, CancelOrderInput, PostOrderInput } from "./order.inputs";
-import type { PageRequest, SortedPageRequest, Listed } from "../db/page";
-import { listOpenOrders, listOrders, countOrders, countOpenOrders, type OpenOrderCriteria, expireOverdueOrders, findOrderById, insertOrder, transitionOrder } from "./order.repository";
+import type { Sort, SortedPageRequest, Listed } from "../db/page";
+import { listOpenOrders, listOrders, countOrders, countOpenOrders, type OpenOrderCriteria, type OrderCriteria, expireOverdueOrders, findOrderById, insertOrder, transitionOrder } from "./order.repository";
 import { gate, memberOf } from "../access/policy";
 import { inTransaction, transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
@@ -45,6 +45,19 @@ export async function moveOrder(db: Executor, order: OrderRow, to: OrderStatusVa
 }
 
 /** Use cases of a product company's orders. */
+/** What a list of orders may be narrowed by (OrderFilter). */
+export interface OrderListFilter {
+  status?: OrderStatusValue | null;
+  statuses?: readonly OrderStatusValue[] | null;
+  updatedSince?: Date | null;
+}
+
+/** The repository's criteria; `status` (deprecated) joins `statuses`. */
+function criteriaOf(filter: OrderListFilter): OrderCriteria {
+  const statuses = [...(filter.statuses ?? []), ...(filter.status ? [filter.status] : [])];
+  return { statuses: statuses.length > 0 ? statuses : undefined, updatedSince: filter.updatedSince ?? undefined };
+}
+
 export class OrderService {
   /**
    * Orders taking bids now, sorted and paged: for a contract company those needing a capability
@@ -70,19 +83,19 @@ export class OrderService {
   }
 
   /** The viewer's product company's orders, oldest first. */
-  async listOwn(ctx: RequestContext, status: OrderStatusValue | undefined, page: PageRequest): Promise<Listed<OrderRow>> {
+  async listOwn(ctx: RequestContext, filter: OrderListFilter, sort: Sort<OrderSortField>, page: SortedPageRequest): Promise<Listed<OrderRow>> {
     const v = gate(ctx.viewer, "myOrders");
-    const criteria = { companyId: v.companyId!, status };
-    return { rows: await listOrders(ctx.db, criteria, page, ctx.now), count: () => countOrders(ctx.db, criteria, ctx.now) };
+    const criteria = { ...criteriaOf(filter), companyId: v.companyId! };
+    return { rows: await listOrders(ctx.db, criteria, sort, page, ctx.now), count: () => countOrders(ctx.db, criteria, ctx.now) };
   }
 
   /** Every order on the platform, oldest first: the coordinator's. */
-  async listAll(ctx: RequestContext, filter: { companyId?: string | null; status?: OrderStatusValue | null }, page: PageRequest): Promise<Listed<OrderRow>> {
+  async listAll(ctx: RequestContext, filter: OrderListFilter & { companyId?: string | null }, sort: Sort<OrderSortField>, page: SortedPageRequest): Promise<Listed<OrderRow>> {
     gate(ctx.viewer, "orders");
     const companyId = filter.companyId == null ? undefined : idOf(filter.companyId, "Company");
     if (companyId === null) return { rows: [], count: async () => 0 };
-    const criteria = { companyId, status: filter.status ?? undefined };
-    return { rows: await listOrders(ctx.db, criteria, page, ctx.now), count: () => countOrders(ctx.db, criteria, ctx.now) };
+    const criteria = { ...criteriaOf(filter), companyId };
+    return { rows: await listOrders(ctx.db, criteria, sort, page, ctx.now), count: () => countOrders(ctx.db, criteria, ctx.now) };
   }
 
   /**

@@ -74,7 +74,7 @@ describe("demo marketplace", () => {
     expect(mine.data.myOrders.nodes).toEqual([
       { title: "Machined optical bench frames", status: "OPEN", bids: { nodes: [{ company: { name: "Troitsk Contract Manufacturing" } }, { company: { name: "Don Machining Works" } }] } },
     ]);
-    const awarded = await server.gql(`{ orders(filter: { status: AWARDED }) { nodes { title contracts { nodes { quantity value { amount } contractor { name } } } } } }`, {}, token("coordinator"));
+    const awarded = await server.gql(`{ orders(filter: { statuses: [AWARDED] }, orderBy: { field: CREATED_AT, direction: ASC }) { nodes { title contracts { nodes { quantity value { amount } contractor { name } } } } } }`, {}, token("coordinator"));
     expect(awarded.data.orders.nodes[0]).toEqual({
       title: "Heat treatment of pump shafts",
       contracts: {

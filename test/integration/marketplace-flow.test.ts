@@ -126,10 +126,11 @@ describe("the marketplace flow, end to end over HTTP", () => {
       { fromStatus: "AWARDED", toStatus: "IN_PRODUCTION", actorName: "Alpha Fab admin" },
       { fromStatus: "IN_PRODUCTION", toStatus: "COMPLETED", actorName: "Composite Startup admin" },
     ]);
+    // Newest first by default: Beta's contract was made after Alpha's.
     const contracts = await server.gql(`{ myContracts { nodes { status quantity } } }`, {}, market.startup.token);
     expect(contracts.data.myContracts.nodes).toEqual([
-      { status: "ACCEPTED", quantity: 600 },
       { status: "ACCEPTED", quantity: 400 },
+      { status: "ACCEPTED", quantity: 600 },
     ]);
   });
 
