@@ -1,5 +1,5 @@
 import { GraphQLSafeInt } from "graphql-scalars";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import type { BidRevisionRow, BidRow, BidStatusValue } from "../db/schema";
 import { ConnectionType } from "../graphql/connection";
 import { toGlobalId } from "../graphql/global-id";
@@ -21,7 +21,7 @@ export class BidTerms {
   @Field(() => GraphQLSafeInt, { description: "Most units the contractor takes (at most the order's quantity)." })
   maxQuantity!: number;
 
-  @Field(() => Int, { description: "Days from award to delivery the contractor promises." })
+  @Field(() => GraphQLSafeInt, { description: "Days from award to delivery the contractor promises." })
   leadTimeDays!: number;
 
   @Field(() => Date, { description: "Until when the bid stands." })
@@ -41,7 +41,7 @@ export class Bid extends Node {
   storedStatus!: BidStatusValue;
   validUntil!: Date;
 
-  @Field(() => Int, { description: "How many times the terms were set: 1 as submitted, +1 per revision." })
+  @Field(() => GraphQLSafeInt, { description: "How many times the terms were set: 1 as submitted, +1 per revision." })
   revision!: number;
 
   @Field(() => BidTerms, { description: "The current terms." })
@@ -85,7 +85,7 @@ export function toBid(row: BidRow): Bid {
 
 @ObjectType({ description: "A bid's terms as set at one revision, and by whom." })
 export class BidRevision {
-  @Field(() => Int, { description: "1 as submitted, then 2, 3, ..." })
+  @Field(() => GraphQLSafeInt, { description: "1 as submitted, then 2, 3, ..." })
   revision!: number;
 
   @Field(() => BidTerms, { description: "The terms set at this revision." })

@@ -1,5 +1,5 @@
 import { GraphQLSafeInt } from "graphql-scalars";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import type { CapabilityOfferRow } from "../db/schema";
 import { ConnectionType } from "../graphql/connection";
 import { toGlobalId } from "../graphql/global-id";
@@ -20,7 +20,7 @@ export class CapabilityOffer extends Node {
   @Field(() => Money, { description: "Price of one unit." })
   unitPrice!: Money;
 
-  @Field(() => Int, { description: "Fewest days from award to delivery the company can promise." })
+  @Field(() => GraphQLSafeInt, { description: "Fewest days from award to delivery the company can promise." })
   minLeadDays!: number;
 
   @Field(() => GraphQLSafeInt, { description: "Smallest quantity the company takes in one order." })

@@ -1,6 +1,6 @@
 import { toCapacityHeatMap, CapacityHeatMap, EngineerLoad, EngineerLoadConnection, LoadReport, toWeekLoad } from "./capacity.type";
-import { GraphQLLocalDate } from "graphql-scalars";
-import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { toCompany } from "./company.type";
 import type { Context } from "./context";
@@ -23,7 +23,7 @@ export class LoadReportResolver {
   async loadReport(
     @Arg("companyId", () => ID, { nullable: true, description: "The contract company; defaults to your own." }) companyId: string | null,
     @Arg("asOf", () => GraphQLLocalDate, asOfArg) asOf: string | null,
-    @Arg("weeks", () => Int, weeksArg) weeks: number | null,
+    @Arg("weeks", () => GraphQLSafeInt, weeksArg) weeks: number | null,
     @Arg("threshold", () => Float, thresholdArg) threshold: number | null,
     @Ctx() ctx: Context,
   ): Promise<LoadReport> {
@@ -67,7 +67,7 @@ export class CapacityHeatMapResolver {
   async capacityHeatMap(
     @Arg("parkId", () => ID, { description: "The park." }) parkId: string,
     @Arg("asOf", () => GraphQLLocalDate, asOfArg) asOf: string | null,
-    @Arg("weeks", () => Int, weeksArg) weeks: number | null,
+    @Arg("weeks", () => GraphQLSafeInt, weeksArg) weeks: number | null,
     @Arg("threshold", () => Float, thresholdArg) threshold: number | null,
     @Ctx() ctx: Context,
   ): Promise<CapacityHeatMap> {

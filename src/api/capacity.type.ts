@@ -2,7 +2,7 @@ import type { ReportService } from "../reports/report.service";
 import { toCapability, Capability } from "./capability.type";
 import { toPark, Park } from "./park.type";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
-import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Field, Float, ObjectType } from "type-graphql";
 import { Company } from "./company.type";
 import { Engineer } from "./engineer.type";
 import { ConnectionType } from "../graphql/connection";
@@ -72,7 +72,7 @@ export class LoadReport {
   @Field(() => [WeekLoad], { description: "The company's totals, one entry per week of the window, in order." })
   weeks!: WeekLoad[];
 
-  @Field(() => Int, {
+  @Field(() => GraphQLSafeInt, {
     description: "How many weeks in a row, from the first of the window, the company is booked at or above the threshold.",
   })
   weeksBookedAhead!: number;
@@ -83,7 +83,7 @@ export class CapabilityLoad {
   @Field(() => Capability, { description: "The capability." })
   capability!: Capability;
 
-  @Field(() => Int, { description: "Contract companies of the park with an active offer of it." })
+  @Field(() => GraphQLSafeInt, { description: "Contract companies of the park with an active offer of it." })
   contractorCount!: number;
 
   @Field(() => [WeekLoad], { description: "Their booked hours against their engineers' hours, per week of the window." })
@@ -95,7 +95,7 @@ export class CapabilityLoad {
   @Field(() => Boolean, { description: "Whether some week reaches the threshold: the capability is running short of capacity." })
   runsShort!: boolean;
 
-  @Field(() => Int, { description: "Orders of the park's companies for this capability still open: posted, neither awarded, cancelled nor expired." })
+  @Field(() => GraphQLSafeInt, { description: "Orders of the park's companies for this capability still open: posted, neither awarded, cancelled nor expired." })
   openOrders!: number;
 
   @Field(() => Float, {
@@ -154,7 +154,7 @@ export class InstantQuote {
   })
   earliestCompletionDate!: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Days from the as-of date to earliestCompletionDate." })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "Days from the as-of date to earliestCompletionDate." })
   leadTimeDays!: number | null;
 
   @Field(() => Boolean, { description: "Whether earliestCompletionDate is on or before the order's needed-by date." })

@@ -1,4 +1,5 @@
-import { Extensions, Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLSafeInt } from "graphql-scalars";
+import { Extensions, Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { type Connection, PageArgs, pageRequest, toConnection } from "../graphql/connection";
 import { Scorecard, toScorecard } from "./scorecard.type";
@@ -62,7 +63,7 @@ export class CompanyResolver {
     return toPark(row);
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Number of employees. Null for anonymous callers." })
+  @FieldResolver(() => GraphQLSafeInt, { nullable: true, description: "Number of employees. Null for anonymous callers." })
   employeeCount(@Root() company: Company, @Ctx() ctx: Context): number | null {
     return ctx.viewer ? company.employees : null;
   }

@@ -1,5 +1,6 @@
+import { GraphQLSafeInt } from "graphql-scalars";
 import { EngineerRole } from "../engineers/engineer-role";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import type { EngineerRow } from "../db/schema";
 import { ConnectionType } from "../graphql/connection";
 import { toGlobalId } from "../graphql/global-id";
@@ -16,7 +17,7 @@ export class Engineer extends Node {
   @Field(() => EngineerRole, { description: "Role." })
   role!: EngineerRole;
 
-  @Field(() => Int, { description: "Hours a week the engineer is available for contract work, 1 to 168." })
+  @Field(() => GraphQLSafeInt, { description: "Hours a week the engineer is available for contract work, 1 to 168." })
   weeklyHours!: number;
 
   @Field(() => Boolean, { description: "Whether the engineer takes work; inactive engineers get no new bookings." })

@@ -1,5 +1,5 @@
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
 import { Bid } from "./bid.type";
 import { Company } from "./company.type";
 import { ConnectionType } from "../graphql/connection";
@@ -134,10 +134,10 @@ export class MatchPlan {
   @Field(() => GraphQLLocalDate, { description: "When the last line completes." })
   completionDate!: string;
 
-  @Field(() => Int, { description: "Days from today (Europe/Moscow) to the completion date." })
+  @Field(() => GraphQLSafeInt, { description: "Days from today (Europe/Moscow) to the completion date." })
   daysToCompletion!: number;
 
-  @Field(() => Int, { description: "How many contractors share the order." })
+  @Field(() => GraphQLSafeInt, { description: "How many contractors share the order." })
   contractorCount!: number;
 
   @Field(() => GraphQLSafeInt, { description: "The largest line, in units." })

@@ -1,6 +1,6 @@
 import { OrderStatus } from "../orders/order-status";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import type { EventRow, OrderRow, OrderStatusValue } from "../db/schema";
 import { ConnectionType } from "../graphql/connection";
 import { toGlobalId } from "../graphql/global-id";
@@ -10,17 +10,17 @@ import { acceptingBids, awardDeadline, effectiveStatus } from "../orders/order-s
 
 @ObjectType({ description: "How the owner spreads an order so as not to depend on one producer." })
 export class SourcingPolicy {
-  @Field(() => Int, { description: "The largest share of the quantity any one contractor may get, in percent (1-100)." })
+  @Field(() => GraphQLSafeInt, { description: "The largest share of the quantity any one contractor may get, in percent (1-100)." })
   maxSharePercent!: number;
 
   /** For the valuePerDayEarlier field, which only the owner and the coordinator see. */
   ownerCompanyDbId!: number;
   valuePerDay!: Money;
 
-  @Field(() => Int, { description: "The fewest contractors the order must be split between." })
+  @Field(() => GraphQLSafeInt, { description: "The fewest contractors the order must be split between." })
   minContractors!: number;
 
-  @Field(() => Int, { nullable: true, description: "The lowest contractor scorecard score (0-100) the owner accepts; null for any." })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "The lowest contractor scorecard score (0-100) the owner accepts; null for any." })
   minScore!: number | null;
 }
 

@@ -1,5 +1,5 @@
-import { GraphQLLocalDate } from "graphql-scalars";
-import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
+import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { toCapacityHeatMap, CapacityHeatMap } from "./capacity.type";
 import { toHours } from "../capacity/hours";
@@ -141,7 +141,7 @@ export class ClusterAnalyticsResolver {
   @FieldResolver(() => CapacityHeatMap, { description: "Demand (booked engineer-hours) against capacity per capability over the coming weeks from today, flagging capabilities that will run short." })
   async capacityOutlook(
     @Root() analytics: ClusterAnalytics,
-    @Arg("weeks", () => Int, { nullable: true, description: "How many weeks ahead, 1 to 104 (default 26)." }) weeks: number | null,
+    @Arg("weeks", () => GraphQLSafeInt, { nullable: true, description: "How many weeks ahead, 1 to 104 (default 26)." }) weeks: number | null,
     @Arg("threshold", () => Float, { nullable: true, description: "The utilisation that counts as running short (default 1 = 100 %)." }) threshold: number | null,
     @Ctx() ctx: Context,
   ): Promise<CapacityHeatMap> {

@@ -1,6 +1,6 @@
 import { ScoreFactor } from "../reports/scorecard.inputs";
-import { GraphQLLocalDate } from "graphql-scalars";
-import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
+import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
 import { type ScoreFactorValue } from "../db/schema";
 import { UserError } from "../graphql/errors";
 import type { CompanyScore, ScoreComponentValue } from "../reports/scorecard";
@@ -26,7 +26,7 @@ export class ScoreFactorPart {
   @Field(() => ScoreFactor, { description: "The sub-factor." })
   factor!: ScoreFactorValue;
 
-  @Field(() => Int, { description: "Its weight in points, set by the coordinator." })
+  @Field(() => GraphQLSafeInt, { description: "Its weight in points, set by the coordinator." })
   weight!: number;
 
   @Field(() => Float, { description: "Its level from 0 to 1, to three decimals." })
@@ -82,7 +82,7 @@ export class ScoreWeight {
   @Field(() => ScoreComponent, { description: "The component it belongs to." })
   component!: ScoreComponentValue;
 
-  @Field(() => Int, { description: "Its weight in points; all weights add up to 100." })
+  @Field(() => GraphQLSafeInt, { description: "Its weight in points; all weights add up to 100." })
   weight!: number;
 }
 

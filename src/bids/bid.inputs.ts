@@ -1,6 +1,6 @@
 import { GraphQLSafeInt } from "graphql-scalars";
 import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
-import { Field, Float, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { Field, Float, ID, InputType, registerEnumType } from "type-graphql";
 import { SortDirection } from "../orders/order.inputs";
 import { MoneyInput } from "../graphql/money";
 import { BidStatus } from "./bid-status";
@@ -25,7 +25,7 @@ export class SubmitBidInput {
   })
   engineerHoursPerUnit?: number | null;
 
-  @Field(() => Int, { description: "Days from award to delivery, 1 to 3650; today plus this must not pass the needed-by date." })
+  @Field(() => GraphQLSafeInt, { description: "Days from award to delivery, 1 to 3650; today plus this must not pass the needed-by date." })
   leadTimeDays!: number;
 
   @Field(() => Date, { description: "Until when the bid stands; in the future." })
@@ -55,7 +55,7 @@ export class ReviseBidInput {
   @Field(() => Float, { nullable: true, description: "New engineer-hours per unit." })
   engineerHoursPerUnit?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "New lead time in days." })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "New lead time in days." })
   leadTimeDays?: number | null;
 
   @Field(() => Date, { nullable: true, description: "New valid-until time." })

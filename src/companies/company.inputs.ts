@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from "type-graphql";
+import { GraphQLSafeInt } from "graphql-scalars";
+import { Field, ID, InputType } from "type-graphql";
 import { CompanyKind } from "./company-kind";
 
 @InputType({ description: "Self-service registration of a company in a park." })
@@ -15,7 +16,7 @@ export class RegisterCompanyInput {
   @Field(() => String, { nullable: true, description: "What the company does, at most 4000 characters." })
   description?: string | null;
 
-  @Field(() => Int, { description: "Number of employees, 1 to 1,000,000 (revenue per employee is reported against it)." })
+  @Field(() => GraphQLSafeInt, { description: "Number of employees, 1 to 1,000,000 (revenue per employee is reported against it)." })
   employeeCount!: number;
 
   @Field(() => String, { description: "Who receives the company's first API token, at most 120 characters." })
@@ -33,7 +34,7 @@ export class UpdateCompanyProfileInput {
   @Field(() => String, { nullable: true, description: "New description." })
   description?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "New number of employees, 1 to 1,000,000." })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "New number of employees, 1 to 1,000,000." })
   employeeCount?: number | null;
 }
 

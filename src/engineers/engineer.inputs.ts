@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from "type-graphql";
+import { GraphQLSafeInt } from "graphql-scalars";
+import { Field, ID, InputType } from "type-graphql";
 import { EngineerRole } from "./engineer-role";
 
 @InputType({ description: "A new engineer of a contract company." })
@@ -12,7 +13,7 @@ export class AddEngineerInput {
   @Field(() => EngineerRole, { description: "Role." })
   role!: EngineerRole;
 
-  @Field(() => Int, { defaultValue: 40, description: "Hours a week available for contract work, 1 to 168 (default 40)." })
+  @Field(() => GraphQLSafeInt, { defaultValue: 40, description: "Hours a week available for contract work, 1 to 168 (default 40)." })
   weeklyHours!: number;
 }
 
@@ -27,7 +28,7 @@ export class UpdateEngineerInput {
   @Field(() => EngineerRole, { nullable: true, description: "New role." })
   role?: EngineerRole | null;
 
-  @Field(() => Int, { nullable: true, description: "New weekly hours, 1 to 168." })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "New weekly hours, 1 to 168." })
   weeklyHours?: number | null;
 
   @Field(() => Boolean, { nullable: true, description: "Whether the engineer takes work." })

@@ -1,5 +1,5 @@
 import { GraphQLSafeInt } from "graphql-scalars";
-import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { Field, Float, ID, InputType } from "type-graphql";
 import { MoneyInput } from "../graphql/money";
 
 @InputType({ description: "A contract company declares that it makes a capability, and on what terms." })
@@ -16,7 +16,7 @@ export class DeclareCapabilityOfferInput {
   @Field(() => Float, { description: "Engineer-hours one unit takes: 0.01 to 100000, at most two decimals." })
   engineerHoursPerUnit!: number;
 
-  @Field(() => Int, { description: "Fewest days from award to delivery, 1 to 3650." })
+  @Field(() => GraphQLSafeInt, { description: "Fewest days from award to delivery, 1 to 3650." })
   minLeadDays!: number;
 
   @Field(() => GraphQLSafeInt, { description: "Smallest quantity taken in one order, at least 1." })
@@ -37,7 +37,7 @@ export class UpdateCapabilityOfferInput {
   @Field(() => Float, { nullable: true, description: "New engineer-hours per unit." })
   engineerHoursPerUnit?: number | null;
 
-  @Field(() => Int, { nullable: true, description: "New minimum lead time in days." })
+  @Field(() => GraphQLSafeInt, { nullable: true, description: "New minimum lead time in days." })
   minLeadDays?: number | null;
 
   @Field(() => GraphQLSafeInt, { nullable: true, description: "New minimum lot." })

@@ -1,15 +1,15 @@
 import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
-import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
 import { MoneyInput } from "../graphql/money";
 import { OrderStatus } from "./order-status";
 
 @InputType({ description: "How to spread the order between contractors." })
 export class SourcingPolicyInput {
-  @Field(() => Int, { defaultValue: 100, description: "The largest share any one contractor may get, in percent, 1 to 100 (default 100)." })
+  @Field(() => GraphQLSafeInt, { defaultValue: 100, description: "The largest share any one contractor may get, in percent, 1 to 100 (default 100)." })
   maxSharePercent!: number;
 
-  @Field(() => Int, { defaultValue: 1, description: "The fewest contractors to split between, 1 to 100 (default 1)." })
+  @Field(() => GraphQLSafeInt, { defaultValue: 1, description: "The fewest contractors to split between, 1 to 100 (default 1)." })
   minContractors!: number;
 
   @Field(() => MoneyInput, {
@@ -18,7 +18,7 @@ export class SourcingPolicyInput {
   })
   valuePerDayEarlier?: MoneyInput | null;
 
-  @Field(() => Int, {
+  @Field(() => GraphQLSafeInt, {
     nullable: true,
     description: "The lowest contractor scorecard score (0-100) you accept: plans leave out contractors below it, and say so. Default none.",
   })

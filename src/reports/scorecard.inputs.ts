@@ -1,4 +1,5 @@
-import { Field, InputType, Int, registerEnumType } from "type-graphql";
+import { GraphQLSafeInt } from "graphql-scalars";
+import { Field, InputType, registerEnumType } from "type-graphql";
 import { SCORE_FACTORS, type ScoreFactorValue } from "../db/schema";
 
 export enum ScoreFactor {
@@ -30,7 +31,7 @@ export class ScoreWeightInput {
   @Field(() => ScoreFactor, { description: "The sub-factor." })
   factor!: ScoreFactorValue;
 
-  @Field(() => Int, { description: "Points from 0 to 100." })
+  @Field(() => GraphQLSafeInt, { description: "Points from 0 to 100." })
   weight!: number;
 }
 

@@ -21,7 +21,7 @@ async function expectInvariants() {
   expect(await invariantViolations(server.database)).toEqual(NO_VIOLATIONS);
 }
 
-const LOAD = `query($companyId: ID, $asOf: LocalDate, $weeks: Int) {
+const LOAD = `query($companyId: ID, $asOf: LocalDate, $weeks: SafeInt) {
   loadReport(companyId: $companyId, asOf: $asOf, weeks: $weeks) {
     weeksBookedAhead
     weeks { weekStart week bookedHours availableHours utilisation }
