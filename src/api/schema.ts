@@ -2,6 +2,7 @@ import { InvestmentResolver } from "./investment.resolver";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type ClassType, type NonEmptyArray, type PubSub } from "type-graphql";
 import { CONNECTION_RESOLVERS } from "../graphql/connection";
+import { USER_ERROR_TYPES } from "../graphql/errors";
 import { MarketEventResolver } from "./event.resolver";
 import { NotificationResolver, ViewerNotificationsResolver } from "./notification.resolver";
 import { ApiTokenResolver, ViewerResolver } from "./api-token.resolver";
@@ -63,7 +64,13 @@ const NO_PUB_SUB: PubSub = {
 export async function buildMarketplaceSchema(): Promise<GraphQLSchema> {
   // validate: false: inputs are validated by the services, which answer with userErrors.
   // Each connection type's totalCount resolver is made with the type (src/graphql/connection.ts).
-  const schema = await buildSchema({ resolvers: [...resolvers, ...CONNECTION_RESOLVERS] as unknown as NonEmptyArray<ClassType>, validate: false, pubSub: NO_PUB_SUB });
+  // The user error types are reached through their interface only: named here so that they are in the schema.
+  const schema = await buildSchema({
+    resolvers: [...resolvers, ...CONNECTION_RESOLVERS] as unknown as NonEmptyArray<ClassType>,
+    orphanedTypes: USER_ERROR_TYPES,
+    validate: false,
+    pubSub: NO_PUB_SUB,
+  });
   // type-graphql has no option for root type descriptions; graphql-js types keep them as a plain property.
   schema.getQueryType()!.description = "Reads. Public catalogue data needs no token; company-internal data needs its member's or the coordinator's token.";
   schema.getMutationType()!.description = "Changes. Each takes one `input` and returns a payload whose `userErrors` say why input was refused.";

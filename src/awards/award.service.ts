@@ -60,7 +60,12 @@ export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | u
       return;
     }
     if (!Number.isSafeInteger(quantity) || quantity < bid.minLot || quantity > bid.maxQuantity) {
-      errors.add(at("quantity"), UserErrorCode.QUANTITY_OUT_OF_RANGE, `This bid takes ${bid.minLot} to ${bid.maxQuantity} units.`);
+      errors.add(at("quantity"), UserErrorCode.QUANTITY_OUT_OF_RANGE, `This bid takes ${bid.minLot} to ${bid.maxQuantity} units.`, {
+        kind: "range",
+        minimum: bid.minLot,
+        maximum: bid.maxQuantity,
+        actual: Number.isFinite(quantity) ? quantity : undefined,
+      });
       return;
     }
     if (addDays(today, bid.leadTimeDays) > order.neededBy) {
@@ -68,7 +73,11 @@ export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | u
       return;
     }
     if (quantity * 100 > order.quantity * order.maxSharePercent) {
-      errors.add(at("quantity"), UserErrorCode.SHARE_LIMIT_EXCEEDED, `${quantity} of ${order.quantity} units is more than the ${order.maxSharePercent} % share limit.`);
+      errors.add(at("quantity"), UserErrorCode.SHARE_LIMIT_EXCEEDED, `${quantity} of ${order.quantity} units is more than the ${order.maxSharePercent} % share limit.`, {
+        kind: "range",
+        maximum: Math.floor((order.quantity * order.maxSharePercent) / 100),
+        actual: quantity,
+      });
       return;
     }
     if (BigInt(quantity) * BigInt(bid.unitPriceMinor) > BigInt(Number.MAX_SAFE_INTEGER)) {
@@ -80,12 +89,21 @@ export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | u
   if (errors.any) return lines;
   const total = lines.reduce((sum, line) => sum + line.quantity, 0);
   if (total !== order.quantity) {
-    errors.add("allocations", UserErrorCode.ALLOCATION_TOTAL_MISMATCH, `The allocations add up to ${total} units; the order is for ${order.quantity}.`);
+    errors.add("allocations", UserErrorCode.ALLOCATION_TOTAL_MISMATCH, `The allocations add up to ${total} units; the order is for ${order.quantity}.`, {
+      kind: "range",
+      minimum: order.quantity,
+      maximum: order.quantity,
+      actual: total,
+    });
   }
   // One live bid per company and order, so contractors are the bids' companies.
   const contractors = new Set(lines.map((line) => line.bid.companyId)).size;
   if (contractors < order.minContractors) {
-    errors.add("allocations", UserErrorCode.TOO_FEW_CONTRACTORS, `The order must be split between at least ${order.minContractors} contractors; this award uses ${contractors}.`);
+    errors.add("allocations", UserErrorCode.TOO_FEW_CONTRACTORS, `The order must be split between at least ${order.minContractors} contractors; this award uses ${contractors}.`, {
+      kind: "range",
+      minimum: order.minContractors,
+      actual: contractors,
+    });
   }
   return lines;
 }
@@ -179,12 +197,14 @@ export class AwardService {
     // Book each contract's work on its contractor's engineers; any shortfall refuses the whole award.
     const short = new UserErrors();
     for (const [i, contract] of contracts.entries()) {
-      const missing = await bookWork(tx, contract, workOf(contract), today);
+      const work = workOf(contract);
+      const missing = await bookWork(tx, contract, work, today);
       if (missing > 0) {
         short.add(
           planned ? ["planKey"] : ["allocations", String(lines[i].index), "quantity"],
           UserErrorCode.INSUFFICIENT_CAPACITY,
           `The contractor lacks ${formatHours(missing)} engineer-hours of free capacity for this work before ${contract.promisedDate}.`,
+          { kind: "capacity", neededCentihours: work, freeCentihours: work - missing },
         );
       }
     }

@@ -33,13 +33,27 @@ interface TermsInput {
 function checkTerms(errors: UserErrors, terms: TermsInput, order: OrderRow, now: Date) {
   const unitPriceMinor = positiveMoney(errors, "unitPrice", terms.unitPrice, "Unit price");
   if (order.maxUnitPriceMinor !== null && unitPriceMinor > order.maxUnitPriceMinor) {
-    errors.add(["unitPrice", "amount"], UserErrorCode.PRICE_ABOVE_MAXIMUM, "The unit price is above the order's maximum unit price.");
+    errors.add(["unitPrice", "amount"], UserErrorCode.PRICE_ABOVE_MAXIMUM, "The unit price is above the order's maximum unit price.", {
+      kind: "price",
+      maximumMinor: order.maxUnitPriceMinor,
+      actualMinor: unitPriceMinor,
+      currency: order.currency,
+    });
   }
   intInRange(errors, "minLot", terms.minLot, "Minimum lot", 1, Number.MAX_SAFE_INTEGER);
   if (terms.maxQuantity > order.quantity || terms.maxQuantity < 1) {
-    errors.add("maxQuantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The maximum quantity must be from 1 to the order's ${order.quantity} units.`);
+    errors.add("maxQuantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The maximum quantity must be from 1 to the order's ${order.quantity} units.`, {
+      kind: "range",
+      minimum: 1,
+      maximum: order.quantity,
+      actual: terms.maxQuantity,
+    });
   } else if (terms.minLot > terms.maxQuantity) {
-    errors.add("minLot", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The minimum lot (${terms.minLot}) is above the maximum quantity (${terms.maxQuantity}).`);
+    errors.add("minLot", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The minimum lot (${terms.minLot}) is above the maximum quantity (${terms.maxQuantity}).`, {
+      kind: "range",
+      maximum: terms.maxQuantity,
+      actual: terms.minLot,
+    });
   }
   const centihoursPerUnit = engineerCentihours(errors, "engineerHoursPerUnit", terms.engineerHoursPerUnit);
   const leadTimeDays = intInRange(errors, "leadTimeDays", terms.leadTimeDays, "Lead time", 1, LIMITS.maxLeadDays);

@@ -112,11 +112,23 @@ export class ContractService {
       if (errors.any || !from || !to) return refused(errors);
       const booking = await findBooking(tx, contract.id, from.id, week);
       if (!booking || booking.centihours < centihours) {
-        return refused(errors.add("hours", UserErrorCode.OUT_OF_RANGE, `Only ${(booking?.centihours ?? 0) / 100} h of this contract are booked on that engineer that week.`));
+        return refused(
+          errors.add("hours", UserErrorCode.OUT_OF_RANGE, `Only ${(booking?.centihours ?? 0) / 100} h of this contract are booked on that engineer that week.`, {
+            kind: "range",
+            maximum: (booking?.centihours ?? 0) / 100,
+            actual: centihours / 100,
+          }),
+        );
       }
       const free = to.weeklyHours * 100 - await bookedOnEngineer(tx, to.id, week);
       if (free < centihours) {
-        return refused(errors.add("hours", UserErrorCode.INSUFFICIENT_CAPACITY, `The receiving engineer has only ${Math.max(0, free) / 100} free hours that week.`));
+        return refused(
+          errors.add("hours", UserErrorCode.INSUFFICIENT_CAPACITY, `The receiving engineer has only ${Math.max(0, free) / 100} free hours that week.`, {
+            kind: "capacity",
+            neededCentihours: centihours,
+            freeCentihours: Math.max(0, free),
+          }),
+        );
       }
       await reduceBooking(tx, booking, centihours);
       await addBookings(tx, contract.id, [{ engineerId: to.id, week, centihours }]);

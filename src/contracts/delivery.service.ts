@@ -58,7 +58,7 @@ export class DeliveryService {
       }
       const remaining = contract.quantity - contract.pendingQuantity - contract.acceptedQuantity;
       if (!Number.isSafeInteger(input.quantity) || input.quantity < 1 || input.quantity > remaining) {
-        errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `Deliver from 1 to the ${remaining} units still to deliver.`);
+        errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `Deliver from 1 to the ${remaining} units still to deliver.`, { kind: "range", minimum: 1, maximum: remaining, actual: input.quantity });
       }
       if (errors.any) return refused(errors);
       const delivery = await insertDelivery(tx, {

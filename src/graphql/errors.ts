@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, InterfaceType, ObjectType, registerEnumType } from "type-graphql";
+import { Currency, Money, toMoney } from "./money";
 
 /** Machine-readable reasons a mutation refused its input; each is a mistake the caller can fix. */
 export enum UserErrorCode {
@@ -85,8 +86,26 @@ registerEnumType(UserErrorCode, {
   },
 });
 
-@ObjectType({ description: "A mistake in a mutation's input that the caller can fix." })
-export class UserError {
+/**
+ * The figures of a user error, where it has some (typed fields of its GraphQL type, the way
+ * Vendure's InsufficientStockError carries quantityAvailable), so that a client need not parse
+ * the sentence: the range or limit passed and the value given; the engineer-hours needed and
+ * free; the price allowed and the price asked.
+ */
+export type UserErrorDetails =
+  | { kind: "range"; minimum?: number; maximum?: number; actual?: number }
+  | { kind: "capacity"; neededCentihours: number; freeCentihours: number }
+  | { kind: "price"; maximumMinor: number; actualMinor: number; currency: string };
+
+/** The GraphQL type of each kind of details. */
+const DETAIL_TYPES: Record<UserErrorDetails["kind"], string> = { range: "OutOfRangeError", capacity: "InsufficientCapacityError", price: "PriceAboveMaximumError" };
+
+@InterfaceType({
+  description:
+    "A mistake in a mutation's input that the caller can fix. Every one has a code, the field and a sentence; those with figures are a type of their own that carries them (OutOfRangeError, InsufficientCapacityError, PriceAboveMaximumError; InputError otherwise).",
+  resolveType: (error: UserError) => (error.details ? DETAIL_TYPES[error.details.kind] : "InputError"),
+})
+export abstract class UserError {
   @Field(() => UserErrorCode, { description: "What kind of mistake, for programs." })
   code!: UserErrorCode;
 
@@ -98,17 +117,76 @@ export class UserError {
 
   @Field(() => String, { description: "What is wrong, in a sentence a person understands." })
   message!: string;
+
+  details?: UserErrorDetails;
 }
+
+@ObjectType({ implements: UserError, description: "A user error with no figures beyond its code, field and sentence." })
+export class InputError extends UserError {}
+
+@ObjectType({
+  implements: UserError,
+  description:
+    "A value outside what is allowed: a quantity outside a bid's lots, allocations not adding up to the order, a share over the limit, too few contractors, a text too long, a number out of range. Whichever bounds apply are given.",
+})
+export class OutOfRangeError extends UserError {
+  @Field(() => Float, { nullable: true, description: "The least allowed (units, contractors, a number); null when only a maximum applies." })
+  get minimum(): number | null {
+    return this.details?.kind === "range" ? (this.details.minimum ?? null) : null;
+  }
+
+  @Field(() => Float, { nullable: true, description: "The most allowed (units, characters, a number); null when only a minimum applies." })
+  get maximum(): number | null {
+    return this.details?.kind === "range" ? (this.details.maximum ?? null) : null;
+  }
+
+  @Field(() => Float, { nullable: true, description: "What was given (units, characters, contractors); null when it was not a number." })
+  get actual(): number | null {
+    return this.details?.kind === "range" ? (this.details.actual ?? null) : null;
+  }
+}
+
+@ObjectType({ implements: UserError, description: "Work that does not fit the contractor's engineers' free hours before its date." })
+export class InsufficientCapacityError extends UserError {
+  @Field(() => Float, { description: "Engineer-hours the work needs." })
+  get engineerHoursNeeded(): number {
+    return this.details?.kind === "capacity" ? this.details.neededCentihours / 100 : 0;
+  }
+
+  @Field(() => Float, { description: "Engineer-hours free for it: the shortfall is the difference." })
+  get engineerHoursFree(): number {
+    return this.details?.kind === "capacity" ? this.details.freeCentihours / 100 : 0;
+  }
+}
+
+@ObjectType({ implements: UserError, description: "A unit price above the order's maximum." })
+export class PriceAboveMaximumError extends UserError {
+  @Field(() => Money, { description: "The order's maximum unit price." })
+  get maximumUnitPrice(): Money {
+    return this.details?.kind === "price" ? toMoney(this.details.maximumMinor, this.details.currency as Currency) : toMoney(0, Currency.RUB);
+  }
+
+  @Field(() => Money, { description: "The unit price asked." })
+  get unitPrice(): Money {
+    return this.details?.kind === "price" ? toMoney(this.details.actualMinor, this.details.currency as Currency) : toMoney(0, Currency.RUB);
+  }
+}
+
+/** Every implementation of UserError: the schema is built with them (they are reached through the interface only). */
+export const USER_ERROR_TYPES = [InputError, OutOfRangeError, InsufficientCapacityError, PriceAboveMaximumError];
+
+const CLASS_OF: Record<UserErrorDetails["kind"], new () => UserError> = { range: OutOfRangeError, capacity: InsufficientCapacityError, price: PriceAboveMaximumError };
 
 /** Collects user errors while a service validates input. */
 export class UserErrors {
   readonly list: UserError[] = [];
 
-  add(field: string | string[] | null, code: UserErrorCode, message: string): this {
-    const error = new UserError();
+  add(field: string | string[] | null, code: UserErrorCode, message: string, details?: UserErrorDetails): this {
+    const error = details ? new CLASS_OF[details.kind]() : new InputError();
     error.code = code;
     error.field = field === null ? null : Array.isArray(field) ? field : [field];
     error.message = message;
+    if (details) error.details = details;
     this.list.push(error);
     return this;
   }

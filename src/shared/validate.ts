@@ -17,7 +17,7 @@ export function requiredName(errors: UserErrors, field: string | string[], value
   const control = controlCharacterIn(cleaned);
   if (control) errors.add(field, UserErrorCode.INVALID_FORMAT, `${label} must not contain control characters (found ${control}).`);
   else if (cleaned.length === 0) errors.add(field, UserErrorCode.BLANK, `${label} must not be blank.`);
-  else if (cleaned.length > max) errors.add(field, UserErrorCode.TOO_LONG, `${label} must be at most ${max} characters.`);
+  else if (cleaned.length > max) errors.add(field, UserErrorCode.TOO_LONG, `${label} must be at most ${max} characters.`, { kind: "range", maximum: max, actual: cleaned.length });
   return cleaned;
 }
 
@@ -26,14 +26,14 @@ export function optionalText(errors: UserErrors, field: string | string[], value
   const trimmed = (value ?? "").normalize("NFC").trim();
   const control = controlCharacterIn(trimmed);
   if (control) errors.add(field, UserErrorCode.INVALID_FORMAT, `${label} must not contain control characters other than tabs and line breaks (found ${control}).`);
-  else if (trimmed.length > max) errors.add(field, UserErrorCode.TOO_LONG, `${label} must be at most ${max} characters.`);
+  else if (trimmed.length > max) errors.add(field, UserErrorCode.TOO_LONG, `${label} must be at most ${max} characters.`, { kind: "range", maximum: max, actual: trimmed.length });
   return trimmed;
 }
 
 /** An integer within [min, max]. */
 export function intInRange(errors: UserErrors, field: string | string[], value: number, label: string, min: number, max: number): number {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    errors.add(field, UserErrorCode.OUT_OF_RANGE, `${label} must be a whole number from ${min} to ${max}.`);
+    errors.add(field, UserErrorCode.OUT_OF_RANGE, `${label} must be a whole number from ${min} to ${max}.`, { kind: "range", minimum: min, maximum: max, actual: Number.isFinite(value) ? value : undefined });
   }
   return value;
 }
@@ -69,7 +69,12 @@ export function engineerCentihours(errors: UserErrors, field: string | string[],
     return 0;
   }
   if (centihours <= 0 || centihours > LIMITS.maxCentihoursPerUnit) {
-    errors.add(field, UserErrorCode.OUT_OF_RANGE, `Engineer-hours per unit must be from 0.01 to ${LIMITS.maxCentihoursPerUnit / 100}.`);
+    errors.add(field, UserErrorCode.OUT_OF_RANGE, `Engineer-hours per unit must be from 0.01 to ${LIMITS.maxCentihoursPerUnit / 100}.`, {
+      kind: "range",
+      minimum: 0.01,
+      maximum: LIMITS.maxCentihoursPerUnit / 100,
+      actual: hours,
+    });
   }
   return centihours;
 }

@@ -23,7 +23,11 @@ beforeAll(async () => {
  */
 const BOUNDED_LISTS = new Set([
   "Query.nodes",
-  "UserError.field",
+  // A user error's path inside the input, on each of its types.
+  "InputError.field",
+  "OutOfRangeError.field",
+  "InsufficientCapacityError.field",
+  "PriceAboveMaximumError.field",
   "LoadReport.weeks",
   "EngineerLoad.weeks",
   "CapabilityLoad.weeks",
