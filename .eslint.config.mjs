@@ -20,7 +20,7 @@ const LAYERS = [
   ["engineers", "matching"],
   ["orders"],
   ["bids"],
-  ["contracts", "reports"],
+  ["contracts", "reports", "questions"],
   ["awards", "notifications"],
   ["api"],
   ["seed"],

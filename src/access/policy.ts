@@ -59,6 +59,8 @@ export const RULES = {
   "Company.internalReports": rule(INSIDERS, "A contract company's load and revenue are seen by its members and the coordinator."),
   "Company.scorecard": rule(["OWNER", "OTHER_PRODUCT_COMPANY", "COORDINATOR", "INVESTOR"], "A contractor's scorecard is seen by itself, the product companies that buy, the coordinator and investors; not by competitors."),
   Investment: rule(["COORDINATOR", "INVESTOR"], "Investments are seen by the coordinator and investors."),
+  "Question (private)": rule(PARTIES, "A question is seen by the company that asked it, the order's owner and the coordinator, like a bid; never by a competitor."),
+  "Question.company": rule(PARTIES, "Who asked a published question stays known to the asker, the order's owner and the coordinator only."),
 } as const;
 export type RuleName = keyof typeof RULES;
 
@@ -108,7 +110,8 @@ export async function hearsOf(
   if (viewer.role === "COORDINATOR") return true;
   if (event.customerCompanyId === null) return false;
   if (event.contractorCompanyId !== null) {
-    return sees(viewer, event.type.startsWith("BID_") ? "Bid" : "Contract", { owner: event.contractorCompanyId, counterparts: [event.customerCompanyId] });
+    const rule = event.type.startsWith("BID_") ? "Bid" : event.type.startsWith("QUESTION_") ? "Question (private)" : "Contract";
+    return sees(viewer, rule, { owner: event.contractorCompanyId, counterparts: [event.customerCompanyId] });
   }
   const order = { companyId: event.customerCompanyId };
   if (event.type === "ORDER_POSTED") {
@@ -178,6 +181,8 @@ export const GATES = {
   scoreWeights: gateOf(ANY_SIGNED_IN, "read the scorecard weights (anyone signed in)"),
   companyReports: gateOf(ANY_SIGNED_IN, "read a company's load and revenue (its members and the coordinator)"),
   marketEvents: gateOf(["MEMBER", "COORDINATOR"], "subscribe to market events (company members and the coordinator)"),
+  askQuestion: gateOf(["MEMBER"], "ask questions on open orders (contract companies)", ["CONTRACT"]),
+  answerQuestion: gateOf(["MEMBER"], "answer questions (the order's owner)"),
   notifications: gateOf(["MEMBER"], "read notifications (company members: the coordinator hears of everything live)"),
   markNotificationsRead: gateOf(["MEMBER"], "mark notifications read (company members)"),
 } as const satisfies Record<string, Gate>;

@@ -12,6 +12,7 @@ import { MarketEvent, MarketEventFilter, toMarketEvent } from "./event.type";
 import type { LiveFilter } from "./live";
 import { loadNode } from "./node.resolver";
 import { Order } from "./order.type";
+import { Question } from "./question.type";
 
 /** What an event concerns, read as `node` reads it: null where the viewer may not see it. */
 async function concerned<T>(ctx: Context, type: NodeTypeName, id: number | null): Promise<T | null> {
@@ -70,5 +71,10 @@ export class MarketEventResolver {
   @FieldResolver(() => Delivery, { nullable: true, description: "The delivery it concerns, if any, as you may see it now." })
   delivery(@Root() event: MarketEvent, @Ctx() ctx: Context): Promise<Delivery | null> {
     return concerned(ctx, "Delivery", event.row.deliveryId);
+  }
+
+  @FieldResolver(() => Question, { nullable: true, description: "The question it concerns, if any, as you may see it now." })
+  question(@Root() event: MarketEvent, @Ctx() ctx: Context): Promise<Question | null> {
+    return concerned(ctx, "Question", event.row.questionId);
   }
 }

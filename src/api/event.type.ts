@@ -30,6 +30,9 @@ registerEnumType(MarketEventType, {
     DELIVERY_ACCEPTED: { description: "The customer accepted a delivery: its value is revenue today." },
     DELIVERY_REJECTED: { description: "The customer rejected a delivery for quality; the units are due again." },
     BOOKINGS_MOVED: { description: "Booked work of a contract moved between engineers (reassigned, or an engineer's hours cut)." },
+    QUESTION_ASKED: { description: "A contract company asked the order's owner a question (the asker and the owner hear of it)." },
+    QUESTION_ANSWERED: { description: "The owner answered a question (to its asker)." },
+    QUESTION_PUBLISHED: { description: "The owner published a question with its answer: everyone who may see the order hears of it." },
   },
 });
 

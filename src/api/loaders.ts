@@ -10,6 +10,7 @@ import { engineerLoaders } from "../engineers/engineer.loaders";
 import { offerLoaders } from "../offers/capability-offer.loaders";
 import { parkLoaders } from "../parks/park.loaders";
 import { reportLoaders } from "../reports/report.loaders";
+import { questionLoaders } from "../questions/question.loaders";
 
 /** Each module's DataLoaders. A factory only constructs loaders: nothing is read until `.load`. */
 const GROUPS = {
@@ -24,6 +25,7 @@ const GROUPS = {
   contractLoaders,
   capacityLoaders,
   reportLoaders,
+  questionLoaders,
 };
 type Group = keyof typeof GROUPS;
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

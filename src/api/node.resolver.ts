@@ -18,6 +18,8 @@ import { toInvestment } from "./investment.type";
 import { toOrder } from "./order.type";
 import { toNotification } from "./notification.type";
 import { findNotificationsByIds } from "../notifications/notification.repository";
+import { findQuestionsByIds } from "../questions/question.repository";
+import { toQuestion } from "./question.type";
 
 const MAX_NODES = 100;
 
@@ -77,6 +79,15 @@ export async function loadNode(ctx: Context, globalId: string): Promise<Node | n
     case "Notification": {
       const [row] = await findNotificationsByIds(ctx.db, [decoded.id]);
       return row && memberOf(viewer, row.companyId) ? toNotification(row) : null;
+    }
+    case "Question": {
+      const [row] = await findQuestionsByIds(ctx.db, [decoded.id]);
+      const order = row && (await loaders.orderById.load(row.orderId));
+      if (!row || !order) return null;
+      if (sees(viewer, "Question (private)", { owner: row.companyId, counterparts: [order.companyId] })) return toQuestion(row);
+      if (!row.published) return null;
+      const hasBid = viewer?.companyKind === "CONTRACT" && (await loaders.hasBidOn.load(`${viewer.companyId}:${row.orderId}`));
+      return seesOrder(viewer, order, effectiveStatus(order, ctx.now) === "OPEN", hasBid) ? toQuestion(row) : null;
     }
     case "Investment": {
       const row = await ctx.services.reports.investment(ctx, decoded.id);

@@ -13,6 +13,7 @@ import { Delivery } from "./delivery.type";
 import { loadNode } from "./node.resolver";
 import { MarkNotificationsReadPayload, Notification, NotificationConnection, toNotification } from "./notification.type";
 import { Order } from "./order.type";
+import { Question } from "./question.type";
 
 /** What each kind of notification says, given who acted and the order's title. */
 const SAYS: Record<NotificationKindValue, (actor: string, order: string) => string> = {
@@ -36,6 +37,9 @@ const SAYS: Record<NotificationKindValue, (actor: string, order: string) => stri
   DELIVERY_ACCEPTED: (a, o) => `${a} accepted your delivery for ${o}.`,
   DELIVERY_REJECTED: (a, o) => `${a} rejected your delivery for ${o}: the units are due again.`,
   BOOKINGS_MOVED: (a, o) => `${a} moved booked work of your contract for ${o} between engineers.`,
+  QUESTION_ASKED: (a, o) => `${a} asked a question on your order ${o}.`,
+  QUESTION_ANSWERED: (a, o) => `${a} answered your question on ${o}.`,
+  QUESTION_PUBLISHED: (a, o) => `${a} published a question and its answer on ${o}, which you bid on.`,
   BIDDING_CLOSES_SOON: (_a, o) => `Bidding on your order ${o} closes within 24 hours and no bid is live.`,
   DELIVERY_OVERDUE: (_a, o) => `The promised date of a contract for ${o} has passed with units undelivered.`,
   BID_EXPIRES_SOON: (_a, o) => `Your bid on ${o} expires within 24 hours.`,
@@ -93,6 +97,11 @@ export class NotificationResolver {
   @FieldResolver(() => Delivery, { nullable: true, description: "The delivery it concerns, if any, as you may see it now." })
   delivery(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Delivery | null> {
     return concerned(ctx, "Delivery", notification.row.deliveryId);
+  }
+
+  @FieldResolver(() => Question, { nullable: true, description: "The question it concerns, if any, as you may see it now." })
+  question(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Question | null> {
+    return concerned(ctx, "Question", notification.row.questionId);
   }
 
   @Mutation(() => MarkNotificationsReadPayload, { description: "Marks your company's notifications read: those named, or all. Company members only." })

@@ -5,6 +5,7 @@ import { CONNECTION_RESOLVERS } from "../graphql/connection";
 import { USER_ERROR_TYPES } from "../graphql/errors";
 import { MarketEventResolver } from "./event.resolver";
 import { NotificationResolver, ViewerNotificationsResolver } from "./notification.resolver";
+import { OrderQuestionsResolver, QuestionResolver } from "./question.resolver";
 import { ApiTokenResolver, ViewerResolver } from "./api-token.resolver";
 import { CapabilityResolver } from "./capability.resolver";
 import { CompanyResolver } from "./company.resolver";
@@ -45,6 +46,8 @@ export const resolvers = [
   MarketEventResolver,
   NotificationResolver,
   ViewerNotificationsResolver,
+  OrderQuestionsResolver,
+  QuestionResolver,
 ] as const;
 
 /**

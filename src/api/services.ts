@@ -15,6 +15,7 @@ import { inlineMatcher, type Matcher } from "../matching/matcher";
 import { PlanService } from "../awards/plans.service";
 import { ReportService } from "../reports/report.service";
 import { NotificationService } from "../notifications/notification.service";
+import { QuestionService } from "../questions/question.service";
 
 /**
  * The use cases, one service per domain; stateless, shared by all requests, each method taking
@@ -40,6 +41,7 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     plans,
     reports: new ReportService(),
     notifications: new NotificationService(),
+    questions: new QuestionService(),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { BidRow, BidStatusValue, ContractRow, EventTypeValue, OrderRow, OrderStatusValue } from "../db/schema";
+import type { BidRow, BidStatusValue, ContractRow, EventTypeValue, OrderRow, OrderStatusValue, QuestionRow } from "../db/schema";
 import type { DomainEvent } from "./event.repository";
 
 /**
@@ -46,6 +46,14 @@ export function orderEvent(order: OrderRef, from: OrderStatusValue | null, to: O
   return { type: ORDER_EVENT[to], orderId: order.id, customerCompanyId: order.companyId, fromStatus: from, toStatus: to, note };
 }
 
+
+/**
+ * The event of a question's change: asked and answered concern the asker and the order's owner;
+ * published (`toEveryone`) concerns the order as a whole, so everyone who may see it hears of it.
+ */
+export function questionEvent(type: EventTypeValue, order: OrderRef, question: Pick<QuestionRow, "id" | "companyId">, toEveryone = false): DomainEvent {
+  return { type, orderId: order.id, questionId: question.id, customerCompanyId: order.companyId, contractorCompanyId: toEveryone ? null : question.companyId, note: "" };
+}
 
 /** The event of a bid's change: the bidder and the order's owner may hear of it. */
 export const bidEvent = (type: EventTypeValue, order: OrderRef, bid: Pick<BidRow, "id" | "companyId">, from: BidStatusValue | null, to: BidStatusValue | null, note = ""): DomainEvent => ({

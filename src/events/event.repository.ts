@@ -19,7 +19,7 @@ export const PLATFORM_ACTOR: Actor = { tokenId: null, name: "platform", companyI
 /** An event as a use case states it; who and when are added by `appendEvents`. */
 export type DomainEvent = Omit<NewEvent, "id" | "at" | "actorTokenId" | "actorName" | "actorCompanyId">;
 
-const COLUMNS = ["type", "at", "actorTokenId", "actorName", "actorCompanyId", "orderId", "bidId", "contractId", "deliveryId", "customerCompanyId", "contractorCompanyId", "fromStatus", "toStatus", "quantity", "centihours", "note"] as const;
+const COLUMNS = ["type", "at", "actorTokenId", "actorName", "actorCompanyId", "orderId", "bidId", "contractId", "deliveryId", "questionId", "customerCompanyId", "contractorCompanyId", "fromStatus", "toStatus", "quantity", "centihours", "note"] as const;
 
 /** One event row, prepared once (a use case appends one to a few events; building the insert each time cost more than running it). */
 const insertEvent = prepared((db) =>
@@ -41,6 +41,7 @@ export async function appendEvents(db: Executor, actor: Actor, at: Date, list: D
       bidId: null,
       contractId: null,
       deliveryId: null,
+      questionId: null,
       customerCompanyId: null,
       contractorCompanyId: null,
       fromStatus: null,

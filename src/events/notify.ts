@@ -1,11 +1,11 @@
 import { eq, sql } from "drizzle-orm";
 import { runSql, type Executor } from "../db/executor";
 import { prepared } from "../db/prepared";
-import { capabilityOffers, notifications, orders, type EventTypeValue, type NewNotification } from "../db/schema";
+import { bids, capabilityOffers, notifications, orders, type EventTypeValue, type NewNotification } from "../db/schema";
 import type { Actor, DomainEvent } from "./event.repository";
 
-/** The sides of an event a notification may go to: the order's owner, the contractor concerned, or every company offering the order's capability. */
-type Side = "customer" | "contractor" | "offering";
+/** The sides of an event a notification may go to: the order's owner, the contractor concerned, every company offering the order's capability, or every bidder. */
+type Side = "customer" | "contractor" | "offering" | "bidders";
 
 /**
  * Which events go to whose inbox, besides live subscribers (who hear of everything they may
@@ -30,9 +30,12 @@ export const NOTIFIED: Partial<Record<EventTypeValue, readonly Side[]>> = {
   DELIVERY_ACCEPTED: ["contractor"],
   DELIVERY_REJECTED: ["contractor"],
   BOOKINGS_MOVED: ["contractor"],
+  QUESTION_ASKED: ["customer"],
+  QUESTION_ANSWERED: ["contractor"],
+  QUESTION_PUBLISHED: ["bidders"],
 };
 
-const COLUMNS = ["companyId", "kind", "at", "eventId", "orderId", "bidId", "contractId", "deliveryId", "actorName"] as const;
+const COLUMNS = ["companyId", "kind", "at", "eventId", "orderId", "bidId", "contractId", "deliveryId", "questionId", "actorName"] as const;
 
 const insertNotification = prepared((db) =>
   db.insert(notifications).values(Object.fromEntries(COLUMNS.map((column) => [column, sql.placeholder(column)])) as unknown as NewNotification),
@@ -43,24 +46,37 @@ const insertNotification = prepared((db) =>
  * one statement. Hand-written: drizzle's insert-select lists every column, the identity
  * included, which PostgreSQL refuses to take as null.
  */
-function notifyOffering(db: Executor, orderId: number, eventId: number, actor: Actor, at: Date): Promise<void> {
+function notifyOffering(db: Executor, event: Notified, actor: Actor, at: Date): Promise<void> {
   return runSql(
     db,
     sql`insert into notifications (company_id, kind, at, event_id, order_id, actor_name)
-      select ${capabilityOffers.companyId}, 'ORDER_POSTED', ${sql.param(at, notifications.at)}, ${eventId}, ${orders.id}, ${actor.name}
+      select ${capabilityOffers.companyId}, ${event.type}, ${sql.param(at, notifications.at)}, ${event.id}, ${orders.id}, ${actor.name}
       from ${orders} join ${capabilityOffers} on ${capabilityOffers.capabilityId} = ${orders.capabilityId} and ${eq(capabilityOffers.active, true)}
-      where ${orders.id} = ${orderId} and ${capabilityOffers.companyId} <> ${actor.companyId ?? 0}`,
+      where ${orders.id} = ${event.orderId} and ${capabilityOffers.companyId} <> ${actor.companyId ?? 0}`,
   );
 }
+
+/** One notification per company that bid on the order, but the actor's, in one statement. */
+function notifyBidders(db: Executor, event: Notified, actor: Actor, at: Date): Promise<void> {
+  return runSql(
+    db,
+    sql`insert into notifications (company_id, kind, at, event_id, order_id, question_id, actor_name)
+      select distinct ${bids.companyId}, ${event.type}, ${sql.param(at, notifications.at)}, ${event.id}, ${bids.orderId}, ${event.questionId ?? null}, ${actor.name}
+      from ${bids}
+      where ${bids.orderId} = ${event.orderId} and ${bids.companyId} <> ${actor.companyId ?? 0}`,
+  );
+}
+
+type Notified = DomainEvent & { id: number };
 
 /** Writes the notifications of one event just appended (with its id), in the same transaction. */
 export async function notifyOf(db: Executor, event: DomainEvent & { id: number }, actor: Actor, at: Date): Promise<void> {
   const sides = NOTIFIED[event.type];
   if (!sides) return;
   for (const side of sides) {
-    if (side === "offering") {
+    if (side === "offering" || side === "bidders") {
       if (event.orderId == null) continue;
-      await notifyOffering(db, event.orderId, event.id, actor, at);
+      await (side === "offering" ? notifyOffering : notifyBidders)(db, event, actor, at);
       continue;
     }
     const companyId = side === "customer" ? event.customerCompanyId : event.contractorCompanyId;
@@ -74,6 +90,7 @@ export async function notifyOf(db: Executor, event: DomainEvent & { id: number }
       bidId: event.bidId ?? null,
       contractId: event.contractId ?? null,
       deliveryId: event.deliveryId ?? null,
+      questionId: event.questionId ?? null,
       actorName: actor.name,
     });
   }

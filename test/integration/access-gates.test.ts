@@ -75,6 +75,8 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   companyReports: query(`{ loadReport(companyId: "nothing") { asOf } }`),
   marketEvents: { ...query(`subscription { marketEvents(filter: { orderId: "nothing" }) { type } }`), overWebSocket: true },
   notifications: { ...query(`{ viewer { notifications { nodes { id } } } }`), underViewer: true },
+  askQuestion: mutation("askQuestion", "AskQuestionInput", () => ({ orderId: "nothing", text: " " })),
+  answerQuestion: mutation("answerQuestion", "AnswerQuestionInput", () => ({ questionId: "nothing", answer: " " })),
   markNotificationsRead: mutation("markNotificationsRead", "MarkNotificationsReadInput", () => ({ notificationIds: [] })),
 };
 

@@ -75,6 +75,12 @@ beforeAll(async () => {
     )
   ).recordInvestment.investment.id;
 
+  // Alpha's question on the open order, private; and one published, to probe who is named.
+  const ASK = `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } userErrors { code } } }`;
+  ids.question = (await gql(ASK, { input: { orderId: ids.openOrder, text: "Which resin?" } }, alpha.token)).askQuestion.question.id;
+  ids.publishedQuestion = (await gql(ASK, { input: { orderId: ids.openOrder, text: "Which tolerance?" } }, alpha.token)).askQuestion.question.id;
+  await gql(`mutation($input: AnswerQuestionInput!) { answerQuestion(input: $input) { userErrors { code } } }`, { input: { questionId: ids.publishedQuestion, answer: "0.1 mm.", publish: true } }, market.startup.token);
+
   const ofAlpha = { owner: () => alpha.token, otherContract: () => beta.token, otherProduct: () => market.otherStartup.token };
   const alphaWithCustomer = { ...ofAlpha, counterpart: () => market.startup.token };
   const ofStartup = { owner: () => market.startup.token, counterpart: () => alpha.token, otherContract: () => beta.token, otherProduct: () => market.otherStartup.token };
@@ -116,6 +122,14 @@ beforeAll(async () => {
       visible: (res) => res.data?.node?.sourcingPolicy.valuePerDayEarlier != null,
     },
     { rule: "Bid", ...alphaWithCustomer, query: node(""), variables: byId("alphaBid"), visible: shown },
+    { rule: "Question (private)", ...alphaWithCustomer, query: node(""), variables: byId("question"), visible: shown },
+    {
+      rule: "Question.company",
+      ...alphaWithCustomer,
+      query: node("... on Question { company { id } }"),
+      variables: byId("publishedQuestion"),
+      visible: (res) => res.data?.node?.company != null,
+    },
     {
       rule: "Bid.engineerHoursPerUnit",
       ...alphaWithCustomer,

@@ -35,6 +35,9 @@ export const EVENT_TYPES = [
   "DELIVERY_ACCEPTED",
   "DELIVERY_REJECTED",
   "BOOKINGS_MOVED",
+  "QUESTION_ASKED",
+  "QUESTION_ANSWERED",
+  "QUESTION_PUBLISHED",
 ] as const;
 export type EventTypeValue = (typeof EVENT_TYPES)[number];
 

@@ -7,6 +7,7 @@ import { companies } from "./companies";
 import { contracts } from "./contracts";
 import { deliveries } from "./deliveries";
 import { orders } from "./orders";
+import { questions } from "./questions";
 import { EVENT_TYPES } from "../values";
 
 /**
@@ -28,6 +29,7 @@ export const events = pgTable(
     bidId: int64("bid_id").references(() => bids.id),
     contractId: int64("contract_id").references(() => contracts.id),
     deliveryId: int64("delivery_id").references(() => deliveries.id),
+    questionId: int64("question_id").references(() => questions.id),
     /** The order's owner and the contractor concerned (the bidder, the contract's company): who may hear of it. */
     customerCompanyId: int64("customer_company_id").references(() => companies.id),
     contractorCompanyId: int64("contractor_company_id").references(() => companies.id),

@@ -7,6 +7,7 @@ import { contracts } from "./contracts";
 import { deliveries } from "./deliveries";
 import { events } from "./events";
 import { orders } from "./orders";
+import { questions } from "./questions";
 import { NOTIFICATION_KINDS } from "../values";
 
 /**
@@ -29,6 +30,7 @@ export const notifications = pgTable(
     bidId: int64("bid_id").references(() => bids.id),
     contractId: int64("contract_id").references(() => contracts.id),
     deliveryId: int64("delivery_id").references(() => deliveries.id),
+    questionId: int64("question_id").references(() => questions.id),
     /** Who acted ("platform" for reminders and expiry). */
     actorName: text("actor_name").notNull(),
     readAt: instant("read_at"),

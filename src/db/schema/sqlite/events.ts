@@ -6,6 +6,7 @@ import { companies } from "./companies";
 import { contracts } from "./contracts";
 import { deliveries } from "./deliveries";
 import { orders } from "./orders";
+import { questions } from "./questions";
 import { EVENT_TYPES } from "../values";
 
 /**
@@ -27,6 +28,7 @@ export const events = sqliteTable(
     bidId: integer("bid_id").references(() => bids.id),
     contractId: integer("contract_id").references(() => contracts.id),
     deliveryId: integer("delivery_id").references(() => deliveries.id),
+    questionId: integer("question_id").references(() => questions.id),
     /** The order's owner and the contractor concerned (the bidder, the contract's company): who may hear of it. */
     customerCompanyId: integer("customer_company_id").references(() => companies.id),
     contractorCompanyId: integer("contractor_company_id").references(() => companies.id),

@@ -13,3 +13,4 @@ export * from "./deliveries";
 export * from "./investments";
 export * from "./events";
 export * from "./notifications";
+export * from "./questions";

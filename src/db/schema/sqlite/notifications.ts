@@ -6,6 +6,7 @@ import { contracts } from "./contracts";
 import { deliveries } from "./deliveries";
 import { events } from "./events";
 import { orders } from "./orders";
+import { questions } from "./questions";
 import { NOTIFICATION_KINDS } from "../values";
 
 /**
@@ -28,6 +29,7 @@ export const notifications = sqliteTable(
     bidId: integer("bid_id").references(() => bids.id),
     contractId: integer("contract_id").references(() => contracts.id),
     deliveryId: integer("delivery_id").references(() => deliveries.id),
+    questionId: integer("question_id").references(() => questions.id),
     /** Who acted ("platform" for reminders and expiry). */
     actorName: text("actor_name").notNull(),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
