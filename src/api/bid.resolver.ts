@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Float, Mutation, Query, Resolver, Root }
 import { Company } from "./company.type";
 import { BidFromInstantQuoteInput, BidFilter, BidOrder, BidSortField, ReviseBidInput, SubmitBidInput, WithdrawBidInput } from "../bids/bid.inputs";
 import { BID_SORTS } from "../bids/bid.repository";
-import { SortDirection } from "../orders/order.inputs";
+import { sortOf } from "./sort";
 import { sees } from "../access/policy";
 import { loadCompany } from "./company-field";
 import type { Context } from "./context";
@@ -24,7 +24,7 @@ export class BidResolver {
     @Arg("orderBy", () => BidOrder, { nullable: true, description: "Sort; default newest first (CREATED_AT, DESC)." }) orderBy: BidOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Bid>> {
-    const sort = { field: orderBy?.field ?? BidSortField.CREATED_AT, descending: orderBy ? orderBy.direction === SortDirection.DESC : true };
+    const sort = sortOf(orderBy, BidSortField.CREATED_AT);
     const page = sortedPageRequest(args, BID_SORTS[sort.field].type);
     const { rows, count } = await ctx.services.bids.listOwn(ctx, filter ?? {}, sort, page);
     return toSortedConnection(rows, page, BID_SORTS[sort.field].valueOf, toBid, count);

@@ -3,7 +3,7 @@ import { Company } from "./company.type";
 import { toEngineer } from "./engineer.type";
 import { ReassignWorkInput, AcceptDeliveryInput, CancelContractInput, ContractFilter, ContractOrder, ContractSortField, RecordDeliveryInput, RejectDeliveryInput, StartContractProductionInput } from "../contracts/contract.inputs";
 import { CONTRACT_SORTS } from "../contracts/contract.repository";
-import { SortDirection } from "../orders/order.inputs";
+import { sortOf } from "./sort";
 import { ReassignWorkPayload } from "./capacity.payloads";
 import { Booking, BookingConnection } from "./capacity.type";
 import { toHours } from "../capacity/hours";
@@ -36,7 +36,7 @@ export class ContractResolver {
     @Arg("orderBy", () => ContractOrder, { nullable: true, description: "Sort; default newest first (CREATED_AT, DESC)." }) orderBy: ContractOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Contract>> {
-    const sort = { field: orderBy?.field ?? ContractSortField.CREATED_AT, descending: orderBy ? orderBy.direction === SortDirection.DESC : true };
+    const sort = sortOf(orderBy, ContractSortField.CREATED_AT);
     const page = sortedPageRequest(args, CONTRACT_SORTS[sort.field].type);
     const { rows, count } = await ctx.services.contracts.listOwn(ctx, filter ?? {}, sort, page);
     return toSortedConnection(rows, page, CONTRACT_SORTS[sort.field].valueOf, toContract, count);

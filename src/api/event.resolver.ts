@@ -3,21 +3,16 @@ import { gate, sees } from "../access/policy";
 import { toHours } from "../capacity/hours";
 import type { EventRow } from "../db/schema";
 import { badUserInput } from "../graphql/errors";
-import { idOf, toGlobalId, type NodeTypeName } from "../graphql/global-id";
+import { idOf } from "../graphql/global-id";
 import { Bid } from "./bid.type";
 import type { Context } from "./context";
 import { Contract } from "./contract.type";
 import { Delivery } from "./delivery.type";
 import { MarketEvent, MarketEventFilter, toMarketEvent } from "./event.type";
 import type { LiveFilter } from "./live";
-import { loadNode } from "./node.resolver";
+import { referenced } from "./node.resolver";
 import { Order } from "./order.type";
 import { Question } from "./question.type";
-
-/** What an event concerns, read as `node` reads it: null where the viewer may not see it. */
-async function concerned<T>(ctx: Context, type: NodeTypeName, id: number | null): Promise<T | null> {
-  return id === null ? null : ((await loadNode(ctx, toGlobalId(type, id))) as T | null);
-}
 
 function liveFilterOf(filter: MarketEventFilter | null): LiveFilter {
   const orderId = filter?.orderId == null ? null : idOf(filter.orderId, "Order");
@@ -55,26 +50,26 @@ export class MarketEventResolver {
 
   @FieldResolver(() => Order, { nullable: true, description: "The order it concerns, as you may see it now; null where you may not." })
   order(@Root() event: MarketEvent, @Ctx() ctx: Context): Promise<Order | null> {
-    return concerned(ctx, "Order", event.row.orderId);
+    return referenced(ctx, "Order", event.row.orderId);
   }
 
   @FieldResolver(() => Bid, { nullable: true, description: "The bid it concerns, if any, as you may see it now." })
   bid(@Root() event: MarketEvent, @Ctx() ctx: Context): Promise<Bid | null> {
-    return concerned(ctx, "Bid", event.row.bidId);
+    return referenced(ctx, "Bid", event.row.bidId);
   }
 
   @FieldResolver(() => Contract, { nullable: true, description: "The contract it concerns, if any, as you may see it now." })
   contract(@Root() event: MarketEvent, @Ctx() ctx: Context): Promise<Contract | null> {
-    return concerned(ctx, "Contract", event.row.contractId);
+    return referenced(ctx, "Contract", event.row.contractId);
   }
 
   @FieldResolver(() => Delivery, { nullable: true, description: "The delivery it concerns, if any, as you may see it now." })
   delivery(@Root() event: MarketEvent, @Ctx() ctx: Context): Promise<Delivery | null> {
-    return concerned(ctx, "Delivery", event.row.deliveryId);
+    return referenced(ctx, "Delivery", event.row.deliveryId);
   }
 
   @FieldResolver(() => Question, { nullable: true, description: "The question it concerns, if any, as you may see it now." })
   question(@Root() event: MarketEvent, @Ctx() ctx: Context): Promise<Question | null> {
-    return concerned(ctx, "Question", event.row.questionId);
+    return referenced(ctx, "Question", event.row.questionId);
   }
 }

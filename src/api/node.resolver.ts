@@ -7,7 +7,7 @@ import { toCompany } from "./company.type";
 import type { Context } from "./context";
 import { toEngineer } from "./engineer.type";
 import { badUserInput } from "../graphql/errors";
-import { fromGlobalId } from "../graphql/global-id";
+import { fromGlobalId, toGlobalId, type NodeTypeName } from "../graphql/global-id";
 import { Node } from "../graphql/node";
 import { toCapabilityOffer } from "./capability-offer.type";
 import { toPark } from "./park.type";
@@ -22,6 +22,11 @@ import { findQuestionsByIds } from "../questions/question.repository";
 import { toQuestion } from "./question.type";
 
 const MAX_NODES = 100;
+
+/** What a row refers to (an event's order, a notification's bid), read as `node` reads it: null where the viewer may not see it. */
+export async function referenced<T>(ctx: Context, type: NodeTypeName, id: number | null): Promise<T | null> {
+  return id === null ? null : ((await loadNode(ctx, toGlobalId(type, id))) as T | null);
+}
 
 /**
  * Any object by global ID, with the same visibility as everywhere else: what the viewer may

@@ -3,14 +3,13 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-gr
 import type { NotificationKindValue } from "../db/schema";
 import { type Connection, PageArgs, pageRequest, toConnection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
-import { toGlobalId, type NodeTypeName } from "../graphql/global-id";
 import { MarkNotificationsReadInput } from "../notifications/notification.inputs";
 import { ViewerInfo } from "./api-token.type";
 import { Bid } from "./bid.type";
 import type { Context } from "./context";
 import { Contract } from "./contract.type";
 import { Delivery } from "./delivery.type";
-import { loadNode } from "./node.resolver";
+import { referenced } from "./node.resolver";
 import { MarkNotificationsReadPayload, Notification, NotificationConnection, toNotification } from "./notification.type";
 import { Order } from "./order.type";
 import { Question } from "./question.type";
@@ -45,9 +44,6 @@ const SAYS: Record<NotificationKindValue, (actor: string, order: string) => stri
   BID_EXPIRES_SOON: (_a, o) => `Your bid on ${o} expires within 24 hours.`,
 };
 
-async function concerned<T>(ctx: Context, type: NodeTypeName, id: number | null): Promise<T | null> {
-  return id === null ? null : ((await loadNode(ctx, toGlobalId(type, id))) as T | null);
-}
 
 @Resolver(() => ViewerInfo)
 export class ViewerNotificationsResolver {
@@ -81,27 +77,27 @@ export class NotificationResolver {
 
   @FieldResolver(() => Order, { nullable: true, description: "The order it concerns, as you may see it now." })
   order(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Order | null> {
-    return concerned(ctx, "Order", notification.row.orderId);
+    return referenced(ctx, "Order", notification.row.orderId);
   }
 
   @FieldResolver(() => Bid, { nullable: true, description: "The bid it concerns, if any, as you may see it now." })
   bid(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Bid | null> {
-    return concerned(ctx, "Bid", notification.row.bidId);
+    return referenced(ctx, "Bid", notification.row.bidId);
   }
 
   @FieldResolver(() => Contract, { nullable: true, description: "The contract it concerns, if any, as you may see it now." })
   contract(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Contract | null> {
-    return concerned(ctx, "Contract", notification.row.contractId);
+    return referenced(ctx, "Contract", notification.row.contractId);
   }
 
   @FieldResolver(() => Delivery, { nullable: true, description: "The delivery it concerns, if any, as you may see it now." })
   delivery(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Delivery | null> {
-    return concerned(ctx, "Delivery", notification.row.deliveryId);
+    return referenced(ctx, "Delivery", notification.row.deliveryId);
   }
 
   @FieldResolver(() => Question, { nullable: true, description: "The question it concerns, if any, as you may see it now." })
   question(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Question | null> {
-    return concerned(ctx, "Question", notification.row.questionId);
+    return referenced(ctx, "Question", notification.row.questionId);
   }
 
   @Mutation(() => MarkNotificationsReadPayload, { description: "Marks your company's notifications read: those named, or all. Company members only." })

@@ -22,6 +22,7 @@ import { AwardOrderInput, CancelOrderInput, OpenOrderFilter, OrderFilter, OrderO
 import { OrderPayload, PostOrderPayload } from "./order.payloads";
 import { type MarketEvent, MarketEventConnection, toMarketEvent } from "./event.type";
 import { ORDER_SORTS } from "../orders/order.repository";
+import { sortOf } from "./sort";
 
 @ObjectType({ description: "Result of awardOrder." })
 export class AwardOrderPayload {
@@ -34,9 +35,6 @@ export class AwardOrderPayload {
   @Field(() => [UserError], { description: "Why the award was refused; empty on success." })
   userErrors!: UserError[];
 }
-
-/** A list's sort from its orderBy argument: newest first by default. */
-const sortOf = (orderBy: OrderOrder | null) => ({ field: orderBy?.field ?? OrderSortField.CREATED_AT, descending: orderBy ? orderBy.direction === SortDirection.DESC : true });
 
 /** Who sees all of an order's bids and contracts: its owner and the coordinator. */
 const seesAllOf = (ctx: Context, order: Order) => sees(ctx.viewer, "Order.everyBid", { owner: order.companyDbId });
@@ -76,7 +74,7 @@ export class OrderResolver {
     @Arg("orderBy", () => OrderOrder, { nullable: true, description: "Sort; default newest first (CREATED_AT, DESC)." }) orderBy: OrderOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    const sort = sortOf(orderBy);
+    const sort = sortOf(orderBy, OrderSortField.CREATED_AT);
     const page = sortedPageRequest(args, ORDER_SORTS[sort.field].type);
     const { rows, count } = await ctx.services.orders.listOwn(ctx, filter ?? {}, sort, page);
     return toSortedConnection(rows, page, ORDER_SORTS[sort.field].valueOf, (row) => toOrder(row, ctx.now), count);
@@ -89,7 +87,7 @@ export class OrderResolver {
     @Arg("orderBy", () => OrderOrder, { nullable: true, description: "Sort; default newest first (CREATED_AT, DESC)." }) orderBy: OrderOrder | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Order>> {
-    const sort = sortOf(orderBy);
+    const sort = sortOf(orderBy, OrderSortField.CREATED_AT);
     const page = sortedPageRequest(args, ORDER_SORTS[sort.field].type);
     const { rows, count } = await ctx.services.orders.listAll(ctx, filter ?? {}, sort, page);
     return toSortedConnection(rows, page, ORDER_SORTS[sort.field].valueOf, (row) => toOrder(row, ctx.now), count);
