@@ -60,10 +60,10 @@ function notifyOffering(db: Executor, event: Notified, actor: Actor, at: Date): 
 function notifyBidders(db: Executor, event: Notified, actor: Actor, at: Date): Promise<void> {
   return runSql(
     db,
+    // DISTINCT in a subquery: PostgreSQL cannot compare the untyped parameters of an outer SELECT DISTINCT.
     sql`insert into notifications (company_id, kind, at, event_id, order_id, question_id, actor_name)
-      select distinct ${bids.companyId}, ${event.type}, ${sql.param(at, notifications.at)}, ${event.id}, ${bids.orderId}, ${event.questionId ?? null}, ${actor.name}
-      from ${bids}
-      where ${bids.orderId} = ${event.orderId} and ${bids.companyId} <> ${actor.companyId ?? 0}`,
+      select bidders.company_id, ${event.type}, ${sql.param(at, notifications.at)}, ${event.id}, ${event.orderId}, ${event.questionId ?? null}, ${actor.name}
+      from (select distinct ${bids.companyId} from ${bids} where ${bids.orderId} = ${event.orderId} and ${bids.companyId} <> ${actor.companyId ?? 0}) as bidders`,
   );
 }
 
