@@ -102,15 +102,22 @@ export function attachLiveServer(options: LiveServerOptions): LiveServer {
     for (const socket of byToken.get(tokenId) ?? []) socket.close(CloseCode.Unauthorized, "The API token was revoked.");
   };
   const watchTokens = () => {
-    stopWatchingTokens ??= database.watcher.watch("market_tokens", (id) => {
-      if (id !== null) return closeRevoked(id);
-      // SQLite: something committed; was it a revocation?
-      if (byToken.size === 0) return;
-      revokedAmong(database.store.reader, [...byToken.keys()]).then(
-        (ids) => ids.forEach(closeRevoked),
-        (error: unknown) => logger.error("could not check revoked tokens", { error: String(error) }),
-      );
-    });
+    stopWatchingTokens ??= database.watcher
+      .watch("market_tokens", (id) => {
+        if (id !== null) return closeRevoked(id);
+        // SQLite: something committed; was it a revocation?
+        if (byToken.size === 0) return;
+        revokedAmong(database.store.reader, [...byToken.keys()]).then(
+          (ids) => ids.forEach(closeRevoked),
+          (error: unknown) => logger.error("could not check revoked tokens", { error: String(error) }),
+        );
+      })
+      .catch((error: unknown) => {
+        // Tried again by the next connection.
+        logger.error("could not watch for revoked tokens", { error: String(error) });
+        stopWatchingTokens = undefined;
+        return () => undefined;
+      });
   };
   const track = (tokenId: number, socket: WebSocket) => {
     let sockets = byToken.get(tokenId);

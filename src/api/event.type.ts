@@ -32,7 +32,7 @@ registerEnumType(MarketEventType, {
     BOOKINGS_MOVED: { description: "Booked work of a contract moved between engineers (reassigned, or an engineer's hours cut)." },
     QUESTION_ASKED: { description: "A contract company asked the order's owner a question (the asker and the owner hear of it)." },
     QUESTION_ANSWERED: { description: "The owner answered a question (to its asker)." },
-    QUESTION_PUBLISHED: { description: "The owner published a question with its answer: everyone who may see the order hears of it." },
+    QUESTION_PUBLISHED: { description: "The owner published a question with its answer: the order's bidders hear of it (and may read it on the order, as anyone who may see the order)." },
   },
 });
 

@@ -100,7 +100,11 @@ export class LiveEvents {
   /** A subscription to the events `viewer` may hear of; resolves once events committed from now on will reach it. */
   async subscribe(viewer: Viewer, filter: LiveFilter): Promise<AsyncIterableIterator<EventRow>> {
     const subscription = new LiveSubscription(viewer, filter, (ended) => this.ended(ended));
-    this.stopFeed ??= this.feed.listen((rows) => this.dispatch(rows));
+    // A feed that could not start (PostgreSQL's LISTEN connection refused) is tried again by the next subscription.
+    this.stopFeed ??= this.feed.listen((rows) => this.dispatch(rows)).catch((error: unknown) => {
+      this.stopFeed = undefined;
+      throw error;
+    });
     await this.stopFeed;
     // Counted from here: what commits from now on reaches it.
     this.subscriptions.add(subscription);
