@@ -21,7 +21,7 @@ const LAYERS = [
   ["orders"],
   ["bids"],
   ["contracts", "reports", "questions"],
-  ["awards", "notifications"],
+  ["awards", "notifications", "documents"],
   ["api"],
   ["seed"],
 ];
@@ -37,7 +37,7 @@ const layerRules = LAYERS.flatMap((layer, level) =>
           {
             patterns: [
               {
-                group: [...above.map((other) => `**/${other}/*`), "../main", "../server", "../config", "../http", "../websocket"],
+                group: [...above.map((other) => `**/${other}/*`), "../main", "../server", "../config", "../http", "../websocket", "../uploads"],
                 message: `src/${folder} may import only lower layers (${LAYERS.slice(0, level).flat().join(", ") || "none"}); see LAYERS in .eslint.config.mjs.`,
               },
             ],

@@ -14,6 +14,8 @@ export interface Config {
   seedDemoData: boolean;
   /** Largest accepted request body, in bytes. */
   maxBodyBytes: number;
+  /** The largest document an upload may carry, in bytes (DOCUMENT_MAX_BYTES). */
+  maxDocumentBytes: number;
   logLevel: "debug" | "info" | "warn" | "error";
   /** SQLite's synchronous setting for file databases; see README "Durability". */
   sqliteSynchronous: "NORMAL" | "FULL";
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: intFromEnv(env, "DATABASE_POOL_SIZE", 10),
     seedDemoData: (env.SEED_DEMO_DATA ?? "true") !== "false",
     maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
+    maxDocumentBytes: intFromEnv(env, "DOCUMENT_MAX_BYTES", 20 * 1024 * 1024),
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
     sqliteSynchronous: synchronousFromEnv(env.SQLITE_SYNCHRONOUS),
     corsOrigins: originsFromEnv(env.CORS_ORIGINS),

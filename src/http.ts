@@ -75,7 +75,12 @@ export class ClosingHttpError extends HttpError {}
  * Content-Length or its bytes say so, and nothing more of it is read (the answer closes the
  * connection: a client declaring 50 MB does not get to send them).
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readBytes(req, limit)).toString("utf8");
+}
+
+/** The request body as bytes, at most `limit` (as readBody: 413 as soon as it is larger). */
+export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const tooLarge = () => new ClosingHttpError(413, "BAD_REQUEST", `The request body is larger than ${limit} bytes.`);
   return new Promise((resolve, reject) => {
     if (Number(req.headers["content-length"] ?? 0) > limit) return reject(tooLarge());
@@ -91,7 +96,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
         chunks.push(chunk);
       }
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     // A client gone mid-body: settle, so nothing waits on it (the answer goes nowhere).
     req.on("close", () => req.complete || reject(new HttpError(400, "BAD_REQUEST", "The request body ended early.")));
     req.on("error", reject);

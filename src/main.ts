@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   }
 
   const schema = await buildMarketplaceSchema();
-  const app = await createApp({ database, schema, logger, maxBodyBytes: config.maxBodyBytes, cors: { origins: config.corsOrigins } });
+  const app = await createApp({ database, schema, logger, maxBodyBytes: config.maxBodyBytes, maxDocumentBytes: config.maxDocumentBytes, cors: { origins: config.corsOrigins } });
   // Orders are read as EXPIRED as soon as their award deadline passes; this records it in
   // their history and closes their bids. Then the reminders due are sent (each once).
   const sweep = () =>

@@ -20,6 +20,8 @@ import { sqlRows } from "./db/executor";
 import { LiveEvents } from "./api/live";
 import { EventFeed } from "./events/event-feed";
 import { attachLiveServer, type LiveServer } from "./websocket";
+import { downloadDocument, uploadDocument } from "./uploads";
+import { DEFAULT_DOCUMENT_MAX_BYTES } from "./documents/document.service";
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -32,6 +34,8 @@ export interface AppOptions {
   cors?: CorsPolicy;
   /** How long a request may take to arrive; DEFAULT_TIMEOUTS unless a test shortens them. */
   timeouts?: Timeouts;
+  /** The largest document an upload may carry (DOCUMENT_MAX_BYTES). */
+  maxDocumentBytes?: number;
 }
 
 /** A request's headers must arrive within `headersMs`, the whole request within `requestMs`. */
@@ -103,13 +107,23 @@ function describeError(error: unknown): Record<string, unknown> | string {
 }
 
 /** Builds the HTTP server: POST/GET /graphql, subscriptions over WebSocket at /graphql, GET /health. Does not listen. */
-export async function createApp({ database, schema, logger, maxBodyBytes, clock = systemClock, cors = { origins: [] }, timeouts = DEFAULT_TIMEOUTS }: AppOptions): Promise<App> {
+export async function createApp({
+  database,
+  schema,
+  logger,
+  maxBodyBytes,
+  clock = systemClock,
+  cors = { origins: [] },
+  timeouts = DEFAULT_TIMEOUTS,
+  maxDocumentBytes = DEFAULT_DOCUMENT_MAX_BYTES,
+}: AppOptions): Promise<App> {
   // A request must arrive whole within these, so slow or stalled clients cannot hold sockets.
   const httpServer = http.createServer({ headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: timeouts.checkEveryMs });
   const matcher = workerMatcher();
   const services = createServices(matcher);
   const feed = new EventFeed(database.store.reader, database.watcher, (error) => logger.error("reading live events failed", { error: String(error) }));
   const live = new LiveEvents(feed, database.store.reader, logger);
+  const documentRoutes = { database, services, live, clock, maxDocumentBytes };
 
   const logRequests: ApolloServerPlugin<Context> = {
     async requestDidStart({ contextValue, request }) {
@@ -200,7 +214,9 @@ export async function createApp({ database, schema, logger, maxBodyBytes, clock 
     const handle = async () => {
       if (path === "/health" && (req.method === "GET" || req.method === "HEAD")) return health(res, log);
       if (path === "/graphql") return graphql(req, res, query === -1 ? "" : url.slice(query), requestId, log);
-      throw new HttpError(404, "NOT_FOUND", "Nothing here: the GraphQL API is at /graphql, its health at /health.");
+      if (path === "/documents" && req.method === "POST") return uploadDocument(req, res, new URLSearchParams(query === -1 ? "" : url.slice(query)), requestId, log, documentRoutes);
+      if (path.startsWith("/documents/") && (req.method === "GET" || req.method === "HEAD")) return downloadDocument(req, res, path.slice("/documents/".length), requestId, log, documentRoutes);
+      throw new HttpError(404, "NOT_FOUND", "Nothing here: the GraphQL API is at /graphql, documents at /documents, its health at /health.");
     };
     handle().catch((error: unknown) => {
       if (!(error instanceof HttpError)) log.error("unexpected HTTP error", { error: describeError(error) });

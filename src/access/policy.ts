@@ -181,6 +181,7 @@ export const GATES = {
   scoreWeights: gateOf(ANY_SIGNED_IN, "read the scorecard weights (anyone signed in)"),
   companyReports: gateOf(ANY_SIGNED_IN, "read a company's load and revenue (its members and the coordinator)"),
   marketEvents: gateOf(["MEMBER", "COORDINATOR"], "subscribe to market events (company members and the coordinator)"),
+  uploadDocument: gateOf(["MEMBER"], "attach documents (an order's owner, a bid's bidder)"),
   askQuestion: gateOf(["MEMBER"], "ask questions on open orders (contract companies)", ["CONTRACT"]),
   answerQuestion: gateOf(["MEMBER"], "answer questions (the order's owner)"),
   notifications: gateOf(["MEMBER"], "read notifications (company members: the coordinator hears of everything live)"),

@@ -11,6 +11,7 @@ import { offerLoaders } from "../offers/capability-offer.loaders";
 import { parkLoaders } from "../parks/park.loaders";
 import { reportLoaders } from "../reports/report.loaders";
 import { questionLoaders } from "../questions/question.loaders";
+import { documentLoaders } from "../documents/document.loaders";
 
 /** Each module's DataLoaders. A factory only constructs loaders: nothing is read until `.load`. */
 const GROUPS = {
@@ -26,6 +27,7 @@ const GROUPS = {
   capacityLoaders,
   reportLoaders,
   questionLoaders,
+  documentLoaders,
 };
 type Group = keyof typeof GROUPS;
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

@@ -20,6 +20,7 @@ import { toNotification } from "./notification.type";
 import { findNotificationsByIds } from "../notifications/notification.repository";
 import { findQuestionsByIds } from "../questions/question.repository";
 import { toQuestion } from "./question.type";
+import { toDocument } from "./document.type";
 
 const MAX_NODES = 100;
 
@@ -93,6 +94,13 @@ export async function loadNode(ctx: Context, globalId: string): Promise<Node | n
       if (!row.published) return null;
       const hasBid = viewer?.companyKind === "CONTRACT" && (await loaders.hasBidOn.load(`${viewer.companyId}:${row.orderId}`));
       return seesOrder(viewer, order, effectiveStatus(order, ctx.now) === "OPEN", hasBid) ? toQuestion(row) : null;
+    }
+    case "Document": {
+      // A document is seen by whoever sees what it is attached to.
+      const info = await ctx.services.documents.info(ctx, decoded.id);
+      if (!info) return null;
+      const target = info.orderId !== null ? await referenced(ctx, "Order", info.orderId) : info.bidId !== null ? await referenced(ctx, "Bid", info.bidId) : await referenced(ctx, "Question", info.questionId);
+      return target ? toDocument(info) : null;
     }
     case "Investment": {
       const row = await ctx.services.reports.investment(ctx, decoded.id);

@@ -6,6 +6,7 @@ import { USER_ERROR_TYPES } from "../graphql/errors";
 import { MarketEventResolver } from "./event.resolver";
 import { NotificationResolver, ViewerNotificationsResolver } from "./notification.resolver";
 import { OrderQuestionsResolver, QuestionResolver } from "./question.resolver";
+import { BidDocumentsResolver, OrderDocumentsResolver, QuestionDocumentsResolver } from "./document.resolver";
 import { ApiTokenResolver, ViewerResolver } from "./api-token.resolver";
 import { CapabilityResolver } from "./capability.resolver";
 import { CompanyResolver } from "./company.resolver";
@@ -48,6 +49,9 @@ export const resolvers = [
   ViewerNotificationsResolver,
   OrderQuestionsResolver,
   QuestionResolver,
+  OrderDocumentsResolver,
+  BidDocumentsResolver,
+  QuestionDocumentsResolver,
 ] as const;
 
 /**

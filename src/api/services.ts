@@ -16,6 +16,7 @@ import { PlanService } from "../awards/plans.service";
 import { ReportService } from "../reports/report.service";
 import { NotificationService } from "../notifications/notification.service";
 import { QuestionService } from "../questions/question.service";
+import { DocumentService } from "../documents/document.service";
 
 /**
  * The use cases, one service per domain; stateless, shared by all requests, each method taking
@@ -42,6 +43,7 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     reports: new ReportService(),
     notifications: new NotificationService(),
     questions: new QuestionService(),
+    documents: new DocumentService(),
   };
 }
 

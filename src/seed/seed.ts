@@ -17,6 +17,7 @@ import {
   contracts,
   engineers,
   deliveries,
+  documents,
   idempotencyKeys,
   investments,
   events,
@@ -40,7 +41,7 @@ import { DAY_MS } from "../shared/time";
 /** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
 export const SETTINGS_TABLES = [scoreWeights];
 
-export const TABLES_CHILDREN_FIRST = [notifications, events, questions, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;

@@ -2,6 +2,7 @@ import { GATES, type Action } from "../../src/access/policy";
 import type { Role } from "../../src/core/viewer";
 import { buildWorld, snapshot, type World } from "../support/fixtures";
 import { liveClient } from "../support/live";
+import request from "supertest";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -28,7 +29,7 @@ const mutation = (name: string, inputType: string, input: () => Record<string, u
 const query = (text: string) => ({ query: text, variables: () => ({}) });
 
 /** `underViewer`: the field hangs under `viewer`, which is null without a token (so nothing of it is reached). */
-const PROBES: Record<Action, { query: string; variables: () => Record<string, unknown>; overWebSocket?: true; underViewer?: true }> = {
+const PROBES: Record<Action, { query: string; variables: () => Record<string, unknown>; overWebSocket?: true; underViewer?: true; overUpload?: true }> = {
   createPark: mutation("createPark", "CreateParkInput", () => ({ name: " ", kind: "TECHNOPARK", region: " " })),
   addCapability: mutation("addCapability", "AddCapabilityInput", () => ({ name: " " })),
   updateCompanyProfile: mutation("updateCompanyProfile", "UpdateCompanyProfileInput", () => ({ companyId: "nothing" })),
@@ -75,6 +76,7 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   companyReports: query(`{ loadReport(companyId: "nothing") { asOf } }`),
   marketEvents: { ...query(`subscription { marketEvents(filter: { orderId: "nothing" }) { type } }`), overWebSocket: true },
   notifications: { ...query(`{ viewer { notifications { nodes { id } } } }`), underViewer: true },
+  uploadDocument: { query: "", variables: () => ({}), overUpload: true },
   askQuestion: mutation("askQuestion", "AskQuestionInput", () => ({ orderId: "nothing", text: " " })),
   answerQuestion: mutation("answerQuestion", "AnswerQuestionInput", () => ({ questionId: "nothing", answer: " " })),
   markNotificationsRead: mutation("markNotificationsRead", "MarkNotificationsReadInput", () => ({ notificationIds: [] })),
@@ -136,6 +138,14 @@ describe("every role gate, by every kind of caller, over HTTP and WebSocket", ()
       let code: unknown;
       if (probe.overWebSocket) {
         code = await overWebSocket(probe, tokenOf(caller));
+      } else if (probe.overUpload) {
+        // POST /documents with a PDF for an order that is no one's: past the gate, NOT_FOUND.
+        const req = request(server.url).post("/documents?orderId=nothing&name=a.pdf").set("content-type", "application/pdf");
+        const token = tokenOf(caller);
+        if (token) req.set("authorization", `Bearer ${token}`);
+        const res = await req.send(Buffer.from("%PDF-1.7\n"));
+        expect(res.status).toBeLessThan(500);
+        code = res.body?.errors?.[0]?.extensions?.code ?? res.body?.userErrors?.[0]?.code;
       } else {
         const res = await server.gql(probe.query, probe.variables(), tokenOf(caller));
         expect(res.status).toBeLessThan(500);

@@ -41,7 +41,7 @@ export interface TestServer {
  * SQLite file, or a PostgreSQL database when the run has DATABASE_URL). Each test file gets its
  * own; `database` is one the caller made and keeps (it is not dropped on close).
  */
-export async function startTestServer(options: { maxBodyBytes?: number; database?: TestDatabase; cors?: CorsPolicy; timeouts?: Timeouts } = {}): Promise<TestServer> {
+export async function startTestServer(options: { maxBodyBytes?: number; maxDocumentBytes?: number; database?: TestDatabase; cors?: CorsPolicy; timeouts?: Timeouts } = {}): Promise<TestServer> {
   const location = options.database ?? (await createTestDatabase());
   const database = await location.open();
   const logs: string[] = [];
@@ -56,6 +56,7 @@ export async function startTestServer(options: { maxBodyBytes?: number; database
     clock,
     cors: options.cors,
     timeouts: options.timeouts,
+    maxDocumentBytes: options.maxDocumentBytes,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;

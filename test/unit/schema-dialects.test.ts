@@ -21,6 +21,8 @@ const KINDS: Record<string, string> = {
   PgTimestamp: "instant",
   SQLiteBoolean: "boolean",
   PgBoolean: "boolean",
+  SQLiteBlobBuffer: "bytes",
+  PgCustomColumn: "bytes",
 };
 
 type Config = ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConfig>;

@@ -14,3 +14,4 @@ export * from "./investments";
 export * from "./events";
 export * from "./notifications";
 export * from "./questions";
+export * from "./documents";

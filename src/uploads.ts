@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createContext } from "./api/context";
+import type { LiveEvents } from "./api/live";
+import { loadNode } from "./api/node.resolver";
+import type { Services } from "./api/services";
+import { authenticate } from "./auth/api-token.service";
+import type { Logger } from "./core/logger";
+import type { DatabaseHandle } from "./db/client";
+import { toDocument } from "./api/document.type";
+import { fromGlobalId } from "./graphql/global-id";
+import { HttpError, readBytes, sendJson } from "./http";
+import type { Clock } from "./shared/time";
+
+export interface DocumentRoutes {
+  database: DatabaseHandle;
+  services: Services;
+  live: LiveEvents;
+  clock: Clock;
+  maxDocumentBytes: number;
+}
+
+/** The request's context, as a GraphQL request would have it: the same token rules, the same services. */
+async function contextOf(req: IncomingMessage, requestId: string, log: Logger, routes: DocumentRoutes) {
+  const viewer = await authenticate(routes.database.store.reader, req.headers.authorization).catch(() => {
+    throw new HttpError(401, "UNAUTHENTICATED", "The API token is unknown or revoked.");
+  });
+  return createContext({ requestId, viewer, database: routes.database, services: routes.services, live: routes.live, logger: log, now: routes.clock() });
+}
+
+/**
+ * POST /documents?orderId=...&name=drawing.pdf (or bidId, questionId): the request body is the
+ * file itself, at most `maxDocumentBytes`; its type is told from its content. Answers 201 with
+ * `{ document }`, 400 with `{ document: null, userErrors }` (the shape of a mutation's payload),
+ * 401 without a valid token, 403 for a role that may not, 413 when too large.
+ */
+export async function uploadDocument(req: IncomingMessage, res: ServerResponse, search: URLSearchParams, requestId: string, log: Logger, routes: DocumentRoutes): Promise<void> {
+  const ctx = await contextOf(req, requestId, log, routes);
+  if (!ctx.viewer) throw new HttpError(401, "UNAUTHENTICATED", "Uploading a document needs an API token (Authorization: Bearer ...).");
+  if (ctx.viewer.role !== "MEMBER") throw new HttpError(403, "FORBIDDEN", "Only MEMBER tokens may attach documents (an order's owner, a bid's bidder).");
+  const content = await readBytes(req, routes.maxDocumentBytes);
+  const target = { orderId: search.get("orderId"), bidId: search.get("bidId"), questionId: search.get("questionId") };
+  const outcome = await routes.services.documents.upload(ctx, target, search.get("name") ?? "", content);
+  if (outcome.ok) sendJson(res, 201, { document: toDocument(outcome.value) });
+  else sendJson(res, 400, { document: null, userErrors: outcome.userErrors.map(({ code, field, message }) => ({ code, field, message })) });
+}
+
+/**
+ * GET /documents/<Document id>: the file, to whoever may see what it is attached to (the
+ * same visibility as `node`); anyone else gets 404, as for a document that does not exist.
+ */
+export async function downloadDocument(req: IncomingMessage, res: ServerResponse, globalId: string, requestId: string, log: Logger, routes: DocumentRoutes): Promise<void> {
+  const ctx = await contextOf(req, requestId, log, routes);
+  const decoded = fromGlobalId(decodeURIComponent(globalId));
+  const visible = decoded?.type === "Document" ? await loadNode(ctx, globalId) : null;
+  const content = visible && decoded ? await routes.services.documents.content(ctx, decoded.id) : undefined;
+  const info = visible && decoded ? await routes.services.documents.info(ctx, decoded.id) : undefined;
+  if (!content || !info) throw new HttpError(404, "NOT_FOUND", "No document with this id that you may download.");
+  res.writeHead(200, {
+    "content-type": info.contentType,
+    "content-length": content.length,
+    // Always a download, never shown in the API's origin (a PDF or an image opened inline could script).
+    "content-disposition": `attachment; filename="${info.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(info.fileName)}`,
+    "cache-control": "private, no-store",
+    "content-security-policy": "sandbox",
+    etag: `"${info.sha256}"`,
+  });
+  res.end(content);
+}
