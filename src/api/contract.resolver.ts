@@ -19,7 +19,8 @@ import { Order } from "./order.type";
 import { ContractPayload, DeliveryPayload } from "./contract.payloads";
 import { Contract, ContractConnection, toContract } from "./contract.type";
 import type { DeliveryChange } from "../contracts/delivery.service";
-import { Delivery, DeliveryConnection, toDelivery } from "./delivery.type";
+import { Delivery, DeliveryConnection, DeliveryStatus, toDelivery } from "./delivery.type";
+import type { DeliveryStatusValue } from "../db/schema";
 
 const INPUT = { description: "The mutation's input; its type describes each field." } as const;
 
@@ -73,10 +74,16 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => DeliveryConnection, { description: "The contract's deliveries, oldest first, with the customer's decisions." })
-  async deliveries(@Root() contract: Contract, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Delivery>> {
+  async deliveries(
+    @Root() contract: Contract,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("statuses", () => [DeliveryStatus], { nullable: true, description: "Only deliveries in any of these states (PENDING: awaiting the customer's decision)." }) statuses: DeliveryStatus[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Delivery>> {
     const page = pageRequest(args);
-    const rows = await ctx.loaders.deliveriesByContract.load({ parentId: contract.dbId, page, filter: null });
-    return toConnection(rows, page, toDelivery, () => ctx.loaders.deliveriesByContract.countOf(contract.dbId, null));
+    const filter = statuses?.length ? (statuses as DeliveryStatusValue[]) : null;
+    const rows = await ctx.loaders.deliveriesByContract.load({ parentId: contract.dbId, page, filter });
+    return toConnection(rows, page, toDelivery, () => ctx.loaders.deliveriesByContract.countOf(contract.dbId, filter));
   }
 
   @Mutation(() => ContractPayload, { description: "The contractor starts production on an awarded contract; the order moves to IN_PRODUCTION." })

@@ -23,6 +23,10 @@ import { OrderPayload, PostOrderPayload } from "./order.payloads";
 import { type MarketEvent, MarketEventConnection, toMarketEvent } from "./event.type";
 import { ORDER_SORTS } from "../orders/order.repository";
 import { sortOf } from "./sort";
+import { BidFilter, BidOrder, BidSortField } from "../bids/bid.inputs";
+import { BID_SORTS } from "../bids/bid.repository";
+import { ContractFilter, ContractOrder, ContractSortField } from "../contracts/contract.inputs";
+import { CONTRACT_SORTS } from "../contracts/contract.repository";
 
 @ObjectType({ description: "Result of awardOrder." })
 export class AwardOrderPayload {
@@ -106,9 +110,24 @@ export class OrderResolver {
   @FieldResolver(() => BidConnection, {
     description: "Bids on the order, oldest first. Sealed: the owner and the coordinator see all; a contractor sees only its own.",
   })
-  async bids(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Bid>> {
-    const page = pageRequest(args);
+  async bids(
+    @Root() order: Order,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => BidFilter, { nullable: true, description: "Narrows the list (orderId is ignored)." }) filter: BidFilter | null,
+    @Arg("orderBy", () => BidOrder, { nullable: true, description: "Sort; default oldest first (CREATED_AT, ASC)." }) orderBy: BidOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Bid>> {
     const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
+    if (filter || orderBy) {
+      // With list options: sorted keyset pages (the plain list below keeps its prepared statement).
+      const sort = orderBy ? sortOf(orderBy, BidSortField.CREATED_AT) : { field: BidSortField.CREATED_AT, descending: false };
+      const page = sortedPageRequest(args, BID_SORTS[sort.field].type);
+      const statuses = [...(filter?.statuses ?? []), ...(filter?.status ? [filter.status] : [])];
+      const query = { onlyCompanyId, criteria: { statuses, updatedSince: filter?.updatedSince ?? undefined, now: ctx.now }, sort, after: page.after };
+      const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.sortedBidsByOrder.load({ parentId: order.dbId, page: { limit: page.limit, afterId: null }, filter: query });
+      return toSortedConnection(rows, page, BID_SORTS[sort.field].valueOf, toBid, async () => (onlyCompanyId === -1 ? 0 : ctx.loaders.sortedBidsByOrder.countOf(order.dbId, { ...query, after: null })));
+    }
+    const page = pageRequest(args);
     const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.bidsByOrder.load({ parentId: order.dbId, page, filter: { onlyCompanyId } });
     return toConnection(rows, page, toBid, async () => (onlyCompanyId === -1 ? 0 : ctx.loaders.bidsByOrder.countOf(order.dbId, { onlyCompanyId })));
   }
@@ -141,9 +160,23 @@ export class OrderResolver {
   @FieldResolver(() => ContractConnection, {
     description: "Contracts of the award, oldest first: all for the owner and the coordinator, a contractor's own for it.",
   })
-  async contracts(@Root() order: Order, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Contract>> {
-    const page = pageRequest(args);
+  async contracts(
+    @Root() order: Order,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("filter", () => ContractFilter, { nullable: true, description: "Narrows the list." }) filter: ContractFilter | null,
+    @Arg("orderBy", () => ContractOrder, { nullable: true, description: "Sort; default oldest first (CREATED_AT, ASC)." }) orderBy: ContractOrder | null,
+    @Ctx() ctx: Context,
+  ): Promise<Connection<Contract>> {
     const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
+    if (filter || orderBy) {
+      const sort = orderBy ? sortOf(orderBy, ContractSortField.CREATED_AT) : { field: ContractSortField.CREATED_AT, descending: false };
+      const page = sortedPageRequest(args, CONTRACT_SORTS[sort.field].type);
+      const statuses = [...(filter?.statuses ?? []), ...(filter?.status ? [filter.status] : [])];
+      const query = { onlyCompanyId, criteria: { statuses, updatedSince: filter?.updatedSince ?? undefined }, sort, after: page.after };
+      const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.sortedContractsByOrder.load({ parentId: order.dbId, page: { limit: page.limit, afterId: null }, filter: query });
+      return toSortedConnection(rows, page, CONTRACT_SORTS[sort.field].valueOf, toContract, async () => (onlyCompanyId === -1 ? 0 : ctx.loaders.sortedContractsByOrder.countOf(order.dbId, { ...query, after: null })));
+    }
+    const page = pageRequest(args);
     const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.contractsByOrder.load({ parentId: order.dbId, page, filter: { onlyCompanyId } });
     return toConnection(rows, page, toContract, async () => (onlyCompanyId === -1 ? 0 : ctx.loaders.contractsByOrder.countOf(order.dbId, { onlyCompanyId })));
   }

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { MAX_BATCH, type Executor } from "../db/executor";
 import { byIdLoader, pageLoader } from "../graphql/loaders";
-import { bidCountsPerOrder, bidsPerOrder, findBidsByIds, liveBidStatsPerOrder, ordersBidOnBy, revisionsPerBid } from "./bid.repository";
+import { bidCountsPerOrder, bidsPerOrder, findBidsByIds, liveBidStatsPerOrder, ordersBidOnBy, revisionsPerBid, sortedBidCountsPerOrder, sortedBidsPerOrder, type OrderBidsQuery } from "./bid.repository";
 
 export function bidLoaders(db: Executor, now: Date) {
   return {
@@ -10,6 +10,12 @@ export function bidLoaders(db: Executor, now: Date) {
       async (orderIds, page, filter: { onlyCompanyId: number | null }) => await bidsPerOrder(db, orderIds, page, filter),
       (row) => row.orderId,
       async (orderIds, filter) => await bidCountsPerOrder(db, orderIds, filter),
+    ),
+    /** An order's bids with list options; the page's cursor travels in the query (`after`). */
+    sortedBidsByOrder: pageLoader(
+      async (orderIds, page, query: OrderBidsQuery) => await sortedBidsPerOrder(db, orderIds, page.limit, query),
+      (row) => row.orderId,
+      async (orderIds, query) => await sortedBidCountsPerOrder(db, orderIds, { ...query, after: null }),
     ),
     revisionsByBid: pageLoader(
       async (bidIds, page, _filter: null) => await revisionsPerBid(db, bidIds, page),

@@ -1,6 +1,6 @@
 import { bidEvent, type OrderRef } from "../events/domain-events";
 import { and, count, eq, gte, inArray, lt, min, or, sql, type Placeholder } from "drizzle-orm";
-import { countRows, pagesPerParent, sortedPage, type Executor } from "../db/executor";
+import { countPerParent, countRows, pagesPerParent, sortedPage, sortedPagePerParent, type Executor } from "../db/executor";
 import { first, idList, inIdList, only, param, prepared, rowsByIds } from "../db/prepared";
 import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
 import { appendEvents, type Actor } from "../events/event.repository";
@@ -145,6 +145,24 @@ export async function liveBidStatsPerOrder(db: Executor, orderIds: readonly numb
     .where(and(inArray(bids.orderId, [...orderIds]), eq(bids.status, "LIVE"), gte(bids.validUntil, now)))
     .groupBy(bids.orderId);
   return new Map(rows.map((row) => [row.orderId, { count: Number(row.count), lowestMinor: Number(row.lowest) }]));
+}
+
+/** An order's bids asked for with list options (a filter or a sort): one bidder's own with `onlyCompanyId`. */
+export interface OrderBidsQuery {
+  onlyCompanyId: number | null;
+  criteria: Omit<BidCriteria, "companyId" | "orderId">;
+  sort: Sort<BidSortField>;
+  after: SortedPageRequest["after"];
+}
+
+const orderBidsMatching = (query: OrderBidsQuery) => and(query.onlyCompanyId === null ? undefined : eq(bids.companyId, query.onlyCompanyId), bidsMatching(query.criteria));
+
+export async function sortedBidsPerOrder(db: Executor, orderIds: number[], limit: number, query: OrderBidsQuery): Promise<BidRow[]> {
+  return await sortedPagePerParent(db, bids, bids.orderId, orderIds, orderBidsMatching(query), BID_SORTS[query.sort.field], query.sort.descending, { limit, after: query.after });
+}
+
+export async function sortedBidCountsPerOrder(db: Executor, orderIds: number[], query: OrderBidsQuery): Promise<Map<number, number>> {
+  return await countPerParent(db, bids, bids.orderId, orderIds, orderBidsMatching(query));
 }
 
 /** How many bids each order has (one bidder's own with `onlyCompanyId`). */

@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
 import { MAX_BATCH, type Executor } from "../db/executor";
 import { byIdLoader, pageLoader } from "../graphql/loaders";
-import { awardedValuePerOrder, contractCountsPerOrder, contractsPerOrder, findContractsByIds } from "./contract.repository";
-import { deliveriesPerContract, findDeliveriesByIds } from "./delivery.repository";
+import { awardedValuePerOrder, contractCountsPerOrder, contractsPerOrder, findContractsByIds, sortedContractCountsPerOrder, sortedContractsPerOrder, type OrderContractsQuery } from "./contract.repository";
+import { deliveriesPerContract, deliveriesPerContractIn, deliveryCountsPerContractIn, findDeliveriesByIds } from "./delivery.repository";
+import type { DeliveryStatusValue } from "../db/schema";
 
 export function contractLoaders(db: Executor) {
   return {
@@ -20,11 +21,18 @@ export function contractLoaders(db: Executor) {
       },
       { maxBatchSize: MAX_BATCH },
     ),
+    /** An order's contracts with list options; the page's cursor travels in the query (`after`). */
+    sortedContractsByOrder: pageLoader(
+      async (orderIds, page, query: OrderContractsQuery) => await sortedContractsPerOrder(db, orderIds, page.limit, query),
+      (row) => row.orderId,
+      async (orderIds, query) => await sortedContractCountsPerOrder(db, orderIds, { ...query, after: null }),
+    ),
     deliveryById: byIdLoader(async (ids) => await findDeliveriesByIds(db, ids)),
     deliveriesByContract: pageLoader(
-      async (contractIds, page, _filter: null) => await deliveriesPerContract(db, contractIds, page),
+      async (contractIds, page, statuses: DeliveryStatusValue[] | null) =>
+        statuses ? await deliveriesPerContractIn(db, contractIds, page, statuses) : await deliveriesPerContract(db, contractIds, page),
       (row) => row.contractId,
-      async (contractIds) => await deliveriesPerContract.count(db, contractIds),
+      async (contractIds, statuses) => (statuses ? await deliveryCountsPerContractIn(db, contractIds, statuses) : await deliveriesPerContract.count(db, contractIds)),
     ),
   };
 }

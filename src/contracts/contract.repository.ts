@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
-import { countRows, pagesPerParent, sortedPage, type Executor } from "../db/executor";
+import { countPerParent, countRows, pagesPerParent, sortedPage, sortedPagePerParent, type Executor } from "../db/executor";
 import { only, rowsByIds } from "../db/prepared";
 import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
 import type { PageRequest, Sort, SortedPageRequest, SortSpec } from "../db/page";
@@ -81,6 +81,29 @@ export async function awardedValuePerOrder(db: Executor, orderIds: readonly numb
     .where(and(inArray(contracts.orderId, [...orderIds]), ne(contracts.status, "CANCELLED")))
     .groupBy(contracts.orderId);
   return new Map(rows.map((row) => [row.orderId, row.value]));
+}
+
+/** An order's contracts asked for with list options: one contractor's own with `onlyCompanyId`. */
+export interface OrderContractsQuery {
+  onlyCompanyId: number | null;
+  criteria: ContractCriteria;
+  sort: Sort<ContractSortField>;
+  after: SortedPageRequest["after"];
+}
+
+const orderContractsMatching = (query: OrderContractsQuery) =>
+  and(
+    query.onlyCompanyId === null ? undefined : eq(contracts.companyId, query.onlyCompanyId),
+    query.criteria.statuses?.length ? inArray(contracts.status, [...query.criteria.statuses]) : undefined,
+    query.criteria.updatedSince === undefined ? undefined : gte(contracts.updatedAt, query.criteria.updatedSince),
+  );
+
+export async function sortedContractsPerOrder(db: Executor, orderIds: number[], limit: number, query: OrderContractsQuery): Promise<ContractRow[]> {
+  return await sortedPagePerParent(db, contracts, contracts.orderId, orderIds, orderContractsMatching(query), CONTRACT_SORTS[query.sort.field], query.sort.descending, { limit, after: query.after });
+}
+
+export async function sortedContractCountsPerOrder(db: Executor, orderIds: number[], query: OrderContractsQuery): Promise<Map<number, number>> {
+  return await countPerParent(db, contracts, contracts.orderId, orderIds, orderContractsMatching(query));
 }
 
 export async function contractCountsPerOrder(db: Executor, orderIds: number[], filter: { onlyCompanyId: number | null }): Promise<Map<number, number>> {

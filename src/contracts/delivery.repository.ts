@@ -1,7 +1,8 @@
-import { and, eq, gt, sql } from "drizzle-orm";
-import { pagesPerParent, type Executor } from "../db/executor";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { countPerParent, pagePerParent, pagesPerParent, type Executor } from "../db/executor";
+import type { PageRequest } from "../db/page";
 import { only, rowsByIds } from "../db/prepared";
-import { bookings, contracts, deliveries, type ContractStatusValue, type DeliveryRow } from "../db/schema";
+import { bookings, contracts, deliveries, type ContractStatusValue, type DeliveryRow, type DeliveryStatusValue } from "../db/schema";
 
 export const findDeliveriesByIds = rowsByIds(deliveries);
 
@@ -39,3 +40,14 @@ export async function releaseBookingsAfter(db: Executor, contractId: number, wee
 
 /** A page of deliveries for each contract, in one statement. */
 export const deliveriesPerContract = pagesPerParent(deliveries, deliveries.contractId);
+
+const inStatuses = (statuses: readonly DeliveryStatusValue[]) => inArray(deliveries.status, [...statuses]);
+
+/** A page of each contract's deliveries in some states (the customer's pending ones, say). */
+export async function deliveriesPerContractIn(db: Executor, contractIds: readonly number[], page: PageRequest, statuses: readonly DeliveryStatusValue[]): Promise<DeliveryRow[]> {
+  return await pagePerParent(db, deliveries, deliveries.contractId, contractIds, page, inStatuses(statuses));
+}
+
+export async function deliveryCountsPerContractIn(db: Executor, contractIds: readonly number[], statuses: readonly DeliveryStatusValue[]): Promise<Map<number, number>> {
+  return await countPerParent(db, deliveries, deliveries.contractId, contractIds, inStatuses(statuses));
+}

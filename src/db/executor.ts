@@ -136,6 +136,38 @@ export async function sortedPage<T extends TableWithId>(db: Executor, table: T, 
     .limit(page.limit + 1)) as T["$inferSelect"][];
 }
 
+/**
+ * `sortedPage` for many parents in one statement: each parent's first `limit + 1` rows (after
+ * the cursor) in the sort, numbered per parent by a window function, as `pagePerParent` does by id.
+ */
+export async function sortedPagePerParent<T extends TableWithId>(
+  db: Executor,
+  table: T,
+  parentColumn: PgColumn,
+  parentIds: readonly number[],
+  where: SQL | undefined,
+  spec: SortSpec<T["$inferSelect"]>,
+  descending: boolean,
+  page: SortedPageRequest,
+): Promise<T["$inferSelect"][]> {
+  if (parentIds.length === 0) return [];
+  const direction = descending ? desc : asc;
+  const after = page.after && afterKeyset(spec.column, table.id, { value: spec.fromCursor(page.after.value), id: page.after.id }, descending);
+  const order = sql.raw(descending ? "desc" : "asc");
+  const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${spec.column} ${order}, ${table.id} ${order})`.mapWith(Number).as("page_rank");
+  const ranked = db
+    .select({ id: table.id, pageRank: rank })
+    .from(table as PgTable)
+    .where(and(inArray(parentColumn, [...parentIds]), where, after ?? undefined))
+    .as("ranked");
+  const rankedColumns = ranked as unknown as { id: PgColumn; pageRank: PgColumn };
+  return (await db
+    .select()
+    .from(table as PgTable)
+    .where(inArray(table.id, db.select({ id: rankedColumns.id }).from(ranked).where(lte(rankedColumns.pageRank, page.limit + 1))))
+    .orderBy(parentColumn, direction(spec.column), direction(table.id))) as T["$inferSelect"][];
+}
+
 /** Rows after a keyset cursor on (sort column, id), ascending or descending; values or placeholders. */
 export function afterKeyset(column: PgColumn, idColumn: PgColumn, after: { value: unknown; id: unknown } | null, descending: boolean): SQL | undefined {
   if (!after) return undefined;

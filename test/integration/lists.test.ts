@@ -110,3 +110,44 @@ describe("filters", () => {
     expect(later.totalCount).toBe(0);
   });
 });
+
+describe("an order's bids and contracts, and a contract's deliveries", () => {
+  it("sort and narrow too, sealed as ever, and count with their filters", async () => {
+    const [alpha, beta, gamma] = market.contractors;
+    const orderId = await postOrder(server, market, { title: "Nested", quantity: 300, sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } });
+    const bids: Record<string, string> = {};
+    for (const [company, price] of [[alpha, "1300.00"], [beta, "1100.00"], [gamma, "1200.00"]] as const) {
+      bids[price] = await submitBid(server, company.token, orderId, { unitPrice: { amount: price }, minLot: 1, maxQuantity: 300 });
+    }
+    const withdrawn = await server.gql(`mutation($input: WithdrawBidInput!) { withdrawBid(input: $input) { userErrors { code } } }`, { input: { bidId: bids["1200.00"] } }, gamma.token);
+    expect(withdrawn.data.withdrawBid.userErrors).toEqual([]);
+    const BIDS = `query($id: ID!, $filter: BidFilter, $orderBy: BidOrder, $first: Int, $after: String) { node(id: $id) { ... on Order {
+      bids(filter: $filter, orderBy: $orderBy, first: $first, after: $after) { totalCount nodes { id terms { unitPrice { amount } } } pageInfo { hasNextPage endCursor } } } } }`;
+    const prices = (res: any) => res.data.node.bids.nodes.map((b: any) => b.terms.unitPrice.amount);
+    const cheapest = await server.gql(BIDS, { id: orderId, orderBy: { field: "UNIT_PRICE" } }, market.startup.token);
+    expect(prices(cheapest)).toEqual(["1100.00", "1200.00", "1300.00"]);
+    const live = await server.gql(BIDS, { id: orderId, filter: { statuses: ["LIVE"] }, orderBy: { field: "UNIT_PRICE", direction: "DESC" } }, market.startup.token);
+    expect(prices(live)).toEqual(["1300.00", "1100.00"]);
+    expect(live.data.node.bids.totalCount).toBe(2);
+    // Paged in the sort: one at a time, none lost.
+    const first = await server.gql(BIDS, { id: orderId, orderBy: { field: "UNIT_PRICE" }, first: 1 }, market.startup.token);
+    const second = await server.gql(BIDS, { id: orderId, orderBy: { field: "UNIT_PRICE" }, first: 2, after: first.data.node.bids.pageInfo.endCursor }, market.startup.token);
+    expect([...prices(first), ...prices(second)]).toEqual(["1100.00", "1200.00", "1300.00"]);
+    // A bidder still sees its own bid only, and counts it alone.
+    const own = await server.gql(BIDS, { id: orderId, orderBy: { field: "UNIT_PRICE" } }, alpha.token);
+    expect(own.data.node.bids).toMatchObject({ totalCount: 1, nodes: [{ id: bids["1300.00"] }] });
+
+    const award = await server.gql(AWARD, { input: { orderId, allocations: [{ bidId: bids["1100.00"], quantity: 200 }, { bidId: bids["1300.00"], quantity: 100 }] } }, market.startup.token);
+    expect(award.data.awardOrder.userErrors).toEqual([]);
+    const CONTRACTS = `query($id: ID!, $filter: ContractFilter, $orderBy: ContractOrder) { node(id: $id) { ... on Order { contracts(filter: $filter, orderBy: $orderBy) { totalCount nodes { id value { amount } deliveries(statuses: [PENDING]) { totalCount } } } } } }`;
+    const byValue = await server.gql(CONTRACTS, { id: orderId, orderBy: { field: "VALUE", direction: "DESC" } }, market.startup.token);
+    expect(byValue.data.node.contracts.nodes.map((c: any) => c.value.amount)).toEqual(["220000.00", "130000.00"]);
+    const [betaContract] = byValue.data.node.contracts.nodes;
+    const START = `mutation($input: StartContractProductionInput!) { startContractProduction(input: $input) { userErrors { code } } }`;
+    expect((await server.gql(START, { input: { contractId: betaContract.id } }, beta.token)).data.startContractProduction.userErrors).toEqual([]);
+    const DELIVER = `mutation($input: RecordDeliveryInput!) { recordDelivery(input: $input) { userErrors { code } } }`;
+    expect((await server.gql(DELIVER, { input: { contractId: betaContract.id, quantity: 50 } }, beta.token)).data.recordDelivery.userErrors).toEqual([]);
+    const inProduction = await server.gql(CONTRACTS, { id: orderId, filter: { statuses: ["IN_PRODUCTION"] } }, market.startup.token);
+    expect(inProduction.data.node.contracts).toEqual({ totalCount: 1, nodes: [{ id: betaContract.id, value: { amount: "220000.00" }, deliveries: { totalCount: 1 } }] });
+  });
+});
