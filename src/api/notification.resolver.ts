@@ -54,10 +54,11 @@ export class ViewerNotificationsResolver {
   async notifications(
     @Args(() => PageArgs) args: PageArgs,
     @Arg("unreadOnly", () => Boolean, { defaultValue: false, description: "Only those not marked read yet." }) unreadOnly: boolean,
+    @Arg("since", () => Date, { nullable: true, description: "Only those at or after this instant (what came since a client last looked)." }) since: Date | null,
     @Ctx() ctx: Context,
   ): Promise<Connection<Notification>> {
     const page = pageRequest(args);
-    const { rows, count } = await ctx.services.notifications.list(ctx, page, unreadOnly);
+    const { rows, count } = await ctx.services.notifications.list(ctx, page, { unreadOnly, since: since ?? undefined });
     return toConnection(rows, page, toNotification, count);
   }
 

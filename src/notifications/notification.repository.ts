@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { countRows, runSql, type Executor } from "../db/executor";
 import type { PageRequest } from "../db/page";
 import { param, prepared, rowsByIds, statementCache } from "../db/prepared";
@@ -9,11 +9,12 @@ export const findNotificationsByIds = rowsByIds(notifications);
 const pages = statementCache<NotificationRow[]>();
 
 /** A page of a company's notifications, newest first (`afterId`: older than it), all or unread only. */
-export async function notificationsOf(db: Executor, companyId: number, page: PageRequest, unreadOnly: boolean): Promise<NotificationRow[]> {
-  const shape = `${unreadOnly ? "unread" : "all"}:${page.afterId === null ? "first" : "after"}`;
+export async function notificationsOf(db: Executor, companyId: number, page: PageRequest, filter: NotificationFilter): Promise<NotificationRow[]> {
+  const shape = `${filter.unreadOnly ? "unread" : "all"}:${filter.since ? "since" : "ever"}:${page.afterId === null ? "first" : "after"}`;
   const query = pages(db, shape, () => {
     const conditions: (SQL | undefined)[] = [eq(notifications.companyId, param(notifications.companyId, "companyId"))];
-    if (unreadOnly) conditions.push(isNull(notifications.readAt));
+    if (filter.unreadOnly) conditions.push(isNull(notifications.readAt));
+    if (filter.since) conditions.push(gte(notifications.at, param(notifications.at, "since")));
     if (page.afterId !== null) conditions.push(lt(notifications.id, param(notifications.id, "afterId")));
     return db
       .select()
@@ -22,12 +23,23 @@ export async function notificationsOf(db: Executor, companyId: number, page: Pag
       .orderBy(desc(notifications.id))
       .limit(sql.placeholder("limit"));
   });
-  return await query.execute({ companyId, afterId: page.afterId, limit: page.limit + 1 });
+  return await query.execute({ companyId, since: filter.since, afterId: page.afterId, limit: page.limit + 1 });
+}
+
+/** Which of a company's notifications: unread only, and those since an instant. */
+export interface NotificationFilter {
+  unreadOnly: boolean;
+  since?: Date;
 }
 
 /** How many notifications a company has, all or unread only. */
-export async function countNotifications(db: Executor, companyId: number, unreadOnly: boolean): Promise<number> {
-  return unreadOnly ? await unreadCountOf(db, companyId) : await countRows(db, notifications, eq(notifications.companyId, companyId));
+export async function countNotifications(db: Executor, companyId: number, filter: NotificationFilter): Promise<number> {
+  if (filter.unreadOnly && !filter.since) return await unreadCountOf(db, companyId);
+  return await countRows(
+    db,
+    notifications,
+    and(eq(notifications.companyId, companyId), filter.unreadOnly ? isNull(notifications.readAt) : undefined, filter.since ? gte(notifications.at, filter.since) : undefined),
+  );
 }
 
 const unread = prepared((db) =>

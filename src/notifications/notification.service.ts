@@ -5,7 +5,7 @@ import type { NotificationRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { localDate } from "../shared/time";
-import { countNotifications, insertDueReminders, markRead, notificationsOf, unreadCountOf } from "./notification.repository";
+import { countNotifications, insertDueReminders, markRead, notificationsOf, unreadCountOf, type NotificationFilter } from "./notification.repository";
 
 /** The most notifications one markNotificationsRead names. */
 export const MAX_MARKED = 100;
@@ -19,9 +19,9 @@ export interface MarkRead {
 /** A company's inbox (src/events/notify.ts writes it with the events; the sweep adds reminders). */
 export class NotificationService {
   /** A page of the viewer's company's notifications, newest first. */
-  async list(ctx: RequestContext, page: PageRequest, unreadOnly: boolean): Promise<Listed<NotificationRow>> {
+  async list(ctx: RequestContext, page: PageRequest, filter: NotificationFilter): Promise<Listed<NotificationRow>> {
     const v = gate(ctx.viewer, "notifications");
-    return { rows: await notificationsOf(ctx.db, v.companyId!, page, unreadOnly), count: () => countNotifications(ctx.db, v.companyId!, unreadOnly) };
+    return { rows: await notificationsOf(ctx.db, v.companyId!, page, filter), count: () => countNotifications(ctx.db, v.companyId!, filter) };
   }
 
   async unreadCount(ctx: RequestContext): Promise<number> {

@@ -15,10 +15,11 @@ let market: Market;
 let caster: RegisteredCompany;
 
 const INBOX = /* GraphQL */ `
-  query Inbox($unreadOnly: Boolean, $first: Int, $after: String) {
+  query Inbox($unreadOnly: Boolean, $first: Int, $after: String, $since: DateTimeISO) {
     viewer {
       unreadNotificationCount
-      notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
+      notifications(unreadOnly: $unreadOnly, first: $first, after: $after, since: $since) {
+        totalCount
         nodes { id kind read actorName message order { id } bid { id } contract { id } }
         pageInfo { hasNextPage endCursor }
       }
@@ -30,7 +31,7 @@ const MARK = `mutation($input: MarkNotificationsReadInput!) { markNotificationsR
 async function inbox(token: string, variables: Record<string, unknown> = {}) {
   const res = await server.gql(INBOX, variables, token);
   expect(res.errors).toBeUndefined();
-  return res.data.viewer as { unreadNotificationCount: number; notifications: { nodes: any[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+  return res.data.viewer as { unreadNotificationCount: number; notifications: { totalCount: number; nodes: any[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
 }
 
 const sweep = () => server.app.services.notifications.sendReminders(systemContext(server.database.store, createLogger("error"), server.now()));
@@ -61,6 +62,11 @@ describe("notifications of events", () => {
       ["BID_PLACED", "Alpha Fab admin"],
     ]);
     expect(owner.notifications.nodes[1]).toMatchObject({ read: false, order: { id: orderId }, bid: { id: alphaBid }, message: "Alpha Fab admin bid on your order “Titanium brackets”." });
+
+    // What came since an instant: nothing after now.
+    server.advance(1_000);
+    expect((await inbox(market.startup.token, { since: server.now().toISOString() })).notifications).toMatchObject({ totalCount: 0, nodes: [] });
+    expect((await inbox(market.startup.token, { since: new Date(server.now().getTime() - 60_000).toISOString() })).notifications.totalCount).toBe(2);
 
     const alphaInbox = await inbox(alpha.token);
     expect(alphaInbox.notifications.nodes.map((n) => n.kind)).toEqual(["ORDER_POSTED"]);

@@ -1,3 +1,4 @@
+import { createClient as createHttpClient } from "graphql-http";
 import { CloseCode } from "graphql-ws";
 import fs from "node:fs";
 import path from "node:path";
@@ -150,6 +151,25 @@ describe("who hears of what", () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(prying.results).toEqual([]);
     expect(prying.error).toBeUndefined();
+  });
+});
+
+describe("a dashboard on real client libraries", () => {
+  it("reads its orders with graphql-http's client and hears of a new bid with graphql-ws's, then reads the order again", async () => {
+    const http = createHttpClient({ url: `${server.url}/graphql`, headers: { authorization: `Bearer ${market.startup.token}` } });
+    const query = <T>(document: string, variables?: Record<string, unknown>) =>
+      new Promise<T>((resolve, reject) => {
+        let result: { data?: T | null; errors?: readonly unknown[] } | undefined;
+        http.subscribe<T>({ query: document, variables }, { next: (value) => void (result = value), error: reject, complete: () => (result?.errors ? reject(result.errors) : resolve(result!.data as T)) });
+      });
+    const orderId = await postOrder(server, market, { title: "Dashboard order" });
+    const before = await query<{ myOrders: { nodes: { id: string; bidCount: number }[] } }>(`{ myOrders(first: 1) { nodes { id bidCount } } }`);
+    expect(before.myOrders.nodes).toEqual([{ id: orderId, bidCount: 0 }]);
+    const live = await subscribe(market.startup.token, `subscription($orderId: ID!) { marketEvents(filter: { orderId: $orderId }) { type } }`, { orderId });
+    await submitBid(server, market.contractors[0].token, orderId);
+    expect((await live.nth(1)).data!.marketEvents.type).toBe("BID_PLACED");
+    const after = await query<{ node: { bidCount: number; lowestBid: { amount: string } } }>(`query($id: ID!) { node(id: $id) { ... on Order { bidCount lowestBid { amount } } } }`, { id: orderId });
+    expect(after.node).toEqual({ bidCount: 1, lowestBid: { amount: "1200.00" } });
   });
 });
 
