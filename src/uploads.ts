@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { GraphQLError } from "graphql";
 import { createContext } from "./api/context";
 import type { LiveEvents } from "./api/live";
 import { loadNode } from "./api/node.resolver";
@@ -21,8 +22,10 @@ export interface DocumentRoutes {
 
 /** The request's context, as a GraphQL request would have it: the same token rules, the same services. */
 async function contextOf(req: IncomingMessage, requestId: string, log: Logger, routes: DocumentRoutes) {
-  const viewer = await authenticate(routes.database.store.reader, req.headers.authorization).catch(() => {
-    throw new HttpError(401, "UNAUTHENTICATED", "The API token is unknown or revoked.");
+  const viewer = await authenticate(routes.database.store.reader, req.headers.authorization).catch((error: unknown) => {
+    // A refused token is the caller's to fix; anything else (the database down) stays a server error.
+    if (error instanceof GraphQLError) throw new HttpError(401, "UNAUTHENTICATED", error.message);
+    throw error;
   });
   return createContext({ requestId, viewer, database: routes.database, services: routes.services, live: routes.live, logger: log, now: routes.clock() });
 }
@@ -50,7 +53,8 @@ export async function uploadDocument(req: IncomingMessage, res: ServerResponse, 
  */
 export async function downloadDocument(req: IncomingMessage, res: ServerResponse, globalId: string, requestId: string, log: Logger, routes: DocumentRoutes): Promise<void> {
   const ctx = await contextOf(req, requestId, log, routes);
-  const decoded = fromGlobalId(decodeURIComponent(globalId));
+  // Global ids are base64url: nothing in them is percent-encoded.
+  const decoded = fromGlobalId(globalId);
   const visible = decoded?.type === "Document" ? await loadNode(ctx, globalId) : null;
   const content = visible && decoded ? await routes.services.documents.content(ctx, decoded.id) : undefined;
   const info = visible && decoded ? await routes.services.documents.info(ctx, decoded.id) : undefined;

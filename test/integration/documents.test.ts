@@ -66,6 +66,9 @@ describe("documents", () => {
     // Another startup may not see the order: the document does not exist for it, nor for anonymous callers.
     expect((await download(document.downloadPath, market.otherStartup.token)).status).toBe(404);
     expect((await download(document.downloadPath)).status).toBe(404);
+    // A malformed id, or a bad token: a clear answer, never a server error.
+    expect((await download("/documents/%E0%A4%A", market.contractors[0].token)).status).toBe(404);
+    expect((await download(document.downloadPath, "not-a-token")).status).toBe(401);
     expect((await server.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: document.id }, market.otherStartup.token)).data.node).toBeNull();
   });
 
