@@ -7,6 +7,10 @@ import { liveClient, type LiveClient, type LiveSubscription } from "../support/l
 import { ACCEPT_DELIVERY, AWARD, RECORD_DELIVERY, START, addContractor, buildMarket, postOrder, submitBid, type Market } from "../support/marketplace";
 import type { RegisteredCompany } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
+import { sql } from "drizzle-orm";
+import { admin } from "../support/database";
+import { describeOnPostgres } from "../support/dialect";
+import { query } from "../support/sql";
 
 /**
  * Subscriptions end to end, with graphql-ws's own client over a real socket: every kind of event
@@ -276,6 +280,22 @@ describe("the socket's rules", () => {
     const sub = await subscribe(market.contractors[2].token, EVENTS, { filter: { types: ["ORDER_POSTED"] } });
     await postOrder(server, market);
     expect((await sub.nth(1)).data!.marketEvents.type).toBe("ORDER_POSTED");
+  });
+});
+
+describeOnPostgres("the PostgreSQL listener", () => {
+  it("reconnects when its LISTEN connection is cut, and hands on what committed meanwhile", async () => {
+    const sub = await subscribe(market.contractors[1].token, EVENTS, { filter: { types: ["ORDER_POSTED"] } });
+    const listening = () => query<{ pid: number }>(server.database, sql`select pid from pg_stat_activity where query like 'listen %' and datname = current_database()`);
+    const before = await listening();
+    expect(before.length).toBeGreaterThan(0);
+    await admin(`select pg_terminate_backend(${before.map((row) => Number(row.pid)).join("), pg_terminate_backend(")})`);
+    // Committed while no one listens: announced to no one, read after the reconnection.
+    const during = await postOrder(server, market, { title: "Posted while the listener was down" });
+    expect((await sub.nth(1, 10_000)).data!.marketEvents.order.id).toBe(during);
+    const after = await postOrder(server, market, { title: "Posted after it came back" });
+    expect((await sub.nth(2, 10_000)).data!.marketEvents.order.id).toBe(after);
+    expect(sub.results).toHaveLength(2);
   });
 });
 
