@@ -69,11 +69,10 @@ export function pagesPerParent<T extends TableWithId, F extends string = never>(
   filterColumns = {} as Record<F, PgColumn>,
 ): PagesPerParent<T, F> {
   const cache = statementCache<unknown[]>();
-  const conditionsOf = (filter: Partial<Record<F, number | boolean | null>>) =>
-    (Object.keys(filterColumns) as F[]).filter((name) => filter[name] != null).map((name) => eq(filterColumns[name], filter[name]));
+  const givenIn = (filter: Partial<Record<F, number | boolean | null>>) => (Object.keys(filterColumns) as F[]).filter((name) => filter[name] != null);
   const pages = async (db: Executor, parentIds: readonly number[], page: PageRequest, filter: Partial<Record<F, number | boolean | null>> = {}) => {
     if (parentIds.length === 0) return [];
-    const given = (Object.keys(filterColumns) as F[]).filter((name) => filter[name] != null);
+    const given = givenIn(filter);
     const shape = `${page.afterId === null ? "first" : "after"}:${given.join(",")}`;
     const query = cache(db, shape, () => {
       const conditions = given.map((name) => eq(filterColumns[name], param(filterColumns[name], name)));
@@ -82,7 +81,9 @@ export function pagesPerParent<T extends TableWithId, F extends string = never>(
     });
     return (await query.execute({ ...filter, parentIds: idList(parentIds), afterId: page.afterId, limit: page.limit + 1 })) as T["$inferSelect"][];
   };
-  return Object.assign(pages, { count: (db: Executor, parentIds: readonly number[], filter: Partial<Record<F, number | boolean | null>> = {}) => countPerParent(db, table, parentColumn, parentIds, and(...conditionsOf(filter))) });
+  const count = (db: Executor, parentIds: readonly number[], filter: Partial<Record<F, number | boolean | null>> = {}) =>
+    countPerParent(db, table, parentColumn, parentIds, and(...givenIn(filter).map((name) => eq(filterColumns[name], filter[name]))));
+  return Object.assign(pages, { count });
 }
 
 /** `pagesPerParent`'s pages, and `count` for the size of each parent's whole list under the same filters. */
@@ -108,30 +109,37 @@ export async function countRows(db: Executor, table: PgTable, where?: SQL): Prom
 }
 
 /**
- * The rows whose ids a window subquery picks: the first `limit` of each parent. Selecting the
- * table's own columns (not the subquery's) lets drizzle map rows column by column; mapping a
- * subquery's aliased fields cost more than running the statement.
+ * The rows whose ids a window subquery picks: the first `limit` of each parent, by id or in
+ * `sort` then id. Selecting the table's own columns (not the subquery's) lets drizzle map rows
+ * column by column; mapping a subquery's aliased fields cost more than running the statement.
  */
-function rankedPages<T extends TableWithId>(db: Executor, table: T, parentColumn: PgColumn, where: SQL | undefined, limit: number | Placeholder) {
-  const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${table.id})`.mapWith(Number).as("page_rank");
+function rankedPages<T extends TableWithId>(db: Executor, table: T, parentColumn: PgColumn, where: SQL | undefined, limit: number | Placeholder, sort?: { column: PgColumn; descending: boolean }) {
+  const way = sql.raw(sort?.descending ? "desc" : "asc");
+  const order = sort ? sql`${sort.column} ${way}, ${table.id} ${way}` : sql`${table.id}`;
+  const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${order})`.mapWith(Number).as("page_rank");
   const ranked = db.select({ id: table.id, pageRank: rank }).from(table as PgTable).where(where).as("ranked");
   // The subquery's column types are too generic for TypeScript here.
   const rankedColumns = ranked as unknown as { id: PgColumn; pageRank: PgColumn };
+  const direction = sort?.descending ? desc : asc;
   return db
     .select()
     .from(table as PgTable)
     .where(inArray(table.id, db.select({ id: rankedColumns.id }).from(ranked).where(lte(rankedColumns.pageRank, limit))))
-    .orderBy(table.id);
+    .orderBy(...(sort ? [parentColumn, direction(sort.column), direction(table.id)] : [table.id]));
+}
+
+/** The condition of a sorted page's keyset cursor, if it has one. */
+function afterSortedCursor<R>(table: TableWithId, spec: SortSpec<R>, descending: boolean, page: SortedPageRequest): SQL | undefined {
+  return page.after ? afterKeyset(spec.column, table.id, { value: spec.fromCursor(page.after.value), id: page.after.id }, descending) : undefined;
 }
 
 /** A page of `table`'s rows matching `where`, sorted by `spec` then id, after the page's keyset cursor. */
 export async function sortedPage<T extends TableWithId>(db: Executor, table: T, where: SQL | undefined, spec: SortSpec<T["$inferSelect"]>, descending: boolean, page: SortedPageRequest): Promise<T["$inferSelect"][]> {
   const direction = descending ? desc : asc;
-  const after = page.after && afterKeyset(spec.column, table.id, { value: spec.fromCursor(page.after.value), id: page.after.id }, descending);
   return (await db
     .select()
     .from(table as PgTable)
-    .where(and(where, after ?? undefined))
+    .where(and(where, afterSortedCursor(table, spec, descending, page)))
     .orderBy(direction(spec.column), direction(table.id))
     .limit(page.limit + 1)) as T["$inferSelect"][];
 }
@@ -151,21 +159,8 @@ export async function sortedPagePerParent<T extends TableWithId>(
   page: SortedPageRequest,
 ): Promise<T["$inferSelect"][]> {
   if (parentIds.length === 0) return [];
-  const direction = descending ? desc : asc;
-  const after = page.after && afterKeyset(spec.column, table.id, { value: spec.fromCursor(page.after.value), id: page.after.id }, descending);
-  const order = sql.raw(descending ? "desc" : "asc");
-  const rank = sql<number>`row_number() over (partition by ${parentColumn} order by ${spec.column} ${order}, ${table.id} ${order})`.mapWith(Number).as("page_rank");
-  const ranked = db
-    .select({ id: table.id, pageRank: rank })
-    .from(table as PgTable)
-    .where(and(inArray(parentColumn, [...parentIds]), where, after ?? undefined))
-    .as("ranked");
-  const rankedColumns = ranked as unknown as { id: PgColumn; pageRank: PgColumn };
-  return (await db
-    .select()
-    .from(table as PgTable)
-    .where(inArray(table.id, db.select({ id: rankedColumns.id }).from(ranked).where(lte(rankedColumns.pageRank, page.limit + 1))))
-    .orderBy(parentColumn, direction(spec.column), direction(table.id))) as T["$inferSelect"][];
+  const within = and(inArray(parentColumn, [...parentIds]), where, afterSortedCursor(table, spec, descending, page));
+  return (await rankedPages(db, table, parentColumn, within, page.limit + 1, { column: spec.column, descending })) as T["$inferSelect"][];
 }
 
 /** Rows after a keyset cursor on (sort column, id), ascending or descending; values or placeholders. */
