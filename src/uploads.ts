@@ -7,7 +7,8 @@ import type { Services } from "./api/services";
 import { authenticate } from "./auth/api-token.service";
 import type { Logger } from "./core/logger";
 import type { DatabaseHandle } from "./db/client";
-import { toDocument } from "./api/document.type";
+import { toDocument, type Document } from "./api/document.type";
+import { gate } from "./access/policy";
 import { fromGlobalId } from "./graphql/global-id";
 import { HttpError, readBytes, sendJson } from "./http";
 import type { Clock } from "./shared/time";
@@ -38,8 +39,14 @@ async function contextOf(req: IncomingMessage, requestId: string, log: Logger, r
  */
 export async function uploadDocument(req: IncomingMessage, res: ServerResponse, search: URLSearchParams, requestId: string, log: Logger, routes: DocumentRoutes): Promise<void> {
   const ctx = await contextOf(req, requestId, log, routes);
-  if (!ctx.viewer) throw new HttpError(401, "UNAUTHENTICATED", "Uploading a document needs an API token (Authorization: Bearer ...).");
-  if (ctx.viewer.role !== "MEMBER") throw new HttpError(403, "FORBIDDEN", "Only MEMBER tokens may attach documents (an order's owner, a bid's bidder).");
+  // The policy's gate, before the body is read: a caller who may not upload sends no 20 MiB.
+  try {
+    gate(ctx.viewer, "uploadDocument");
+  } catch (error) {
+    const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+    if (code === "UNAUTHENTICATED" || code === "FORBIDDEN") throw new HttpError(code === "UNAUTHENTICATED" ? 401 : 403, code, (error as GraphQLError).message);
+    throw error;
+  }
   const content = await readBytes(req, routes.maxDocumentBytes);
   const target = { orderId: search.get("orderId"), bidId: search.get("bidId"), questionId: search.get("questionId") };
   const outcome = await routes.services.documents.upload(ctx, target, search.get("name") ?? "", content);
@@ -55,9 +62,9 @@ export async function downloadDocument(req: IncomingMessage, res: ServerResponse
   const ctx = await contextOf(req, requestId, log, routes);
   // Global ids are base64url: nothing in them is percent-encoded.
   const decoded = fromGlobalId(globalId);
-  const visible = decoded?.type === "Document" ? await loadNode(ctx, globalId) : null;
-  const content = visible && decoded ? await routes.services.documents.content(ctx, decoded.id) : undefined;
-  const info = visible && decoded ? await routes.services.documents.info(ctx, decoded.id) : undefined;
+  // node(id) reads the record and asks who may see what it is attached to; only then the bytes.
+  const info = decoded?.type === "Document" ? ((await loadNode(ctx, globalId)) as Document | null) : null;
+  const content = info && decoded ? await routes.services.documents.content(ctx, decoded.id) : undefined;
   if (!content || !info) throw new HttpError(404, "NOT_FOUND", "No document with this id that you may download.");
   res.writeHead(200, {
     "content-type": info.contentType,

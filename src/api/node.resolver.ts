@@ -91,9 +91,8 @@ export async function loadNode(ctx: Context, globalId: string): Promise<Node | n
       const order = row && (await loaders.orderById.load(row.orderId));
       if (!row || !order) return null;
       if (sees(viewer, "Question (private)", { owner: row.companyId, counterparts: [order.companyId] })) return toQuestion(row);
-      if (!row.published) return null;
-      const hasBid = viewer?.companyKind === "CONTRACT" && (await loaders.hasBidOn.load(`${viewer.companyId}:${row.orderId}`));
-      return seesOrder(viewer, order, effectiveStatus(order, ctx.now) === "OPEN", hasBid) ? toQuestion(row) : null;
+      // A published question: whoever may see its order.
+      return row.published && (await referenced(ctx, "Order", row.orderId)) ? toQuestion(row) : null;
     }
     case "Document": {
       // A document is seen by whoever sees what it is attached to.
