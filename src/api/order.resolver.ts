@@ -27,6 +27,7 @@ import { BidFilter, BidOrder, BidSortField } from "../bids/bid.inputs";
 import { BID_SORTS } from "../bids/bid.repository";
 import { ContractFilter, ContractOrder, ContractSortField } from "../contracts/contract.inputs";
 import { CONTRACT_SORTS } from "../contracts/contract.repository";
+import { statusesOf } from "../shared/statuses";
 
 @ObjectType({ description: "Result of awardOrder." })
 export class AwardOrderPayload {
@@ -120,10 +121,9 @@ export class OrderResolver {
     const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
     if (filter || orderBy) {
       // With list options: sorted keyset pages (the plain list below keeps its prepared statement).
-      const sort = orderBy ? sortOf(orderBy, BidSortField.CREATED_AT) : { field: BidSortField.CREATED_AT, descending: false };
+      const sort = sortOf(orderBy, BidSortField.CREATED_AT, false);
       const page = sortedPageRequest(args, BID_SORTS[sort.field].type);
-      const statuses = [...(filter?.statuses ?? []), ...(filter?.status ? [filter.status] : [])];
-      const query = { onlyCompanyId, criteria: { statuses, updatedSince: filter?.updatedSince ?? undefined, now: ctx.now }, sort, after: page.after };
+      const query = { onlyCompanyId, criteria: { statuses: statusesOf(filter), updatedSince: filter?.updatedSince ?? undefined, now: ctx.now }, sort, after: page.after };
       const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.sortedBidsByOrder.load({ parentId: order.dbId, page: { limit: page.limit, afterId: null }, filter: query });
       return toSortedConnection(rows, page, BID_SORTS[sort.field].valueOf, toBid, async () => (onlyCompanyId === -1 ? 0 : ctx.loaders.sortedBidsByOrder.countOf(order.dbId, { ...query, after: null })));
     }
@@ -169,10 +169,9 @@ export class OrderResolver {
   ): Promise<Connection<Contract>> {
     const onlyCompanyId = seesAllOf(ctx, order) ? null : (ctx.viewer?.companyId ?? -1);
     if (filter || orderBy) {
-      const sort = orderBy ? sortOf(orderBy, ContractSortField.CREATED_AT) : { field: ContractSortField.CREATED_AT, descending: false };
+      const sort = sortOf(orderBy, ContractSortField.CREATED_AT, false);
       const page = sortedPageRequest(args, CONTRACT_SORTS[sort.field].type);
-      const statuses = [...(filter?.statuses ?? []), ...(filter?.status ? [filter.status] : [])];
-      const query = { onlyCompanyId, criteria: { statuses, updatedSince: filter?.updatedSince ?? undefined }, sort, after: page.after };
+      const query = { onlyCompanyId, criteria: { statuses: statusesOf(filter), updatedSince: filter?.updatedSince ?? undefined }, sort, after: page.after };
       const rows = onlyCompanyId === -1 ? [] : await ctx.loaders.sortedContractsByOrder.load({ parentId: order.dbId, page: { limit: page.limit, afterId: null }, filter: query });
       return toSortedConnection(rows, page, CONTRACT_SORTS[sort.field].valueOf, toContract, async () => (onlyCompanyId === -1 ? 0 : ctx.loaders.sortedContractsByOrder.countOf(order.dbId, { ...query, after: null })));
     }

@@ -19,6 +19,7 @@ import { actorOf } from "../events/event.repository";
 import { idempotent } from "../shared/idempotency";
 import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
 import { futureInstant } from "../shared/validate-dates";
+import { statusesOf } from "../shared/statuses";
 
 interface TermsInput {
   unitPrice: MoneyInput;
@@ -132,7 +133,7 @@ export class BidService {
   /** The viewer's company's bids, sorted; statuses as the API shows them (EXPIRED: live, past its validity). */
   async listOwn(ctx: RequestContext, filter: BidListFilter, sort: Sort<BidSortField>, page: SortedPageRequest): Promise<Listed<BidRow>> {
     const v = gate(ctx.viewer, "myBids");
-    const statuses = [...(filter.statuses ?? []), ...(filter.status ? [filter.status] : [])];
+    const statuses = statusesOf(filter);
     const orderId = filter.orderId == null ? undefined : idOf(filter.orderId, "Order");
     if (orderId === null) return { rows: [], count: async () => 0 };
     const criteria: BidCriteria = { companyId: v.companyId!, orderId, statuses, updatedSince: filter.updatedSince ?? undefined, now: ctx.now };

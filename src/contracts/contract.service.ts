@@ -17,6 +17,7 @@ import { moveOrder } from "../orders/order.service";
 import { contractEvent } from "../events/domain-events";
 import { contractWorkedOn } from "./contract-access";
 import { settleOrder } from "./delivery.service";
+import { statusesOf } from "../shared/statuses";
 
 /** Use cases of contracts and the engineer-hours booked for them. */
 export class ContractService {
@@ -28,7 +29,7 @@ export class ContractService {
     page: SortedPageRequest,
   ): Promise<Listed<ContractRow>> {
     const v = gate(ctx.viewer, "myContracts");
-    const criteria = { statuses: [...(filter.statuses ?? []), ...(filter.status ? [filter.status] : [])], updatedSince: filter.updatedSince ?? undefined };
+    const criteria = { statuses: statusesOf(filter), updatedSince: filter.updatedSince ?? undefined };
     return { rows: await listContractsOfCompany(ctx.db, v.companyId!, criteria, sort, page), count: () => countContractsOfCompany(ctx.db, v.companyId!, criteria) };
   }
 

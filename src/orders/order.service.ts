@@ -19,6 +19,7 @@ import { checkOrderTerms } from "./order-terms";
 import { canTransition, effectiveStatus } from "./order-state";
 import { appendEvents, actorOf, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
 import { orderEvent } from "../events/domain-events";
+import { statusesOf } from "../shared/statuses";
 
 /** The order a member owns, or a NOT_FOUND user error (other companies' orders look missing). */
 export async function ownedOrder(db: Executor, viewer: Viewer, orderId: string, errors: UserErrors): Promise<OrderRow | undefined> {
@@ -54,7 +55,7 @@ export interface OrderListFilter {
 
 /** The repository's criteria; `status` (deprecated) joins `statuses`. */
 function criteriaOf(filter: OrderListFilter): OrderCriteria {
-  const statuses = [...(filter.statuses ?? []), ...(filter.status ? [filter.status] : [])];
+  const statuses = statusesOf(filter);
   return { statuses: statuses.length > 0 ? statuses : undefined, updatedSince: filter.updatedSince ?? undefined };
 }
 
