@@ -108,7 +108,15 @@ export function withBusyTimeout<T>(sqlite: Database.Database, ms: number, work: 
 export function applyMigrations<S extends Record<string, unknown>>(sqlite: Database.Database, db: BetterSQLite3Database<S>, migrationsFolder = migrationsOf("sqlite")): void {
   sqlite.pragma("foreign_keys = OFF");
   try {
-    migrate(db, { migrationsFolder });
+    try {
+      migrate(db, { migrationsFolder });
+    } catch {
+      // drizzle's migrator reads which migrations ran before its (deferred) BEGIN: a process
+      // starting beside another can read "none", wait for the other's transaction, then replay
+      // them on the tables it created and fail (its own transaction rolled back). Read again:
+      // if the other applied them, this is a no-op; a migration that really fails fails again.
+      migrate(db, { migrationsFolder });
+    }
     const broken = sqlite.pragma("foreign_key_check") as unknown[];
     if (broken.length > 0) throw new Error(`Migrations left ${broken.length} rows whose foreign keys point nowhere: ${JSON.stringify(broken.slice(0, 5))}`);
   } finally {
