@@ -5,10 +5,18 @@ import { addDays, DAY_MS } from "../shared/time";
  * A week is identified by its Monday, "YYYY-MM-DD", which sorts and compares as text; its
  * label is the ISO week "2026-W48".
  */
+const mondays = new Map<string, string>();
+
 export function weekStart(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday = 0
-  return addDays(date, -weekday);
+  let monday = mondays.get(date);
+  if (monday === undefined) {
+    const [y, m, d] = date.split("-").map(Number);
+    const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday = 0
+    monday = addDays(date, -weekday);
+    if (mondays.size >= 100_000) mondays.clear();
+    mondays.set(date, monday);
+  }
+  return monday;
 }
 
 /**

@@ -1,8 +1,6 @@
-import { freeCapacity, offerSchedule, pointCovering } from "../capacity/free-capacity";
-import { weekStart } from "../capacity/weeks";
+import { freeCapacity, offerSchedule, pointCovering, scheduleFrom } from "../capacity/free-capacity";
 import type { Executor } from "../db/executor";
 import type { BidRow, CapabilityOfferRow } from "../db/schema";
-import { addDays } from "../shared/time";
 import type { Candidate } from "./engine";
 
 /** A candidate with the row it came from, so that plans can name the bid or the offer. */
@@ -30,14 +28,8 @@ export async function buildCandidates(db: Executor, bids: readonly BidRow[], off
   const bidders = new Set(bids.map((b) => b.companyId));
   const quoted = offers.filter((o) => o.active && !bidders.has(o.companyId));
   const free = await freeCapacity(db, [...bidders, ...quoted.map((o) => o.companyId)], today, neededBy);
-  const freeBy = (companyId: number, date: string) => {
-    const week = weekStart(date);
-    let i = free.weeks.length - 1;
-    while (i >= 0 && free.weeks[i] > week) i--;
-    return i < 0 ? 0 : free.cumulative.get(companyId)![i];
-  };
   const fromBids = bids.map((bid): SourcedCandidate => {
-    const date = addDays(today, bid.leadTimeDays);
+    const capacity = { completes: "ON_LEAD_DATE" as const, leadDays: bid.leadTimeDays, centihoursPerUnit: bid.centihoursPerUnit, weeklyFree: free.weekly.get(bid.companyId)! };
     return {
       candidate: {
         key: bidKey(bid.id),
@@ -46,7 +38,7 @@ export async function buildCandidates(db: Executor, bids: readonly BidRow[], off
         unitPrice: bid.unitPriceMinor,
         minLot: bid.minLot,
         maxQuantity: bid.maxQuantity,
-        schedule: [{ date, units: Math.floor(freeBy(bid.companyId, date) / bid.centihoursPerUnit) }],
+        schedule: scheduleFrom(capacity, free.weeks, today),
       },
       bid,
       offer: null,

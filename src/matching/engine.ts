@@ -590,12 +590,12 @@ function explain(order: MatchOrder, candidates: readonly Candidate[], eligible: 
   };
 }
 
-/** Marks CHEAPEST (latest plan), FASTEST (earliest) and BALANCED (least cost + valuePerDay x days; ties: earlier). */
-function pick(plans: Plan[], valuePerDay: number): void {
+/** Marks CHEAPEST (latest plan), FASTEST (earliest) and BALANCED (least cost + valuePerDay x days; ties: earlier) on a front, earliest first. */
+export function pick(plans: readonly Pick<Plan, "totalCost" | "daysToCompletion" | "picks">[], valuePerDay: number): void {
   if (plans.length === 0) return;
   plans[0].picks.push("FASTEST");
   plans[plans.length - 1].picks.push("CHEAPEST");
-  const score = (p: Plan) => BigInt(p.totalCost) + BigInt(valuePerDay) * BigInt(p.daysToCompletion);
+  const score = (p: (typeof plans)[number]) => BigInt(p.totalCost) + BigInt(valuePerDay) * BigInt(p.daysToCompletion);
   let balanced = plans[0];
   for (const plan of plans) if (score(plan) < score(balanced)) balanced = plan;
   balanced.picks.push("BALANCED");

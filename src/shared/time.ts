@@ -17,10 +17,19 @@ export function localDate(instant: Date): string {
   return DATE_FORMAT.format(instant);
 }
 
-/** A calendar date plus whole days. */
+const sums = new Map<string, string>();
+
+/** A calendar date plus whole days (memoised: plans add lead times to the same few dates thousands of times). */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let sum = sums.get(key);
+  if (sum === undefined) {
+    const [y, m, d] = date.split("-").map(Number);
+    sum = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+    if (sums.size >= 100_000) sums.clear();
+    sums.set(key, sum);
+  }
+  return sum;
 }
 
 /** Whole days from one calendar date to another (negative when `to` is earlier). */

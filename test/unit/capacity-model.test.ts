@@ -76,8 +76,8 @@ describe("planBooking", () => {
 });
 
 describe("offerSchedule", () => {
-  // Three weeks from Monday 2026-11-23; 100 free centihours (1 hour) a week, cumulative.
-  const free: FreeCapacity = { weeks: ["2026-11-23", "2026-11-30", "2026-12-07"], cumulative: new Map([[1, [100, 200, 300]]]) };
+  // Three weeks from Monday 2026-11-23; 100 free centihours (1 hour) a week.
+  const free: FreeCapacity = { weeks: ["2026-11-23", "2026-11-30", "2026-12-07"], weekly: new Map([[1, [100, 100, 100]]]) };
   const offer = (minLeadDays: number, centihoursPerUnit: number) => ({ companyId: 1, minLeadDays, centihoursPerUnit });
 
   it("completes at the end of each week the units whose hours fit so far", () => {
