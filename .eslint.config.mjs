@@ -22,6 +22,7 @@ const LAYERS = [
   ["bids"],
   ["contracts", "reports", "questions"],
   ["awards", "notifications", "documents"],
+  ["chains"],
   ["api"],
   ["seed"],
 ];

@@ -12,6 +12,7 @@ import { parkLoaders } from "../parks/park.loaders";
 import { reportLoaders } from "../reports/report.loaders";
 import { questionLoaders } from "../questions/question.loaders";
 import { documentLoaders } from "../documents/document.loaders";
+import { chainLoaders } from "../chains/chain.loaders";
 
 /** Each module's DataLoaders. A factory only constructs loaders: nothing is read until `.load`. */
 const GROUPS = {
@@ -28,6 +29,7 @@ const GROUPS = {
   reportLoaders,
   questionLoaders,
   documentLoaders,
+  chainLoaders,
 };
 type Group = keyof typeof GROUPS;
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

@@ -6,7 +6,7 @@ import { toBid } from "./bid.type";
 import { loadCompany } from "./company-field";
 import type { Context } from "./context";
 import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
-import { Money, toMoney } from "../graphql/money";
+import { type Currency, Money, toMoney } from "../graphql/money";
 import { toCapabilityOffer } from "./capability-offer.type";
 import { SourcingPolicy } from "./order.type";
 import type { SourcedCandidate } from "../matching/candidates";
@@ -27,45 +27,52 @@ import {
   type PlanPick,
 } from "./matching.type";
 
-async function sourceFields(ctx: Context, source: SourcedCandidate) {
+/** The bid or offer behind a plan line or an exclusion. */
+export type LineSource = Pick<SourcedCandidate, "bid" | "offer">;
+
+async function sourceFields(ctx: Context, of: { contractorId: number; source: string }, source: LineSource) {
   return {
-    contractor: await loadCompany(ctx, source.candidate.contractorId),
-    source: source.candidate.source as PlanLineSource,
+    contractor: await loadCompany(ctx, of.contractorId),
+    source: of.source as PlanLineSource,
     bid: source.bid && toBid(source.bid),
     capabilityOffer: source.offer && toCapabilityOffer(source.offer),
   };
 }
 
+/** One plan of the engine as a GraphQL object: its lines with their contractors, bids or offers, and reasons. */
+export async function toMatchPlan(ctx: Context, plan: Plan, sources: ReadonlyMap<string, LineSource>, currency: Currency, quantity: number, key: string | null): Promise<MatchPlan> {
+  return Object.assign(new MatchPlan(), {
+    key,
+    lines: await Promise.all(
+      plan.lines.map(async (line) =>
+        Object.assign(new PlanLine(), {
+          ...(await sourceFields(ctx, line, sources.get(line.key)!)),
+          quantity: line.quantity,
+          unitPrice: toMoney(line.unitPrice, currency),
+          cost: toMoney(line.cost, currency),
+          completionDate: line.completionDate,
+          reason: lineReasonText(line.reason),
+        }),
+      ),
+    ),
+    totalCost: toMoney(plan.totalCost, currency),
+    completionDate: plan.completionDate,
+    daysToCompletion: plan.daysToCompletion,
+    contractorCount: plan.contractorCount,
+    largestShare: plan.largestShare,
+    largestSharePercent: Math.round((plan.largestShare * 1000) / quantity) / 10,
+    picks: plan.picks as PlanPick[],
+  });
+}
+
 /** The engine's plans as GraphQL objects, contractors loaded through the request's loader. */
 export async function toMatchPlans(ctx: Context, plans: Plans, quantity: number): Promise<MatchPlans> {
   const { result, sources, currency } = plans;
-  const toPlan = async (plan: Plan): Promise<MatchPlan> =>
-    Object.assign(new MatchPlan(), {
-      key: plans.orderId === null ? null : planKeyOf(plans.orderId, plan),
-      lines: await Promise.all(
-        plan.lines.map(async (line) =>
-          Object.assign(new PlanLine(), {
-            ...(await sourceFields(ctx, sources.get(line.key)!)),
-            quantity: line.quantity,
-            unitPrice: toMoney(line.unitPrice, currency),
-            cost: toMoney(line.cost, currency),
-            completionDate: line.completionDate,
-            reason: lineReasonText(line.reason),
-          }),
-        ),
-      ),
-      totalCost: toMoney(plan.totalCost, currency),
-      completionDate: plan.completionDate,
-      daysToCompletion: plan.daysToCompletion,
-      contractorCount: plan.contractorCount,
-      largestShare: plan.largestShare,
-      largestSharePercent: Math.round((plan.largestShare * 1000) / quantity) / 10,
-      picks: plan.picks as PlanPick[],
-    });
+  const toPlan = (plan: Plan) => toMatchPlan(ctx, plan, sources, currency, quantity, plans.orderId === null ? null : planKeyOf(plans.orderId, plan));
   const all = await Promise.all(result.plans.map(toPlan));
   const named = (pick: PlanPick) => all.find((p) => p.picks.includes(pick)) ?? null;
   const excluded = await Promise.all(
-    result.excluded.map(async (e) => Object.assign(new ExcludedCandidate(), { ...(await sourceFields(ctx, sources.get(e.key)!)), reason: e.code as ExclusionReason, message: exclusionText(e) })),
+    result.excluded.map(async (e) => Object.assign(new ExcludedCandidate(), { ...(await sourceFields(ctx, { contractorId: e.contractorId, source: sources.get(e.key)!.candidate.source }, sources.get(e.key)!)), reason: e.code as ExclusionReason, message: exclusionText(e) })),
   );
   return Object.assign(new MatchPlans(), {
     allPlans: all,

@@ -16,6 +16,7 @@ import { toContract } from "./contract.type";
 import { toDelivery } from "./delivery.type";
 import { toInvestment } from "./investment.type";
 import { toOrder } from "./order.type";
+import { toChain } from "./chain.type";
 import { toNotification } from "./notification.type";
 import { findNotificationsByIds } from "../notifications/notification.repository";
 import { findQuestionsByIds } from "../questions/question.repository";
@@ -68,6 +69,10 @@ export async function loadNode(ctx: Context, globalId: string): Promise<Node | n
       if (!row) return null;
       const hasBid = viewer?.companyKind === "CONTRACT" && (await loaders.hasBidOn.load(`${viewer.companyId}:${row.id}`));
       return seesOrder(viewer, row, effectiveStatus(row, ctx.now) === "OPEN", hasBid) ? toOrder(row, ctx.now) : null;
+    }
+    case "Chain": {
+      const row = await ctx.services.chains.find(ctx, decoded.id);
+      return row ? toChain(row) : null;
     }
     case "Bid": {
       const row = await loaders.bidById.load(decoded.id);

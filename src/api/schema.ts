@@ -20,6 +20,7 @@ import { CapacityHeatMapResolver, LoadReportResolver } from "./capacity.resolver
 import { OrderResolver } from "./order.resolver";
 import { ClusterAnalyticsResolver, RevenueReportResolver, ScoreWeightResolver } from "./report.resolver";
 import { MatchPlansResolver, SourcingPolicyResolver } from "./matching.resolver";
+import { ChainPlansResolver, ChainResolver, OrderChainResolver } from "./chain.resolver";
 
 /** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
 export const resolvers = [
@@ -40,6 +41,9 @@ export const resolvers = [
   CapacityHeatMapResolver,
   SourcingPolicyResolver,
   MatchPlansResolver,
+  ChainResolver,
+  ChainPlansResolver,
+  OrderChainResolver,
   RevenueReportResolver,
   ScoreWeightResolver,
   ClusterAnalyticsResolver,

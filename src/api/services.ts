@@ -17,6 +17,7 @@ import { ReportService } from "../reports/report.service";
 import { NotificationService } from "../notifications/notification.service";
 import { QuestionService } from "../questions/question.service";
 import { DocumentService } from "../documents/document.service";
+import { ChainService } from "../chains/chain.service";
 
 /**
  * The use cases, one service per domain; stateless, shared by all requests, each method taking
@@ -44,6 +45,7 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     notifications: new NotificationService(),
     questions: new QuestionService(),
     documents: new DocumentService(),
+    chains: new ChainService(matcher),
   };
 }
 

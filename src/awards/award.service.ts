@@ -161,6 +161,8 @@ export class AwardService {
     if (!order) return refused(errors);
     const status = effectiveStatus(order, now);
     if (status !== "OPEN") return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, `The order is ${status}; only open orders can be awarded.`));
+    // A stage awarded alone could be booked before its inputs can arrive.
+    if (order.chainId !== null) return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, "This order is a stage of a production chain: a chain is awarded whole, every stage after its inputs, not stage by stage."));
     // A plan's quote lines become bids here: from now on a refusal is thrown, rolling them back.
     const allocations = planned ? await allocationsOfPlan(tx, v, order, input.planKey!, now, errors) : await this.allocationsOf(tx, input);
     if (!allocations) throw new RefusedError(errors.list);

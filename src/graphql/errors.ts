@@ -34,6 +34,7 @@ export enum UserErrorCode {
   IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED",
   PLAN_CHANGED = "PLAN_CHANGED",
   WEIGHTS_DO_NOT_ADD_UP = "WEIGHTS_DO_NOT_ADD_UP",
+  INVALID_ROUTE = "INVALID_ROUTE",
 }
 
 registerEnumType(UserErrorCode, {
@@ -78,6 +79,7 @@ registerEnumType(UserErrorCode, {
     SHARE_LIMIT_EXCEEDED: { description: "A contractor would get more of the order than the sourcing policy's share limit." },
     TOO_FEW_CONTRACTORS: { description: "The award uses fewer contractors than the sourcing policy's minimum." },
     IDEMPOTENCY_KEY_REUSED: { description: "The idempotency key was already used with different input." },
+    INVALID_ROUTE: { description: "A chain's stages do not form one route: not exactly one final stage, a stage feeding an unknown key or itself, or a loop of stages." },
     WEIGHTS_DO_NOT_ADD_UP: { description: "Scorecard weights must name every sub-factor once and add up to 100 points." },
     PLAN_CHANGED: { description: "The plan to award no longer holds (a bid withdrawn, an offer or a price changed): read the plans again." },
     INSUFFICIENT_CAPACITY: {

@@ -2,7 +2,7 @@
  * Global object IDs: opaque base64url strings of "<Type>:<database id>", resolved by `node(id)`.
  * Clients must not parse them.
  */
-export type NodeTypeName = "Park" | "Company" | "Engineer" | "Capability" | "CapabilityOffer" | "ApiToken" | "Order" | "Bid" | "Contract" | "Delivery" | "Investment" | "Notification" | "Question" | "Document";
+export type NodeTypeName = "Park" | "Company" | "Engineer" | "Capability" | "CapabilityOffer" | "ApiToken" | "Order" | "Bid" | "Contract" | "Delivery" | "Investment" | "Notification" | "Question" | "Document" | "Chain";
 
 const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   "Park",
@@ -18,6 +18,7 @@ const NODE_TYPES: ReadonlySet<string> = new Set<NodeTypeName>([
   "Investment",
   "Notification",
   "Question",
+  "Chain",
   "Document",
 ]);
 

@@ -72,6 +72,7 @@ export const REPORT_COST = {
   clusterAnalytics: 5_000,
   loadReport: 5_000,
   revenueReport: 2_000,
+  chainPlans: 5_000,
   plans: 1_000,
   matchPreview: 1_000,
   instantQuotes: 200,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Piscina } from "piscina";
 import { match, type Candidate, type MatchOptions, type MatchOrder, type MatchResult } from "./engine";
+import { matchChain, type ChainMatchResult, type ChainOrder } from "./chain";
 import type { MatchTask } from "./match.worker";
 import { plannerBusy } from "../graphql/errors";
 
@@ -14,6 +15,8 @@ export const DEFAULT_MAX_QUEUE = 128;
 /** Runs the matching engine; the server's runs it in worker threads, so no request waits behind it. */
 export interface Matcher {
   match(order: MatchOrder, candidates: Candidate[], options?: MatchOptions): Promise<MatchResult>;
+  /** A production chain's front (chain.ts), under the same budget and queue. */
+  matchChain(chain: ChainOrder, options?: MatchOptions): Promise<ChainMatchResult>;
   close(): Promise<void>;
 }
 
@@ -30,7 +33,7 @@ export interface Matcher {
  */
 export function workerMatcher(threads = 1, maxQueue = DEFAULT_MAX_QUEUE): Matcher {
   const fromSources = __filename.endsWith(".ts");
-  const pool = new Piscina<MatchTask, MatchResult>({
+  const pool = new Piscina<MatchTask, MatchResult | ChainMatchResult>({
     filename: path.join(__dirname, `match.worker.${fromSources ? "ts" : "js"}`),
     minThreads: threads,
     maxThreads: threads,
@@ -41,7 +44,11 @@ export function workerMatcher(threads = 1, maxQueue = DEFAULT_MAX_QUEUE): Matche
   return {
     match: async (order, candidates, options) => {
       if (pool.queueSize >= maxQueue) throw plannerBusy();
-      return pool.run({ order, candidates, options });
+      return pool.run({ kind: "order", order, candidates, options }) as Promise<MatchResult>;
+    },
+    matchChain: async (chain, options) => {
+      if (pool.queueSize >= maxQueue) throw plannerBusy();
+      return pool.run({ kind: "chain", chain, options }) as Promise<ChainMatchResult>;
     },
     close: () => pool.close({ force: true }),
   };
@@ -50,5 +57,6 @@ export function workerMatcher(threads = 1, maxQueue = DEFAULT_MAX_QUEUE): Matche
 /** The engine on the calling thread: for scripts and the engine's own tests. */
 export const inlineMatcher: Matcher = {
   match: async (order, candidates, options) => match(order, candidates, options),
+  matchChain: async (chain, options) => matchChain(chain, options),
   close: async () => {},
 };

@@ -13,6 +13,7 @@ import {
   bids,
   capabilities,
   capabilityOffers,
+  chains,
   companies,
   contracts,
   engineers,
@@ -41,7 +42,7 @@ import { DAY_MS } from "../shared/time";
 /** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
 export const SETTINGS_TABLES = [scoreWeights];
 
-export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orders, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orders, chains, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;

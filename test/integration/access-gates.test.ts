@@ -47,6 +47,7 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   })),
   updateCapabilityOffer: mutation("updateCapabilityOffer", "UpdateCapabilityOfferInput", () => ({ capabilityOfferId: "nothing" })),
   postOrder: mutation("postOrder", "PostOrderInput", () => ({ title: " ", capabilityId: "nothing", quantity: 1, neededBy: today(), biddingClosesAt: later(), sourcingPolicy: {} })),
+  postChain: mutation("postChain", "PostChainInput", () => ({ title: " ", quantity: 1, neededBy: today(), biddingClosesAt: later(), stages: [] })),
   cancelOrder: mutation("cancelOrder", "CancelOrderInput", () => ({ orderId: "nothing" })),
   awardOrder: mutation("awardOrder", "AwardOrderInput", () => ({ orderId: "nothing", allocations: [] })),
   matchPreview: {

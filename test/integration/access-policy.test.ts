@@ -81,6 +81,28 @@ beforeAll(async () => {
   ids.publishedQuestion = (await gql(ASK, { input: { orderId: ids.openOrder, text: "Which tolerance?" } }, alpha.token)).askQuestion.question.id;
   await gql(`mutation($input: AnswerQuestionInput!) { answerQuestion(input: $input) { userErrors { code } } }`, { input: { questionId: ids.publishedQuestion, answer: "0.1 mm.", publish: true } }, market.startup.token);
 
+  // A production chain of the startup's: alpha bids on its first stage (so is its counterpart).
+  const chain = await gql(
+    `mutation($input: PostChainInput!) { postChain(input: $input) { chain { id stages { order { id } } } userErrors { code message } } }`,
+    {
+      input: {
+        title: "Valve",
+        quantity: 10,
+        neededBy: dateIn(server, 90),
+        biddingClosesAt: new Date(server.now().getTime() + 14 * 86_400_000).toISOString(),
+        stages: [
+          { key: "assembly", title: "Assembly", capabilityId: market.capabilityId, sourcingPolicy: {} },
+          { key: "body", title: "Body", capabilityId: market.otherCapabilityId, feeds: "assembly", sourcingPolicy: {} },
+        ],
+      },
+    },
+    market.startup.token,
+  );
+  expect(chain.postChain.userErrors).toEqual([]);
+  ids.chain = chain.postChain.chain.id;
+  ids.chainStage = chain.postChain.chain.stages[0].order.id;
+  await submitBid(server, alpha.token, ids.chainStage, { minLot: 1, maxQuantity: 10 });
+
   const ofAlpha = { owner: () => alpha.token, otherContract: () => beta.token, otherProduct: () => market.otherStartup.token };
   const alphaWithCustomer = { ...ofAlpha, counterpart: () => market.startup.token };
   const ofStartup = { owner: () => market.startup.token, counterpart: () => alpha.token, otherContract: () => beta.token, otherProduct: () => market.otherStartup.token };
@@ -114,6 +136,8 @@ beforeAll(async () => {
       variables: byId("openOrder"),
       visible: (res) => res.errors === undefined && res.data?.node?.plans != null,
     },
+    { rule: "Chain", ...ofStartup, query: node(""), variables: byId("chain"), visible: shown },
+    { rule: "Chain", ...ofStartup, query: node("... on Order { chain { id } }"), variables: byId("chainStage"), visible: (res) => res.data?.node?.chain != null },
     {
       rule: "SourcingPolicy.valuePerDayEarlier",
       ...ofStartup,

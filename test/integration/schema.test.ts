@@ -42,6 +42,11 @@ const BOUNDED_LISTS = new Set([
   "ClusterAnalytics.companies",
   "ClusterAnalytics.investmentByKind",
   "MatchPlan.picks",
+  // A chain has at most 12 stages (MAX_STAGES).
+  "Chain.stages",
+  "ChainPlan.picks",
+  "ChainPlan.criticalPath",
+  "ChainPlan.stages",
 ]);
 
 describe("the GraphQL schema", () => {

@@ -20,6 +20,7 @@ export const {
   bookings,
   capabilities,
   capabilityOffers,
+  chains,
   companies,
   contracts,
   deliveries,
@@ -55,6 +56,7 @@ export type {
   NewNotification,
   QuestionRow,
   ScoreWeightRow,
+  ChainRow,
   OrderRow,
   ParkRow,
 } from "./pg";

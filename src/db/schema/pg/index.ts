@@ -4,6 +4,7 @@ export * from "./engineers";
 export * from "./capabilities";
 export * from "./capability-offers";
 export * from "./api-tokens";
+export * from "./chains";
 export * from "./orders";
 export * from "./bids";
 export * from "./contracts";

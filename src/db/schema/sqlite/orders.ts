@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { capabilities } from "./capabilities";
+import { chains } from "./chains";
 import { companies } from "./companies";
 import { ORDER_STATUSES } from "../values";
 
@@ -31,6 +32,16 @@ export const orders = sqliteTable(
     valuePerDayMinor: integer("value_per_day_minor").notNull().default(0),
     /** The lowest contractor scorecard score (0-100) the owner accepts; null for any. */
     minScore: integer("min_score"),
+    /** The production chain this order is a stage of; null for a single order. */
+    chainId: integer("chain_id").references(() => chains.id),
+    /** The stage of the same chain this one hands its parts on to; null for a chain's final stage and single orders. */
+    feedsOrderId: integer("feeds_order_id").references((): AnySQLiteColumn => orders.id),
+    /** Parts of this stage one unit of the stage it feeds takes (2 seals a valve). */
+    partsPerUnit: integer("parts_per_unit").notNull().default(1),
+    /** Percent of this stage's units expected good: its quantity is what it hands on, scrap included. */
+    yieldPercent: integer("yield_percent").notNull().default(100),
+    /** Days to move this stage's parts to the stage it feeds. */
+    moveDays: integer("move_days").notNull().default(0),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -41,12 +52,14 @@ export const orders = sqliteTable(
     index("orders_status_needed_by_idx").on(t.status, t.neededBy, t.id),
     index("orders_status_closes_idx").on(t.status, t.biddingClosesAt, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
+    index("orders_chain_idx").on(t.chainId, t.id),
     check("orders_quantity_check", sql`${t.quantity} >= 1`),
     check("orders_share_check", sql`${t.maxSharePercent} between 1 and 100`),
     check("orders_min_contractors_check", sql`${t.minContractors} >= 1`),
     check("orders_value_per_day_check", sql`${t.valuePerDayMinor} >= 0`),
     check("orders_min_score_check", sql`${t.minScore} is null or ${t.minScore} between 0 and 100`),
     check("orders_max_price_check", sql`${t.maxUnitPriceMinor} is null or ${t.maxUnitPriceMinor} > 0`),
+    check("orders_stage_check", sql`${t.partsPerUnit} >= 1 and ${t.yieldPercent} between 1 and 100 and ${t.moveDays} >= 0`),
     check("orders_status_check", sql`${t.status} in ('OPEN', 'AWARDED', 'IN_PRODUCTION', 'COMPLETED', 'CANCELLED', 'EXPIRED')`),
   ],
 );

@@ -1,0 +1,144 @@
+import { Arg, Args, Ctx, Extensions, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { sees } from "../access/policy";
+import { PostChainInput } from "../chains/chain.inputs";
+import type { ChainNoPlan, ChainPlans as ServicePlans, StageFacts } from "../chains/chain.service";
+import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
+import { payloadOf } from "../graphql/errors";
+import { fieldCost, REPORT_COST } from "../graphql/limits";
+import { MoneyInput, toMoney } from "../graphql/money";
+import type { ChainPlan as EnginePlan, StageStart } from "../matching/chain";
+import { Chain, ChainNoPlanCode, ChainNoPlanReason, ChainPlan, ChainPlanConnection, ChainPlans, ChainStage, ChainStagePlan, PostChainPayload, toChain } from "./chain.type";
+import type { Context } from "./context";
+import { toMatchPlan } from "./matching.resolver";
+import { noPlanText } from "./matching-reasons";
+import { NoPlanReason, type NoPlanCode, type PlanPick } from "./matching.type";
+import { Order, toOrder } from "./order.type";
+
+function startText(start: StageStart, titleOf: (key: string) => string): string {
+  return start.code === "NO_INPUTS"
+    ? "Starts on award: it takes no other stage's parts."
+    : `Starts on ${start.arrives}, when the parts of "${titleOf(start.waitsFor)}" arrive, the last of its inputs.`;
+}
+
+function noPlanOf(reason: ChainNoPlan, stageOf: (key: string) => Order): ChainNoPlanReason {
+  const result = new ChainNoPlanReason();
+  result.code = reason.code as ChainNoPlanCode;
+  result.stage = null;
+  result.stageReason = null;
+  if (reason.code === "STAGE") {
+    const stage = stageOf(reason.stageKey);
+    const own = noPlanText(reason.infeasible.facts);
+    Object.assign(result, {
+      stage,
+      stageReason: Object.assign(new NoPlanReason(), { code: reason.infeasible.code as NoPlanCode, message: own, unitsShort: reason.infeasible.unitsShort }),
+      message: `Stage "${stage.title}" has no plan from ${reason.startDate}, the earliest its inputs arrive: ${own}`,
+    });
+  } else if (reason.code === "STAGE_NOT_OPEN") {
+    const stage = stageOf(reason.stageKey);
+    Object.assign(result, { stage, message: `Stage "${stage.title}" is ${reason.status}: a chain is planned while all its stages take bids.` });
+  } else if (reason.code === "TOO_COMPLEX") {
+    result.message = "The chain is too complex to plan within the work budget: fewer candidates per stage (a maximum price, a minimum score) or fewer stages make it plannable.";
+  } else {
+    result.message = "Every plan's total is beyond exact arithmetic (about 90 trillion roubles).";
+  }
+  return result;
+}
+
+/** The chain engine's plans as GraphQL objects. */
+async function toChainPlans(ctx: Context, plans: ServicePlans): Promise<ChainPlans> {
+  const { result, currency } = plans;
+  const byKey = new Map(plans.stages.map((s) => [String(s.order.id), s]));
+  const orders = new Map(plans.stages.map((s) => [String(s.order.id), toOrder(s.order, ctx.now)]));
+  const stageOf = (key: string) => orders.get(key)!;
+  const toPlan = async (plan: EnginePlan): Promise<ChainPlan> =>
+    Object.assign(new ChainPlan(), {
+      totalCost: toMoney(plan.totalCost, currency),
+      completionDate: plan.completionDate,
+      daysToCompletion: plan.daysToCompletion,
+      picks: plan.picks as PlanPick[],
+      criticalPath: plan.criticalPath.map(stageOf),
+      stages: await Promise.all(
+        plan.stages.map(async (s) =>
+          Object.assign(new ChainStagePlan(), {
+            stage: stageOf(s.stageKey),
+            startDate: s.startDate,
+            arrivalDate: s.arrivalDate,
+            startReason: startText(s.start, (key) => stageOf(key).title),
+            plan: await toMatchPlan(ctx, s.plan, plans.sources.get(Number(s.stageKey))!, currency, byKey.get(s.stageKey)!.order.quantity, null),
+          }),
+        ),
+      ),
+    });
+  const all = await Promise.all(result.plans.map(toPlan));
+  const named = (pick: PlanPick) => all.find((p) => p.picks.includes(pick)) ?? null;
+  return Object.assign(new ChainPlans(), {
+    allPlans: all,
+    asOf: plans.asOf,
+    valuePerDayEarlier: toMoney(plans.valuePerDayMinor, currency),
+    cheapest: named("CHEAPEST" as PlanPick),
+    fastest: named("FASTEST" as PlanPick),
+    balanced: named("BALANCED" as PlanPick),
+    noPlanReason: result.infeasible && noPlanOf(result.infeasible, stageOf),
+    complete: result.complete,
+  });
+}
+
+function toChainStage(fact: StageFacts, all: readonly StageFacts[], now: Date): ChainStage {
+  const next = all.find((s) => s.order.id === fact.order.feedsOrderId);
+  return Object.assign(new ChainStage(), {
+    order: toOrder(fact.order, now),
+    feeds: next ? toOrder(next.order, now) : null,
+    handOnQuantity: fact.handOnQuantity,
+    partsPerUnit: fact.order.partsPerUnit,
+    yieldPercent: fact.order.yieldPercent,
+    moveDays: fact.order.moveDays,
+    latestCompletion: fact.latestCompletion,
+  });
+}
+
+@Resolver(() => Chain)
+export class ChainResolver {
+  @Mutation(() => PostChainPayload, {
+    description: "A product company posts a production chain: every stage becomes an order open for bids, each ordered with enough units to hand on what the next stage takes after its scrap. Members of product companies only.",
+  })
+  postChain(@Arg("input", () => PostChainInput, { description: "The mutation's input; its type describes each field." }) input: PostChainInput, @Ctx() ctx: Context): Promise<PostChainPayload> {
+    return payloadOf(ctx.services.chains.post(ctx, input), (row) => ({ chain: toChain(row) }), { chain: null });
+  }
+
+  @FieldResolver(() => [ChainStage], { description: "The stages, final first, each before the stages that feed it. At most 12: not paginated." })
+  async stages(@Root() chain: Chain, @Ctx() ctx: Context): Promise<ChainStage[]> {
+    const facts = await ctx.services.chains.stages(ctx, chain.row);
+    return facts.map((fact) => toChainStage(fact, facts, ctx.now));
+  }
+
+  @Extensions(fieldCost(REPORT_COST.chainPlans))
+  @FieldResolver(() => ChainPlans, {
+    description:
+      "How to split the whole chain between contractors, stage by stage: for every achievable final completion date the cheapest plan, each stage starting when its inputs arrive, with CHEAPEST, FASTEST and BALANCED named. The customer and the coordinator only.",
+  })
+  async plans(
+    @Root() chain: Chain,
+    @Arg("valuePerDayEarlier", () => MoneyInput, { nullable: true, description: "What a day earlier is worth, for BALANCED; default the chain's own." }) valuePerDayEarlier: MoneyInput | null,
+    @Ctx() ctx: Context,
+  ): Promise<ChainPlans> {
+    return toChainPlans(ctx, await ctx.services.chains.plans(ctx, chain.row, valuePerDayEarlier));
+  }
+}
+
+@Resolver(() => Order)
+export class OrderChainResolver {
+  @FieldResolver(() => Chain, { nullable: true, description: "The production chain this order is a stage of; null for a single order, and for anyone but the chain's customer and the coordinator." })
+  async chain(@Root() order: Order, @Ctx() ctx: Context): Promise<Chain | null> {
+    if (order.row.chainId === null || !sees(ctx.viewer, "Chain", { owner: order.companyDbId })) return null;
+    const row = await ctx.loaders.chainById.load(order.row.chainId);
+    return row ? toChain(row) : null;
+  }
+}
+
+@Resolver(() => ChainPlans)
+export class ChainPlansResolver {
+  @FieldResolver(() => ChainPlanConnection, { description: "The plans of the front, earliest completion first." })
+  plans(@Root() plans: ChainPlans, @Args(() => PageArgs) args: PageArgs): Connection<ChainPlan> {
+    return toListConnection(plans.allPlans, pageRequest(args));
+  }
+}
