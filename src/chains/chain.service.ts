@@ -108,6 +108,7 @@ export class ChainService {
     const closesAt = futureInstant(errors, "biddingClosesAt", input.biddingClosesAt, "Bidding close", now);
     const valuePerDayMinor = input.valuePerDayEarlier == null ? 0 : nonNegativeMoney(errors, "valuePerDayEarlier", input.valuePerDayEarlier, "The value of a day");
     if (!errors.any && localDate(closesAt) >= neededBy) errors.add("biddingClosesAt", UserErrorCode.OUT_OF_RANGE, "Bidding must close before the needed-by date.");
+    const stageTitles = input.stages.map((stage, i) => requiredName(errors, ["stages", String(i), "title"], stage.title, "The stage's title"));
     const route = checkRoute(errors, input.stages);
     const capabilityIds = input.stages.map((s) => idOf(s.capabilityId, "Capability"));
     const known = new Set((await findCapabilitiesByIds(db, capabilityIds.filter((id): id is number => id !== null))).map((c) => c.id));
@@ -138,7 +139,7 @@ export class ChainService {
       const order = await insertOrder(db, {
         companyId: v.companyId!,
         capabilityId: capabilityIds[i]!,
-        title: requiredName(stageErrors, field("title"), stage.title, "The stage's title"),
+        title: stageTitles[i],
         description,
         ...terms,
         valuePerDayMinor: 0,

@@ -105,6 +105,29 @@ export const DEMO_ORDERS: DemoOrder[] = [
   },
 ];
 
+/**
+ * The Voronezh cluster's chain: NeftegazMash's gate valves, cast, heat-treated, machined and
+ * assembled and tested by four members, with galvanised stems (two a valve) feeding the assembly
+ * in parallel. The foundry has bid on the castings; the other stages are planned on quotes.
+ */
+export const DEMO_CHAIN = {
+  customer: "NeftegazMash",
+  title: "Gate valves DN150 for wellheads",
+  description: "Cast steel gate valves, PN 21 MPa, for the Kantemirovka field.",
+  quantity: 60,
+  neededInDays: 150,
+  closesInDays: 10,
+  valuePerDayEarlier: "150000.00",
+  stages: [
+    { key: "assembly", title: "Assembly and pressure testing of gate valves", capability: "ASSEMBLY_AND_TESTING", feeds: null, partsPerUnit: 1, yieldPercent: 100, moveDays: 0 },
+    { key: "machining", title: "Machining of valve bodies", capability: "MECHANICAL_MACHINING", feeds: "assembly", partsPerUnit: 1, yieldPercent: 95, moveDays: 2 },
+    { key: "heat", title: "Heat treatment of valve body castings", capability: "HEAT_TREATMENT", feeds: "machining", partsPerUnit: 1, yieldPercent: 100, moveDays: 1 },
+    { key: "casting", title: "Casting of valve bodies", capability: "CASTING", feeds: "heat", partsPerUnit: 1, yieldPercent: 90, moveDays: 3 },
+    { key: "stems", title: "Galvanic coating of valve stems", capability: "GALVANIC_TREATMENT", feeds: "assembly", partsPerUnit: 2, yieldPercent: 100, moveDays: 2 },
+  ],
+  bids: [{ stage: "casting", contractor: "Voronezh Foundry", unitPrice: "18000.00", minLot: 10, maxQuantity: 72, leadTimeDays: 25 }],
+};
+
 /** The value of a demo use case that must succeed; a refusal is a bug in the demo data. */
 export function must<T>(outcome: Outcome<T>, what: string): T {
   if (!outcome.ok) throw new Error(`Demo ${what} refused: ${outcome.userErrors.map((e) => e.message).join(" ")}`);
@@ -162,5 +185,33 @@ export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: st
         "award",
       );
     }
+  }
+  const chain = must(
+    await services.chains.post(await as(DEMO_CHAIN.customer), {
+      title: DEMO_CHAIN.title,
+      description: DEMO_CHAIN.description,
+      quantity: DEMO_CHAIN.quantity,
+      neededBy: addDays(today, DEMO_CHAIN.neededInDays),
+      biddingClosesAt: new Date(now.getTime() + DEMO_CHAIN.closesInDays * DAY_MS),
+      valuePerDayEarlier: { amount: DEMO_CHAIN.valuePerDayEarlier, currency: Currency.RUB },
+      stages: DEMO_CHAIN.stages.map((stage) => ({ ...stage, capabilityId: toGlobalId("Capability", capabilityIds.get(stage.capability)!), sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } })),
+    }),
+    "chain",
+  );
+  const stages = await services.chains.stages(ctx, chain);
+  for (const bid of DEMO_CHAIN.bids) {
+    const title = DEMO_CHAIN.stages.find((stage) => stage.key === bid.stage)!.title;
+    const stage = stages.find((s) => s.order.title === title)!;
+    must(
+      await services.bids.submit(await as(bid.contractor), {
+        orderId: toGlobalId("Order", stage.order.id),
+        unitPrice: { amount: bid.unitPrice, currency: Currency.RUB },
+        minLot: bid.minLot,
+        maxQuantity: bid.maxQuantity,
+        leadTimeDays: bid.leadTimeDays,
+        validUntil: new Date(now.getTime() + 45 * DAY_MS),
+      }),
+      "chain bid",
+    );
   }
 }

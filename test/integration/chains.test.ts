@@ -152,6 +152,7 @@ describe("posting a production chain", () => {
     ["a loop of stages", [{ key: "a" }, { key: "b", feeds: "c" }, { key: "c", feeds: "b" }], [["INVALID_ROUTE", "stages"]]],
     ["two stages with one key", [{ key: "a" }, { key: "a", feeds: "a" }], [["TAKEN", "stages.1.key"]]],
     ["one stage only", [{ key: "a" }], [["OUT_OF_RANGE", "stages"]]],
+    ["a blank stage title", [{ key: "a" }, { key: "b", feeds: "a", title: " " }], [["BLANK", "stages.1.title"]]],
     ["a yield of 0 %", [{ key: "a" }, { key: "b", feeds: "a", yieldPercent: 0 }], [["OUT_OF_RANGE", "stages.1.yieldPercent"]]],
     ["moving days that leave no time after bidding closes", [{ key: "a" }, { key: "b", feeds: "a", moveDays: 80 }], [["OUT_OF_RANGE", "stages.1.moveDays"]]],
   ])("refuses %s, clearly, and writes nothing", async (_, shapes, expected) => {

@@ -68,7 +68,13 @@ describe("demo marketplace", () => {
     const fresh = await reseed(server.database.store);
     const token = (label: string) => fresh.find((t) => t.label === label)!.token;
     const open = await server.gql(`{ openOrders { nodes { title company { name } bids { nodes { id } } } } }`, {}, token("contract company"));
-    expect(open.data.openOrders.nodes.map((o: any) => o.title)).toEqual(["Machined optical bench frames", "Assembly and testing of wearable sensor kits"]);
+    expect(open.data.openOrders.nodes.map((o: any) => o.title)).toEqual([
+      "Machined optical bench frames",
+      "Assembly and testing of wearable sensor kits",
+      // Stages of the Voronezh cluster's chain in capabilities it offers.
+      "Machining of valve bodies",
+      "Assembly and pressure testing of gate valves",
+    ]);
     expect(open.data.openOrders.nodes[0].bids.nodes).toHaveLength(1);
     const mine = await server.gql(`{ myOrders { nodes { title status bids { nodes { company { name } } } } } }`, {}, token("product company"));
     expect(mine.data.myOrders.nodes).toEqual([
@@ -108,6 +114,41 @@ describe("demo marketplace", () => {
         ],
       },
     ]);
+  });
+  it("gives the cluster a production chain whose plans a newcomer can read at once", async () => {
+    const fresh = await reseed(server.database.store);
+    const token = fresh.find((t) => t.label === "coordinator")!.token;
+    const orders = await server.gql(`{ orders(first: 100) { nodes { id title } } }`, {}, token);
+    const casting = orders.data.orders.nodes.find((o: any) => o.title === "Casting of valve bodies");
+    const res = await server.gql(
+      `query($id: ID!) { node(id: $id) { ... on Order { chain { title stages { order { title quantity } handOnQuantity } plans { plans { nodes { picks completionDate stages { stage { title } startDate arrivalDate plan { lines { contractor { name } source quantity } } } } } noPlanReason { message } } } } } }`,
+      { id: casting.id },
+      token,
+    );
+    expect(res.errors).toBeUndefined();
+    const chain = res.data.node.chain;
+    expect(chain.title).toBe("Gate valves DN150 for wellheads");
+    // 60 valves; bodies machined at 95 %, cast at 90 %; two galvanised stems a valve.
+    expect(chain.stages.map((s: any) => [s.order.title, s.order.quantity, s.handOnQuantity])).toEqual([
+      ["Assembly and pressure testing of gate valves", 60, 60],
+      ["Machining of valve bodies", 64, 60],
+      ["Heat treatment of valve body castings", 64, 64],
+      ["Casting of valve bodies", 72, 64],
+      ["Galvanic coating of valve stems", 120, 120],
+    ]);
+    expect(chain.plans.noPlanReason).toBeNull();
+    const plans = chain.plans.plans.nodes;
+    expect(plans.length).toBeGreaterThan(0);
+    expect(plans.flatMap((p: any) => p.picks).sort()).toEqual(["BALANCED", "CHEAPEST", "FASTEST"]);
+    for (const plan of plans) {
+      const stage = (title: string) => plan.stages.find((s: any) => s.stage.title === title);
+      expect(stage("Casting of valve bodies").plan.lines).toEqual([{ contractor: { name: "Voronezh Foundry" }, source: "BID", quantity: 72 }]);
+      expect(stage("Heat treatment of valve body castings").startDate).toBe(stage("Casting of valve bodies").arrivalDate);
+      expect(stage("Machining of valve bodies").startDate).toBe(stage("Heat treatment of valve body castings").arrivalDate);
+      const assembly = stage("Assembly and pressure testing of gate valves");
+      expect(assembly.startDate).toBe([stage("Machining of valve bodies").arrivalDate, stage("Galvanic coating of valve stems").arrivalDate].sort()[1]);
+      expect(plan.completionDate).toBe(assembly.arrivalDate);
+    }
   });
 });
 
