@@ -10,7 +10,7 @@ import type { Executor } from "../db/executor";
 import type { BidRow, CapabilityOfferRow, ChainRow, OrderRow } from "../db/schema";
 import { orderEvent } from "../events/domain-events";
 import { actorOf, appendEvents } from "../events/event.repository";
-import { badUserInput, forbidden, ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { badUserInput, forbidden, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { Currency, type MoneyInput } from "../graphql/money";
 import { bidKey, offerKey } from "../matching/candidates";
@@ -117,25 +117,27 @@ export class ChainService {
     });
     if (errors.any || route === null) return refused(errors);
 
-    const chain = await insertChain(db, { companyId: v.companyId!, title, description, quantity: input.quantity, neededBy, valuePerDayMinor, currency: Currency.RUB, createdAt: now });
-    // Final stage first, so that every stage's order can name the order it feeds.
-    const written = new Map<string, { id: number; quantity: number; latest: string }>();
-    const stageErrors = new UserErrors();
+    // Every stage's quantity and date follow from the stage it feeds: final first.
+    const planned = new Map<string, { i: number; quantity: number; latest: string; feeds: string | null; terms: ReturnType<typeof checkOrderTerms> }>();
     for (const i of route) {
       const stage = input.stages[i];
-      const next = stage.feeds == null ? null : written.get(stage.feeds)!;
-      const handOn = next === null ? input.quantity : next.quantity * stage.partsPerUnit;
-      const quantity = unitsToOrder(handOn, stage.yieldPercent);
+      const next = stage.feeds == null ? null : planned.get(stage.feeds)!;
+      const quantity = unitsToOrder(next === null ? input.quantity : next.quantity * stage.partsPerUnit, stage.yieldPercent);
       const latest = next === null ? neededBy : addDays(next.latest, -stage.moveDays);
       const field = (name: string) => ["stages", String(i), name];
+      if (!Number.isSafeInteger(quantity)) errors.add(field("partsPerUnit"), UserErrorCode.OUT_OF_RANGE, `The stage would make ${quantity} units: beyond exact arithmetic.`);
+      else if (localDate(closesAt) >= latest) errors.add(field("moveDays"), UserErrorCode.OUT_OF_RANGE, `With the moving days after it, this stage must complete by ${latest}, which is not after bidding closes.`);
       const sub = new UserErrors();
-      const terms = checkOrderTerms(sub, { quantity, neededBy: latest, maxUnitPrice: stage.maxUnitPrice, sourcingPolicy: stage.sourcingPolicy }, now);
-      for (const e of sub.list) stageErrors.list.push(Object.assign(e, { field: ["stages", String(i), ...(e.field ?? [])] }));
-      if (!Number.isSafeInteger(quantity)) stageErrors.add(field("partsPerUnit"), UserErrorCode.OUT_OF_RANGE, `The stage would make ${quantity} units: beyond exact arithmetic.`);
-      else if (localDate(closesAt) >= latest) {
-        stageErrors.add(field("moveDays"), UserErrorCode.OUT_OF_RANGE, `With the moving days after it, this stage must complete by ${latest}, which is not after bidding closes.`);
-      }
-      if (stageErrors.any) continue;
+      const terms = checkOrderTerms(sub, { quantity: Number.isSafeInteger(quantity) ? quantity : 1, neededBy: latest, maxUnitPrice: stage.maxUnitPrice, sourcingPolicy: stage.sourcingPolicy }, now);
+      for (const e of sub.list) if (e.field?.[0] !== "neededBy") errors.list.push(Object.assign(e, { field: ["stages", String(i), ...(e.field ?? [])] }));
+      planned.set(stage.key, { i, quantity, latest, feeds: stage.feeds ?? null, terms: { ...terms, quantity } });
+    }
+    if (errors.any) return refused(errors);
+
+    const chain = await insertChain(db, { companyId: v.companyId!, title, description, quantity: input.quantity, neededBy, valuePerDayMinor, currency: Currency.RUB, createdAt: now });
+    const orderIds = new Map<string, number>();
+    for (const [key, { i, feeds, terms }] of planned) {
+      const stage = input.stages[i];
       const order = await insertOrder(db, {
         companyId: v.companyId!,
         capabilityId: capabilityIds[i]!,
@@ -146,19 +148,17 @@ export class ChainService {
         currency: stage.maxUnitPrice?.currency ?? Currency.RUB,
         biddingClosesAt: closesAt,
         chainId: chain.id,
-        feedsOrderId: next?.id ?? null,
+        feedsOrderId: feeds === null ? null : orderIds.get(feeds)!,
         partsPerUnit: stage.partsPerUnit,
         yieldPercent: stage.yieldPercent,
-        moveDays: stage.feeds == null ? 0 : stage.moveDays,
+        moveDays: feeds === null ? 0 : stage.moveDays,
         status: "OPEN",
         createdAt: now,
         updatedAt: now,
       });
-      written.set(stage.key, { id: order.id, quantity, latest });
+      orderIds.set(key, order.id);
       await appendEvents(db, actorOf(v), now, [orderEvent(order, null, "OPEN", `Posted as a stage of the chain "${title}".`)]);
     }
-    // Something only the computed stages show: roll back the chain written so far.
-    if (stageErrors.any) throw new RefusedError(stageErrors.list);
     return ok(chain);
   }
 

@@ -155,6 +155,11 @@ describe("posting a production chain", () => {
     ["a blank stage title", [{ key: "a" }, { key: "b", feeds: "a", title: " " }], [["BLANK", "stages.1.title"]]],
     ["a yield of 0 %", [{ key: "a" }, { key: "b", feeds: "a", yieldPercent: 0 }], [["OUT_OF_RANGE", "stages.1.yieldPercent"]]],
     ["moving days that leave no time after bidding closes", [{ key: "a" }, { key: "b", feeds: "a", moveDays: 80 }], [["OUT_OF_RANGE", "stages.1.moveDays"]]],
+    [
+      "a stage before one whose moving days leave no time (each stage's error, and no crash)",
+      [{ key: "a" }, { key: "b", feeds: "a", moveDays: 80 }, { key: "c", feeds: "b", moveDays: 1 }],
+      [["OUT_OF_RANGE", "stages.1.moveDays"], ["OUT_OF_RANGE", "stages.2.moveDays"]],
+    ],
   ])("refuses %s, clearly, and writes nothing", async (_, shapes, expected) => {
     const stages = (shapes as Record<string, unknown>[]).map((shape) => ({ title: `Stage ${shape.key}`, capabilityId: market.capabilityId, sourcingPolicy: {}, ...shape }));
     const errors = await refusedWith(server, POST_CHAIN, chainInput({}, stages), market.startup.token);
