@@ -143,6 +143,19 @@ export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: st
   const services = createServices();
   const as = async (company: string): Promise<RequestContext> => ({ ...ctx, viewer: await memberOf(company) });
   const today = localDate(now);
+  type DemoBid = { contractor: string; unitPrice: string; minLot: number; maxQuantity: number; leadTimeDays: number };
+  const bidOn = async (orderId: number, bid: DemoBid) =>
+    must(
+      await services.bids.submit(await as(bid.contractor), {
+        orderId: toGlobalId("Order", orderId),
+        unitPrice: { amount: bid.unitPrice, currency: Currency.RUB },
+        minLot: bid.minLot,
+        maxQuantity: bid.maxQuantity,
+        leadTimeDays: bid.leadTimeDays,
+        validUntil: new Date(now.getTime() + 45 * DAY_MS),
+      }),
+      "bid",
+    );
   for (const demo of DEMO_ORDERS) {
     const order = must(
       await services.orders.post(await as(demo.customer), {
@@ -163,18 +176,7 @@ export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: st
     );
     const bidIds = new Map<string, number>();
     for (const bid of demo.bids) {
-      const row = must(
-        await services.bids.submit(await as(bid.contractor), {
-          orderId: toGlobalId("Order", order.id),
-          unitPrice: { amount: bid.unitPrice, currency: Currency.RUB },
-          minLot: bid.minLot,
-          maxQuantity: bid.maxQuantity,
-          leadTimeDays: bid.leadTimeDays,
-          validUntil: new Date(now.getTime() + 45 * DAY_MS),
-        }),
-        "bid",
-      );
-      bidIds.set(bid.contractor, row.id);
+      bidIds.set(bid.contractor, (await bidOn(order.id, bid)).id);
     }
     if (demo.award) {
       must(
@@ -202,16 +204,6 @@ export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: st
   for (const bid of DEMO_CHAIN.bids) {
     const title = DEMO_CHAIN.stages.find((stage) => stage.key === bid.stage)!.title;
     const stage = stages.find((s) => s.order.title === title)!;
-    must(
-      await services.bids.submit(await as(bid.contractor), {
-        orderId: toGlobalId("Order", stage.order.id),
-        unitPrice: { amount: bid.unitPrice, currency: Currency.RUB },
-        minLot: bid.minLot,
-        maxQuantity: bid.maxQuantity,
-        leadTimeDays: bid.leadTimeDays,
-        validUntil: new Date(now.getTime() + 45 * DAY_MS),
-      }),
-      "chain bid",
-    );
+    await bidOn(stage.order.id, bid);
   }
 }
