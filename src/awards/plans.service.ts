@@ -50,7 +50,7 @@ export interface PlanAllocation {
 }
 
 /** The throw-on-first-error check queries use: matchPreview and plans arguments are not mutations. */
-function throwFirst(errors: UserErrors): void {
+export function throwFirst(errors: UserErrors): void {
   const first = errors.list[0];
   if (first) throw badUserInput(first.message, first.field?.join("."));
 }

@@ -10,12 +10,13 @@ import type { Executor } from "../db/executor";
 import type { BidRow, CapabilityOfferRow, ChainRow, OrderRow } from "../db/schema";
 import { orderEvent } from "../events/domain-events";
 import { actorOf, appendEvents } from "../events/event.repository";
-import { badUserInput, forbidden, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { forbidden, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { Currency, type MoneyInput } from "../graphql/money";
-import { bidKey, offerKey } from "../matching/candidates";
+import { candidateSources, quotedOffers } from "../matching/candidates";
 import { type ChainMatchResult, type ChainStage, type StageCandidate } from "../matching/chain";
 import type { Matcher } from "../matching/matcher";
+import { throwFirst } from "../awards/plans.service";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
 import { effectiveStatus } from "../orders/order-state";
 import { checkOrderTerms } from "../orders/order-terms";
@@ -181,8 +182,7 @@ export class ChainService {
     if (!sees(ctx.viewer, "Chain", { owner: chain.companyId })) throw forbidden("Only the chain's customer and the coordinator see its plans.");
     const errors = new UserErrors();
     const valuePerDayMinor = valuePerDayEarlier == null ? chain.valuePerDayMinor : nonNegativeMoney(errors, "valuePerDayEarlier", valuePerDayEarlier, "The value of a day");
-    const first = errors.list[0];
-    if (first) throw badUserInput(first.message, first.field?.join("."));
+    throwFirst(errors);
     const now = ctx.now;
     const today = localDate(now);
     const stages = await this.stages(ctx, chain);
@@ -191,32 +191,20 @@ export class ChainService {
     if (closed) {
       return { ...base, sources: new Map(), result: { plans: [], complete: true, steps: 0, stages: [], infeasible: { code: "STAGE_NOT_OPEN", stageKey: String(closed.order.id), status: effectiveStatus(closed.order, now) } } };
     }
-    const sources: ChainPlans["sources"] = new Map();
     const perStage = await Promise.all(
       stages.map(async (s) => {
         const bids = (await findLiveBidsOfOrder(ctx.db, s.order.id)).filter((bid) => bidStatusAt(bid, now) === "LIVE");
-        const bidders = new Set(bids.map((b) => b.companyId));
-        const offers = (await activeOffersOfCapability(ctx.db, s.order.capabilityId)).filter((o) => o.active && !bidders.has(o.companyId));
-        return { s, bids, offers };
+        return { s, bids, quoted: quotedOffers(bids, await activeOffersOfCapability(ctx.db, s.order.capabilityId)) };
       }),
     );
-    const companyIds = [...new Set(perStage.flatMap(({ bids, offers }) => [...bids.map((b) => b.companyId), ...offers.map((o) => o.companyId)]))];
+    const companyIds = [...new Set(perStage.flatMap(({ bids, quoted }) => [...bids, ...quoted].map((row) => row.companyId)))];
     const free = await freeCapacity(ctx.db, companyIds, today, chain.neededBy);
     const scores = stages.some((s) => s.order.minScore !== null) ? await scorecards(ctx.db, companyIds, today) : null;
-    const weeklyFree = (companyId: number) => free.weekly.get(companyId)!;
-    const engineStages: ChainStage[] = perStage.map(({ s, bids, offers }) => {
-      const rows = new Map<string, { bid: BidRow | null; offer: CapabilityOfferRow | null }>();
-      sources.set(s.order.id, rows);
-      const candidates: StageCandidate[] = [
-        ...bids.map((bid): StageCandidate => {
-          rows.set(bidKey(bid.id), { bid, offer: null });
-          return { key: bidKey(bid.id), contractorId: bid.companyId, source: "BID", unitPrice: bid.unitPriceMinor, minLot: bid.minLot, maxQuantity: bid.maxQuantity, capacity: { leadDays: bid.leadTimeDays, centihoursPerUnit: bid.centihoursPerUnit, weeklyFree: weeklyFree(bid.companyId) } };
-        }),
-        ...offers.map((offer): StageCandidate => {
-          rows.set(offerKey(offer.id), { bid: null, offer });
-          return { key: offerKey(offer.id), contractorId: offer.companyId, source: "QUOTE", unitPrice: offer.unitPriceMinor, minLot: offer.minLot, maxQuantity: offer.maxLot, capacity: { leadDays: offer.minLeadDays, centihoursPerUnit: offer.centihoursPerUnit, weeklyFree: weeklyFree(offer.companyId) } };
-        }),
-      ].map((c) => (scores ? { ...c, score: scores.get(c.contractorId)!.score } : c));
+    const sources: ChainPlans["sources"] = new Map();
+    const engineStages: ChainStage[] = perStage.map(({ s, bids, quoted }) => {
+      const stageSources = candidateSources(bids, quoted, free);
+      sources.set(s.order.id, new Map(stageSources.map(({ terms, bid, offer }) => [terms.key, { bid, offer }])));
+      const candidates = stageSources.map(({ terms, capacity }): StageCandidate => ({ ...terms, capacity, ...(scores && { score: scores.get(terms.contractorId)!.score }) }));
       return {
         key: String(s.order.id),
         feeds: s.order.feedsOrderId === null ? null : String(s.order.feedsOrderId),

@@ -1,4 +1,4 @@
-import { freeCapacity, offerSchedule, pointCovering, scheduleFrom } from "../capacity/free-capacity";
+import { freeCapacity, pointCovering, scheduleFrom, type CapacityFromStart, type FreeCapacity } from "../capacity/free-capacity";
 import type { Executor } from "../db/executor";
 import type { BidRow, CapabilityOfferRow } from "../db/schema";
 import type { Candidate } from "./engine";
@@ -13,6 +13,42 @@ export interface SourcedCandidate {
 export const bidKey = (id: number) => `bid:${id}`;
 export const offerKey = (id: number) => `offer:${id}`;
 
+/** A bid's or an offer's terms as the engines read them, the capacity its schedule is drawn from, and the row. */
+export interface CandidateSource {
+  terms: Omit<Candidate, "schedule">;
+  capacity: CapacityFromStart;
+  bid: BidRow | null;
+  offer: CapabilityOfferRow | null;
+}
+
+/** The offers that quote for an order: active, of contractors without a live bid on it (a bid is its contractor's answer to this order). */
+export function quotedOffers(bids: readonly BidRow[], offers: readonly CapabilityOfferRow[]): CapabilityOfferRow[] {
+  const bidders = new Set(bids.map((b) => b.companyId));
+  return offers.filter((o) => o.active && !bidders.has(o.companyId));
+}
+
+/**
+ * Bids and quoted offers as candidate sources over `free` (which must hold their contractors):
+ * a bid completes on its lead date with the units the free hours by then cover; a quote at the
+ * end of each week as the free hours grow, no sooner than its minimum lead time.
+ */
+export function candidateSources(bids: readonly BidRow[], quoted: readonly CapabilityOfferRow[], free: FreeCapacity): CandidateSource[] {
+  return [
+    ...bids.map((bid): CandidateSource => ({
+      terms: { key: bidKey(bid.id), contractorId: bid.companyId, source: "BID", unitPrice: bid.unitPriceMinor, minLot: bid.minLot, maxQuantity: bid.maxQuantity },
+      capacity: { completes: "ON_LEAD_DATE", leadDays: bid.leadTimeDays, centihoursPerUnit: bid.centihoursPerUnit, weeklyFree: free.weekly.get(bid.companyId)! },
+      bid,
+      offer: null,
+    })),
+    ...quoted.map((offer): CandidateSource => ({
+      terms: { key: offerKey(offer.id), contractorId: offer.companyId, source: "QUOTE", unitPrice: offer.unitPriceMinor, minLot: offer.minLot, maxQuantity: offer.maxLot },
+      capacity: { completes: "AS_HOURS_FREE", leadDays: offer.minLeadDays, centihoursPerUnit: offer.centihoursPerUnit, weeklyFree: free.weekly.get(offer.companyId)! },
+      bid: null,
+      offer,
+    })),
+  ];
+}
+
 /**
  * Turns bids and offers into the engine's candidates, as of `today`, looking as far as
  * `neededBy`. Capacity is the contractor's free engineer-hours, as the award books it:
@@ -25,42 +61,9 @@ export const offerKey = (id: number) => `offer:${id}`;
  * A contractor with a live bid is represented by that bid only (it is its answer to this order).
  */
 export async function buildCandidates(db: Executor, bids: readonly BidRow[], offers: readonly CapabilityOfferRow[], today: string, neededBy: string): Promise<SourcedCandidate[]> {
-  const bidders = new Set(bids.map((b) => b.companyId));
-  const quoted = offers.filter((o) => o.active && !bidders.has(o.companyId));
-  const free = await freeCapacity(db, [...bidders, ...quoted.map((o) => o.companyId)], today, neededBy);
-  const fromBids = bids.map((bid): SourcedCandidate => {
-    const capacity = { completes: "ON_LEAD_DATE" as const, leadDays: bid.leadTimeDays, centihoursPerUnit: bid.centihoursPerUnit, weeklyFree: free.weekly.get(bid.companyId)! };
-    return {
-      candidate: {
-        key: bidKey(bid.id),
-        contractorId: bid.companyId,
-        source: "BID",
-        unitPrice: bid.unitPriceMinor,
-        minLot: bid.minLot,
-        maxQuantity: bid.maxQuantity,
-        schedule: scheduleFrom(capacity, free.weeks, today),
-      },
-      bid,
-      offer: null,
-    };
-  });
-  const fromOffers = quoted.map((offer): SourcedCandidate => {
-    const schedule = offerSchedule(offer, free, today);
-    return {
-      candidate: {
-        key: offerKey(offer.id),
-        contractorId: offer.companyId,
-        source: "QUOTE",
-        unitPrice: offer.unitPriceMinor,
-        minLot: offer.minLot,
-        maxQuantity: offer.maxLot,
-        schedule,
-      },
-      bid: null,
-      offer,
-    };
-  });
-  return [...fromBids, ...fromOffers];
+  const quoted = quotedOffers(bids, offers);
+  const free = await freeCapacity(db, [...new Set([...bids, ...quoted].map((row) => row.companyId))], today, neededBy);
+  return candidateSources(bids, quoted, free).map(({ terms, capacity, bid, offer }) => ({ candidate: { ...terms, schedule: scheduleFrom(capacity, free.weeks, today) }, bid, offer }));
 }
 
 /** The date a candidate completes `quantity` units, or null when its capacity does not allow it. */
