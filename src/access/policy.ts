@@ -160,6 +160,7 @@ export const GATES = {
   postChain: gateOf(["MEMBER"], "post production chains (members of product companies)"),
   cancelOrder: gateOf(["MEMBER"], "cancel orders (the order's owner)"),
   awardOrder: gateOf(["MEMBER"], "award orders (the order's owner)"),
+  awardChain: gateOf(["MEMBER"], "award production chains (the chain's customer)"),
   matchPreview: gateOf(["MEMBER", "COORDINATOR"], "preview plans (product companies and the coordinator)", ["PRODUCT"]),
   submitBid: gateOf(["MEMBER"], "bid (members of contract companies)"),
   reviseBid: gateOf(["MEMBER"], "revise bids (the bidding contract company)"),

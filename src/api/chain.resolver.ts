@@ -1,18 +1,22 @@
+import { GraphQLLocalDate } from "graphql-scalars";
 import { Arg, Args, Ctx, Extensions, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { sees } from "../access/policy";
-import { PostChainInput } from "../chains/chain.inputs";
-import type { ChainNoPlan, ChainPlans as ServicePlans, StageFacts } from "../chains/chain.service";
+import { chainPlanKeyOf } from "../chains/chain-award.service";
+import { AwardChainInput, PostChainInput } from "../chains/chain.inputs";
+import { chainProgress, chainStatus, type StageProgress } from "../chains/chain-progress";
+import { stageFacts, type ChainNoPlan, type ChainPlans as ServicePlans, type StageFacts } from "../chains/chain.service";
 import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { MoneyInput, toMoney } from "../graphql/money";
 import type { ChainPlan as EnginePlan, StageStart } from "../matching/chain";
-import { Chain, ChainNoPlanCode, ChainNoPlanReason, ChainPlan, ChainPlanConnection, ChainPlans, ChainStage, ChainStagePlan, PostChainPayload, toChain } from "./chain.type";
+import { AwardChainPayload, Chain, ChainStatus, ChainNoPlanCode, ChainNoPlanReason, ChainPlan, ChainPlanConnection, ChainPlans, ChainStage, ChainStagePlan, PostChainPayload, toChain } from "./chain.type";
 import type { Context } from "./context";
 import { toMatchPlan } from "./matching.resolver";
 import { noPlanText } from "./matching-reasons";
 import { NoPlanReason, type NoPlanCode, type PlanPick } from "./matching.type";
 import { Order, toOrder } from "./order.type";
+import { toContract } from "./contract.type";
 
 function startText(start: StageStart, titleOf: (key: string) => string): string {
   return start.code === "NO_INPUTS"
@@ -52,6 +56,7 @@ async function toChainPlans(ctx: Context, plans: ServicePlans): Promise<ChainPla
   const stageOf = (key: string) => orders.get(key)!;
   const toPlan = async (plan: EnginePlan): Promise<ChainPlan> =>
     Object.assign(new ChainPlan(), {
+      key: chainPlanKeyOf(plans.chain.id, plan),
       totalCost: toMoney(plan.totalCost, currency),
       completionDate: plan.completionDate,
       daysToCompletion: plan.daysToCompletion,
@@ -83,9 +88,10 @@ async function toChainPlans(ctx: Context, plans: ServicePlans): Promise<ChainPla
   });
 }
 
-function toChainStage(fact: StageFacts, all: readonly StageFacts[], now: Date): ChainStage {
+function toChainStage(fact: StageFacts, all: readonly StageFacts[], progress: StageProgress, now: Date): ChainStage {
   const next = all.find((s) => s.order.id === fact.order.feedsOrderId);
   return Object.assign(new ChainStage(), {
+    ...progress,
     order: toOrder(fact.order, now),
     feeds: next ? toOrder(next.order, now) : null,
     handOnQuantity: fact.handOnQuantity,
@@ -105,10 +111,35 @@ export class ChainResolver {
     return payloadOf(ctx.services.chains.post(ctx, input), (row) => ({ chain: toChain(row) }), { chain: null });
   }
 
+  @Mutation(() => AwardChainPayload, {
+    description:
+      "The customer awards a whole chain by a plan of chain.plans: every stage's contracts at once, each stage's work booked from the day its inputs arrive, all checks passed or nothing changes.",
+  })
+  awardChain(@Arg("input", () => AwardChainInput, { description: "The mutation's input; its type describes each field." }) input: AwardChainInput, @Ctx() ctx: Context): Promise<AwardChainPayload> {
+    return payloadOf(ctx.services.chainAwards.award(ctx, input), ({ chain, contracts }) => ({ chain: toChain(chain), contracts: contracts.map(toContract) }), { chain: null, contracts: null });
+  }
+
   @FieldResolver(() => [ChainStage], { description: "The stages, final first, each before the stages that feed it. At most 12: not paginated." })
   async stages(@Root() chain: Chain, @Ctx() ctx: Context): Promise<ChainStage[]> {
-    const facts = await ctx.services.chains.stages(ctx, chain.row);
-    return facts.map((fact) => toChainStage(fact, facts, ctx.now));
+    const rows = await ctx.loaders.chainRows.load(chain.dbId);
+    const facts = stageFacts(chain.row, rows.stages);
+    const progress = chainProgress(chain.row, rows, ctx.now);
+    return facts.map((fact) => toChainStage(fact, facts, progress.stages.get(fact.order.id)!, ctx.now));
+  }
+
+  @FieldResolver(() => ChainStatus, { description: "Where the chain is in its life, from its stages." })
+  async status(@Root() chain: Chain, @Ctx() ctx: Context): Promise<ChainStatus> {
+    return chainStatus((await ctx.loaders.chainRows.load(chain.dbId)).stages, ctx.now) as ChainStatus;
+  }
+
+  @FieldResolver(() => GraphQLLocalDate, { nullable: true, description: "When the final stage is expected complete (or completed), with every delay so far; null before the award." })
+  async expectedCompletion(@Root() chain: Chain, @Ctx() ctx: Context): Promise<string | null> {
+    return chainProgress(chain.row, await ctx.loaders.chainRows.load(chain.dbId), ctx.now).expectedCompletion;
+  }
+
+  @FieldResolver(() => GraphQLLocalDate, { nullable: true, description: "The day the final stage's last units were accepted: the chain's completion. Null until then." })
+  async completedOn(@Root() chain: Chain, @Ctx() ctx: Context): Promise<string | null> {
+    return chainProgress(chain.row, await ctx.loaders.chainRows.load(chain.dbId), ctx.now).completedOn;
   }
 
   @Extensions(fieldCost(REPORT_COST.chainPlans))

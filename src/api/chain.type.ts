@@ -6,6 +6,7 @@ import { UserError } from "../graphql/errors";
 import { toGlobalId } from "../graphql/global-id";
 import { type Currency, Money, toMoney } from "../graphql/money";
 import { Node } from "../graphql/node";
+import { Contract } from "./contract.type";
 import { MatchPlan, NoPlanReason, PlanPick } from "./matching.type";
 import { Order } from "./order.type";
 
@@ -72,7 +73,43 @@ export class ChainStage {
 
   @Field(() => GraphQLLocalDate, { description: "The latest the stage may complete for the final stage to complete by the chain's date (its order's needed-by date)." })
   latestCompletion!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: "When its work starts: the day its inputs arrive (award day for a stage with none), later when an earlier stage is late. Null before the award." })
+  startDate!: string | null;
+
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description:
+      "When it completes, as far as is known: the latest of its contracts' dates, each the day it was delivered (or accepted), else its promised date (today, when that has passed with units undelivered). Null before the award.",
+  })
+  expectedCompletion!: string | null;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: "The day its last units were accepted; null until then." })
+  completedOn!: string | null;
+
+  @Field(() => Boolean, { description: "Whether it is expected (or was completed) after its latest completion: the chain's date is at risk." })
+  late!: boolean;
 }
+
+export enum ChainStatus {
+  OPEN = "OPEN",
+  AWARDED = "AWARDED",
+  IN_PRODUCTION = "IN_PRODUCTION",
+  COMPLETED = "COMPLETED",
+  CANCELLED = "CANCELLED",
+}
+
+registerEnumType(ChainStatus, {
+  name: "ChainStatus",
+  description: "Where a production chain is in its life, from its stages' orders.",
+  valuesConfig: {
+    OPEN: { description: "Every stage takes bids; awardChain awards them all at once." },
+    AWARDED: { description: "Awarded: every stage has its contracts; none has started production." },
+    IN_PRODUCTION: { description: "A stage is in production (or complete) and the final stage is not complete." },
+    COMPLETED: { description: "The final stage's last units were accepted: the product is made." },
+    CANCELLED: { description: "A stage was cancelled or expired before the final stage completed: the chain will not complete as posted." },
+  },
+});
 
 @ObjectType({ description: "One stage in a chain plan: when it starts, why then, and its split between contractors." })
 export class ChainStagePlan {
@@ -94,6 +131,9 @@ export class ChainStagePlan {
 
 @ObjectType({ description: "A plan for a whole chain: every stage's split, the stages in an order that puts inputs first." })
 export class ChainPlan {
+  @Field(() => String, { description: "Pass as awardChain's planKey to award this plan, every stage at once." })
+  key!: string;
+
   @Field(() => Money, { description: "The sum of every stage's cost, exact." })
   totalCost!: Money;
 
@@ -180,5 +220,17 @@ export class PostChainPayload {
   chain!: Chain | null;
 
   @Field(() => [UserError], { description: "Why the input was refused; empty on success." })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: "Result of awardChain." })
+export class AwardChainPayload {
+  @Field(() => Chain, { nullable: true, description: "The awarded chain; null when the award was refused." })
+  chain!: Chain | null;
+
+  @Field(() => [Contract], { nullable: true, description: "Every stage's contracts, inputs' stages first; null when refused." })
+  contracts!: Contract[] | null;
+
+  @Field(() => [UserError], { description: "Why the award was refused; empty on success." })
   userErrors!: UserError[];
 }

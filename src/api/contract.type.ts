@@ -28,7 +28,12 @@ export class Contract extends Node {
   @Field(() => Money, { description: "Quantity times unit price, exact." })
   value!: Money;
 
-  @Field(() => GraphQLLocalDate, { description: "Award date plus the bid's lead time: when the contractor promised delivery." })
+  @Field(() => GraphQLLocalDate, { description: "The first day its work is booked: the award's date, or for a stage of a production chain the day its inputs arrive (later when an earlier stage is late)." })
+  startDate!: string;
+
+  @Field(() => GraphQLLocalDate, {
+    description: "When the contractor promised delivery: the start date plus the bid's lead time (for a chain stage, the date its free hours from the start allow; moved with the start when an earlier stage is late).",
+  })
   promisedDate!: string;
 
   @Field(() => GraphQLSafeInt, { description: "Units delivered and awaiting the customer's decision." })
@@ -66,6 +71,7 @@ export function toContract(row: ContractRow): Contract {
     quantity: row.quantity,
     unitPrice: toMoney(row.unitPriceMinor, currency),
     value: toMoney(row.valueMinor, currency),
+    startDate: row.startDate,
     promisedDate: row.promisedDate,
     pendingQuantity: row.pendingQuantity,
     acceptedQuantity: row.acceptedQuantity,

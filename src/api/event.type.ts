@@ -30,6 +30,7 @@ registerEnumType(MarketEventType, {
     DELIVERY_ACCEPTED: { description: "The customer accepted a delivery: its value is revenue today." },
     DELIVERY_REJECTED: { description: "The customer rejected a delivery for quality; the units are due again." },
     BOOKINGS_MOVED: { description: "Booked work of a contract moved between engineers (reassigned, or an engineer's hours cut)." },
+    CONTRACT_RESCHEDULED: { description: "A chain stage's contract moved later, its start and promised dates and its booked work: a stage before it is late (a late delivery, or rejected units to be made again)." },
     QUESTION_ASKED: { description: "A contract company asked the order's owner a question (the asker and the owner hear of it)." },
     QUESTION_ANSWERED: { description: "The owner answered a question (to its asker)." },
     QUESTION_PUBLISHED: { description: "The owner published a question with its answer: the order's bidders hear of it (and may read it on the order, as anyone who may see the order)." },

@@ -36,6 +36,7 @@ const SAYS: Record<NotificationKindValue, (actor: string, order: string) => stri
   DELIVERY_ACCEPTED: (a, o) => `${a} accepted your delivery for ${o}.`,
   DELIVERY_REJECTED: (a, o) => `${a} rejected your delivery for ${o}: the units are due again.`,
   BOOKINGS_MOVED: (a, o) => `${a} moved booked work of your contract for ${o} between engineers.`,
+  CONTRACT_RESCHEDULED: (_a, o) => `A contract for ${o}, a stage of a production chain, moved later: an earlier stage is late.`,
   QUESTION_ASKED: (a, o) => `${a} asked a question on your order ${o}.`,
   QUESTION_ANSWERED: (a, o) => `${a} answered your question on ${o}.`,
   QUESTION_PUBLISHED: (a, o) => `${a} published a question and its answer on ${o}, which you bid on.`,

@@ -18,6 +18,7 @@ import { NotificationService } from "../notifications/notification.service";
 import { QuestionService } from "../questions/question.service";
 import { DocumentService } from "../documents/document.service";
 import { ChainService } from "../chains/chain.service";
+import { ChainAwardService } from "../chains/chain-award.service";
 
 /**
  * The use cases, one service per domain; stateless, shared by all requests, each method taking
@@ -26,6 +27,7 @@ import { ChainService } from "../chains/chain.service";
  */
 export function createServices(matcher: Matcher = inlineMatcher) {
   const plans = new PlanService(matcher);
+  const chains = new ChainService(matcher);
   return {
     apiTokens: new ApiTokenService(),
     parks: new ParkService(),
@@ -45,7 +47,8 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     notifications: new NotificationService(),
     questions: new QuestionService(),
     documents: new DocumentService(),
-    chains: new ChainService(matcher),
+    chains,
+    chainAwards: new ChainAwardService(chains),
   };
 }
 

@@ -27,7 +27,7 @@ export interface Award {
 }
 
 /** One checked allocation: a live bid of this order and the units it gets. */
-interface Line {
+export interface Line {
   bid: BidRow;
   quantity: number;
   index: number;
@@ -39,10 +39,15 @@ interface Line {
  * a promised date after the needed-by date; a share above the limit; too few contractors; and
  * a total that is not the order's quantity.
  */
-export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | undefined; bidId: string; quantity: number }[], now: Date, errors: UserErrors): Line[] {
+export function checkAllocations(
+  order: OrderRow,
+  allocations: { bid: BidRow | undefined; bidId: string; quantity: number }[],
+  now: Date,
+  errors: UserErrors,
+  promisedOf: (bid: BidRow) => string = (bid) => addDays(localDate(now), bid.leadTimeDays),
+): Line[] {
   const lines: Line[] = [];
   const seen = new Set<number>();
-  const today = localDate(now);
   allocations.forEach(({ bid, quantity }, index) => {
     const at = (field: string) => ["allocations", String(index), field];
     if (!bid || bid.orderId !== order.id) {
@@ -68,8 +73,9 @@ export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | u
       });
       return;
     }
-    if (addDays(today, bid.leadTimeDays) > order.neededBy) {
-      errors.add(at("bidId"), UserErrorCode.LEAD_TIME_MISSES_NEEDED_BY, `Awarded today, this bid delivers on ${addDays(today, bid.leadTimeDays)}, after ${order.neededBy}.`);
+    const promised = promisedOf(bid);
+    if (promised > order.neededBy) {
+      errors.add(at("bidId"), UserErrorCode.LEAD_TIME_MISSES_NEEDED_BY, `Awarded today, this bid delivers on ${promised}, after ${order.neededBy}.`);
       return;
     }
     if (quantity * 100 > order.quantity * order.maxSharePercent) {
@@ -106,6 +112,75 @@ export function checkAllocations(order: OrderRow, allocations: { bid: BidRow | u
     });
   }
   return lines;
+}
+
+/** How the lines of one award are dated: when work may start, when each line is promised, where a shortfall is reported. */
+export interface LineDates {
+  startDate: string;
+  promisedOf: (bid: BidRow) => string;
+  fieldOf: (line: Line) => string[];
+  /** The contracts' event note; default "Promised for <date>." */
+  noteOf?: (contract: ContractRow) => string;
+  /** The order's event note. */
+  orderNote?: string;
+}
+
+/**
+ * Writes an award of checked lines, in the caller's transaction: the order AWARDED, one contract
+ * per line (value = quantity x unit price) with its work booked on the contractor's engineers
+ * from `startDate`'s week to its promised date, the chosen bids AWARDED and every other live bid
+ * NOT_AWARDED, and the events. A contractor short of engineer-hours throws INSUFFICIENT_CAPACITY
+ * (the caller's transaction rolls back). Of two awards racing on one order, the conditional
+ * state change lets exactly one through.
+ */
+export async function awardLines(tx: Executor, v: Viewer, order: OrderRow, lines: readonly Line[], now: Date, dates: LineDates): Promise<ContractRow[]> {
+  await moveOrder(tx, order, "AWARDED", actorOf(v), now, dates.orderNote);
+  const contracts: ContractRow[] = [];
+  for (const { bid, quantity } of lines) {
+    contracts.push(
+      await insertContract(tx, {
+        orderId: order.id,
+        bidId: bid.id,
+        companyId: bid.companyId,
+        customerCompanyId: order.companyId,
+        quantity,
+        unitPriceMinor: bid.unitPriceMinor,
+        currency: bid.currency,
+        valueMinor: quantity * bid.unitPriceMinor,
+        centihoursPerUnit: bid.centihoursPerUnit,
+        startDate: dates.startDate,
+        promisedDate: dates.promisedOf(bid),
+        status: "AWARDED",
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+  }
+  // Book each contract's work on its contractor's engineers; any shortfall refuses the whole award.
+  const short = new UserErrors();
+  for (const [i, contract] of contracts.entries()) {
+    const work = workOf(contract);
+    const missing = await bookWork(tx, contract, work, dates.startDate);
+    if (missing > 0) {
+      const from = dates.startDate === localDate(now) ? "" : ` from ${dates.startDate}`;
+      short.add(dates.fieldOf(lines[i]), UserErrorCode.INSUFFICIENT_CAPACITY, `The contractor lacks ${formatHours(missing)} engineer-hours of free capacity for this work${from} before ${contract.promisedDate}.`, {
+        kind: "capacity",
+        neededCentihours: work,
+        freeCentihours: work - missing,
+      });
+    }
+  }
+  if (short.any) throw new RefusedError(short.list);
+  await setBidStatus(tx, order, lines.map((line) => line.bid), "AWARDED", actorOf(v), now);
+  await closeLiveBids(tx, order, actorOf(v), now);
+  const noteOf = dates.noteOf ?? ((contract: ContractRow) => `Promised for ${contract.promisedDate}.`);
+  await appendEvents(
+    tx,
+    actorOf(v),
+    now,
+    contracts.map((contract) => contractEvent("CONTRACT_AWARDED", contract, { to: "AWARDED", quantity: contract.quantity, centihours: workOf(contract), note: noteOf(contract) })),
+  );
+  return contracts;
 }
 
 /** The award: the owner splits an open order between bids, in one transaction. */
@@ -174,51 +249,8 @@ export class AwardService {
       errors.add("planKey", UserErrorCode.PLAN_CHANGED, `This is not one of the order's current plans${cut}: bids, offers or capacity changed, or the key was not read from order.plans. Read order.plans again.`);
       throw new RefusedError(errors.list);
     }
-    await moveOrder(tx, order, "AWARDED", actorOf(v), now);
     const today = localDate(now);
-    const contracts: ContractRow[] = [];
-    for (const { bid, quantity } of lines) {
-      contracts.push(
-        await insertContract(tx, {
-        orderId: order.id,
-        bidId: bid.id,
-        companyId: bid.companyId,
-        customerCompanyId: order.companyId,
-        quantity,
-        unitPriceMinor: bid.unitPriceMinor,
-        currency: bid.currency,
-        valueMinor: quantity * bid.unitPriceMinor,
-        centihoursPerUnit: bid.centihoursPerUnit,
-        promisedDate: addDays(today, bid.leadTimeDays),
-        status: "AWARDED",
-        createdAt: now,
-        updatedAt: now,
-        }),
-      );
-    }
-    // Book each contract's work on its contractor's engineers; any shortfall refuses the whole award.
-    const short = new UserErrors();
-    for (const [i, contract] of contracts.entries()) {
-      const work = workOf(contract);
-      const missing = await bookWork(tx, contract, work, today);
-      if (missing > 0) {
-        short.add(
-          planned ? ["planKey"] : ["allocations", String(lines[i].index), "quantity"],
-          UserErrorCode.INSUFFICIENT_CAPACITY,
-          `The contractor lacks ${formatHours(missing)} engineer-hours of free capacity for this work before ${contract.promisedDate}.`,
-          { kind: "capacity", neededCentihours: work, freeCentihours: work - missing },
-        );
-      }
-    }
-    if (short.any) throw new RefusedError(short.list);
-    await setBidStatus(tx, order, lines.map((line) => line.bid), "AWARDED", actorOf(v), now);
-    await closeLiveBids(tx, order, actorOf(v), now);
-    await appendEvents(
-      tx,
-      actorOf(v),
-      now,
-      contracts.map((contract) => contractEvent("CONTRACT_AWARDED", contract, { to: "AWARDED", quantity: contract.quantity, centihours: workOf(contract), note: `Promised for ${contract.promisedDate}.` })),
-    );
+    const contracts = await awardLines(tx, v, order, lines, now, { startDate: today, promisedOf: (bid) => addDays(today, bid.leadTimeDays), fieldOf: (line) => (planned ? ["planKey"] : ["allocations", String(line.index), "quantity"]) });
     return ok({ order: (await findOrderById(tx, order.id))!, contracts });
   }
 

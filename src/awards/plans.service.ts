@@ -5,7 +5,7 @@ import { bidStatusAt } from "../bids/bid-state";
 import { findLiveBid, findLiveBidsOfOrder, insertBid } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import type { Executor } from "../db/executor";
-import type { BidRow, OrderRow } from "../db/schema";
+import type { BidRow, CapabilityOfferRow, OrderRow } from "../db/schema";
 import { badUserInput, forbidden, UserErrorCode, UserErrors } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { toMoney, type Currency, type MoneyInput } from "../graphql/money";
@@ -21,7 +21,7 @@ import { bidKey, buildCandidates, completionFor, offerKey, type SourcedCandidate
 import type { InfeasibleCode, MatchResult, Plan, InfeasibilityFacts } from "../matching/engine";
 import type { Matcher } from "../matching/matcher";
 import type { MatchPreviewInput } from "./plans.inputs";
-import { decodePlanKey, encodePlanKey } from "../matching/plan-key";
+import { decodePlanKey, encodePlanKey, type PlanKeyLine } from "../matching/plan-key";
 
 export type PlansInfeasibleCode = InfeasibleCode | "ORDER_NOT_OPEN";
 
@@ -154,12 +154,85 @@ export function planKeyOf(orderId: number, plan: Plan): string {
   });
 }
 
+/** A plan's lines checked again now: the bids and offers they name, and what they cost today. */
+export interface CheckedLines {
+  bids: Map<number, BidRow>;
+  offers: Map<number, CapabilityOfferRow>;
+  totalCost: number;
+}
+
 /**
- * The allocations of a plan key, checked again now: the order's own plan, bids still live,
- * offers still active at the same price, no live bid since from a quoted contractor, and the
- * total cost unchanged. A quote line becomes a bid at the offer's terms, made by the platform
- * for the contractor (its revision history says so), completing when its capacity allows
- * today. Writes those bids: a caller refusing later must roll back (throw).
+ * Checks a plan's lines of one order again now, in the caller's transaction: bids still live,
+ * offers still active for the order's capability, no live bid since from a quoted contractor,
+ * and every contractor still above the order's minimum score. Returns the rows and what the
+ * lines cost at today's prices (the caller compares it with the key's), or null with
+ * PLAN_CHANGED added, its message ending with `readAgain`.
+ */
+export async function recheckLines(db: Executor, order: OrderRow, lines: readonly PlanKeyLine[], now: Date, errors: UserErrors, readAgain: string): Promise<CheckedLines | null> {
+  const bids = new Map((await findLiveBidsOfOrder(db, order.id)).map((bid) => [bid.id, bid]));
+  const offers = new Map((await findOffersByIds(db, lines.filter((l) => l.source === "offer").map((l) => l.id))).map((o) => [o.id, o]));
+  const changed = (message: string) => {
+    errors.add("planKey", UserErrorCode.PLAN_CHANGED, `${message} ${readAgain}`);
+    return null;
+  };
+  let totalCost = 0;
+  for (const line of lines) {
+    if (line.source === "bid") {
+      const bid = bids.get(line.id);
+      if (!bid || bidStatusAt(bid, now) !== "LIVE") return changed("A bid of the plan is no longer live.");
+      totalCost += line.quantity * bid.unitPriceMinor;
+    } else {
+      const offer = offers.get(line.id);
+      if (!offer || !offer.active || offer.capabilityId !== order.capabilityId) return changed("An offer of the plan is no longer active.");
+      if (await findLiveBid(db, order.id, offer.companyId)) return changed("A quoted contractor has bid since; its bid replaces its quote.");
+      totalCost += line.quantity * offer.unitPriceMinor;
+    }
+  }
+  if (order.minScore !== null) {
+    // Scores move with deliveries and with the coordinator's weights: the plan's contractors must still pass.
+    const contractors = lines.map((line) => (line.source === "bid" ? bids.get(line.id)!.companyId : offers.get(line.id)!.companyId));
+    const cards = await scorecards(db, [...new Set(contractors)], localDate(now));
+    const below = contractors.map((id) => cards.get(id)!.score).find((score) => score < order.minScore!);
+    if (below !== undefined) return changed(`A contractor of the plan now scores ${below} on its scorecard, below the order's minimum of ${order.minScore}.`);
+  }
+  return { bids, offers, totalCost };
+}
+
+/**
+ * A quote line as a bid at the offer's terms, made by the platform for the contractor (its
+ * revision history says so), completing `leadTimeDays` after its work may start. Writes it: a
+ * caller refusing later must roll back (throw).
+ */
+export function bidOfQuote(db: Executor, viewer: Viewer, order: OrderRow, offer: CapabilityOfferRow, quantity: number, leadTimeDays: number, now: Date): Promise<BidRow> {
+  return insertBid(
+    db,
+    order,
+    {
+      companyId: offer.companyId,
+      unitPriceMinor: offer.unitPriceMinor,
+      currency: offer.currency,
+      minLot: Math.min(offer.minLot, quantity),
+      maxQuantity: Math.max(quantity, Math.min(offer.maxLot, order.quantity)),
+      centihoursPerUnit: offer.centihoursPerUnit,
+      leadTimeDays: Math.max(1, leadTimeDays),
+      validUntil: awardDeadline(order.biddingClosesAt),
+    },
+    actorOf(viewer),
+    now,
+    `platform: the published offer, awarded by ${viewer.holderName}`,
+  );
+}
+
+/** The line of an award a plan line becomes: its bid (the quote's new bid for an offer). */
+export function allocationOf(line: PlanKeyLine, checked: CheckedLines, fromQuotes: Map<number, BidRow>): PlanAllocation {
+  const bid = line.source === "bid" ? checked.bids.get(line.id)! : fromQuotes.get(line.id)!;
+  return { bid, bidId: bidKey(bid.id), quantity: line.quantity };
+}
+
+/**
+ * The allocations of a plan key, checked again now (recheckLines, and the total cost unchanged).
+ * A quote line becomes a bid at the offer's terms completing when its capacity allows today.
+ * Writes those bids: a caller refusing later must roll back (throw).
  * Returns null, with errors added, when the plan no longer holds.
  */
 export async function allocationsOfPlan(db: Executor, viewer: Viewer, order: OrderRow, planKey: string, now: Date, errors: UserErrors): Promise<PlanAllocation[] | null> {
@@ -170,70 +243,24 @@ export async function allocationsOfPlan(db: Executor, viewer: Viewer, order: Ord
     return null;
   }
   const today = localDate(now);
-  const bids = new Map((await findLiveBidsOfOrder(db, order.id)).map((bid) => [bid.id, bid]));
-  const offers = new Map((await findOffersByIds(db, key.lines.filter((l) => l.source === "offer").map((l) => l.id))).map((o) => [o.id, o]));
-  const changed = async (message: string) => {
-    errors.add("planKey", UserErrorCode.PLAN_CHANGED, `${message} Read order.plans again.`);
-    return null;
-  };
-  let totalCost = 0;
-  const quoted: { offerId: number; quantity: number }[] = [];
-  for (const line of key.lines) {
-    if (line.source === "bid") {
-      const bid = bids.get(line.id);
-      if (!bid || bidStatusAt(bid, now) !== "LIVE") return changed("A bid of the plan is no longer live.");
-      totalCost += line.quantity * bid.unitPriceMinor;
-    } else {
-      const offer = offers.get(line.id);
-      if (!offer || !offer.active || offer.capabilityId !== order.capabilityId) return changed("An offer of the plan is no longer active.");
-      if (await findLiveBid(db, order.id, offer.companyId)) return changed("A quoted contractor has bid since; its bid replaces its quote.");
-      totalCost += line.quantity * offer.unitPriceMinor;
-      quoted.push({ offerId: offer.id, quantity: line.quantity });
-    }
-  }
-  if (totalCost !== key.totalCost) {
+  const checked = await recheckLines(db, order, key.lines, now, errors, "Read order.plans again.");
+  if (!checked) return null;
+  if (checked.totalCost !== key.totalCost) {
     const currency = order.currency as Currency;
-    return changed(`Prices changed: the plan now costs ${toMoney(totalCost, currency).amount}, not ${toMoney(key.totalCost, currency).amount}.`);
-  }
-  if (order.minScore !== null) {
-    // Scores move with deliveries and with the coordinator's weights: the plan's contractors must still pass.
-    const contractors = key.lines.map((line) => (line.source === "bid" ? bids.get(line.id)!.companyId : offers.get(line.id)!.companyId));
-    const cards = await scorecards(db, [...new Set(contractors)], today);
-    const below = contractors.map((id) => cards.get(id)!.score).find((score) => score < order.minScore!);
-    if (below !== undefined) return changed(`A contractor of the plan now scores ${below} on its scorecard, below the order's minimum of ${order.minScore}.`);
+    errors.add("planKey", UserErrorCode.PLAN_CHANGED, `Prices changed: the plan now costs ${toMoney(checked.totalCost, currency).amount}, not ${toMoney(key.totalCost, currency).amount}. Read order.plans again.`);
+    return null;
   }
   // Each quote is dated by the capacity free now; booking the award then re-checks it for real.
-  const quotedOffers = quoted.map((q) => offers.get(q.offerId)!);
-  const sourced = new Map((await buildCandidates(db, [], quotedOffers, today, order.neededBy)).map((s) => [s.candidate.key, s]));
+  const quoted = key.lines.filter((l) => l.source === "offer");
+  const sourced = new Map((await buildCandidates(db, [], quoted.map((q) => checked.offers.get(q.id)!), today, order.neededBy)).map((s) => [s.candidate.key, s]));
   const fromQuotes = new Map<number, BidRow>();
-  for (const { offerId, quantity } of quoted) {
-    const offer = offers.get(offerId)!;
-    const completion = completionFor(sourced.get(offerKey(offerId))!.candidate, quantity);
+  for (const { id, quantity } of quoted) {
+    const completion = completionFor(sourced.get(offerKey(id))!.candidate, quantity);
     if (completion === null || completion > order.neededBy) {
       errors.add("planKey", UserErrorCode.INSUFFICIENT_CAPACITY, `A quoted contractor can no longer complete ${quantity} units by ${order.neededBy}. Read order.plans again.`);
       return null;
     }
-    const bid = await insertBid(
-      db,
-      order,
-      {
-        companyId: offer.companyId,
-        unitPriceMinor: offer.unitPriceMinor,
-        currency: offer.currency,
-        minLot: Math.min(offer.minLot, quantity),
-        maxQuantity: Math.max(quantity, Math.min(offer.maxLot, order.quantity)),
-        centihoursPerUnit: offer.centihoursPerUnit,
-        leadTimeDays: Math.max(1, daysBetween(today, completion)),
-        validUntil: awardDeadline(order.biddingClosesAt),
-      },
-      actorOf(viewer),
-      now,
-      `platform: the published offer, awarded by ${viewer.holderName}`,
-    );
-    fromQuotes.set(offerId, bid);
+    fromQuotes.set(id, await bidOfQuote(db, viewer, order, checked.offers.get(id)!, quantity, daysBetween(today, completion), now));
   }
-  return key.lines.map((line) => {
-    const bid = line.source === "bid" ? bids.get(line.id)! : fromQuotes.get(line.id)!;
-    return { bid, bidId: bidKey(bid.id), quantity: line.quantity };
-  });
+  return key.lines.map((line) => allocationOf(line, checked, fromQuotes));
 }

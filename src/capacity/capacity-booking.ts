@@ -1,6 +1,6 @@
 import type { Executor } from "../db/executor";
 import type { ContractRow } from "../db/schema";
-import { applyPlan, planBooking } from "./booking";
+import { applyPlan, planBooking, type BookingLine } from "./booking";
 import {
   findContractsForRebooking,
   activeEngineerCapacities,
@@ -8,8 +8,9 @@ import {
   bookedHoursOfCompany,
   bookingsOfEngineerFrom,
   reduceBooking,
+  releaseBookingsFrom,
 } from "./capacity.repository";
-import { weekStart, weeksFrom } from "./weeks";
+import { addWeeks, weekEnd, weekStart, weeksFrom } from "./weeks";
 
 /** Centihours of work a contract carries: quantity x engineer-hours per unit. */
 export const workOf = (contract: Pick<ContractRow, "quantity" | "centihoursPerUnit">): number => contract.quantity * contract.centihoursPerUnit;
@@ -30,6 +31,44 @@ export async function bookWork(db: Executor, contract: Pick<ContractRow, "id" | 
   applyPlan(booked, plan);
   await addBookings(db, contract.id, plan.lines);
   return 0;
+}
+
+/** How far past a contract's promised date `bookEarliest` looks for free hours. */
+export const BOOKING_HORIZON_WEEKS = 52;
+
+/**
+ * Where `centihours` more of a contract's work would fit from `fromDate`'s week (this week at
+ * the earliest), earliest free hours first: by `promisedDate`'s week when they fit, else in the
+ * weeks after it (up to BOOKING_HORIZON_WEEKS). `completes` is `promisedDate`, or the end of
+ * the later week its last hours fit in; null when they do not fit even then.
+ */
+export async function earliestFit(db: Executor, contract: Pick<ContractRow, "companyId">, centihours: number, today: string, fromDate: string, promisedDate: string): Promise<{ lines: BookingLine[]; completes: string | null }> {
+  if (centihours === 0) return { lines: [], completes: promisedDate };
+  const weeks = weeksFrom(weekStart(fromDate > today ? fromDate : today), addWeeks(weekStart(promisedDate), BOOKING_HORIZON_WEEKS));
+  const engineers = await activeEngineerCapacities(db, contract.companyId);
+  const booked = await bookedHoursOfCompany(db, contract.companyId, weeks[0], weeks[weeks.length - 1]);
+  const plan = planBooking(engineers, weeks, booked, centihours);
+  if (plan.missing > 0) return { lines: [], completes: null };
+  const lastWeek = plan.lines[plan.lines.length - 1].week;
+  return { lines: plan.lines, completes: lastWeek > weekStart(promisedDate) ? weekEnd(lastWeek) : promisedDate };
+}
+
+/** Books work where `earliestFit` finds room; returns the date it completes, null (nothing written) when it does not fit. */
+export async function bookEarliest(db: Executor, contract: Pick<ContractRow, "id" | "companyId">, centihours: number, today: string, fromDate: string, promisedDate: string): Promise<string | null> {
+  const fit = await earliestFit(db, contract, centihours, today, fromDate, promisedDate);
+  if (fit.completes !== null) await addBookings(db, contract.id, fit.lines);
+  return fit.completes;
+}
+
+/**
+ * Moves a contract whose inputs are late to start no sooner than `startDate`: all its bookings
+ * (from its old start on: it has done none of its work, its inputs were not there) are taken
+ * off and booked again with `bookEarliest`. Returns the centihours moved and the date they now
+ * complete (null: they no longer fit, and are left unbooked).
+ */
+export async function moveWork(db: Executor, contract: Pick<ContractRow, "id" | "companyId" | "startDate">, today: string, startDate: string, promisedDate: string): Promise<{ completes: string | null; centihours: number }> {
+  const centihours = await releaseBookingsFrom(db, contract.id, weekStart(contract.startDate));
+  return { completes: await bookEarliest(db, contract, centihours, today, startDate, promisedDate), centihours };
 }
 
 export interface Shortfall {

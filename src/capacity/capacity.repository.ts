@@ -35,6 +35,12 @@ export async function addBookings(db: Executor, contractId: number, lines: reado
   }
 }
 
+/** Takes a contract's bookings off its engineers from `fromWeek` on; returns the centihours released. */
+export async function releaseBookingsFrom(db: Executor, contractId: number, fromWeek: string): Promise<number> {
+  const released = await db.delete(bookings).where(and(eq(bookings.contractId, contractId), gte(bookings.week, fromWeek))).returning({ centihours: bookings.centihours });
+  return released.reduce((sum, row) => sum + row.centihours, 0);
+}
+
 export async function deleteBookingsOfContract(db: Executor, contractId: number): Promise<number> {
   return (await db.delete(bookings).where(eq(bookings.contractId, contractId)).returning({ id: bookings.id })).length;
 }

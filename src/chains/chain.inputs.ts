@@ -60,3 +60,18 @@ export class PostChainInput {
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey?: string | null;
 }
+
+@InputType({ description: "The customer awards a whole production chain by one of its plans." })
+export class AwardChainInput {
+  @Field(() => ID, { description: "The chain, every stage still open for bids." })
+  chainId!: string;
+
+  @Field(() => String, {
+    description:
+      "A plan's key from chain.plans. The plan must still be on the chain's front; its bids, offers and prices are checked again, its quote lines become bids at the offers' terms, and every stage's work is booked from the day its inputs arrive.",
+  })
+  planKey!: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+}

@@ -20,14 +20,14 @@ import { throwFirst } from "../awards/plans.service";
 import { activeOffersOfCapability } from "../offers/capability-offer.repository";
 import { effectiveStatus } from "../orders/order-state";
 import { checkOrderTerms } from "../orders/order-terms";
-import { insertOrder } from "../orders/order.repository";
+import { insertOrder, stagesOfChain } from "../orders/order.repository";
 import { scorecards } from "../reports/scorecard";
 import { idempotent } from "../shared/idempotency";
 import { addDays, localDate } from "../shared/time";
 import { intInRange, nonNegativeMoney, optionalText, requiredName } from "../shared/validate";
 import { futureDate, futureInstant } from "../shared/validate-dates";
 import type { ChainStageInput, PostChainInput } from "./chain.inputs";
-import { findChainById, insertChain, stagesOfChain } from "./chain.repository";
+import { findChainById, insertChain } from "./chain.repository";
 
 export const MAX_STAGES = 12;
 export const MAX_PARTS_PER_UNIT = 1000;

@@ -11,11 +11,21 @@ export async function findContractsOfOrder(db: Executor, orderId: number): Promi
   return db.select().from(contracts).where(eq(contracts.orderId, orderId));
 }
 
+/** The contracts of several orders, in one statement. */
+export async function findContractsOfOrders(db: Executor, orderIds: readonly number[]): Promise<ContractRow[]> {
+  return orderIds.length === 0 ? [] : db.select().from(contracts).where(inArray(contracts.orderId, [...orderIds]));
+}
+
 export async function insertContract(db: Executor, values: typeof contracts.$inferInsert): Promise<ContractRow> {
   return only(db.insert(contracts).values(values).returning());
 }
 
 /** Moves a contract from one status to another; false if it was not in `from`. */
+/** A chain stage's contract moved later: the day its work may start and its promised date. */
+export async function rescheduleContract(db: Executor, id: number, dates: { startDate: string; promisedDate: string }, at: Date): Promise<void> {
+  await db.update(contracts).set({ ...dates, updatedAt: at }).where(eq(contracts.id, id));
+}
+
 export async function transitionContract(db: Executor, id: number, from: ContractStatusValue, to: ContractStatusValue, at: Date): Promise<boolean> {
   const changed = await db
     .update(contracts)

@@ -1,6 +1,7 @@
 import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
+import { earliestFit } from "../capacity/capacity-booking";
 import { weekStart } from "../capacity/weeks";
 import type { Executor } from "../db/executor";
 import type { ContractRow, ContractStatusValue, DeliveryRow } from "../db/schema";
@@ -16,6 +17,7 @@ import type { AcceptDeliveryInput, RecordDeliveryInput, RejectDeliveryInput } fr
 import { contractWorkedOn } from "./contract-access";
 import { findContractsByIds, findContractsOfOrder } from "./contract.repository";
 import { contractEvent } from "../events/domain-events";
+import { moveLaterStages } from "./stage-schedule";
 import { decideDelivery, findDeliveriesByIds, insertDelivery, moveContractUnits, releaseBookingsAfter } from "./delivery.repository";
 
 export interface DeliveryChange {
@@ -77,6 +79,8 @@ export class DeliveryService {
       const complete = input.quantity === remaining;
       await moveContractUnits(tx, contract.id, { pending: input.quantity, accepted: 0, status: complete ? "DELIVERED" : "IN_PRODUCTION", at: now });
       await appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_RECORDED", contract, { deliveryId: delivery.id, to: "PENDING", quantity: input.quantity, note: delivery.late ? `Late: promised for ${contract.promisedDate}.` : "" })]);
+      // A late stage of a production chain: its parts reach the next stage no sooner than today.
+      if (delivery.late) await moveLaterStages(tx, (await findOrderById(tx, contract.orderId))!, new Map([[contract.id, today]]), now);
       return ok({ delivery, contract: (await findContractsByIds(tx, [contract.id]))[0] });
     });
   }
@@ -117,9 +121,16 @@ export class DeliveryService {
       const found = await this.pendingOfCustomer(tx, v, input.deliveryId, errors);
       if (!found || errors.any) return refused(errors);
       const { delivery, contract } = found;
-      await decideDelivery(tx, delivery.id, { status: "REJECTED", on: localDate(now), at: now, rejectReason: reason });
+      const today = localDate(now);
+      await decideDelivery(tx, delivery.id, { status: "REJECTED", on: today, at: now, rejectReason: reason });
       await moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: 0, status: "IN_PRODUCTION", at: now });
-      await appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_REJECTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "REJECTED", quantity: delivery.quantity, note: reason })]);
+      // When the rejected units can be made again: in the contractor's free hours from this week
+      // on, no sooner than promised. Not booked: a contract's bookings stay its work as awarded.
+      const rework = delivery.quantity * contract.centihoursPerUnit;
+      const redelivery = (await earliestFit(tx, contract, rework, today, today, contract.promisedDate)).completes;
+      const plan = redelivery === null ? "Making them again does not fit the contractor's free hours within a year." : `Made again, they are expected by ${redelivery}.`;
+      await appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_REJECTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "REJECTED", quantity: delivery.quantity, centihours: rework, note: `${reason} ${plan}` })]);
+      if (redelivery !== null) await moveLaterStages(tx, (await findOrderById(tx, contract.orderId))!, new Map([[contract.id, redelivery]]), now);
       return ok(await this.changeOf(tx, delivery.id));
     });
   }

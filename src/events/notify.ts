@@ -30,6 +30,7 @@ export const NOTIFIED: Partial<Record<EventTypeValue, readonly Side[]>> = {
   DELIVERY_ACCEPTED: ["contractor"],
   DELIVERY_REJECTED: ["contractor"],
   BOOKINGS_MOVED: ["contractor"],
+  CONTRACT_RESCHEDULED: ["customer", "contractor"],
   QUESTION_ASKED: ["customer"],
   QUESTION_ANSWERED: ["contractor"],
   QUESTION_PUBLISHED: ["bidders"],

@@ -22,6 +22,16 @@ export async function findOrderById(db: Executor, id: number): Promise<OrderRow 
   return first(orderById(db).execute({ id }));
 }
 
+/** A production chain's stage orders, in the order they were posted (final first). */
+export async function stagesOfChain(db: Executor, chainId: number): Promise<OrderRow[]> {
+  return db.select().from(orders).where(eq(orders.chainId, chainId)).orderBy(asc(orders.id));
+}
+
+/** The stage orders of several chains (at most MAX_BATCH), in one statement, in the order they were posted. */
+export async function stagesOfChains(db: Executor, chainIds: readonly number[]): Promise<OrderRow[]> {
+  return db.select().from(orders).where(inArray(orders.chainId, [...chainIds])).orderBy(asc(orders.id));
+}
+
 export async function insertOrder(db: Executor, values: typeof orders.$inferInsert): Promise<OrderRow> {
   return only(db.insert(orders).values(values).returning());
 }

@@ -66,7 +66,7 @@ async function main() {
         contractIds.push(
           (await only(tx
             .insert(contracts)
-            .values({ orderId, bidId, companyId, customerCompanyId: customer, quantity: 1_000_000, unitPriceMinor: 100_000, currency: "RUB", valueMinor: 100_000_000_000, centihoursPerUnit: 100, promisedDate: weeks[WEEKS - 1], status: "AWARDED", createdAt: now, updatedAt: now })
+            .values({ orderId, bidId, companyId, customerCompanyId: customer, quantity: 1_000_000, unitPriceMinor: 100_000, currency: "RUB", valueMinor: 100_000_000_000, centihoursPerUnit: 100, startDate: weeks[0], promisedDate: weeks[WEEKS - 1], status: "AWARDED", createdAt: now, updatedAt: now })
             .returning())).id,
         );
       }

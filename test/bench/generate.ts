@@ -104,7 +104,7 @@ export async function generateMarket(store: Store, sizes: MarketSizes, seed = 7)
         .insert(contracts)
         .values({
           orderId, bidId: bid.id, companyId, customerCompanyId: values.companyId, quantity: values.quantity, unitPriceMinor: bid.unitPriceMinor, currency: "RUB",
-          valueMinor: values.quantity * bid.unitPriceMinor, centihoursPerUnit: 10, promisedDate: weeks[25], status: "AWARDED", createdAt: now, updatedAt: now,
+          valueMinor: values.quantity * bid.unitPriceMinor, centihoursPerUnit: 10, startDate: today, promisedDate: weeks[25], status: "AWARDED", createdAt: now, updatedAt: now,
         })
         .returning());
       // Its work (quantity x 0.1 h) spread over a few early weeks, on one engineer.

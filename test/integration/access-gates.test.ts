@@ -50,6 +50,7 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   postChain: mutation("postChain", "PostChainInput", () => ({ title: " ", quantity: 1, neededBy: today(), biddingClosesAt: later(), stages: [] })),
   cancelOrder: mutation("cancelOrder", "CancelOrderInput", () => ({ orderId: "nothing" })),
   awardOrder: mutation("awardOrder", "AwardOrderInput", () => ({ orderId: "nothing", allocations: [] })),
+  awardChain: mutation("awardChain", "AwardChainInput", () => ({ chainId: "nothing", planKey: "nothing" })),
   matchPreview: {
     query: `query($input: MatchPreviewInput!) { matchPreview(input: $input) { complete } }`,
     variables: () => ({ input: { capabilityId: "nothing", quantity: 1, neededBy: today(), sourcingPolicy: {} } }),

@@ -91,7 +91,10 @@ describe("the event log", () => {
       [200, 100],
       [200, 100],
     ]);
-    expect(byType("DELIVERY_REJECTED")[0]).toMatchObject({ deliveryId: first.delivery.id, quantity: 200, note: "Porosity in the lay-up.", fromStatus: "PENDING", toStatus: "REJECTED" });
+    // The rejected units are made again: their hours booked anew (the customer is told when, not how many hours).
+    expect(byType("DELIVERY_REJECTED")[0]).toMatchObject({ deliveryId: first.delivery.id, quantity: 200, engineerHours: null, fromStatus: "PENDING", toStatus: "REJECTED" });
+    expect(byType("DELIVERY_REJECTED")[0].note).toMatch(/^Porosity in the lay-up\. Made again, they are expected by \d{4}-\d{2}-\d{2}\.$/);
+    expect(seenByCoordinator.find((e) => e.type === "DELIVERY_REJECTED")).toMatchObject({ engineerHours: 100 });
     expect(byType("CONTRACT_COMPLETED")[0]).toMatchObject({ contractId: alphaContract, toStatus: "ACCEPTED", quantity: 200 });
     // The history is the order's own state changes, from the same log.
     const history = (await server.gql(TIMELINE, { id: orderId }, market.startup.token)).data.node.history.nodes;

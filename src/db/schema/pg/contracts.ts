@@ -30,6 +30,11 @@ export const contracts = pgTable(
     currency: text("currency", { enum: ["RUB"] }).notNull(),
     valueMinor: int64("value_minor").notNull(),
     centihoursPerUnit: int64("centihours_per_unit").notNull(),
+    /**
+     * The first day its work may be booked: the award's date, or for a chain stage the day its
+     * inputs arrive (moved later when an input stage is late).
+     */
+    startDate: text("start_date").notNull(),
     promisedDate: text("promised_date").notNull(),
     /** Units delivered and awaiting the customer's decision. */
     pendingQuantity: int64("pending_quantity").notNull().default(0),
@@ -49,6 +54,7 @@ export const contracts = pgTable(
     index("contracts_company_created_idx").on(t.companyId, t.createdAt),
     index("contracts_created_idx").on(t.createdAt),
     check("contracts_quantity_check", sql`${t.quantity} >= 1`),
+    check("contracts_dates_check", sql`${t.startDate} <= ${t.promisedDate}`),
     check("contracts_value_check", sql`${t.valueMinor} = ${t.quantity} * ${t.unitPriceMinor}`),
     check("contracts_status_check", sql`${t.status} in ('AWARDED', 'IN_PRODUCTION', 'DELIVERED', 'ACCEPTED', 'CANCELLED')`),
     check(

@@ -29,6 +29,11 @@ export const contracts = sqliteTable(
     currency: text("currency", { enum: ["RUB"] }).notNull(),
     valueMinor: integer("value_minor").notNull(),
     centihoursPerUnit: integer("centihours_per_unit").notNull(),
+    /**
+     * The first day its work may be booked: the award's date, or for a chain stage the day its
+     * inputs arrive (moved later when an input stage is late).
+     */
+    startDate: text("start_date").notNull(),
     promisedDate: text("promised_date").notNull(),
     /** Units delivered and awaiting the customer's decision. */
     pendingQuantity: integer("pending_quantity").notNull().default(0),
@@ -48,6 +53,7 @@ export const contracts = sqliteTable(
     index("contracts_company_created_idx").on(t.companyId, t.createdAt),
     index("contracts_created_idx").on(t.createdAt),
     check("contracts_quantity_check", sql`${t.quantity} >= 1`),
+    check("contracts_dates_check", sql`${t.startDate} <= ${t.promisedDate}`),
     check("contracts_value_check", sql`${t.valueMinor} = ${t.quantity} * ${t.unitPriceMinor}`),
     check("contracts_status_check", sql`${t.status} in ('AWARDED', 'IN_PRODUCTION', 'DELIVERED', 'ACCEPTED', 'CANCELLED')`),
     check(

@@ -1,0 +1,9 @@
+ALTER TABLE "events" DROP CONSTRAINT "events_type_check";--> statement-breakpoint
+ALTER TABLE "notifications" DROP CONSTRAINT "notifications_kind_check";--> statement-breakpoint
+-- Existing contracts start on their award date (in Moscow time), never after their promised date.
+ALTER TABLE "contracts" ADD COLUMN "start_date" text;--> statement-breakpoint
+UPDATE "contracts" SET "start_date" = least(to_char("created_at" AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD'), "promised_date");--> statement-breakpoint
+ALTER TABLE "contracts" ALTER COLUMN "start_date" SET NOT NULL;--> statement-breakpoint
+ALTER TABLE "contracts" ADD CONSTRAINT "contracts_dates_check" CHECK ("contracts"."start_date" <= "contracts"."promised_date");--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_type_check" CHECK ("events"."type" in ('ORDER_POSTED', 'ORDER_CANCELLED', 'ORDER_AWARDED', 'ORDER_IN_PRODUCTION', 'ORDER_COMPLETED', 'ORDER_EXPIRED', 'BID_PLACED', 'BID_REVISED', 'BID_WITHDRAWN', 'BID_EXPIRED', 'BID_AWARDED', 'BID_NOT_AWARDED', 'CONTRACT_AWARDED', 'CONTRACT_STARTED', 'CONTRACT_CANCELLED', 'CONTRACT_COMPLETED', 'DELIVERY_RECORDED', 'DELIVERY_ACCEPTED', 'DELIVERY_REJECTED', 'BOOKINGS_MOVED', 'CONTRACT_RESCHEDULED', 'QUESTION_ASKED', 'QUESTION_ANSWERED', 'QUESTION_PUBLISHED'));--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_kind_check" CHECK ("notifications"."kind" in ('ORDER_POSTED', 'ORDER_CANCELLED', 'ORDER_AWARDED', 'ORDER_IN_PRODUCTION', 'ORDER_COMPLETED', 'ORDER_EXPIRED', 'BID_PLACED', 'BID_REVISED', 'BID_WITHDRAWN', 'BID_EXPIRED', 'BID_AWARDED', 'BID_NOT_AWARDED', 'CONTRACT_AWARDED', 'CONTRACT_STARTED', 'CONTRACT_CANCELLED', 'CONTRACT_COMPLETED', 'DELIVERY_RECORDED', 'DELIVERY_ACCEPTED', 'DELIVERY_REJECTED', 'BOOKINGS_MOVED', 'CONTRACT_RESCHEDULED', 'QUESTION_ASKED', 'QUESTION_ANSWERED', 'QUESTION_PUBLISHED', 'BIDDING_CLOSES_SOON', 'DELIVERY_OVERDUE', 'BID_EXPIRES_SOON'));
