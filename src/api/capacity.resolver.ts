@@ -1,4 +1,6 @@
-import { toCapacityHeatMap, CapacityHeatMap, EngineerLoad, EngineerLoadConnection, LoadReport, toWeekLoad } from "./capacity.type";
+import { toCapacityHeatMap, CapacityHeatMap, EngineerLoad, EngineerLoadConnection, LoadReport, OfferedCapabilityLoad, toWeekLoad } from "./capacity.type";
+import { toCapability } from "./capability.type";
+import type { CapabilityRow } from "../db/schema";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Arg, Args, Ctx, Extensions, FieldResolver, Float, ID, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
@@ -28,7 +30,14 @@ export class LoadReportResolver {
     @Ctx() ctx: Context,
   ): Promise<LoadReport> {
     const load = await ctx.services.capacity.companyLoad(ctx, { companyId, asOf, weeks, threshold });
+    const perCapability = await ctx.services.capacity.capabilityLoads(ctx, load.company.id, load.window.weeks);
+    const capabilities = await ctx.loaders.capabilityById.loadMany(perCapability.map((c) => c.capabilityId));
     return Object.assign(new LoadReport(), {
+      capabilities: perCapability.map((row, i) => {
+        const weekLoads = load.window.weeks.map((week, w) => toWeekLoad(week, row.bookedByWeek[w], row.capacity));
+        const peakUtilisation = Math.max(0, ...weekLoads.map((w) => w.utilisation));
+        return Object.assign(new OfferedCapabilityLoad(), { capability: toCapability(capabilities[i] as CapabilityRow), weeks: weekLoads, peakUtilisation, runsShort: peakUtilisation >= load.threshold });
+      }),
       companyDbId: load.company.id,
       windowWeeks: load.window.weeks,
       company: toCompany(load.company),

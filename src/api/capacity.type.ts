@@ -55,6 +55,21 @@ export class EngineerLoad {
 
 export const EngineerLoadConnection = ConnectionType("EngineerLoad", EngineerLoad, "A page of engineers' loads, by engineer id.");
 
+@ObjectType({ description: "A contract company's load in one capability it offers: the hours of its engineers who hold it, against what is booked on them." })
+export class OfferedCapabilityLoad {
+  @Field(() => Capability, { description: "The capability." })
+  capability!: Capability;
+
+  @Field(() => [WeekLoad], { description: "Booked against the holders' hours, one entry per week of the window (an engineer holding two capabilities counts in both)." })
+  weeks!: WeekLoad[];
+
+  @Field(() => Float, { description: "The highest weekly utilisation in the window." })
+  peakUtilisation!: number;
+
+  @Field(() => Boolean, { description: "Whether some week reaches the report's threshold: this capability runs short." })
+  runsShort!: boolean;
+}
+
 @ObjectType({ description: "A contract company's booked load against its capacity over a window of weeks." })
 export class LoadReport {
   companyDbId!: number;
@@ -76,6 +91,9 @@ export class LoadReport {
     description: "How many weeks in a row, from the first of the window, the company is booked at or above the threshold.",
   })
   weeksBookedAhead!: number;
+
+  @Field(() => [OfferedCapabilityLoad], { description: "The load per capability the company actively offers, by capability id: which of them runs short." })
+  capabilities!: OfferedCapabilityLoad[];
 }
 
 @ObjectType({ description: "Load of the contract companies that offer one capability, week by week." })

@@ -6,12 +6,20 @@ import { payloadOf } from "../graphql/errors";
 import { AddEngineerInput, UpdateEngineerInput } from "../engineers/engineer.inputs";
 import { AddEngineerPayload, UpdateEngineerPayload } from "./engineer.payloads";
 import { Engineer, toEngineer } from "./engineer.type";
+import { Capability, toCapability } from "./capability.type";
+import type { CapabilityRow } from "../db/schema";
 
 @Resolver(() => Engineer)
 export class EngineerResolver {
   @FieldResolver(() => Company, { description: "The contract company the engineer works for." })
   company(@Root() engineer: Engineer, @Ctx() ctx: Context): Promise<Company> {
     return loadCompany(ctx, engineer.companyDbId);
+  }
+
+  @FieldResolver(() => [Capability], { description: "The capabilities the engineer holds (at most 50): work in them is booked on the engineer, and they count in those capabilities' capacity." })
+  async capabilities(@Root() engineer: Engineer, @Ctx() ctx: Context): Promise<Capability[]> {
+    const rows = await ctx.loaders.capabilityById.loadMany(await ctx.loaders.skillsByEngineer.load(engineer.dbId));
+    return rows.filter((row): row is CapabilityRow => row !== undefined && !(row instanceof Error)).map(toCapability);
   }
 
   @Mutation(() => AddEngineerPayload, { description: "Adds an engineer to a contract company. Its members or the coordinator." })

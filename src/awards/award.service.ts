@@ -160,7 +160,7 @@ export async function awardLines(tx: Executor, v: Viewer, order: OrderRow, lines
   const short = new UserErrors();
   for (const [i, contract] of contracts.entries()) {
     const work = workOf(contract);
-    const missing = await bookWork(tx, contract, work, dates.startDate);
+    const missing = await bookWork(tx, { ...contract, capabilityId: order.capabilityId }, work, dates.startDate);
     if (missing > 0) {
       const from = dates.startDate === localDate(now) ? "" : ` from ${dates.startDate}`;
       short.add(dates.fieldOf(lines[i]), UserErrorCode.INSUFFICIENT_CAPACITY, `The contractor lacks ${formatHours(missing)} engineer-hours of free capacity for this work${from} before ${contract.promisedDate}.`, {

@@ -187,7 +187,7 @@ export class BidService {
     if (!Number.isSafeInteger(requested) || requested < 1 || requested > order.quantity) {
       return refused(errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `The quantity must be from 1 to the order's ${order.quantity} units.`));
     }
-    const [quote] = await quoteOrder(db, [offer], requested, localDate(now));
+    const [quote] = await quoteOrder(db, order.capabilityId, [offer], requested, localDate(now));
     if (quote.completion === null || quote.leadTimeDays === null) {
       return refused(errors.add("quantity", quote.quantity < offer.minLot ? UserErrorCode.QUANTITY_OUT_OF_RANGE : UserErrorCode.INSUFFICIENT_CAPACITY, quote.note));
     }

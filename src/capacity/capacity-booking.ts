@@ -15,16 +15,19 @@ import { addWeeks, weekEnd, weekStart, weeksFrom } from "./weeks";
 /** Centihours of work a contract carries: quantity x engineer-hours per unit. */
 export const workOf = (contract: Pick<ContractRow, "quantity" | "centihoursPerUnit">): number => contract.quantity * contract.centihoursPerUnit;
 
+/** A contract's work as booking reads it: whose engineers, in which capability (its order's). */
+export type Work = Pick<ContractRow, "id" | "companyId"> & { capabilityId: number };
+
 /**
- * Books `centihours` of a contract's work on its contractor's active engineers, in the weeks
- * from `fromDate`'s week to the promised date's week, earliest free capacity first. Runs in
- * the caller's transaction. Returns the centihours that did not fit (0: all booked); when
- * some do not fit, nothing is written.
+ * Books `centihours` of a contract's work on its contractor's active engineers who hold its
+ * capability, in the weeks from `fromDate`'s week to the promised date's week, earliest free
+ * capacity first. Runs in the caller's transaction. Returns the centihours that did not fit (0:
+ * all booked); when some do not fit, nothing is written.
  */
-export async function bookWork(db: Executor, contract: Pick<ContractRow, "id" | "companyId" | "promisedDate">, centihours: number, fromDate: string): Promise<number> {
+export async function bookWork(db: Executor, contract: Work & Pick<ContractRow, "promisedDate">, centihours: number, fromDate: string): Promise<number> {
   const weeks = weeksFrom(weekStart(fromDate), weekStart(contract.promisedDate));
   if (weeks.length === 0) return centihours;
-  const engineers = await activeEngineerCapacities(db, contract.companyId);
+  const engineers = await activeEngineerCapacities(db, contract.companyId, contract.capabilityId);
   const booked = await bookedHoursOfCompany(db, contract.companyId, weeks[0], weeks[weeks.length - 1]);
   const plan = planBooking(engineers, weeks, booked, centihours);
   if (plan.missing > 0) return plan.missing;
@@ -42,10 +45,10 @@ export const BOOKING_HORIZON_WEEKS = 52;
  * weeks after it (up to BOOKING_HORIZON_WEEKS). `completes` is `promisedDate`, or the end of
  * the later week its last hours fit in; null when they do not fit even then.
  */
-export async function earliestFit(db: Executor, contract: Pick<ContractRow, "companyId">, centihours: number, today: string, fromDate: string, promisedDate: string): Promise<{ lines: BookingLine[]; completes: string | null }> {
+export async function earliestFit(db: Executor, contract: Work, centihours: number, today: string, fromDate: string, promisedDate: string): Promise<{ lines: BookingLine[]; completes: string | null }> {
   if (centihours === 0) return { lines: [], completes: promisedDate };
   const weeks = weeksFrom(weekStart(fromDate > today ? fromDate : today), addWeeks(weekStart(promisedDate), BOOKING_HORIZON_WEEKS));
-  const engineers = await activeEngineerCapacities(db, contract.companyId);
+  const engineers = await activeEngineerCapacities(db, contract.companyId, contract.capabilityId);
   const booked = await bookedHoursOfCompany(db, contract.companyId, weeks[0], weeks[weeks.length - 1]);
   const plan = planBooking(engineers, weeks, booked, centihours);
   if (plan.missing > 0) return { lines: [], completes: null };
@@ -54,7 +57,7 @@ export async function earliestFit(db: Executor, contract: Pick<ContractRow, "com
 }
 
 /** Books work where `earliestFit` finds room; returns the date it completes, null (nothing written) when it does not fit. */
-export async function bookEarliest(db: Executor, contract: Pick<ContractRow, "id" | "companyId">, centihours: number, today: string, fromDate: string, promisedDate: string): Promise<string | null> {
+export async function bookEarliest(db: Executor, contract: Work, centihours: number, today: string, fromDate: string, promisedDate: string): Promise<string | null> {
   const fit = await earliestFit(db, contract, centihours, today, fromDate, promisedDate);
   if (fit.completes !== null) await addBookings(db, contract.id, fit.lines);
   return fit.completes;
@@ -66,7 +69,7 @@ export async function bookEarliest(db: Executor, contract: Pick<ContractRow, "id
  * off and booked again with `bookEarliest`. Returns the centihours moved and the date they now
  * complete (null: they no longer fit, and are left unbooked).
  */
-export async function moveWork(db: Executor, contract: Pick<ContractRow, "id" | "companyId" | "startDate">, today: string, startDate: string, promisedDate: string): Promise<{ completes: string | null; centihours: number }> {
+export async function moveWork(db: Executor, contract: Work & Pick<ContractRow, "startDate">, today: string, startDate: string, promisedDate: string): Promise<{ completes: string | null; centihours: number }> {
   const centihours = await releaseBookingsFrom(db, contract.id, weekStart(contract.startDate));
   return { completes: await bookEarliest(db, contract, centihours, today, startDate, promisedDate), centihours };
 }

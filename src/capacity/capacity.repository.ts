@@ -1,17 +1,53 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
-import { first, rowsByIds } from "../db/prepared";
-import { bookings, capabilityOffers, companies, contracts, engineers, orders, type BookingRow, type OrderRow } from "../db/schema";
+import { first } from "../db/prepared";
+import { bookings, capabilityOffers, companies, contracts, engineers, engineerSkills, orders, type BookingRow, type ContractRow, type OrderRow } from "../db/schema";
 import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
 
-/** The capacity of a company's active engineers, in id order. */
-export async function activeEngineerCapacities(db: Executor, companyId: number): Promise<EngineerCapacity[]> {
+/** The capacity of a company's active engineers who hold a capability, in id order: the engineers its work is booked on. */
+export async function activeEngineerCapacities(db: Executor, companyId: number, capabilityId: number): Promise<EngineerCapacity[]> {
   return (await db
     .select({ engineerId: engineers.id, weeklyHours: engineers.weeklyHours })
     .from(engineers)
+    .innerJoin(engineerSkills, and(eq(engineerSkills.engineerId, engineers.id), eq(engineerSkills.capabilityId, capabilityId)))
     .where(and(eq(engineers.companyId, companyId), eq(engineers.active, true)))
     .orderBy(asc(engineers.id)))
     .map((e) => ({ engineerId: e.engineerId, weeklyCentihours: e.weeklyHours * 100 }));
+}
+
+/** The key of a company's figure in one capability. */
+export const holderKey = (companyId: number, capabilityId: number) => `${companyId}|${capabilityId}`;
+
+/**
+ * For each company and capability (only `capabilityId`'s when given): the weekly capacity of its
+ * active engineers who hold the capability, in centihours (one aggregate). Keys: holderKey.
+ */
+export async function weeklyCapacityOfHolders(db: Executor, companyIds: number[], capabilityId: number | null): Promise<Map<string, number>> {
+  if (companyIds.length === 0) return new Map();
+  const rows = await db
+    .select({ companyId: engineers.companyId, capabilityId: engineerSkills.capabilityId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100`.mapWith(Number) })
+    .from(engineers)
+    .innerJoin(engineerSkills, eq(engineerSkills.engineerId, engineers.id))
+    .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true), capabilityId === null ? undefined : eq(engineerSkills.capabilityId, capabilityId)))
+    .groupBy(engineers.companyId, engineerSkills.capabilityId);
+  return new Map(rows.map((r) => [holderKey(r.companyId, r.capabilityId), r.centihours]));
+}
+
+/**
+ * For each company, capability (only `capabilityId`'s when given) and week in [fromWeek, toWeek]:
+ * the centihours booked on the engineers who hold the capability, whatever the work (an
+ * engineer's hours are theirs once, for every capability they hold). Keys: holderKey|week.
+ */
+export async function bookedOnHoldersByWeek(db: Executor, companyIds: number[], capabilityId: number | null, fromWeek: string, toWeek: string): Promise<Map<string, number>> {
+  if (companyIds.length === 0) return new Map();
+  const rows = await db
+    .select({ companyId: engineers.companyId, capabilityId: engineerSkills.capabilityId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})`.mapWith(Number) })
+    .from(bookings)
+    .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
+    .innerJoin(engineerSkills, eq(engineerSkills.engineerId, engineers.id))
+    .where(and(inArray(engineers.companyId, companyIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek), capabilityId === null ? undefined : eq(engineerSkills.capabilityId, capabilityId)))
+    .groupBy(engineers.companyId, engineerSkills.capabilityId, bookings.week);
+  return new Map(rows.map((r) => [`${holderKey(r.companyId, r.capabilityId)}|${r.week}`, r.centihours]));
 }
 
 /** Centihours booked on each engineer of a company in each week of [fromWeek, toWeek], in one aggregate. */
@@ -33,6 +69,19 @@ export async function addBookings(db: Executor, contractId: number, lines: reado
         set: { centihours: sql`${bookings.centihours} + excluded.centihours` },
       });
   }
+}
+
+/** Centihours booked on an engineer from `fromWeek` on, per capability of the work (its order's), for the capabilities given. */
+export async function bookedOnEngineerByCapability(db: Executor, engineerId: number, capabilityIds: number[], fromWeek: string): Promise<Map<number, number>> {
+  if (capabilityIds.length === 0) return new Map();
+  const rows = await db
+    .select({ capabilityId: orders.capabilityId, centihours: sql<number>`sum(${bookings.centihours})`.mapWith(Number) })
+    .from(bookings)
+    .innerJoin(contracts, eq(contracts.id, bookings.contractId))
+    .innerJoin(orders, eq(orders.id, contracts.orderId))
+    .where(and(eq(bookings.engineerId, engineerId), gte(bookings.week, fromWeek), inArray(orders.capabilityId, capabilityIds)))
+    .groupBy(orders.capabilityId);
+  return new Map(rows.map((r) => [r.capabilityId, r.centihours]));
 }
 
 /** Takes a contract's bookings off its engineers from `fromWeek` on; returns the centihours released. */
@@ -153,5 +202,9 @@ export async function bookedPerContract(db: Executor, contractIds: number[]): Pr
   return new Map(rows.map((r) => [r.contractId, r.centihours]));
 }
 
-/** The contracts whose bookings an engineer's lost capacity displaced (read here: capacity sits below the contracts module). */
-export const findContractsForRebooking = rowsByIds(contracts);
+/** The contracts whose bookings an engineer's lost capacity displaced, with their order's capability (read here: capacity sits below the contracts module). */
+export async function findContractsForRebooking(db: Executor, ids: number[]): Promise<(ContractRow & { capabilityId: number })[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select({ contract: contracts, capabilityId: orders.capabilityId }).from(contracts).innerJoin(orders, eq(orders.id, contracts.orderId)).where(inArray(contracts.id, ids));
+  return rows.map((r) => ({ ...r.contract, capabilityId: r.capabilityId }));
+}

@@ -3,9 +3,9 @@ import { contractCompanyOf } from "../companies/company-access";
 import type { Executor } from "../db/executor";
 import type { CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
 import { badUserInput } from "../graphql/errors";
-import { activeOffersOfCapability } from "../offers/capability-offer.repository";
+import { activeOffersOfCapability, capabilitiesOfferedBy } from "../offers/capability-offer.repository";
 import { addDays, daysBetween, localDate } from "../shared/time";
-import { bookedByCompanyWeek, bookedByEngineerWeek, weeklyCapacityOfCompanies } from "./capacity.repository";
+import { bookedByCompanyWeek, bookedByEngineerWeek, bookedOnHoldersByWeek, holderKey, weeklyCapacityOfCompanies, weeklyCapacityOfHolders } from "./capacity.repository";
 import { freeCapacity, offerSchedule, pointCovering } from "./free-capacity";
 import { addWeeks, weekNumber, weekStart, weeksFrom } from "./weeks";
 
@@ -58,10 +58,11 @@ export interface QuoteFigures {
  * from the as-of week on) cover the work, no sooner than the offer's minimum lead days.
  * Three aggregate statements whatever the number of contractors.
  */
-export async function quoteOrder(db: Executor, offers: CapabilityOfferRow[], requested: number, asOf: string): Promise<QuoteFigures[]> {
+export async function quoteOrder(db: Executor, capabilityId: number, offers: CapabilityOfferRow[], requested: number, asOf: string): Promise<QuoteFigures[]> {
   const free = await freeCapacity(
     db,
     offers.map((o) => o.companyId),
+    capabilityId,
     asOf,
     addWeeks(weekStart(asOf), QUOTE_HORIZON_WEEKS - 1),
   );
@@ -140,6 +141,22 @@ export class CapacityService {
     return { company, window, capacity, bookedByWeek, threshold, weeksBookedAhead };
   }
 
+  /**
+   * The company's load per capability it actively offers: the hours of its engineers who hold
+   * the capability against what is booked on them, week by week (an engineer with two
+   * capabilities counts in both), so that which capability runs short has an answer. Two
+   * aggregates and the offers.
+   */
+  async capabilityLoads(ctx: RequestContext, companyId: number, weeks: readonly string[]): Promise<{ capabilityId: number; capacity: number; bookedByWeek: number[] }[]> {
+    const offered = await capabilitiesOfferedBy(ctx.db, companyId, true);
+    const capacity = await weeklyCapacityOfHolders(ctx.db, [companyId], null);
+    const booked = await bookedOnHoldersByWeek(ctx.db, [companyId], null, weeks[0], weeks[weeks.length - 1]);
+    return offered.map((capabilityId) => {
+      const key = holderKey(companyId, capabilityId);
+      return { capabilityId, capacity: capacity.get(key) ?? 0, bookedByWeek: weeks.map((week) => booked.get(`${key}|${week}`) ?? 0) };
+    });
+  }
+
   /** Instant quotes for an order: all for its owner and the coordinator, its own for a contractor. */
   async instantQuotes(ctx: RequestContext, order: OrderRow, args: { quantity?: number | null; asOf?: string | null }, seesAll: boolean): Promise<QuoteFigures[]> {
     const { viewer, now } = ctx;
@@ -148,7 +165,7 @@ export class CapacityService {
       throw badUserInput(`quantity must be from 1 to the order's ${order.quantity} units.`, "quantity");
     }
     const offers = (await activeOffersOfCapability(ctx.db, order.capabilityId)).filter((offer) => seesAll || offer.companyId === viewer?.companyId);
-    return await quoteOrder(ctx.db, offers, quantity, args.asOf ?? localDate(now));
+    return await quoteOrder(ctx.db, order.capabilityId, offers, quantity, args.asOf ?? localDate(now));
   }
 
 }

@@ -1,7 +1,7 @@
 import type { Executor } from "../db/executor";
 import type { CapabilityOfferRow } from "../db/schema";
 import { addDays } from "../shared/time";
-import { bookedByCompanyWeek, weeklyCapacityOfCompanies } from "./capacity.repository";
+import { bookedOnHoldersByWeek, holderKey, weeklyCapacityOfHolders } from "./capacity.repository";
 import { weekEnd, weekStart, weeksFrom } from "./weeks";
 
 /** Units a contractor can complete by a date: a step of its capacity schedule. */
@@ -17,18 +17,22 @@ export interface FreeCapacity {
 }
 
 /**
- * Free centihours per company and week from `from`'s week to `until`'s week: capacity of
- * active engineers minus bookings, never below zero in a week (an overbooked week frees
- * nothing, it does not take from others). Two aggregate statements whatever the number of
- * companies. A company's engineers are interchangeable here, which is exact because no
- * engineer is ever booked past their hours.
+ * Free centihours in one capability per company and week from `from`'s week to `until`'s
+ * week: the capacity of the company's active engineers who hold the capability, minus what is
+ * booked on them, never below zero in a week (an overbooked week frees nothing, it does not
+ * take from others). Two aggregate statements whatever the number of companies. The holders
+ * are interchangeable here, which is exact because no engineer is ever booked past their hours
+ * and the award books the work on the holders only (bookWork).
  */
-export async function freeCapacity(db: Executor, companyIds: number[], from: string, until: string): Promise<FreeCapacity> {
+export async function freeCapacity(db: Executor, companyIds: number[], capabilityId: number, from: string, until: string): Promise<FreeCapacity> {
   const weeks = weeksFrom(weekStart(from), weekStart(until > from ? until : from));
-  const capacity = await weeklyCapacityOfCompanies(db, companyIds);
-  const booked = await bookedByCompanyWeek(db, companyIds, weeks[0], weeks[weeks.length - 1]);
+  const capacity = await weeklyCapacityOfHolders(db, companyIds, capabilityId);
+  const booked = await bookedOnHoldersByWeek(db, companyIds, capabilityId, weeks[0], weeks[weeks.length - 1]);
   const weekly = new Map<number, number[]>();
-  for (const id of companyIds) weekly.set(id, weeks.map((week) => Math.max(0, (capacity.get(id) ?? 0) - (booked.get(`${id}|${week}`) ?? 0))));
+  for (const id of companyIds) {
+    const key = holderKey(id, capabilityId);
+    weekly.set(id, weeks.map((week) => Math.max(0, (capacity.get(key) ?? 0) - (booked.get(`${key}|${week}`) ?? 0))));
+  }
   return { weeks, weekly };
 }
 

@@ -2,7 +2,7 @@ import { gate, sees } from "../access/policy";
 import { bidStatusAt } from "../bids/bid-state";
 import { findLiveBidsOfOrder } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
-import { freeCapacity } from "../capacity/free-capacity";
+import { freeCapacity, type FreeCapacity } from "../capacity/free-capacity";
 import { weeksFrom, weekStart } from "../capacity/weeks";
 import { transact, type RequestContext } from "../core/request-context";
 import type { Viewer } from "../core/viewer";
@@ -197,12 +197,17 @@ export class ChainService {
         return { s, bids, quoted: quotedOffers(bids, await activeOffersOfCapability(ctx.db, s.order.capabilityId)) };
       }),
     );
-    const companyIds = [...new Set(perStage.flatMap(({ bids, quoted }) => [...bids, ...quoted].map((row) => row.companyId)))];
-    const free = await freeCapacity(ctx.db, companyIds, today, chain.neededBy);
+    const companiesOf = (rows: { bids: BidRow[]; quoted: CapabilityOfferRow[] }[]) => [...new Set(rows.flatMap(({ bids, quoted }) => [...bids, ...quoted].map((row) => row.companyId)))];
+    // Free hours per capability: a stage's candidates are scheduled on their holders of its capability.
+    const free = new Map<number, FreeCapacity>();
+    for (const capabilityId of new Set(stages.map((s) => s.order.capabilityId))) {
+      free.set(capabilityId, await freeCapacity(ctx.db, companiesOf(perStage.filter(({ s }) => s.order.capabilityId === capabilityId)), capabilityId, today, chain.neededBy));
+    }
+    const companyIds = companiesOf(perStage);
     const scores = stages.some((s) => s.order.minScore !== null) ? await scorecards(ctx.db, companyIds, today) : null;
     const sources: ChainPlans["sources"] = new Map();
     const engineStages: ChainStage[] = perStage.map(({ s, bids, quoted }) => {
-      const stageSources = candidateSources(bids, quoted, free);
+      const stageSources = candidateSources(bids, quoted, free.get(s.order.capabilityId)!);
       sources.set(s.order.id, new Map(stageSources.map(({ terms, bid, offer }) => [terms.key, { bid, offer }])));
       const candidates = stageSources.map(({ terms, capacity }): StageCandidate => ({ ...terms, capacity, ...(scores && { score: scores.get(terms.contractorId)!.score }) }));
       return {

@@ -2,6 +2,7 @@ import type { ContractStatusValue, ContractRow } from "../db/schema";
 import type { Listed, Sort, SortedPageRequest } from "../db/page";
 import { listContractsOfCompany, countContractsOfCompany, cancelContract, findContractsByIds, transitionContract } from "./contract.repository";
 import { findEngineersByIds } from "../engineers/engineer.repository";
+import { holds } from "../offers/engineer-skill.repository";
 import { addBookings, bookedOnEngineer, findBooking, reduceBooking, deleteBookingsOfContract } from "../capacity/capacity.repository";
 import { weekStart } from "../capacity/weeks";
 import { engineerCentihours, LIMITS, requiredName } from "../shared/validate";
@@ -111,6 +112,10 @@ export class ContractService {
         errors.add("contractId", UserErrorCode.INVALID_STATE, `The contract is ${contract.status}; its work cannot move.`);
       }
       if (errors.any || !from || !to) return refused(errors);
+      const order = (await findOrderById(tx, contract.orderId))!;
+      if (!(await holds(tx, to.id, order.capabilityId))) {
+        return refused(errors.add("toEngineerId", UserErrorCode.INVALID_STATE, `${to.name} does not hold the order's capability: give them it first (updateEngineer's capabilityIds).`));
+      }
       const booking = await findBooking(tx, contract.id, from.id, week);
       if (!booking || booking.centihours < centihours) {
         return refused(

@@ -127,10 +127,11 @@ export class DeliveryService {
       // When the rejected units can be made again: in the contractor's free hours from this week
       // on, no sooner than promised. Not booked: a contract's bookings stay its work as awarded.
       const rework = delivery.quantity * contract.centihoursPerUnit;
-      const redelivery = (await earliestFit(tx, contract, rework, today, today, contract.promisedDate)).completes;
+      const order = (await findOrderById(tx, contract.orderId))!;
+      const redelivery = (await earliestFit(tx, { ...contract, capabilityId: order.capabilityId }, rework, today, today, contract.promisedDate)).completes;
       const plan = redelivery === null ? "Making them again does not fit the contractor's free hours within a year." : `Made again, they are expected by ${redelivery}.`;
       await appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_REJECTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "REJECTED", quantity: delivery.quantity, centihours: rework, note: `${reason} ${plan}` })]);
-      if (redelivery !== null) await moveLaterStages(tx, (await findOrderById(tx, contract.orderId))!, new Map([[contract.id, redelivery]]), now);
+      if (redelivery !== null) await moveLaterStages(tx, order, new Map([[contract.id, redelivery]]), now);
       return ok(await this.changeOf(tx, delivery.id));
     });
   }

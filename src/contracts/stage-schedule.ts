@@ -71,7 +71,7 @@ export async function moveLaterStages(db: Executor, stage: Pick<OrderRow, "id" |
     for (const [i, contract] of contracts.entries()) {
       if (!LIVE.has(contract.status) || contract.pendingQuantity + contract.acceptedQuantity > 0 || contract.startDate >= arrival) continue;
       const shift = daysBetween(contract.startDate, arrival);
-      const { completes, centihours } = await moveWork(db, contract, today, arrival, addDays(contract.promisedDate, shift));
+      const { completes, centihours } = await moveWork(db, { ...contract, capabilityId: next.capabilityId }, today, arrival, addDays(contract.promisedDate, shift));
       const promisedDate = completes ?? addDays(contract.promisedDate, shift);
       await rescheduleContract(db, contract.id, { startDate: arrival, promisedDate }, now);
       const unbooked = completes === null ? " Its work no longer fits the contractor's free hours within a year: it is left unbooked until the contractor frees hours." : "";

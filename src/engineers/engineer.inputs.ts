@@ -15,6 +15,12 @@ export class AddEngineerInput {
 
   @Field(() => GraphQLSafeInt, { defaultValue: 40, description: "Hours a week available for contract work, 1 to 168 (default 40)." })
   weeklyHours!: number;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "The capabilities the engineer holds (at most 50): work in them is booked on the engineer. Default: every capability the company offers.",
+  })
+  capabilityIds?: string[] | null;
 }
 
 @InputType({ description: "Changes to an engineer. Fields left out stay as they are." })
@@ -33,5 +39,11 @@ export class UpdateEngineerInput {
 
   @Field(() => Boolean, { nullable: true, description: "Whether the engineer takes work." })
   active?: boolean | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "The capabilities the engineer holds from now on (at most 50), replacing the old ones. A capability with work booked on the engineer from this week on cannot be taken away.",
+  })
+  capabilityIds?: string[] | null;
 }
 

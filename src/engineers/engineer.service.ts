@@ -12,6 +12,28 @@ import { localDate } from "../shared/time";
 import { intInRange, requiredName } from "../shared/validate";
 import type { AddEngineerInput, UpdateEngineerInput } from "./engineer.inputs";
 import { findEngineersByIds, insertEngineer, updateEngineer } from "./engineer.repository";
+import { capabilitiesOfferedBy } from "../offers/capability-offer.repository";
+import { setSkills, skillsOfEngineers } from "../offers/engineer-skill.repository";
+import { findCapabilitiesByIds } from "../capabilities/capability.repository";
+import { bookedOnEngineerByCapability } from "../capacity/capacity.repository";
+import { weekStart } from "../capacity/weeks";
+import type { Executor } from "../db/executor";
+
+const MAX_SKILLS = 50;
+
+/** The catalogue's capabilities named by global ids (duplicates once), or errors at capabilityIds. */
+async function capabilitiesNamed(db: Executor, globalIds: readonly string[], errors: UserErrors): Promise<number[]> {
+  if (globalIds.length > MAX_SKILLS) {
+    errors.add("capabilityIds", UserErrorCode.OUT_OF_RANGE, `An engineer holds at most ${MAX_SKILLS} capabilities.`);
+    return [];
+  }
+  const ids = globalIds.map((id) => idOf(id, "Capability"));
+  const known = new Set((await findCapabilitiesByIds(db, ids.filter((id): id is number => id !== null))).map((c) => c.id));
+  ids.forEach((id, i) => {
+    if (id === null || !known.has(id)) errors.add(["capabilityIds", String(i)], UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
+  });
+  return [...new Set(ids.filter((id): id is number => id !== null))];
+}
 
 const MIN_WEEKLY_HOURS = 1;
 const MAX_WEEKLY_HOURS = 168;
@@ -28,8 +50,11 @@ export class EngineerService {
       if (company && company.kind !== "CONTRACT") {
         errors.add("companyId", UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not own production, so they have no engineers.");
       }
+      const skills = input.capabilityIds == null ? null : await capabilitiesNamed(tx, input.capabilityIds, errors);
       if (errors.any || !company) return refused(errors);
-      return ok(await insertEngineer(tx, { companyId: company.id, name, role: input.role, weeklyHours: input.weeklyHours, active: true, createdAt: ctx.now }));
+      const engineer = await insertEngineer(tx, { companyId: company.id, name, role: input.role, weeklyHours: input.weeklyHours, active: true, createdAt: ctx.now });
+      await setSkills(tx, engineer.id, skills ?? (await capabilitiesOfferedBy(tx, company.id)));
+      return ok(engineer);
     });
   }
 
@@ -49,7 +74,19 @@ export class EngineerService {
       if (!engineer || !actsFor(v, engineer.companyId)) {
         errors.add("engineerId", UserErrorCode.NOT_FOUND, "No engineer with this id that you may change.");
       }
+      const skills = input.capabilityIds == null ? null : await capabilitiesNamed(tx, input.capabilityIds, errors);
       if (errors.any || !engineer) return refused(errors);
+      if (skills !== null) {
+        // A skill with work booked on the engineer stays until that work is reassigned.
+        const held = (await skillsOfEngineers(tx, [engineer.id])).get(engineer.id)!;
+        const dropped = held.filter((id) => !skills.includes(id));
+        const booked = await bookedOnEngineerByCapability(tx, engineer.id, dropped, weekStart(localDate(ctx.now)));
+        if (booked.size > 0) {
+          const names = (await findCapabilitiesByIds(tx, [...booked.keys()])).map((c) => `${c.name} (${formatHours(booked.get(c.id)!)} h)`).join(", ");
+          return refused(errors.add("capabilityIds", UserErrorCode.INVALID_STATE, `${engineer.name} has work booked from this week on in ${names}: reassign it (reassignWork) before taking the capability away.`));
+        }
+        await setSkills(tx, engineer.id, skills);
+      }
       if (Object.keys(changes).length === 0) return ok(engineer);
       const updated = await updateEngineer(tx, engineer.id, changes);
       const oldCapacity = engineer.active ? engineer.weeklyHours * 100 : 0;

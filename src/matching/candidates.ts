@@ -60,9 +60,9 @@ export function candidateSources(bids: readonly BidRow[], quoted: readonly Capab
  *   one schedule point per week.
  * A contractor with a live bid is represented by that bid only (it is its answer to this order).
  */
-export async function buildCandidates(db: Executor, bids: readonly BidRow[], offers: readonly CapabilityOfferRow[], today: string, neededBy: string): Promise<SourcedCandidate[]> {
+export async function buildCandidates(db: Executor, capabilityId: number, bids: readonly BidRow[], offers: readonly CapabilityOfferRow[], today: string, neededBy: string): Promise<SourcedCandidate[]> {
   const quoted = quotedOffers(bids, offers);
-  const free = await freeCapacity(db, [...new Set([...bids, ...quoted].map((row) => row.companyId))], today, neededBy);
+  const free = await freeCapacity(db, [...new Set([...bids, ...quoted].map((row) => row.companyId))], capabilityId, today, neededBy);
   return candidateSources(bids, quoted, free).map(({ terms, capacity, bid, offer }) => ({ candidate: { ...terms, schedule: scheduleFrom(capacity, free.weeks, today) }, bid, offer }));
 }
 

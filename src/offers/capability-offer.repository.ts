@@ -28,6 +28,15 @@ export async function updateOffer(db: Executor, id: number, values: Partial<type
 const offerPages = pagesPerParent(capabilityOffers, capabilityOffers.companyId, { active: capabilityOffers.active });
 const offerPagesByCapability = pagesPerParent(capabilityOffers, capabilityOffers.capabilityId, { active: capabilityOffers.active });
 
+/** The capabilities a company offers (with `activeOnly` false, or offered), in id order. */
+export async function capabilitiesOfferedBy(db: Executor, companyId: number, activeOnly = false): Promise<number[]> {
+  return (await db
+    .select({ capabilityId: capabilityOffers.capabilityId })
+    .from(capabilityOffers)
+    .where(and(eq(capabilityOffers.companyId, companyId), activeOnly ? eq(capabilityOffers.active, true) : undefined))
+    .orderBy(capabilityOffers.capabilityId)).map((r) => r.capabilityId);
+}
+
 /** A page of offers for each company, in one statement. */
 export async function offersPerCompany(db: Executor, companyIds: number[], page: PageRequest, filter: { activeOnly: boolean }): Promise<CapabilityOfferRow[]> {
   return await offerPages(db, companyIds, page, { active: filter.activeOnly ? true : null });

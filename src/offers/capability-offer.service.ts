@@ -8,6 +8,7 @@ import { idOf } from "../graphql/global-id";
 import { engineerCentihours, intInRange, LIMITS, positiveMoney } from "../shared/validate";
 import type { DeclareCapabilityOfferInput, UpdateCapabilityOfferInput } from "./capability-offer.inputs";
 import { findOffer, findOffersByIds, insertOffer, updateOffer } from "./capability-offer.repository";
+import { staffCapability } from "./engineer-skill.repository";
 
 /** Checks the lead time and lot range of an offer as it will be stored. */
 function checkTerms(errors: UserErrors, terms: { minLeadDays: number; minLot: number; maxLot: number }): void {
@@ -40,6 +41,8 @@ export class CapabilityOfferService {
       }
       if (errors.any || !company || !capability) return refused(errors);
       const now = ctx.now;
+      // Who does the work: the engineers who hold the capability, or all of them for a first offer in it.
+      await staffCapability(tx, company.id, capability.id);
       return ok(
         await insertOffer(tx, {
           companyId: company.id,

@@ -1,7 +1,7 @@
 import { utilisationOf } from "../capacity/hours";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { checkThreshold, openOrderDemand, windowOf } from "../capacity/capacity.service";
-import { bookedByCompanyWeek, offeringCompaniesOfPark, openOrdersOfPark, weeklyCapacityOfCompanies } from "../capacity/capacity.repository";
+import { bookedOnHoldersByWeek, holderKey, offeringCompaniesOfPark, openOrdersOfPark, weeklyCapacityOfHolders } from "../capacity/capacity.repository";
 import { effectiveStatus } from "../orders/order-state";
 import { groupBy } from "../shared/group-by";
 import { gate, sees } from "../access/policy";
@@ -167,8 +167,9 @@ export class ReportService {
     const threshold = checkThreshold(args.threshold);
     const offering = await offeringCompaniesOfPark(ctx.db, park.id);
     const companyIds = [...new Set(offering.map((o) => o.companyId))];
-    const capacity = await weeklyCapacityOfCompanies(ctx.db, companyIds);
-    const booked = await bookedByCompanyWeek(ctx.db, companyIds, window.weeks[0], window.weeks[window.weeks.length - 1]);
+    // Each capability's own engineers: those of the offering companies who hold it.
+    const capacity = await weeklyCapacityOfHolders(ctx.db, companyIds, null);
+    const booked = await bookedOnHoldersByWeek(ctx.db, companyIds, null, window.weeks[0], window.weeks[window.weeks.length - 1]);
     const byCapability = groupBy(offering, (offer) => offer.capabilityId);
     const openOrders = groupBy(
       (await openOrdersOfPark(ctx.db, park.id)).filter((order) => effectiveStatus(order, now) === "OPEN"),
@@ -176,8 +177,8 @@ export class ReportService {
     );
     const rows = [...byCapability].map(([capabilityId, offers]) => {
       const companies = offers.map((o) => o.companyId);
-      const available = companies.reduce((sum, id) => sum + (capacity.get(id) ?? 0), 0);
-      const bookedByWeek = window.weeks.map((week) => companies.reduce((sum, id) => sum + (booked.get(`${id}|${week}`) ?? 0), 0));
+      const available = companies.reduce((sum, id) => sum + (capacity.get(holderKey(id, capabilityId)) ?? 0), 0);
+      const bookedByWeek = window.weeks.map((week) => companies.reduce((sum, id) => sum + (booked.get(`${holderKey(id, capabilityId)}|${week}`) ?? 0), 0));
       const meanCentihoursPerUnit = Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length);
       const demand = openOrderDemand(openOrders.get(capabilityId) ?? [], meanCentihoursPerUnit, window);
       const peakUtilisation = Math.max(0, ...bookedByWeek.map((b) => utilisationOf(b, available)));

@@ -17,6 +17,7 @@ import {
   companies,
   contracts,
   engineers,
+  engineerSkills,
   deliveries,
   documents,
   idempotencyKeys,
@@ -31,6 +32,7 @@ import {
 import { insertEngineer } from "../engineers/engineer.repository";
 import { Currency, parseMoneyAmount } from "../graphql/money";
 import { insertOffer } from "../offers/capability-offer.repository";
+import { staffCapability } from "../offers/engineer-skill.repository";
 import { insertPark } from "../parks/park.repository";
 import { nameKey } from "../shared/text";
 import { DEMO_CAPABILITIES, DEMO_PARKS, demoEngineerName } from "./demo-data";
@@ -42,7 +44,7 @@ import { DAY_MS } from "../shared/time";
 /** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
 export const SETTINGS_TABLES = [scoreWeights];
 
-export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orders, chains, apiTokens, capabilityOffers, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orders, chains, apiTokens, capabilityOffers, engineerSkills, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;
@@ -108,6 +110,8 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
       for (const offer of company.offers ?? []) {
         const price = parseMoneyAmount(offer.unitPrice, Currency.RUB);
         if (!price.ok) throw new Error(`Bad demo price ${offer.unitPrice}`);
+        // As declareCapabilityOffer does: a company's first offer in a capability is staffed by all its engineers.
+        await staffCapability(tx, id, capabilityIds.get(offer.capability)!);
         await insertOffer(tx, {
           companyId: id,
           capabilityId: capabilityIds.get(offer.capability)!,

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { weekStart, weeksFrom, addWeeks } from "../../src/capacity/weeks";
 import { only } from "../../src/db/prepared";
 import { runSql } from "../../src/db/executor";
-import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, orders, parks } from "../../src/db/schema";
+import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, engineerSkills, orders, parks } from "../../src/db/schema";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { localDate } from "../../src/shared/time";
 import { createTestDatabase } from "../support/database";
@@ -73,6 +73,8 @@ async function main() {
       const staff = c === 0 ? BIG_COMPANY_ENGINEERS : OTHER_ENGINEERS;
       for (let e = 0; e < staff; e++, engineerCount++) {
         const engineerId = (await only(tx.insert(engineers).values({ companyId, name: `Engineer ${c}.${e}`, role: e % 6 === 0 ? "SYSTEM_ENGINEER" : "ENGINEER", weeklyHours: 40, createdAt: now }).returning())).id;
+        // Each engineer holds both capabilities the company offers.
+        await tx.insert(engineerSkills).values([...new Set([capabilityIds[c % CAPABILITIES], capabilityIds[(c * 7 + 3) % CAPABILITIES]])].map((capabilityId) => ({ engineerId, capabilityId })));
         // Load falls off over the half year: fully booked soon, lightly later, as in a strong contractor.
         for (const [w, week] of weeks.entries()) {
           const share = Math.max(0, 1 - w / WEEKS - rand() * 0.3);
@@ -115,7 +117,8 @@ async function main() {
   const rawHeat = (...params: unknown[]) =>
     raw.all(
       `select o.capability_id, b.week, sum(b.centihours) from (select distinct capability_id, company_id from capability_offers where active) o
-       join engineers e on e.company_id = o.company_id join bookings b on b.engineer_id = e.id
+       join engineers e on e.company_id = o.company_id join engineer_skills s on s.engineer_id = e.id and s.capability_id = o.capability_id
+       join bookings b on b.engineer_id = e.id
        where b.week between ? and ? group by o.capability_id, b.week`,
       params,
     );

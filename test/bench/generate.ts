@@ -2,7 +2,7 @@ import { createToken } from "../../src/auth/api-token.service";
 import { addWeeks, weekStart, weeksFrom } from "../../src/capacity/weeks";
 import type { Store } from "../../src/db/store";
 import { only } from "../../src/db/prepared";
-import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, events, orders, parks } from "../../src/db/schema";
+import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, engineerSkills, events, orders, parks } from "../../src/db/schema";
 import { addDays, localDate } from "../../src/shared/time";
 import { random } from "./support";
 
@@ -58,6 +58,8 @@ export async function generateMarket(store: Store, sizes: MarketSizes, seed = 7)
       for (let e = 0; e < sizes.engineersPerContractor; e++) {
         staff.push((await only(tx.insert(engineers).values({ companyId: id, name: `Engineer ${i}.${e}`, role: e % 5 === 0 ? "SYSTEM_ENGINEER" : "ENGINEER", weeklyHours: 40, createdAt: now }).returning())).id);
       }
+      // Every engineer holds every capability the company offers (the migration's default).
+      await tx.insert(engineerSkills).values(staff.flatMap((engineerId) => capabilityIds.map((capabilityId) => ({ engineerId, capabilityId }))));
       engineersOf.set(id, staff);
     }
     const closes = new Date(now.getTime() + 30 * 86_400_000);

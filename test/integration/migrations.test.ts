@@ -51,8 +51,11 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
         // A row in every table that exists at this version, through the chain of foreign keys.
         const now = Date.now();
         const tables: string[] = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all().map((r: any) => r.name);
-        const insert = (table: string, values: Record<string, unknown>) => {
+        const insert = (table: string, row: Record<string, unknown>) => {
           if (!tables.includes(table)) return;
+          // Columns a later migration added are left out of older versions' rows.
+          const existing = new Set(sqlite.prepare(`pragma table_info(${table})`).all().map((c: any) => c.name));
+          const values = Object.fromEntries(Object.entries(row).filter(([column]) => existing.has(column)));
           const columns = Object.keys(values);
           sqlite.prepare(`insert into ${table} (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`).run(...Object.values(values));
         };
@@ -69,13 +72,14 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
         else insert("order_events", { order_id: 1, to_status: "OPEN", actor_name: "A", at: now });
         insert("bids", { order_id: 1, company_id: 1, status: "AWARDED", unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, revision: 1, created_at: now, updated_at: now });
         insert("bid_revisions", { bid_id: 1, revision: 1, unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, actor_name: "A", created_at: now });
-        insert("contracts", { order_id: 1, bid_id: 1, company_id: 1, customer_company_id: 2, quantity: 10, unit_price_minor: 100, currency: "RUB", value_minor: 1000, centihours_per_unit: 50, promised_date: "2030-01-01", status: "AWARDED", created_at: now, updated_at: now });
+        insert("contracts", { order_id: 1, bid_id: 1, company_id: 1, customer_company_id: 2, quantity: 10, unit_price_minor: 100, currency: "RUB", value_minor: 1000, centihours_per_unit: 50, start_date: "2029-12-01", promised_date: "2030-01-01", status: "AWARDED", created_at: now, updated_at: now });
         // An order the old completeOrder closed (before deliveries existed): it must come out ACCEPTED, with its revenue delivered.
         insert("bids", { order_id: 1, company_id: 1, status: "AWARDED", unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, revision: 1, created_at: now, updated_at: now });
         const completed = tables.includes("deliveries") ? "ACCEPTED" : "COMPLETED";
-        insert("contracts", { order_id: 1, bid_id: 2, company_id: 1, customer_company_id: 2, quantity: 10, unit_price_minor: 100, currency: "RUB", value_minor: 1000, centihours_per_unit: 50, promised_date: "2030-01-01", status: completed, created_at: now, updated_at: now });
+        insert("contracts", { order_id: 1, bid_id: 2, company_id: 1, customer_company_id: 2, quantity: 10, unit_price_minor: 100, currency: "RUB", value_minor: 1000, centihours_per_unit: 50, start_date: "2029-12-01", promised_date: "2030-01-01", status: completed, created_at: now, updated_at: now });
         const counts = (of: string[]) => Object.fromEntries(of.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as any).n]));
         const before = counts(tables);
+        const hadStartDate = tables.includes("contracts") && sqlite.prepare("pragma table_info(contracts)").all().some((c: any) => c.name === "start_date");
 
         applyMigrations(sqlite, drizzle(sqlite));
         // order_events was dropped (0008) once the event log had taken its rows over (0007).
@@ -95,6 +99,16 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
           ]);
         }
 
+        if (tables.includes("contracts") && !hadStartDate) {
+          // Contracts older than chains start on their award date (Moscow time), as awarded.
+          const awarded = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(new Date(now));
+          expect(sqlite.prepare("select distinct start_date from contracts").all()).toEqual([{ start_date: awarded }]);
+        }
+        if (tables.includes("engineers") && !tables.includes("engineer_skills")) {
+          // Engineers older than skills hold every capability their company offers.
+          const offered = tables.includes("capability_offers") ? [{ engineer_id: 1, capability_id: 1 }] : [];
+          expect(sqlite.prepare("select engineer_id, capability_id from engineer_skills").all()).toEqual(offered);
+        }
         expect(sqlite.prepare("pragma integrity_check").get()).toEqual({ integrity_check: "ok" });
         expect(sqlite.prepare("pragma foreign_key_check").all()).toEqual([]);
         sqlite.close();

@@ -11,6 +11,9 @@ export async function invariantViolations(database: DatabaseHandle): Promise<Rec
   return {
     engineerWeekOverHours: await all(`select b.engineer_id, b.week, sum(b.centihours) as booked, e.weekly_hours * 100 as capacity
       from bookings b join engineers e on e.id = b.engineer_id group by b.engineer_id, b.week, e.weekly_hours having sum(b.centihours) > e.weekly_hours * 100`),
+    // Work is booked on engineers who hold its capability (skills with work booked cannot be taken away).
+    bookedOffSkill: await all(`select b.id from bookings b join contracts c on c.id = b.contract_id join orders o on o.id = c.order_id
+      left join engineer_skills s on s.engineer_id = b.engineer_id and s.capability_id = o.capability_id where s.engineer_id is null`),
     contractBookingsWrong: await all(`select c.id from contracts c left join bookings b on b.contract_id = c.id group by c.id
       having (c.status = 'CANCELLED' and coalesce(sum(b.centihours), 0) <> 0)
           or (c.status not in ('CANCELLED', 'ACCEPTED') and coalesce(sum(b.centihours), 0) <> c.quantity * c.centihours_per_unit)
@@ -30,6 +33,7 @@ export async function invariantViolations(database: DatabaseHandle): Promise<Rec
 
 export const NO_VIOLATIONS = {
   engineerWeekOverHours: [],
+  bookedOffSkill: [],
   contractBookingsWrong: [],
   contractUnitsWrong: [],
   awardNotAddingUp: [],

@@ -26,6 +26,7 @@ export const {
   deliveries,
   documents,
   engineers,
+  engineerSkills,
   events,
   idempotencyKeys,
   investments,

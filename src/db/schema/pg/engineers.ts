@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, check, index, primaryKey, pgTable, text } from "drizzle-orm/pg-core";
 import { id, instant, int64 } from "./columns";
+import { capabilities } from "./capabilities";
 import { companies } from "./companies";
 
 /** An engineer of a contract company, whose weekly hours are the company's capacity. */
@@ -25,3 +26,22 @@ export const engineers = pgTable(
 );
 
 export type EngineerRow = typeof engineers.$inferSelect;
+
+/**
+ * The capabilities an engineer holds (skills): an offer's capacity is the free hours of the
+ * company's active engineers who hold its capability, and its work is booked on them only.
+ */
+export const engineerSkills = pgTable(
+  "engineer_skills",
+  {
+    engineerId: int64("engineer_id")
+      .notNull()
+      .references(() => engineers.id),
+    capabilityId: int64("capability_id")
+      .notNull()
+      .references(() => capabilities.id),
+  },
+  (t) => [primaryKey({ columns: [t.engineerId, t.capabilityId] }), index("engineer_skills_capability_idx").on(t.capabilityId, t.engineerId)],
+);
+
+export type EngineerSkillRow = typeof engineerSkills.$inferSelect;

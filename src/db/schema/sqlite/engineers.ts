@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, primaryKey, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { capabilities } from "./capabilities";
 import { companies } from "./companies";
 
 /** An engineer of a contract company, whose weekly hours are the company's capacity. */
@@ -21,4 +22,21 @@ export const engineers = sqliteTable(
     check("engineers_role_check", sql`${t.role} in ('SYSTEM_ENGINEER', 'ENGINEER')`),
     check("engineers_weekly_hours_check", sql`${t.weeklyHours} between 1 and 168`),
   ],
+);
+
+/**
+ * The capabilities an engineer holds (skills): an offer's capacity is the free hours of the
+ * company's active engineers who hold its capability, and its work is booked on them only.
+ */
+export const engineerSkills = sqliteTable(
+  "engineer_skills",
+  {
+    engineerId: integer("engineer_id")
+      .notNull()
+      .references(() => engineers.id),
+    capabilityId: integer("capability_id")
+      .notNull()
+      .references(() => capabilities.id),
+  },
+  (t) => [primaryKey({ columns: [t.engineerId, t.capabilityId] }), index("engineer_skills_capability_idx").on(t.capabilityId, t.engineerId)],
 );
