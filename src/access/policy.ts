@@ -1,5 +1,6 @@
 import type { Role, Viewer } from "../core/viewer";
-import { forbidden, unauthenticated } from "../graphql/errors";
+import type { CompanyKindValue } from "../db/schema/values";
+import { forbidden, unauthenticated, UserErrorCode } from "../graphql/errors";
 
 /**
  * Who may see what, and who may do what: every visibility rule and every role gate of the API,
@@ -13,7 +14,7 @@ import { forbidden, unauthenticated } from "../graphql/errors";
  * bidder, a contract's contractor, an order's customer, an engineer's company); a COUNTERPART is
  * a member of the company on the other side (a bid's or contract's customer, an order's bidder).
  */
-export const RELATIONS = ["ANONYMOUS", "OWNER", "COUNTERPART", "OTHER_CONTRACT_COMPANY", "OTHER_PRODUCT_COMPANY", "COORDINATOR", "INVESTOR"] as const;
+export const RELATIONS = ["ANONYMOUS", "OWNER", "COUNTERPART", "OTHER_CONTRACT_COMPANY", "OTHER_PRODUCT_COMPANY", "OTHER_PARTICIPANT", "COORDINATOR", "INVESTOR"] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** The companies an object belongs to: its owner, and the counterparts on the other side. */
@@ -22,13 +23,86 @@ export interface Parties {
   counterparts?: readonly number[];
 }
 
+/**
+ * What each kind of participant may do. A park's companies are of one kind each, fixed at
+ * registration. In a technopark the split stands: product companies order, contract companies
+ * produce, and neither does what the other does. A cluster's members are manufacturers linked in
+ * one production chain, so there a contract company may also order (the chain's integrator, the
+ * member that assembles and tests, orders the stages before it from the other members), though
+ * never from itself. The other participants of a cluster:
+ *
+ * - an outside customer (a large enterprise localising its product) orders from the park's
+ *   contractors like a product company, and is left out of the park's 80/20 shares;
+ * - a research institute offers testing and R&D like a contractor (engineers, offers, bids),
+ *   and is left out of the shares;
+ * - a university and a supplier watch the market: they see open orders (the demand to train for
+ *   and supply materials to) and a university the capacity heat-map; neither orders nor bids;
+ * - a financial institution (a bank) sees what an investor sees: analytics, the heat-map,
+ *   investments and contractors' scorecards, to lend against.
+ *
+ * `side` is how a member of the kind stands to others' objects (relationOf): a buyer as a product
+ * company, a producer as a contract company, a bank as an investor, a watcher as neither.
+ */
+export const KIND_RIGHTS = {
+  PRODUCT: { side: "BUYER", orders: "ALWAYS", produces: false, inSplit: true },
+  CONTRACT: { side: "PRODUCER", orders: "IN_CLUSTER", produces: true, inSplit: true },
+  OUTSIDE_CUSTOMER: { side: "BUYER", orders: "ALWAYS", produces: false, inSplit: false },
+  RESEARCH_INSTITUTE: { side: "PRODUCER", orders: "NEVER", produces: true, inSplit: false },
+  UNIVERSITY: { side: "WATCHER", orders: "NEVER", produces: false, inSplit: false },
+  SUPPLIER: { side: "WATCHER", orders: "NEVER", produces: false, inSplit: false },
+  FINANCIAL_INSTITUTION: { side: "FINANCE", orders: "NEVER", produces: false, inSplit: false },
+} as const satisfies Record<CompanyKindValue, { side: "BUYER" | "PRODUCER" | "WATCHER" | "FINANCE"; orders: "ALWAYS" | "IN_CLUSTER" | "NEVER"; produces: boolean; inSplit: boolean }>;
+
+const kindsWhere = (test: (rights: (typeof KIND_RIGHTS)[CompanyKindValue]) => boolean) => (Object.keys(KIND_RIGHTS) as CompanyKindValue[]).filter((kind) => test(KIND_RIGHTS[kind]));
+/** Kinds that produce: engineers, offers, bids, questions, deliveries. */
+export const PRODUCER_KINDS = kindsWhere((r) => r.produces);
+/** Kinds that may order somewhere (contract companies only in a cluster: `mayOrder`). */
+export const ORDERING_KINDS = kindsWhere((r) => r.orders !== "NEVER");
+/** The two kinds of the technopark split, whose shares the park's analytics report (80/20). */
+export const SPLIT_KINDS = kindsWhere((r) => r.inSplit);
+
+/** Whether a company of this kind may order (post orders and chains) in a park of this kind. */
+export function mayOrder(kind: CompanyKindValue | null, parkKind: "TECHNOPARK" | "CLUSTER"): boolean {
+  const orders = kind === null ? "NEVER" : KIND_RIGHTS[kind].orders;
+  return orders === "ALWAYS" || (orders === "IN_CLUSTER" && parkKind === "CLUSTER");
+}
+
+/** Whether a company of this kind produces (has engineers and offers, bids). */
+export const produces = (kind: CompanyKindValue | null): boolean => kind !== null && KIND_RIGHTS[kind].produces;
+
+const KIND_NAMES: Record<CompanyKindValue, string> = {
+  PRODUCT: "product companies",
+  CONTRACT: "contract companies",
+  OUTSIDE_CUSTOMER: "outside customers",
+  RESEARCH_INSTITUTE: "research institutes",
+  UNIVERSITY: "universities",
+  SUPPLIER: "suppliers",
+  FINANCIAL_INSTITUTION: "financial institutions",
+};
+
+/** Why a company of this kind may not order in a park of this kind (a user error), or null when it may. */
+export function orderRefusal(kind: CompanyKindValue, parkKind: "TECHNOPARK" | "CLUSTER"): { code: UserErrorCode; message: string } | null {
+  if (mayOrder(kind, parkKind)) return null;
+  if (kind === "CONTRACT") return { code: UserErrorCode.CONTRACT_COMPANY_CANNOT_ORDER, message: "In a technopark contract companies produce customers' products only; they post no orders (in an industrial cluster its manufacturers may)." };
+  return { code: UserErrorCode.MAY_NOT_ORDER, message: `The marketplace's ${KIND_NAMES[kind]} take part without ordering.` };
+}
+
+/** Why a company of this kind may not produce (engineers, offers, bids), or null when it may. */
+export function produceRefusal(kind: CompanyKindValue): { code: UserErrorCode; message: string } | null {
+  if (produces(kind)) return null;
+  if (kind === "PRODUCT") return { code: UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, message: "Product companies may not own production: no engineers, offers or bids." };
+  return { code: UserErrorCode.MAY_NOT_PRODUCE, message: `The marketplace's ${KIND_NAMES[kind]} have no production: no engineers, offers or bids.` };
+}
+
+const RELATION_OF_SIDE = { BUYER: "OTHER_PRODUCT_COMPANY", PRODUCER: "OTHER_CONTRACT_COMPANY", WATCHER: "OTHER_PARTICIPANT", FINANCE: "INVESTOR" } as const;
+
 export function relationOf(viewer: Viewer | null, parties: Parties): Relation {
   if (!viewer) return "ANONYMOUS";
   if (viewer.role === "COORDINATOR") return "COORDINATOR";
   if (viewer.role === "INVESTOR") return "INVESTOR";
   if (viewer.companyId !== null && viewer.companyId === parties.owner) return "OWNER";
   if (viewer.companyId !== null && parties.counterparts?.includes(viewer.companyId)) return "COUNTERPART";
-  return viewer.companyKind === "CONTRACT" ? "OTHER_CONTRACT_COMPANY" : "OTHER_PRODUCT_COMPANY";
+  return RELATION_OF_SIDE[KIND_RIGHTS[viewer.companyKind!].side];
 }
 
 const rule = (audience: readonly Relation[], says: string) => ({ audience, says });
@@ -45,7 +119,10 @@ export const RULES = {
   "CapabilityOffer (withdrawn)": rule(INSIDERS, "A withdrawn offer is seen by its company and the coordinator; an active one by everyone."),
   "CapabilityOffer.engineerHoursPerUnit": rule(INSIDERS, "The engineer-hours an offer takes are its company's internal figure."),
   ApiToken: rule(INSIDERS, "A token is seen by its company's members and the coordinator."),
-  "Order (open)": rule(["OWNER", "COUNTERPART", "OTHER_CONTRACT_COMPANY", "COORDINATOR"], "An open order is seen by its owner, every contract company (to bid) and the coordinator."),
+  "Order (open)": rule(
+    ["OWNER", "COUNTERPART", "OTHER_CONTRACT_COMPANY", "OTHER_PARTICIPANT", "COORDINATOR"],
+    "An open order is seen by its owner, every producer (to bid), the universities and suppliers that watch the market, and the coordinator.",
+  ),
   "Order (closed)": rule(PARTIES, "An order no longer open is seen by its owner, the contractors that bid on it and the coordinator."),
   "Order.everyBid": rule(INSIDERS, "Sealed bids: the owner and the coordinator see every bid, contract, quote and event of an order; a bidder only its own."),
   "Order.history": rule(INSIDERS, "An order's history is its owner's and the coordinator's."),
@@ -120,7 +197,7 @@ export async function hearsOf(
     return seesOrder(viewer, order, true, false) && viewer.companyId !== null && (await facts.offersCapability(viewer.companyId));
   }
   if (seesOrder(viewer, order, false, false)) return true;
-  return viewer.companyKind === "CONTRACT" && viewer.companyId !== null && seesOrder(viewer, order, false, await facts.bidOnOrder(viewer.companyId));
+  return produces(viewer.companyKind) && viewer.companyId !== null && seesOrder(viewer, order, false, await facts.bidOnOrder(viewer.companyId));
 }
 
 /** A member of the company (not the coordinator): the order's owner when it awards or cancels. */
@@ -137,12 +214,14 @@ export function actsFor(viewer: Viewer | null, companyId: number): boolean {
 interface Gate {
   roles: readonly Role[];
   /** Members of these kinds of company only; the split is otherwise a user error of the use case. */
-  kinds?: readonly ("PRODUCT" | "CONTRACT")[];
+  kinds?: readonly CompanyKindValue[];
   /** Who may, as the FORBIDDEN message says it: "Only ... may <to>." */
   to: string;
+  /** Members only of companies that may order in their park (mayOrder): checked by `gateOrdering`, which knows the park. */
+  ordering?: true;
 }
 
-const gateOf = (roles: readonly Role[], to: string, kinds?: Gate["kinds"]): Gate => ({ roles, to, kinds });
+const gateOf = (roles: readonly Role[], to: string, kinds?: Gate["kinds"], ordering?: true): Gate => ({ roles, to, kinds, ordering });
 const ANY_SIGNED_IN: readonly Role[] = ["COORDINATOR", "MEMBER", "INVESTOR"];
 
 /** Every role gate, by action. An action missing here is open to anyone, signed in or not (registration, the catalogue). */
@@ -156,13 +235,13 @@ export const GATES = {
   updateEngineer: gateOf(["COORDINATOR", "MEMBER"], "change engineers"),
   declareCapabilityOffer: gateOf(["COORDINATOR", "MEMBER"], "declare capability offers"),
   updateCapabilityOffer: gateOf(["COORDINATOR", "MEMBER"], "change capability offers"),
-  postOrder: gateOf(["MEMBER"], "post orders (members of product companies)"),
-  postChain: gateOf(["MEMBER"], "post production chains (members of product companies)"),
+  postOrder: gateOf(["MEMBER"], "post orders (members of product companies, outside customers and a cluster's manufacturers)"),
+  postChain: gateOf(["MEMBER"], "post production chains (members of product companies, outside customers and a cluster's manufacturers)"),
   cancelOrder: gateOf(["MEMBER"], "cancel orders (the order's owner)"),
   awardOrder: gateOf(["MEMBER"], "award orders (the order's owner)"),
   awardChain: gateOf(["MEMBER"], "award production chains (the chain's customer)"),
-  matchPreview: gateOf(["MEMBER", "COORDINATOR"], "preview plans (product companies and the coordinator)", ["PRODUCT"]),
-  submitBid: gateOf(["MEMBER"], "bid (members of contract companies)"),
+  matchPreview: gateOf(["MEMBER", "COORDINATOR"], "preview plans (those who may order in their park, and the coordinator)", ORDERING_KINDS, true),
+  submitBid: gateOf(["MEMBER"], "bid (members of contract companies and research institutes)"),
   reviseBid: gateOf(["MEMBER"], "revise bids (the bidding contract company)"),
   withdrawBid: gateOf(["MEMBER"], "withdraw bids (the bidding contract company)"),
   startContractProduction: gateOf(["MEMBER"], "start production (the contractor)"),
@@ -170,27 +249,34 @@ export const GATES = {
   recordDelivery: gateOf(["MEMBER"], "record deliveries (the contractor)"),
   acceptDelivery: gateOf(["MEMBER"], "accept deliveries (the customer)"),
   rejectDelivery: gateOf(["MEMBER"], "reject deliveries (the customer)"),
-  reassignWork: gateOf(["MEMBER", "COORDINATOR"], "reassign work (the contractor)", ["CONTRACT"]),
+  reassignWork: gateOf(["MEMBER", "COORDINATOR"], "reassign work (the contractor)", PRODUCER_KINDS),
   recordInvestment: gateOf(["COORDINATOR"], "record investments (the coordinator)"),
   setScoreWeights: gateOf(["COORDINATOR"], "set scorecard weights (the coordinator)"),
-  openOrders: gateOf(["MEMBER", "COORDINATOR"], "list open orders (contract companies, to bid, and the coordinator)", ["CONTRACT"]),
+  openOrders: gateOf(["MEMBER", "COORDINATOR"], "list open orders (producers, to bid, universities and suppliers, and the coordinator)", [...PRODUCER_KINDS, "UNIVERSITY", "SUPPLIER"]),
   myOrders: gateOf(["MEMBER"], "list their company's orders"),
   myBids: gateOf(["MEMBER"], "list their company's bids"),
   myContracts: gateOf(["MEMBER"], "list their company's contracts"),
   orders: gateOf(["COORDINATOR"], "list all orders"),
-  capacityHeatMap: gateOf(["COORDINATOR", "INVESTOR"], "see the park's capacity heat-map"),
-  clusterAnalytics: gateOf(["COORDINATOR", "INVESTOR"], "see cluster analytics (the coordinator and investors)"),
-  investments: gateOf(["COORDINATOR", "INVESTOR"], "see investments (the coordinator and investors)"),
+  capacityHeatMap: gateOf(["COORDINATOR", "INVESTOR", "MEMBER"], "see the park's capacity heat-map (the coordinator, investors, banks and universities)", ["FINANCIAL_INSTITUTION", "UNIVERSITY"]),
+  clusterAnalytics: gateOf(["COORDINATOR", "INVESTOR", "MEMBER"], "see cluster analytics (the coordinator, investors and banks)", ["FINANCIAL_INSTITUTION"]),
+  investments: gateOf(["COORDINATOR", "INVESTOR", "MEMBER"], "see investments (the coordinator, investors and banks)", ["FINANCIAL_INSTITUTION"]),
   scoreWeights: gateOf(ANY_SIGNED_IN, "read the scorecard weights (anyone signed in)"),
   companyReports: gateOf(ANY_SIGNED_IN, "read a company's load and revenue (its members and the coordinator)"),
   marketEvents: gateOf(["MEMBER", "COORDINATOR"], "subscribe to market events (company members and the coordinator)"),
   uploadDocument: gateOf(["MEMBER"], "attach documents (an order's owner, a bid's bidder)"),
-  askQuestion: gateOf(["MEMBER"], "ask questions on open orders (contract companies)", ["CONTRACT"]),
+  askQuestion: gateOf(["MEMBER"], "ask questions on open orders (producers)", PRODUCER_KINDS),
   answerQuestion: gateOf(["MEMBER"], "answer questions (the order's owner)"),
   notifications: gateOf(["MEMBER"], "read notifications (company members: the coordinator hears of everything live)"),
   markNotificationsRead: gateOf(["MEMBER"], "mark notifications read (company members)"),
 } as const satisfies Record<string, Gate>;
 export type Action = keyof typeof GATES;
+
+/** `gate` for an action only those who may order take (Gate.ordering): a member's park decides for a contract company. */
+export async function gateOrdering(viewer: Viewer | null, action: Action, parkKindOf: (companyId: number) => Promise<"TECHNOPARK" | "CLUSTER">): Promise<Viewer> {
+  const v = gate(viewer, action);
+  if (v.role === "MEMBER" && !mayOrder(v.companyKind, await parkKindOf(v.companyId!))) throw forbidden(`Only members of companies that may order in their park may ${GATES[action].to}.`);
+  return v;
+}
 
 /** The viewer, or UNAUTHENTICATED when the request carries no token. */
 export function requireViewer(viewer: Viewer | null): Viewer {

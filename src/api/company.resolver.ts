@@ -3,7 +3,7 @@ import { Extensions, Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { type Connection, PageArgs, pageRequest, toConnection } from "../graphql/connection";
 import { Scorecard, toScorecard } from "./scorecard.type";
-import { sees } from "../access/policy";
+import { produces, sees } from "../access/policy";
 import { toApiToken } from "./api-token.type";
 import type { Context } from "./context";
 import { EngineerConnection, toEngineer, type Engineer } from "./engineer.type";
@@ -130,7 +130,7 @@ export class CompanyResolver {
     description: "A contract company's capability score with its parts. Null for product companies, and for viewers other than the company itself, product companies, the coordinator and investors.",
   })
   async scorecard(@Root() company: Company, @Ctx() ctx: Context): Promise<Scorecard | null> {
-    if (company.kind !== "CONTRACT" || !sees(ctx.viewer, "Company.scorecard", { owner: company.dbId })) return null;
+    if (!produces(company.kind) || !sees(ctx.viewer, "Company.scorecard", { owner: company.dbId })) return null;
     return toScorecard(await ctx.loaders.scorecardByCompany.load(company.dbId));
   }
 }

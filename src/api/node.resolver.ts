@@ -1,4 +1,4 @@
-import { memberOf, sees, seesBid, seesContract, seesOrder } from "../access/policy";
+import { memberOf, produces, sees, seesBid, seesContract, seesOrder } from "../access/policy";
 import { effectiveStatus } from "../orders/order-state";
 import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { toApiToken } from "./api-token.type";
@@ -67,7 +67,7 @@ export async function loadNode(ctx: Context, globalId: string): Promise<Node | n
     case "Order": {
       const row = await loaders.orderById.load(decoded.id);
       if (!row) return null;
-      const hasBid = viewer?.companyKind === "CONTRACT" && (await loaders.hasBidOn.load(`${viewer.companyId}:${row.id}`));
+      const hasBid = viewer !== null && produces(viewer.companyKind) && (await loaders.hasBidOn.load(`${viewer.companyId}:${row.id}`));
       return seesOrder(viewer, row, effectiveStatus(row, ctx.now) === "OPEN", hasBid) ? toOrder(row, ctx.now) : null;
     }
     case "Chain": {

@@ -49,7 +49,7 @@ export class OrderResolver {
   @Query(() => OrderConnection, {
     nullable: true,
     description:
-      "Orders taking bids now. A contract company sees those needing a capability it actively offers; the coordinator sees all.",
+      "Orders taking bids now. A contract company or research institute sees those needing a capability it actively offers, but its own; the coordinator, universities and suppliers see all.",
   })
   async openOrders(
     @Args(() => PageArgs) args: PageArgs,

@@ -5,6 +5,10 @@ import { toCapacityHeatMap, CapacityHeatMap } from "./capacity.type";
 import { toHours } from "../capacity/hours";
 import { toCompany } from "./company.type";
 import { type CompanyKind } from "../companies/company-kind";
+import { KIND_RIGHTS, ORDERING_KINDS, PRODUCER_KINDS, SPLIT_KINDS } from "../access/policy";
+import type { CompanyKindValue } from "../db/schema";
+
+const TRADING_KINDS = new Set<CompanyKindValue>([...ORDERING_KINDS, ...PRODUCER_KINDS]);
 import type { Context } from "./context";
 import { toEngineer } from "./engineer.type";
 import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
@@ -18,6 +22,7 @@ import {
   EngineerRevenueConnection,
   KindShare,
   OrderVolume,
+  ParticipantCount,
   Participation,
   RevenueReport,
   revenueFigures,
@@ -90,9 +95,10 @@ export class ScoreWeightResolver {
   }
 }
 
-const kindShares = (values: Map<"PRODUCT" | "CONTRACT", number>, money: boolean): KindShare[] => {
-  const whole = [...values.values()].reduce((a, b) => a + b, 0);
-  return (["PRODUCT", "CONTRACT"] as const).map((kind) => {
+/** The technopark split's shares (80/20): product and contract companies only; the other participants stand outside it. */
+const kindShares = (values: Map<CompanyKindValue, number>, money: boolean): KindShare[] => {
+  const whole = SPLIT_KINDS.reduce((sum, kind) => sum + (values.get(kind) ?? 0), 0);
+  return SPLIT_KINDS.map((kind) => {
     const part = values.get(kind) ?? 0;
     return Object.assign(new KindShare(), {
       kind: kind as CompanyKind,
@@ -116,11 +122,15 @@ export class ClusterAnalyticsResolver {
     const c = await ctx.services.reports.cluster(ctx, { parkId, from, to });
     // Only engineers are counted across the park: perEmployee and perSystemEngineer come out null.
     const heads = { employees: 0, engineers: c.revenue.engineers, systemEngineers: 0 };
-    const companies = [...c.companies.values()].reduce((a, b) => a + b, 0);
+    // Participation counts the companies that trade (order or produce); universities, suppliers and banks watch.
+    const companies = [...c.companies].filter(([kind]) => TRADING_KINDS.has(kind)).reduce((sum, [, n]) => sum + n, 0);
     return Object.assign(new ClusterAnalytics(), {
       park: toPark(c.park),
       period: toReportPeriod(c.period),
       companies: kindShares(c.companies, false),
+      otherParticipants: (Object.keys(KIND_RIGHTS) as CompanyKindValue[])
+        .filter((kind) => !SPLIT_KINDS.includes(kind) && (c.companies.get(kind) ?? 0) > 0)
+        .map((kind) => Object.assign(new ParticipantCount(), { kind: kind as CompanyKind, count: c.companies.get(kind)! })),
       investment: toMoney([...c.investment.values()].reduce((a, b) => a + b, 0), Currency.RUB),
       investmentByKind: kindShares(c.investment, true),
       orderVolume: Object.assign(new OrderVolume(), {

@@ -149,6 +149,15 @@ export class KindShare {
   sharePercent!: number | null;
 }
 
+@ObjectType({ description: "How many participants of one kind outside the technopark split a park has." })
+export class ParticipantCount {
+  @Field(() => CompanyKind, { description: "The kind: outside customers, research institutes, universities, suppliers or financial institutions." })
+  kind!: CompanyKind;
+
+  @Field(() => GraphQLSafeInt, { description: "How many, registered by the period's end." })
+  count!: number;
+}
+
 @ObjectType({ description: "Contracts awarded in the period on orders of the park's companies, not cancelled since." })
 export class OrderVolume {
   @Field(() => GraphQLSafeInt, { description: "How many contracts." })
@@ -189,8 +198,11 @@ export class ClusterAnalytics {
   @Field(() => ReportPeriod, { description: "The period." })
   period!: ReportPeriod;
 
-  @Field(() => [KindShare], { description: "Companies by kind and their shares (the technopark's reference: 80 % product, 20 % contract)." })
+  @Field(() => [KindShare], { description: "Product and contract companies and their shares of the two (the technopark's reference: 80 % product, 20 % contract); the other participants are not in the split." })
   companies!: KindShare[];
+
+  @Field(() => [ParticipantCount], { description: "The park's other participants by kind (outside customers, research institutes, universities, suppliers, banks): at most five, kinds with none left out." })
+  otherParticipants!: ParticipantCount[];
 
   @Field(() => Money, { description: "Investment recorded in the period." })
   investment!: Money;

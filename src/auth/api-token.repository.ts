@@ -3,6 +3,7 @@ import type { Executor } from "../db/executor";
 import { first, idList, inIdList, only, param, prepared, rowsByIds } from "../db/prepared";
 import { apiTokens, companies, type ApiTokenRow } from "../db/schema";
 import type { Role } from "../core/viewer";
+import type { CompanyKindValue } from "../db/schema";
 
 /** The token with its company's kind, in one read: every authenticated request does this. */
 const tokenByHash = prepared((db) =>
@@ -13,7 +14,7 @@ const tokenByHash = prepared((db) =>
     .where(eq(apiTokens.tokenHash, param(apiTokens.tokenHash, "tokenHash"))),
 );
 
-export async function findTokenByHash(db: Executor, tokenHash: string): Promise<(ApiTokenRow & { companyKind: "PRODUCT" | "CONTRACT" | null }) | undefined> {
+export async function findTokenByHash(db: Executor, tokenHash: string): Promise<(ApiTokenRow & { companyKind: CompanyKindValue | null }) | undefined> {
   const row = await first(tokenByHash(db).execute({ tokenHash }));
   return row && { ...row.token, companyKind: row.companyKind };
 }

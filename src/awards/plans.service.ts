@@ -1,4 +1,5 @@
-import { gate, memberOf, sees } from "../access/policy";
+import { gateOrdering, memberOf, sees } from "../access/policy";
+import { parkKindOfCompany } from "../companies/company.repository";
 import type { RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
 import { bidStatusAt } from "../bids/bid-state";
@@ -102,7 +103,8 @@ export class PlanService {
    */
   async preview(ctx: RequestContext, input: MatchPreviewInput): Promise<Plans> {
     const now = ctx.now;
-    gate(ctx.viewer, "matchPreview");
+    // A contract company previews orders only where it may post them: in a cluster.
+    await gateOrdering(ctx.viewer, "matchPreview", (companyId) => parkKindOfCompany(ctx.db, companyId));
     const errors = new UserErrors();
     const terms = checkOrderTerms(errors, input, now);
     const capabilityId = idOf(input.capabilityId, "Capability");

@@ -1,7 +1,7 @@
 import type { Listed, Sort, SortedPageRequest } from "../db/page";
 import type { BidDisplayStatus } from "./bid-state";
 import { listBids, countBids, type BidCriteria, findBidsByIds, findLiveBid, insertBid, ordersBidOnBy, reviseBid, setBidStatus } from "./bid.repository";
-import { gate, seesOrder } from "../access/policy";
+import { gate, produceRefusal, seesOrder } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
@@ -95,8 +95,9 @@ async function ownBid(db: Executor, viewer: Viewer, bidId: string, errors: UserE
  * a capability it does not offer.
  */
 async function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date, errors: UserErrors): Promise<{ order: OrderRow; offer: CapabilityOfferRow } | undefined> {
-  if (v.companyKind !== "CONTRACT") {
-    errors.add(null, UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not produce, so they do not bid.");
+  const refusal = produceRefusal(v.companyKind!);
+  if (refusal) {
+    errors.add(null, refusal.code, refusal.message);
     return undefined;
   }
   const id = idOf(orderId, "Order");
@@ -106,6 +107,11 @@ async function biddableOrder(db: Executor, v: Viewer, orderId: string, now: Date
   const visible = order && (seesOrder(v, order, open, false) || seesOrder(v, order, open, (await ordersBidOnBy(db, v.companyId!, [order.id])).size > 0));
   if (!order || !visible) {
     errors.add("orderId", UserErrorCode.NOT_FOUND, "No open order with this id.");
+    return undefined;
+  }
+  // A cluster's manufacturer ordering work from the other members does not bid on its own order.
+  if (order.companyId === v.companyId) {
+    errors.add("orderId", UserErrorCode.INVALID_STATE, "This is your own company's order: it is for the other members to bid on.");
     return undefined;
   }
   if (!acceptingBids(order, now)) {

@@ -1,4 +1,5 @@
-import { gate, sees } from "../access/policy";
+import { gate, orderRefusal, sees } from "../access/policy";
+import { parkKindOfCompany } from "../companies/company.repository";
 import { bidStatusAt } from "../bids/bid-state";
 import { findLiveBidsOfOrder } from "../bids/bid.repository";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
@@ -99,9 +100,8 @@ export class ChainService {
 
   private async postOnce(db: Executor, v: Viewer, input: PostChainInput, now: Date): Promise<Outcome<ChainRow>> {
     const errors = new UserErrors();
-    if (v.companyKind !== "PRODUCT") {
-      return refused(errors.add(null, UserErrorCode.CONTRACT_COMPANY_CANNOT_ORDER, "Contract companies produce customers' products only; they post no chains."));
-    }
+    const refusal = orderRefusal(v.companyKind!, await parkKindOfCompany(db, v.companyId!));
+    if (refusal) return refused(errors.add(null, refusal.code, refusal.message));
     const title = requiredName(errors, "title", input.title, "Title");
     const description = optionalText(errors, "description", input.description, "Description");
     intInRange(errors, "quantity", input.quantity, "Quantity", 1, Number.MAX_SAFE_INTEGER);

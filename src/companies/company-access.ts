@@ -1,4 +1,4 @@
-import { actsFor, gate, sees } from "../access/policy";
+import { actsFor, gate, produces, sees } from "../access/policy";
 import { type Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
 import type { CompanyRow } from "../db/schema";
@@ -43,6 +43,6 @@ export async function contractCompanyOf(db: Executor, viewer: Viewer | null, com
   const id = companyId == null ? v.companyId : idOf(companyId, "Company");
   if (id === null && companyId == null) throw badUserInput("Name the company (companyId).", "companyId");
   const company = id === null ? undefined : await findCompanyById(db, id);
-  if (!company || company.kind !== "CONTRACT" || !sees(v, "Company.internalReports", { owner: company.id })) throw notFound(`No contract company with this id whose ${what} you may see.`);
+  if (!company || !produces(company.kind) || !sees(v, "Company.internalReports", { owner: company.id })) throw notFound(`No contract company with this id whose ${what} you may see.`);
   return company;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, sql, type SQL } from "drizzle-orm";
 import { afterCursor, countPerParent, countRows, pagePerParent, type Executor } from "../db/executor";
 import { first, only, rowsByIds } from "../db/prepared";
-import { capabilityOffers, companies, type CompanyRow } from "../db/schema";
+import { capabilityOffers, companies, parks, type CompanyRow } from "../db/schema";
 import type { PageRequest } from "../db/page";
 import type { CompanyKind } from "./company-kind";
 
@@ -16,6 +16,12 @@ export const findCompaniesByIds = rowsByIds(companies);
 
 export async function findCompanyById(db: Executor, id: number): Promise<CompanyRow | undefined> {
   return first(db.select().from(companies).where(eq(companies.id, id)));
+}
+
+/** The kind of park a company belongs to (a member's rights depend on it: KIND_RIGHTS). */
+export async function parkKindOfCompany(db: Executor, companyId: number): Promise<"TECHNOPARK" | "CLUSTER"> {
+  const row = await first(db.select({ kind: parks.kind }).from(companies).innerJoin(parks, eq(parks.id, companies.parkId)).where(eq(companies.id, companyId)));
+  return row!.kind;
 }
 
 export async function findCompanyByNameKey(db: Executor, parkId: number, nameKey: string): Promise<CompanyRow | undefined> {

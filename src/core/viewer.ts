@@ -1,3 +1,5 @@
+import type { CompanyKindValue } from "../db/schema/values";
+
 export type Role = "COORDINATOR" | "MEMBER" | "INVESTOR";
 
 /** Who is making a request: the holder of a valid API token. Anonymous requests have none. */
@@ -7,6 +9,6 @@ export interface Viewer {
   /** The one company a MEMBER acts for; null for other roles. */
   companyId: number | null;
   /** The kind of that company (fixed at registration, so safe to carry for the request). */
-  companyKind: "PRODUCT" | "CONTRACT" | null;
+  companyKind: CompanyKindValue | null;
   holderName: string;
 }

@@ -1,4 +1,4 @@
-import { actsFor, gate } from "../access/policy";
+import { actsFor, gate, produceRefusal } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { companyActedOn } from "../companies/company-access";
 import type { EngineerRow } from "../db/schema";
@@ -47,9 +47,8 @@ export class EngineerService {
     intInRange(errors, "weeklyHours", input.weeklyHours, "Weekly hours", MIN_WEEKLY_HOURS, MAX_WEEKLY_HOURS);
     return transact(ctx, async ({ db: tx }) => {
       const company = await companyActedOn(tx, v, input.companyId, errors);
-      if (company && company.kind !== "CONTRACT") {
-        errors.add("companyId", UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not own production, so they have no engineers.");
-      }
+      const refusal = company && produceRefusal(company.kind);
+      if (refusal) errors.add("companyId", refusal.code, refusal.message);
       const skills = input.capabilityIds == null ? null : await capabilitiesNamed(tx, input.capabilityIds, errors);
       if (errors.any || !company) return refused(errors);
       const engineer = await insertEngineer(tx, { companyId: company.id, name, role: input.role, weeklyHours: input.weeklyHours, active: true, createdAt: ctx.now });

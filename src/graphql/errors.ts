@@ -35,6 +35,8 @@ export enum UserErrorCode {
   PLAN_CHANGED = "PLAN_CHANGED",
   WEIGHTS_DO_NOT_ADD_UP = "WEIGHTS_DO_NOT_ADD_UP",
   INVALID_ROUTE = "INVALID_ROUTE",
+  MAY_NOT_ORDER = "MAY_NOT_ORDER",
+  MAY_NOT_PRODUCE = "MAY_NOT_PRODUCE",
 }
 
 registerEnumType(UserErrorCode, {
@@ -59,8 +61,10 @@ registerEnumType(UserErrorCode, {
     COMPANY_NOT_ALLOWED: { description: "This role does not act for a company: leave the company out." },
     ALREADY_REVOKED: { description: "The API token was already revoked." },
     CONTRACT_COMPANY_CANNOT_ORDER: {
-      description: "The technopark split: contract companies produce customers' products only, so they post no orders.",
+      description: "The technopark split: contract companies produce customers' products only, so they post no orders (in an industrial cluster its manufacturers may).",
     },
+    MAY_NOT_ORDER: { description: "This kind of participant (research institute, university, supplier, bank) takes part without ordering." },
+    MAY_NOT_PRODUCE: { description: "This kind of participant (outside customer, university, supplier, bank) has no production: no engineers, offers or bids." },
     SOURCING_POLICY_INFEASIBLE: {
       description: "No award could satisfy the sourcing policy for this quantity (e.g. a share limit too small to give anyone a unit).",
     },

@@ -1,4 +1,4 @@
-import { actsFor, gate } from "../access/policy";
+import { actsFor, gate, produceRefusal, produces } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { companyActedOn } from "../companies/company-access";
@@ -30,13 +30,14 @@ export class CapabilityOfferService {
     checkTerms(errors, input);
     return transact(ctx, async ({ db: tx }) => {
       const company = await companyActedOn(tx, v, input.companyId, errors);
-      if (company && company.kind !== "CONTRACT") {
-        errors.add("companyId", UserErrorCode.PRODUCT_COMPANY_CANNOT_PRODUCE, "Product companies may not own production, so they offer no capabilities.");
+      const refusal = company && produceRefusal(company.kind);
+      if (refusal) {
+        errors.add("companyId", refusal.code, refusal.message);
       }
       const capabilityId = idOf(input.capabilityId, "Capability");
       const capability = capabilityId === null ? undefined : (await findCapabilitiesByIds(tx, [capabilityId]))[0];
       if (!capability) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
-      if (company && capability && company.kind === "CONTRACT" && await findOffer(tx, company.id, capability.id)) {
+      if (company && capability && produces(company.kind) && await findOffer(tx, company.id, capability.id)) {
         errors.add("capabilityId", UserErrorCode.OFFER_ALREADY_EXISTS, `The company already offers ${capability.name}; change that offer instead.`);
       }
       if (errors.any || !company || !capability) return refused(errors);

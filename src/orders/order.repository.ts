@@ -1,5 +1,5 @@
 import { orderEvent, type OrderRef } from "../events/domain-events";
-import { and, asc, count, desc, eq, gt, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { afterKeyset, countRows, sortedPage, type Executor } from "../db/executor";
 import { first, only, param, prepared, rowsByIds, statementCache } from "../db/prepared";
 import { capabilityOffers, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
@@ -114,6 +114,8 @@ export const ORDER_SORTS: Record<OrderSortField, SortSpec<OrderRow>> = {
 export interface OpenOrderCriteria {
   /** Only capabilities this contract company actively offers (its own market). */
   offeredByCompanyId?: number;
+  /** Not this company's own orders (a cluster's manufacturer does not bid on its own). */
+  notOwnedBy?: number;
   capabilityId?: number;
   neededFrom?: string;
   neededUntil?: string;
@@ -137,6 +139,7 @@ function openOrdersMatching(db: Executor, has: (name: keyof OpenOrderCriteria) =
     eq(orders.status, "OPEN"),
     gt(orders.biddingClosesAt, param(orders.biddingClosesAt, "now")),
     offered,
+    has("notOwnedBy") ? ne(orders.companyId, param(orders.companyId, "notOwnedBy")) : undefined,
     has("capabilityId") ? eq(orders.capabilityId, param(orders.capabilityId, "capabilityId")) : undefined,
     has("neededFrom") ? gte(orders.neededBy, param(orders.neededBy, "neededFrom")) : undefined,
     has("neededUntil") ? lte(orders.neededBy, param(orders.neededBy, "neededUntil")) : undefined,

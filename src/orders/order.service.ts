@@ -1,7 +1,8 @@
 import type { OrderSortField, CancelOrderInput, PostOrderInput } from "./order.inputs";
 import type { Sort, SortedPageRequest, Listed } from "../db/page";
 import { listOpenOrders, listOrders, countOrders, countOpenOrders, type OpenOrderCriteria, type OrderCriteria, expireOverdueOrders, findOrderById, insertOrder, transitionOrder } from "./order.repository";
-import { gate, memberOf } from "../access/policy";
+import { gate, memberOf, orderRefusal, produces } from "../access/policy";
+import { parkKindOfCompany } from "../companies/company.repository";
 import { inTransaction, transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
 import { closeLiveBids, recordLapsedBids } from "./order-bids.repository";
@@ -61,8 +62,9 @@ function criteriaOf(filter: OrderListFilter): OrderCriteria {
 
 export class OrderService {
   /**
-   * Orders taking bids now, sorted and paged: for a contract company those needing a capability
-   * it actively offers, for the coordinator all.
+   * Orders taking bids now, sorted and paged: for a producer (contract company, research
+   * institute) those needing a capability it actively offers, but its own; for the coordinator,
+   * universities and suppliers all.
    */
   async listOpen(
     ctx: RequestContext,
@@ -74,8 +76,11 @@ export class OrderService {
     const capabilityId = filter.capabilityId == null ? undefined : idOf(filter.capabilityId, "Capability");
     // An id that is no capability's matches no order.
     if (capabilityId === null) return { rows: [], count: async () => 0 };
+    // A producer sees the orders in what it offers, but its own; a university or supplier watches them all.
+    const producer = v.role === "MEMBER" && produces(v.companyKind);
     const criteria: OpenOrderCriteria = {
-      offeredByCompanyId: v.role === "COORDINATOR" ? undefined : v.companyId!,
+      offeredByCompanyId: producer ? v.companyId! : undefined,
+      notOwnedBy: producer ? v.companyId! : undefined,
       capabilityId,
       neededFrom: filter.neededFrom ?? undefined,
       neededUntil: filter.neededUntil ?? undefined,
@@ -113,10 +118,8 @@ export class OrderService {
 
   private async postOnce(db: Executor, v: Viewer, input: PostOrderInput, now: Date): Promise<Outcome<OrderRow>> {
     const errors = new UserErrors();
-    if (v.companyKind !== "PRODUCT") {
-      errors.add(null, UserErrorCode.CONTRACT_COMPANY_CANNOT_ORDER, "Contract companies produce customers' products only; they post no orders.");
-      return refused(errors);
-    }
+    const refusal = orderRefusal(v.companyKind!, await parkKindOfCompany(db, v.companyId!));
+    if (refusal) return refused(errors.add(null, refusal.code, refusal.message));
     const title = requiredName(errors, "title", input.title, "Title");
     const description = optionalText(errors, "description", input.description, "Description");
     const terms = checkOrderTerms(errors, input, now);

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { sqlRows, type Executor } from "../db/executor";
-import { companies, contracts } from "../db/schema";
+import { companies, contracts, type CompanyKindValue } from "../db/schema";
 import { instantsOf, type Period } from "./period";
 
-type Kind = "PRODUCT" | "CONTRACT";
+type Kind = CompanyKindValue;
 
 /** The park's companies registered by the period's end, by kind (one aggregate). */
 export async function companiesByKind(db: Executor, parkId: number, period: Period): Promise<Map<Kind, number>> {

@@ -4,6 +4,8 @@
  * (a production chain of casting, machining, heat and galvanic treatment, units, assembly).
  * Prices are in roubles, as decimal strings.
  */
+import type { CompanyKindValue } from "../db/schema";
+
 export interface DemoOffer {
   capability: string;
   unitPrice: string;
@@ -15,7 +17,7 @@ export interface DemoOffer {
 
 export interface DemoCompany {
   name: string;
-  kind: "PRODUCT" | "CONTRACT";
+  kind: CompanyKindValue;
   description: string;
   employeeCount: number;
   /** [system engineers, engineers] for contract companies. */

@@ -1,4 +1,4 @@
-import { GATES, type Action } from "../../src/access/policy";
+import { GATES, mayOrder, type Action } from "../../src/access/policy";
 import type { Role } from "../../src/core/viewer";
 import { buildWorld, snapshot, type World } from "../support/fixtures";
 import { liveClient } from "../support/live";
@@ -123,10 +123,13 @@ function tokenOf(caller: Caller): string | undefined {
 /** What the gate itself says of this caller. */
 function expected(action: Action, caller: Caller): "UNAUTHENTICATED" | "FORBIDDEN" | "THROUGH" {
   if (caller === "anonymous") return "UNAUTHENTICATED";
-  const gate: { roles: readonly Role[]; kinds?: readonly string[] } = GATES[action];
+  const gate: { roles: readonly Role[]; kinds?: readonly string[]; ordering?: true } = GATES[action];
   const role: Role = caller === "coordinator" ? "COORDINATOR" : caller === "investor" ? "INVESTOR" : "MEMBER";
   if (!gate.roles.includes(role)) return "FORBIDDEN";
-  if (role === "MEMBER" && gate.kinds && !gate.kinds.includes(caller === "product member" ? "PRODUCT" : "CONTRACT")) return "FORBIDDEN";
+  const kind = caller === "product member" ? "PRODUCT" : "CONTRACT";
+  if (role === "MEMBER" && gate.kinds && !gate.kinds.includes(kind)) return "FORBIDDEN";
+  // The world is a technopark, where a contract company may not order.
+  if (role === "MEMBER" && gate.ordering && !mayOrder(kind, "TECHNOPARK")) return "FORBIDDEN";
   return "THROUGH";
 }
 

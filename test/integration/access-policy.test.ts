@@ -1,5 +1,6 @@
 import { RELATIONS, RULES, type Relation, type RuleName } from "../../src/access/policy";
 import { AWARD, buildMarket, dateIn, postOrder, RECORD_DELIVERY, START, submitBid, type Market } from "../support/marketplace";
+import { registerCompany } from "../support/fixtures";
 import { startTestServer, type TestServer } from "../support/server";
 
 /**
@@ -13,6 +14,8 @@ import { startTestServer, type TestServer } from "../support/server";
 let server: TestServer;
 let market: Market;
 let investor: string;
+/** A university's member: a participant who watches the market (OTHER_PARTICIPANT). */
+let university: string;
 
 /** How to ask for one rule's object or field, and whether the answer shows it. */
 interface Probe {
@@ -37,6 +40,7 @@ beforeAll(async () => {
   server = await startTestServer();
   market = await buildMarket(server);
   investor = await server.token("INVESTOR");
+  university = (await registerCompany(server, market.parkId, "Voronezh State Technical University", "UNIVERSITY")).token;
   const [alpha, beta, gamma] = market.contractors;
   const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
     const res = await server.gql(query, variables, token);
@@ -212,6 +216,8 @@ function viewerFor(probe: Probe, relation: Relation): string | undefined | null 
       return probe.otherProduct();
     case "COORDINATOR":
       return market.coordinator;
+    case "OTHER_PARTICIPANT":
+      return university;
     case "INVESTOR":
       return investor;
   }

@@ -51,6 +51,8 @@ const BOUNDED_LISTS = new Set([
   "Engineer.capabilities",
   // One per capability the company actively offers (as CapacityHeatMap.capabilities per capability of the park).
   "LoadReport.capabilities",
+  // At most five kinds outside the technopark split.
+  "ClusterAnalytics.otherParticipants",
   "OfferedCapabilityLoad.weeks",
 ]);
 

@@ -1,3 +1,4 @@
+import type { CompanyKindValue } from "../../src/db/schema";
 import { sql } from "drizzle-orm";
 import { fromGlobalId } from "../../src/graphql/global-id";
 import type { TestServer } from "./server";
@@ -73,8 +74,8 @@ export function dbIdOf(globalId: string): number {
   return decoded.id;
 }
 
-export async function createPark(server: TestServer, coordinator: string, name: string): Promise<string> {
-  const res = await server.gql(CREATE_PARK, { input: { name, kind: "TECHNOPARK", region: "Moscow" } }, coordinator);
+export async function createPark(server: Pick<TestServer, "gql">, coordinator: string, name: string, kind: "TECHNOPARK" | "CLUSTER" = "TECHNOPARK"): Promise<string> {
+  const res = await server.gql(CREATE_PARK, { input: { name, kind, region: "Moscow" } }, coordinator);
   expect(res.data.createPark.userErrors).toEqual([]);
   return res.data.createPark.park.id;
 }
@@ -83,7 +84,7 @@ export async function registerCompany(
   server: Pick<TestServer, "gql">,
   parkId: string,
   name: string,
-  kind: "PRODUCT" | "CONTRACT",
+  kind: CompanyKindValue,
   employeeCount = 25,
 ): Promise<RegisteredCompany> {
   const res = await server.gql(REGISTER, { input: { parkId, name, kind, employeeCount, representativeName: `${name} admin` } });

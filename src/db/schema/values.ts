@@ -1,5 +1,9 @@
 /** The values of the columns that take one of a fixed set, shared by both dialects' tables. */
 
+/** The kinds of participant a park has; what each may do is src/access/policy.ts's KIND_RIGHTS. */
+export const COMPANY_KINDS = ["PRODUCT", "CONTRACT", "OUTSIDE_CUSTOMER", "RESEARCH_INSTITUTE", "UNIVERSITY", "SUPPLIER", "FINANCIAL_INSTITUTION"] as const;
+export type CompanyKindValue = (typeof COMPANY_KINDS)[number];
+
 export const BID_STATUSES = ["LIVE", "WITHDRAWN", "AWARDED", "NOT_AWARDED"] as const;
 export type BidStatusValue = (typeof BID_STATUSES)[number];
 

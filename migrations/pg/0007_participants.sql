@@ -1,0 +1,2 @@
+ALTER TABLE "companies" DROP CONSTRAINT "companies_kind_check";--> statement-breakpoint
+ALTER TABLE "companies" ADD CONSTRAINT "companies_kind_check" CHECK ("companies"."kind" in ('PRODUCT', 'CONTRACT', 'OUTSIDE_CUSTOMER', 'RESEARCH_INSTITUTE', 'UNIVERSITY', 'SUPPLIER', 'FINANCIAL_INSTITUTION'));
