@@ -61,6 +61,11 @@ export interface ChainStage {
   minContractors: number;
   minScore?: number | null;
   candidates: StageCandidate[];
+  /**
+   * The earliest the stage may start whatever its stage inputs: parts sourced outside the
+   * platform (bought in) arriving then, `waitsFor` naming them. Absent: none.
+   */
+  notBefore?: { date: string; waitsFor: string } | null;
 }
 
 export interface ChainOrder {
@@ -129,7 +134,9 @@ interface Point {
   plan: Plan;
   inputs: Point[];
   stageKey: string;
+  /** What the start waits for (an input stage, or `notBefore`'s parts) and when it arrives; null for a start on the day. */
   waitsFor: string | null;
+  waitsArrival: string | null;
 }
 
 function checkChain(chain: ChainOrder): { root: ChainStage; inputsOf: Map<string, ChainStage[]>; order: ChainStage[] } {
@@ -190,12 +197,11 @@ function toChainPlan(root: Point, today: string): ChainPlan {
   const stages: ChainStagePlan[] = [];
   const walk = (point: Point) => {
     for (const input of point.inputs) walk(input);
-    const waited = point.inputs.find((p) => p.stageKey === point.waitsFor);
     stages.push({
       stageKey: point.stageKey,
       startDate: point.start,
       arrivalDate: point.arrival,
-      start: waited ? { code: "INPUTS_ARRIVE", waitsFor: waited.stageKey, arrives: waited.arrival } : { code: "NO_INPUTS" },
+      start: point.waitsFor !== null ? { code: "INPUTS_ARRIVE", waitsFor: point.waitsFor, arrives: point.waitsArrival! } : { code: "NO_INPUTS" },
       plan: point.plan,
     });
   };
@@ -226,7 +232,10 @@ export function matchChain(chain: ChainOrder, options: MatchOptions = {}): Chain
       fronts.set(stage.key, []);
       continue;
     }
-    const starts = inputs.length === 0 ? [chain.today] : [...new Set(inputs.flatMap((input) => fronts.get(input.key)!.map((p) => p.arrival)))].sort();
+    // A start is the day the inputs arrive, no sooner than parts sourced outside (notBefore).
+    const floor = stage.notBefore?.date ?? null;
+    const arrivals = inputs.length === 0 ? [chain.today] : inputs.flatMap((input) => fronts.get(input.key)!.map((p) => p.arrival));
+    const starts = [...new Set(arrivals.map((t) => (floor !== null && floor > t ? floor : t)))].sort();
     const points: Point[] = [];
     let previousCost = Infinity;
     let first: { start: string; result: MatchResult; cheapest: number } | null = null;
@@ -274,8 +283,10 @@ export function matchChain(chain: ChainOrder, options: MatchOptions = {}): Chain
       left -= result.steps;
       if (!result.complete) return tooComplex(stage.key);
       first ??= { start, result, cheapest: result.plans.at(-1)?.totalCost ?? Infinity };
-      // The input that arrives last sets the start; ties go to the first input listed.
-      const waited = chosen.reduce<Point | undefined>((last, p) => (last === undefined || p!.arrival > last.arrival ? p : last), undefined);
+      // The input that arrives last sets the start (ties: the first input listed), or the outside parts when later still.
+      const last = chosen.reduce<Point | undefined>((latest, p) => (latest === undefined || p!.arrival > latest.arrival ? p : latest), undefined);
+      const waited =
+        floor !== null && start === floor && (last === undefined || floor > last.arrival) ? { key: stage.notBefore!.waitsFor, arrival: floor } : last ? { key: last.stageKey, arrival: last.arrival } : null;
       for (const plan of result.plans) {
         const cost = inputCost + plan.totalCost;
         if (!Number.isSafeInteger(cost)) {
@@ -283,7 +294,7 @@ export function matchChain(chain: ChainOrder, options: MatchOptions = {}): Chain
           continue;
         }
         const arrival = stage.feeds === null ? plan.completionDate : addDays(plan.completionDate, stage.moveDays);
-        points.push({ cost, arrival, start, plan, inputs: chosen as Point[], stageKey: stage.key, waitsFor: waited?.stageKey ?? null });
+        points.push({ cost, arrival, start, plan, inputs: chosen as Point[], stageKey: stage.key, waitsFor: waited?.key ?? null, waitsArrival: waited?.arrival ?? null });
       }
     }
     if (first) outcome.excluded = first.result.excluded;

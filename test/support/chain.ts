@@ -26,6 +26,8 @@ export interface ChainShape {
   minContractors: [number, number];
   /** The share limit's range, percent. */
   share: [number, number];
+  /** The share of stages whose parts bought outside arrive only some days after today (ChainStage.notBefore), and those days. */
+  outside?: { share: number; days: [number, number] };
 }
 
 /** Small enough to enumerate: up to 4 stages of up to 3 candidates, up to 6 units a stage. */
@@ -42,6 +44,7 @@ export const SMALL_CHAIN: ChainShape = {
   minLot: [1, 2],
   minContractors: [1, 2],
   share: [60, 100],
+  outside: { share: 0.25, days: [1, 20] },
 };
 
 /** For HiGHS: up to 4 stages of up to 6 candidates, tens to hundreds of units. */
@@ -58,6 +61,7 @@ export const MEDIUM_CHAIN: ChainShape = {
   minLot: [1, 30],
   minContractors: [1, 2],
   share: [40, 100],
+  outside: { share: 0.25, days: [1, 30] },
 };
 
 /** The benchmark's shape: a chain of `stages` stages of `candidates` each, thousands of units, prices in roubles. */
@@ -118,6 +122,7 @@ export function randomChain(seed: number, shape: ChainShape, linear = false): Ch
       maxSharePercent: Math.max(Math.ceil(100 / quantity), int(shape.share)),
       minContractors: Math.min(quantity, int(shape.minContractors), n),
       candidates,
+      notBefore: shape.outside && r() < shape.outside.share ? { date: addDays(TODAY, int(shape.outside.days)), waitsFor: `outside${s}` } : null,
     });
   }
   return { stages, neededBy, valuePerDay: int(shape.price), today: TODAY, weeks };
@@ -164,7 +169,8 @@ export function bruteForceChainFront(chain: ChainOrder): FrontPoint[] {
   const distinct = (list: Outcome[]) => [...new Map(list.map((o) => [`${o.cost}|${o.arrival}`, o])).values()];
   const solve = (stage: ChainStage): Outcome[] => {
     const inputs = chain.stages.filter((s) => s.feeds === stage.key).map(solve);
-    let combos: Outcome[] = [{ cost: 0, arrival: chain.today }];
+    // The stage starts when its last input arrives, parts bought outside (notBefore) included.
+    let combos: Outcome[] = [{ cost: 0, arrival: stage.notBefore?.date ?? chain.today }];
     for (const input of inputs) combos = distinct(combos.flatMap((a) => input.map((b) => ({ cost: a.cost + b.cost, arrival: a.arrival > b.arrival ? a.arrival : b.arrival }))));
     const result = distinct(combos.flatMap((combo) => allocations(stage, combo.arrival).map((o) => ({ cost: combo.cost + o.cost, arrival: o.arrival }))));
     outcomes.set(stage.key, result);
@@ -202,7 +208,9 @@ export function highsChainCheapestBy(highs: Highs, chain: ChainOrder, date: stri
   visit(chain.stages.find((s) => s.feeds === null)!);
   for (const stage of ordered) {
     const inputs = chain.stages.filter((s) => s.feeds === stage.key);
-    const ts = inputs.length === 0 ? [chain.today] : [...new Set(inputs.flatMap((input) => pairs.get(input.key)!.map((p) => addDays(p.d, input.moveDays))))].sort();
+    const floor = stage.notBefore?.date ?? chain.today;
+    const arrivals = inputs.length === 0 ? [chain.today] : inputs.flatMap((input) => pairs.get(input.key)!.map((p) => addDays(p.d, input.moveDays)));
+    const ts = [...new Set(arrivals.map((t) => (t < floor ? floor : t)))].sort();
     starts.set(stage.key, ts);
     pairs.set(
       stage.key,

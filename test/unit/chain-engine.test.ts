@@ -44,9 +44,10 @@ function checkChainPlan(chain: ChainOrder, plan: ChainPlan) {
     // Inputs come first, and the stage starts exactly when the last of them arrives.
     for (const input of inputs) expect(seen.has(input.key)).toBe(true);
     seen.add(stage.key);
-    const lastArrival = inputs.map((input) => byKey.get(input.key)!.arrivalDate).reduce((a, b) => (a > b ? a : b), TODAY);
+    const lastArrival = inputs.map((input) => byKey.get(input.key)!.arrivalDate).reduce((a, b) => (a > b ? a : b), stage.notBefore?.date ?? TODAY);
     expect(planned.startDate).toBe(lastArrival);
-    expect(planned.start.code).toBe(inputs.length === 0 ? "NO_INPUTS" : "INPUTS_ARRIVE");
+    expect(planned.start.code).toBe(inputs.length === 0 && !stage.notBefore ? "NO_INPUTS" : "INPUTS_ARRIVE");
+    if (planned.start.code === "INPUTS_ARRIVE") expect(planned.start.arrives).toBe(planned.startDate);
     expect(planned.plan.lines.reduce((sum, l) => sum + l.quantity, 0)).toBe(stage.quantity);
     expect(planned.plan.lines.length).toBeGreaterThanOrEqual(stage.minContractors);
     for (const line of planned.plan.lines) {
@@ -127,6 +128,23 @@ describe("the chain engine, by hand", () => {
     expect(assemblyStage.start).toEqual({ code: "INPUTS_ARRIVE", waitsFor: "body", arrives: body.arrivalDate });
     expect(plan.criticalPath).toEqual(["body", "assembly"]);
     checkChainPlan(chain, plan);
+  });
+
+  it("starts no sooner than parts bought outside arrive (notBefore), and names them", () => {
+    const forgings = { date: addDays(TODAY, 30), waitsFor: "outside:forgings" };
+    const chain = chainOf([
+      stage("assembly", null, [quote(21, 2000, 5)], { notBefore: forgings }),
+      stage("machining", "assembly", [quote(11, 3000, 7)], { notBefore: { date: addDays(TODAY, 4), waitsFor: "outside:bars" } }),
+    ]);
+    const [plan] = matchChain(chain).plans;
+    checkChainPlan(chain, plan);
+    const [machining, assembly] = plan.stages;
+    // The bars arrive on day 4: machining starts then, though it has no stage inputs.
+    expect(machining).toMatchObject({ stageKey: "machining", startDate: addDays(TODAY, 4), start: { code: "INPUTS_ARRIVE", waitsFor: "outside:bars", arrives: addDays(TODAY, 4) } });
+    // Machined parts are ready long before day 30: the forgings set the assembly's start.
+    expect(machining.arrivalDate < forgings.date).toBe(true);
+    expect(assembly).toMatchObject({ startDate: forgings.date, start: { code: "INPUTS_ARRIVE", waitsFor: "outside:forgings", arrives: forgings.date } });
+    expect(plan.criticalPath).toEqual(["assembly"]);
   });
 
   it("counts a contractor's free hours from the stage's start, not from today", () => {
