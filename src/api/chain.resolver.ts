@@ -4,13 +4,15 @@ import { sees } from "../access/policy";
 import { chainPlanKeyOf } from "../chains/chain-award.service";
 import { AwardChainInput, PostChainInput } from "../chains/chain.inputs";
 import { chainProgress, chainStatus, type StageProgress } from "../chains/chain-progress";
-import { stageFacts, type ChainNoPlan, type ChainPlans as ServicePlans, type StageFacts } from "../chains/chain.service";
+import { outsideKey, stageFacts, type ChainNoPlan, type ChainPlans as ServicePlans, type StageFacts } from "../chains/chain.service";
 import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
-import { MoneyInput, toMoney } from "../graphql/money";
+import { MoneyInput, toMoney, type Currency } from "../graphql/money";
+import type { ChainOutsideStageRow, OrderRow } from "../db/schema";
+import { addDays } from "../shared/time";
 import type { ChainPlan as EnginePlan, StageStart } from "../matching/chain";
-import { AwardChainPayload, Chain, ChainStatus, ChainNoPlanCode, ChainNoPlanReason, ChainPlan, ChainPlanConnection, ChainPlans, ChainStage, ChainStagePlan, PostChainPayload, toChain } from "./chain.type";
+import { AwardChainPayload, Chain, ChainOutsideStage, ChainStatus, ChainNoPlanCode, ChainNoPlanReason, ChainPlan, ChainPlanConnection, ChainPlans, ChainStage, ChainStagePlan, PostChainPayload, toChain } from "./chain.type";
 import type { Context } from "./context";
 import { toMatchPlan } from "./matching.resolver";
 import { noPlanText } from "./matching-reasons";
@@ -22,6 +24,17 @@ function startText(start: StageStart, titleOf: (key: string) => string): string 
   return start.code === "NO_INPUTS"
     ? "Starts on award: it takes no other stage's parts."
     : `Starts on ${start.arrives}, when the parts of "${titleOf(start.waitsFor)}" arrive, the last of its inputs.`;
+}
+
+function toOutsideStage(row: ChainOutsideStageRow, feeds: Order): ChainOutsideStage {
+  return Object.assign(new ChainOutsideStage(), {
+    title: row.title,
+    feeds,
+    value: toMoney(row.valueMinor, row.currency as Currency),
+    leadDays: row.leadDays,
+    moveDays: row.moveDays,
+    arrivesOn: row.awardedOn === null ? null : addDays(row.awardedOn, row.leadDays + row.moveDays),
+  });
 }
 
 function noPlanOf(reason: ChainNoPlan, stageOf: (key: string) => Order): ChainNoPlanReason {
@@ -54,6 +67,8 @@ async function toChainPlans(ctx: Context, plans: ServicePlans): Promise<ChainPla
   const byKey = new Map(plans.stages.map((s) => [String(s.order.id), s]));
   const orders = new Map(plans.stages.map((s) => [String(s.order.id), toOrder(s.order, ctx.now)]));
   const stageOf = (key: string) => orders.get(key)!;
+  const outsideTitles = new Map(plans.outside.map((o) => [outsideKey(o.id), o.title]));
+  const titleOf = (key: string) => outsideTitles.get(key) ?? stageOf(key).title;
   const toPlan = async (plan: EnginePlan): Promise<ChainPlan> =>
     Object.assign(new ChainPlan(), {
       key: chainPlanKeyOf(plans.chain.id, plan),
@@ -68,7 +83,7 @@ async function toChainPlans(ctx: Context, plans: ServicePlans): Promise<ChainPla
             stage: stageOf(s.stageKey),
             startDate: s.startDate,
             arrivalDate: s.arrivalDate,
-            startReason: startText(s.start, (key) => stageOf(key).title),
+            startReason: startText(s.start, titleOf),
             plan: await toMatchPlan(ctx, s.plan, plans.sources.get(Number(s.stageKey))!, currency, byKey.get(s.stageKey)!.order.quantity, null),
           }),
         ),
@@ -125,6 +140,13 @@ export class ChainResolver {
     const facts = stageFacts(chain.row, rows.stages);
     const progress = chainProgress(chain.row, rows, ctx.now);
     return facts.map((fact) => toChainStage(fact, facts, progress.stages.get(fact.order.id)!, ctx.now));
+  }
+
+  @FieldResolver(() => [ChainOutsideStage], { description: "Parts bought in from outside the cluster, as declared (at most 12)." })
+  async outsideStages(@Root() chain: Chain, @Ctx() ctx: Context): Promise<ChainOutsideStage[]> {
+    const rows = await ctx.services.chains.outsideStages(ctx, chain.row);
+    const orders = await ctx.loaders.orderById.loadMany(rows.map((r) => r.feedsOrderId));
+    return rows.map((row, i) => toOutsideStage(row, toOrder(orders[i] as OrderRow, ctx.now)));
   }
 
   @FieldResolver(() => ChainStatus, { description: "Where the chain is in its life, from its stages." })

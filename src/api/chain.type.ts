@@ -51,6 +51,27 @@ export function toChain(row: ChainRow): Chain {
   });
 }
 
+@ObjectType({ description: "Parts of a chain bought in from outside the cluster: declared, not bid on." })
+export class ChainOutsideStage {
+  @Field(() => String, { description: "What is bought in, and from whom." })
+  title!: string;
+
+  @Field(() => Order, { description: "The order of the stage the parts go to; it starts no sooner than they arrive." })
+  feeds!: Order;
+
+  @Field(() => Money, { description: "What the parts cost: made outside the cluster, it counts against its cooperation." })
+  value!: Money;
+
+  @Field(() => GraphQLSafeInt, { description: "Days from the chain's award until the parts are ready." })
+  leadDays!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Days to move them to the stage they feed." })
+  moveDays!: number;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: "When they arrive at the stage they feed: the award's date plus lead and moving days. Null before the award." })
+  arrivesOn!: string | null;
+}
+
 @ObjectType({ description: "A stage of a chain: its order, where its parts go and how many it must hand on." })
 export class ChainStage {
   @Field(() => Order, { description: "The stage's order, which contractors bid on." })

@@ -8,6 +8,9 @@ import { type CompanyKind } from "../companies/company-kind";
 import { KIND_RIGHTS, ORDERING_KINDS, PRODUCER_KINDS, SPLIT_KINDS } from "../access/policy";
 import type { CompanyKindValue } from "../db/schema";
 
+/** The Voronezh oil-and-gas equipment cluster's production cooperation, 2019 (shared/DOMAIN.md). */
+const REFERENCE_COOPERATION_PERCENT = 54;
+
 const TRADING_KINDS = new Set<CompanyKindValue>([...ORDERING_KINDS, ...PRODUCER_KINDS]);
 import type { Context } from "./context";
 import { toEngineer } from "./engineer.type";
@@ -137,7 +140,11 @@ export class ClusterAnalyticsResolver {
         contracts: c.volume.contracts,
         value: toMoney(c.volume.valueMinor, Currency.RUB),
         producedInPark: toMoney(c.volume.inParkMinor, Currency.RUB),
-        productionCooperationPercent: percentOf(c.volume.inParkMinor, c.volume.valueMinor),
+        membersValue: toMoney(c.volume.membersValueMinor, Currency.RUB),
+        membersProducedInPark: toMoney(c.volume.membersInParkMinor, Currency.RUB),
+        sourcedOutside: toMoney(c.volume.sourcedOutsideMinor, Currency.RUB),
+        productionCooperationPercent: percentOf(c.volume.membersInParkMinor, c.volume.membersValueMinor + c.volume.sourcedOutsideMinor),
+        referenceCooperationPercent: REFERENCE_COOPERATION_PERCENT,
       }),
       participation: Object.assign(new Participation(), { companies, active: c.active, activePercent: percentOf(c.active, companies) }),
       contractRevenue: toMoney(c.revenue.revenueMinor, Currency.RUB),

@@ -169,11 +169,23 @@ export class OrderVolume {
   @Field(() => Money, { description: "The part made by contract companies of the same park." })
   producedInPark!: Money;
 
+  @Field(() => Money, { description: "Of the park's members' own products (outside customers' orders left out): the value awarded on the platform." })
+  membersValue!: Money;
+
+  @Field(() => Money, { description: "Of that, the part made by the park's own members." })
+  membersProducedInPark!: Money;
+
+  @Field(() => Money, { description: "Parts the members' production chains awarded in the period buy in from outside the park, as declared (ChainOutsideStage)." })
+  sourcedOutside!: Money;
+
   @Field(() => Float, {
     nullable: true,
-    description: `The level of production cooperation: producedInPark / value. ${PERCENT_RULE}; null when there were no contracts. (The reference cluster: 54 %.)`,
+    description: `The level of production cooperation, as a cluster measures it: of the value of the members' products (membersValue + sourcedOutside), the share its own members made (membersProducedInPark). ${PERCENT_RULE}; null when there is no value.`,
   })
   productionCooperationPercent!: number | null;
+
+  @Field(() => Float, { description: "The reference beside it: 54 %, the Voronezh oil-and-gas equipment cluster's production cooperation (2019)." })
+  referenceCooperationPercent!: number;
 }
 
 @ObjectType({ description: "How many of the park's companies used the platform in the period (the network effect starts above 55-65 %)." })

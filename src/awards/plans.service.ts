@@ -78,7 +78,7 @@ export class PlanService {
       };
     }
     const bids = (await findLiveBidsOfOrder(ctx.db, order.id)).filter((bid) => bidStatusAt(bid, now) === "LIVE");
-    const sourced = await buildCandidates(ctx.db, order.capabilityId, bids, await activeOffersOfCapability(ctx.db, order.capabilityId), today, order.neededBy);
+    const sourced = await buildCandidates(ctx.db, { capabilityId: order.capabilityId, customerId: order.companyId }, bids, await activeOffersOfCapability(ctx.db, order.capabilityId), today, order.neededBy);
     return { ...base, ...(await this.run(ctx, order, sourced, valuePerDayMinor, today)) };
   }
 
@@ -111,7 +111,7 @@ export class PlanService {
     if (capabilityId === null || (await findCapabilitiesByIds(ctx.db, [capabilityId])).length === 0) errors.add("capabilityId", UserErrorCode.NOT_FOUND, "No capability with this id in the catalogue.");
     throwFirst(errors);
     const today = localDate(now);
-    const sourced = await buildCandidates(ctx.db, capabilityId!, [], await activeOffersOfCapability(ctx.db, capabilityId!), today, terms.neededBy);
+    const sourced = await buildCandidates(ctx.db, { capabilityId: capabilityId!, customerId: ctx.viewer!.companyId }, [], await activeOffersOfCapability(ctx.db, capabilityId!), today, terms.neededBy);
     return {
       orderId: null,
       asOf: today,
@@ -254,7 +254,7 @@ export async function allocationsOfPlan(db: Executor, viewer: Viewer, order: Ord
   }
   // Each quote is dated by the capacity free now; booking the award then re-checks it for real.
   const quoted = key.lines.filter((l) => l.source === "offer");
-  const sourced = new Map((await buildCandidates(db, order.capabilityId, [], quoted.map((q) => checked.offers.get(q.id)!), today, order.neededBy)).map((s) => [s.candidate.key, s]));
+  const sourced = new Map((await buildCandidates(db, { capabilityId: order.capabilityId, customerId: order.companyId }, [], quoted.map((q) => checked.offers.get(q.id)!), today, order.neededBy)).map((s) => [s.candidate.key, s]));
   const fromQuotes = new Map<number, BidRow>();
   for (const { id, quantity } of quoted) {
     const completion = completionFor(sourced.get(offerKey(id))!.candidate, quantity);

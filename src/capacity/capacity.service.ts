@@ -164,7 +164,8 @@ export class CapacityService {
     if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > order.quantity) {
       throw badUserInput(`quantity must be from 1 to the order's ${order.quantity} units.`, "quantity");
     }
-    const offers = (await activeOffersOfCapability(ctx.db, order.capabilityId)).filter((offer) => seesAll || offer.companyId === viewer?.companyId);
+    // Not the customer's own offer: a cluster's manufacturer orders from the other members.
+    const offers = (await activeOffersOfCapability(ctx.db, order.capabilityId)).filter((offer) => offer.companyId !== order.companyId && (seesAll || offer.companyId === viewer?.companyId));
     return await quoteOrder(ctx.db, order.capabilityId, offers, quantity, args.asOf ?? localDate(now));
   }
 

@@ -13,9 +13,9 @@ import type { ChainPlan } from "../matching/chain";
 import { decodeChainPlanKey, encodeChainPlanKey, type PlanKeyLine } from "../matching/plan-key";
 import { effectiveStatus } from "../orders/order-state";
 import { idempotent } from "../shared/idempotency";
-import { daysBetween } from "../shared/time";
+import { daysBetween, localDate } from "../shared/time";
 import type { AwardChainInput } from "./chain.inputs";
-import { findChainById } from "./chain.repository";
+import { findChainById, markOutsideStagesAwarded } from "./chain.repository";
 import { stagesOfChain } from "../orders/order.repository";
 import type { ChainService } from "./chain.service";
 
@@ -143,6 +143,8 @@ export class ChainAwardService {
         })),
       );
     }
+    // The parts bought outside are ordered now: they arrive counted from today, as the plan counted them.
+    await markOutsideStagesAwarded(tx, chain.id, localDate(now));
     return ok({ chain, contracts });
   }
 

@@ -34,7 +34,25 @@ export class ChainStageInput {
   sourcingPolicy!: SourcingPolicyInput;
 }
 
-@InputType({ description: "A product company's production chain: one product made through several stages in sequence, or a tree of stages feeding one assembly." })
+@InputType({ description: "Parts of the chain bought in from outside the cluster: not bid on, declared with their value (it counts in the cluster's cooperation as made elsewhere) and the days they take to arrive." })
+export class ChainOutsideStageInput {
+  @Field(() => String, { description: "What is bought in and from whom (for example: forged blanks, Ural forge), at most 120 characters." })
+  title!: string;
+
+  @Field(() => String, { description: "The key of the stage the parts go to: it starts no sooner than they arrive." })
+  feeds!: string;
+
+  @Field(() => MoneyInput, { description: "What the parts cost, for the whole chain." })
+  value!: MoneyInput;
+
+  @Field(() => GraphQLSafeInt, { description: "Days from the chain's award until the parts are ready, 1 to 365." })
+  leadDays!: number;
+
+  @Field(() => GraphQLSafeInt, { defaultValue: 0, description: "Days to move them to the stage they feed, 0 to 90 (default 0)." })
+  moveDays!: number;
+}
+
+@InputType({ description: "A production chain: one product made through several stages in sequence, or a tree of stages feeding one assembly; posted by those who may order (product companies, outside customers, a cluster's manufacturers)." })
 export class PostChainInput {
   @Field(() => String, { description: "The product, at most 120 characters." })
   title!: string;
@@ -56,6 +74,9 @@ export class PostChainInput {
 
   @Field(() => [ChainStageInput], { description: "The stages, 2 to 12, in any order; each but the final one feeds another." })
   stages!: ChainStageInput[];
+
+  @Field(() => [ChainOutsideStageInput], { defaultValue: [], description: "Parts bought in from outside the cluster, at most 12 (default none)." })
+  outsideStages!: ChainOutsideStageInput[];
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey?: string | null;

@@ -1,13 +1,27 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../db/executor";
 import { first, only, rowsByIds } from "../db/prepared";
-import { chains, type ChainRow } from "../db/schema";
+import { chainOutsideStages, chains, type ChainOutsideStageRow, type ChainRow } from "../db/schema";
 
 export async function insertChain(db: Executor, values: typeof chains.$inferInsert): Promise<ChainRow> {
   return only(db.insert(chains).values(values).returning());
 }
 
 export const findChainsByIds = rowsByIds(chains);
+
+export async function insertOutsideStages(db: Executor, values: (typeof chainOutsideStages.$inferInsert)[]): Promise<void> {
+  if (values.length > 0) await db.insert(chainOutsideStages).values(values);
+}
+
+/** A chain's parts bought outside, in the order they were declared. */
+export async function outsideStagesOfChain(db: Executor, chainId: number): Promise<ChainOutsideStageRow[]> {
+  return db.select().from(chainOutsideStages).where(eq(chainOutsideStages.chainId, chainId)).orderBy(chainOutsideStages.id);
+}
+
+/** The chain's parts bought outside are ordered with its award: they arrive counted from today. */
+export async function markOutsideStagesAwarded(db: Executor, chainId: number, on: string): Promise<void> {
+  await db.update(chainOutsideStages).set({ awardedOn: on }).where(eq(chainOutsideStages.chainId, chainId));
+}
 
 export async function findChainById(db: Executor, id: number): Promise<ChainRow | undefined> {
   return first(db.select().from(chains).where(eq(chains.id, id)));

@@ -8,7 +8,7 @@ import { weeksFrom, weekStart } from "../capacity/weeks";
 import { transact, type RequestContext } from "../core/request-context";
 import type { Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
-import type { BidRow, CapabilityOfferRow, ChainRow, OrderRow } from "../db/schema";
+import type { BidRow, CapabilityOfferRow, ChainOutsideStageRow, ChainRow, OrderRow } from "../db/schema";
 import { orderEvent } from "../events/domain-events";
 import { actorOf, appendEvents } from "../events/event.repository";
 import { forbidden, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
@@ -28,7 +28,7 @@ import { addDays, localDate } from "../shared/time";
 import { intInRange, nonNegativeMoney, optionalText, requiredName } from "../shared/validate";
 import { futureDate, futureInstant } from "../shared/validate-dates";
 import type { ChainStageInput, PostChainInput } from "./chain.inputs";
-import { findChainById, insertChain } from "./chain.repository";
+import { findChainById, insertChain, insertOutsideStages, outsideStagesOfChain } from "./chain.repository";
 
 export const MAX_STAGES = 12;
 export const MAX_PARTS_PER_UNIT = 1000;
@@ -53,6 +53,8 @@ export interface ChainPlans {
   result: Omit<ChainMatchResult, "infeasible"> & { infeasible: ChainNoPlan | null };
   /** Per line key (bid:ID, offer:ID) per stage order id: the bid or offer it names. */
   sources: Map<number, Map<string, { bid: BidRow | null; offer: CapabilityOfferRow | null }>>;
+  /** Parts bought outside, which the stages they feed wait for (outsideKey). */
+  outside: ChainOutsideStageRow[];
   asOf: string;
   valuePerDayMinor: number;
   currency: Currency;
@@ -111,6 +113,7 @@ export class ChainService {
     if (!errors.any && localDate(closesAt) >= neededBy) errors.add("biddingClosesAt", UserErrorCode.OUT_OF_RANGE, "Bidding must close before the needed-by date.");
     const stageTitles = input.stages.map((stage, i) => requiredName(errors, ["stages", String(i), "title"], stage.title, "The stage's title"));
     const route = checkRoute(errors, input.stages);
+    const outside = checkOutsideStages(errors, input);
     const capabilityIds = input.stages.map((s) => idOf(s.capabilityId, "Capability"));
     const known = new Set((await findCapabilitiesByIds(db, capabilityIds.filter((id): id is number => id !== null))).map((c) => c.id));
     capabilityIds.forEach((id, i) => {
@@ -137,6 +140,7 @@ export class ChainService {
 
     const chain = await insertChain(db, { companyId: v.companyId!, title, description, quantity: input.quantity, neededBy, valuePerDayMinor, currency: Currency.RUB, createdAt: now });
     const orderIds = new Map<string, number>();
+    const insertedStages: { key: string; id: number }[] = [];
     for (const [key, { i, feeds, terms }] of planned) {
       const stage = input.stages[i];
       const order = await insertOrder(db, {
@@ -158,8 +162,13 @@ export class ChainService {
         updatedAt: now,
       });
       orderIds.set(key, order.id);
+      insertedStages.push({ key, id: order.id });
       await appendEvents(db, actorOf(v), now, [orderEvent(order, null, "OPEN", `Posted as a stage of the chain "${title}".`)]);
     }
+    await insertOutsideStages(
+      db,
+      outside.map((o) => ({ chainId: chain.id, feedsOrderId: orderIds.get(o.feeds)!, title: o.title, valueMinor: o.valueMinor, currency: Currency.RUB, leadDays: o.leadDays, moveDays: o.moveDays })),
+    );
     return ok(chain);
   }
 
@@ -167,6 +176,11 @@ export class ChainService {
   async find(ctx: RequestContext, chainId: number): Promise<ChainRow | null> {
     const chain = await findChainById(ctx.db, chainId);
     return chain && sees(ctx.viewer, "Chain", { owner: chain.companyId }) ? chain : null;
+  }
+
+  /** The chain's parts bought outside (its customer's and the coordinator's, as the chain is). */
+  async outsideStages(ctx: RequestContext, chain: ChainRow): Promise<ChainOutsideStageRow[]> {
+    return outsideStagesOfChain(ctx.db, chain.id);
   }
 
   async stages(ctx: RequestContext, chain: ChainRow): Promise<StageFacts[]> {
@@ -189,12 +203,12 @@ export class ChainService {
     const base = { chain, stages, asOf: today, valuePerDayMinor, currency: chain.currency as Currency };
     const closed = stages.find((s) => effectiveStatus(s.order, now) !== "OPEN");
     if (closed) {
-      return { ...base, sources: new Map(), result: { plans: [], complete: true, steps: 0, stages: [], infeasible: { code: "STAGE_NOT_OPEN", stageKey: String(closed.order.id), status: effectiveStatus(closed.order, now) } } };
+      return { ...base, sources: new Map(), outside: [], result: { plans: [], complete: true, steps: 0, stages: [], infeasible: { code: "STAGE_NOT_OPEN", stageKey: String(closed.order.id), status: effectiveStatus(closed.order, now) } } };
     }
     const perStage = await Promise.all(
       stages.map(async (s) => {
         const bids = (await findLiveBidsOfOrder(ctx.db, s.order.id)).filter((bid) => bidStatusAt(bid, now) === "LIVE");
-        return { s, bids, quoted: quotedOffers(bids, await activeOffersOfCapability(ctx.db, s.order.capabilityId)) };
+        return { s, bids, quoted: quotedOffers(bids, await activeOffersOfCapability(ctx.db, s.order.capabilityId), chain.companyId) };
       }),
     );
     const companiesOf = (rows: { bids: BidRow[]; quoted: CapabilityOfferRow[] }[]) => [...new Set(rows.flatMap(({ bids, quoted }) => [...bids, ...quoted].map((row) => row.companyId)))];
@@ -222,9 +236,39 @@ export class ChainService {
         candidates,
       };
     });
+    // Parts bought outside are ordered with the award, so plans count their days from today.
+    const outside = await outsideStagesOfChain(ctx.db, chain.id);
+    for (const stage of engineStages) {
+      const arrivals = outside.filter((o) => String(o.feedsOrderId) === stage.key).map((o) => ({ date: addDays(today, o.leadDays + o.moveDays), waitsFor: outsideKey(o.id) }));
+      stage.notBefore = arrivals.reduce<ChainStage["notBefore"]>((last, a) => (last == null || a.date > last.date ? a : last), null);
+    }
     const result = await this.matcher.matchChain({ stages: engineStages, neededBy: chain.neededBy, valuePerDay: base.valuePerDayMinor, today, weeks: weeksFrom(weekStart(today), weekStart(chain.neededBy)) });
-    return { ...base, sources, result };
+    return { ...base, sources, result, outside };
   }
+}
+
+/** The chain engine's name for parts bought outside, as a stage's start reason names what it waited for. */
+export const outsideKey = (id: number) => `outside:${id}`;
+
+export const MAX_OUTSIDE_STAGES = 12;
+const MAX_OUTSIDE_LEAD_DAYS = 365;
+
+/** Checks the parts bought outside: each feeding a stage of the route, with a value and its days. */
+function checkOutsideStages(errors: UserErrors, input: PostChainInput): { title: string; feeds: string; valueMinor: number; leadDays: number; moveDays: number }[] {
+  if (input.outsideStages.length > MAX_OUTSIDE_STAGES) {
+    errors.add("outsideStages", UserErrorCode.OUT_OF_RANGE, `A chain declares at most ${MAX_OUTSIDE_STAGES} parts bought outside.`);
+    return [];
+  }
+  const keys = new Set(input.stages.map((s) => s.key));
+  return input.outsideStages.map((o, i) => {
+    const field = (name: string) => ["outsideStages", String(i), name];
+    const title = requiredName(errors, field("title"), o.title, "What is bought in");
+    if (!keys.has(o.feeds)) errors.add(field("feeds"), UserErrorCode.INVALID_ROUTE, `No stage has the key "${o.feeds}".`);
+    const valueMinor = nonNegativeMoney(errors, field("value"), o.value, "The value of the parts");
+    intInRange(errors, field("leadDays"), o.leadDays, "Lead days", 1, MAX_OUTSIDE_LEAD_DAYS);
+    intInRange(errors, field("moveDays"), o.moveDays, "Moving days", 0, MAX_MOVE_DAYS);
+    return { title, feeds: o.feeds, valueMinor, leadDays: o.leadDays, moveDays: o.moveDays };
+  });
 }
 
 /**

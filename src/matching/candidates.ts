@@ -21,10 +21,14 @@ export interface CandidateSource {
   offer: CapabilityOfferRow | null;
 }
 
-/** The offers that quote for an order: active, of contractors without a live bid on it (a bid is its contractor's answer to this order). */
-export function quotedOffers(bids: readonly BidRow[], offers: readonly CapabilityOfferRow[]): CapabilityOfferRow[] {
+/**
+ * The offers that quote for an order: active, of contractors without a live bid on it (a bid is
+ * its contractor's answer to this order), and not the customer's own (a cluster's manufacturer
+ * orders from the other members).
+ */
+export function quotedOffers(bids: readonly BidRow[], offers: readonly CapabilityOfferRow[], customerId: number | null): CapabilityOfferRow[] {
   const bidders = new Set(bids.map((b) => b.companyId));
-  return offers.filter((o) => o.active && !bidders.has(o.companyId));
+  return offers.filter((o) => o.active && !bidders.has(o.companyId) && o.companyId !== customerId);
 }
 
 /**
@@ -60,8 +64,9 @@ export function candidateSources(bids: readonly BidRow[], quoted: readonly Capab
  *   one schedule point per week.
  * A contractor with a live bid is represented by that bid only (it is its answer to this order).
  */
-export async function buildCandidates(db: Executor, capabilityId: number, bids: readonly BidRow[], offers: readonly CapabilityOfferRow[], today: string, neededBy: string): Promise<SourcedCandidate[]> {
-  const quoted = quotedOffers(bids, offers);
+export async function buildCandidates(db: Executor, order: { capabilityId: number; customerId: number | null }, bids: readonly BidRow[], offers: readonly CapabilityOfferRow[], today: string, neededBy: string): Promise<SourcedCandidate[]> {
+  const { capabilityId } = order;
+  const quoted = quotedOffers(bids, offers, order.customerId);
   const free = await freeCapacity(db, [...new Set([...bids, ...quoted].map((row) => row.companyId))], capabilityId, today, neededBy);
   return candidateSources(bids, quoted, free).map(({ terms, capacity, bid, offer }) => ({ candidate: { ...terms, schedule: scheduleFrom(capacity, free.weeks, today) }, bid, offer }));
 }

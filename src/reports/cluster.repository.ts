@@ -26,22 +26,49 @@ export async function investmentByKind(db: Executor, parkId: number, period: Per
   return new Map(amounts.map((r) => [r.kind, Number(r.amount)]));
 }
 
+export interface OrderVolumeFigures {
+  contracts: number;
+  valueMinor: number;
+  inParkMinor: number;
+  /** The park's members' products (outside customers' orders left out): contract value, the part made in the park, and parts declared bought outside. */
+  membersValueMinor: number;
+  membersInParkMinor: number;
+  sourcedOutsideMinor: number;
+}
+
 /**
  * Contracts awarded in the period on orders of the park's companies, not cancelled since: their
- * value, and the part made by contractors of the same park (one aggregate).
+ * value, and the part made by contractors of the same park; the same for the members' own
+ * products (outside customers left out), with the parts their chains awarded in the period
+ * declared bought outside (two aggregates).
  */
-export async function orderVolume(db: Executor, parkId: number, period: Period): Promise<{ contracts: number; valueMinor: number; inParkMinor: number }> {
+export async function orderVolume(db: Executor, parkId: number, period: Period): Promise<OrderVolumeFigures> {
   const { start, end } = instantsOf(period);
-  const [row] = await sqlRows<{ contracts: number | string; value: number | string; in_park: number | string }>(
+  const [row] = await sqlRows<{ contracts: number | string; value: number | string; in_park: number | string; members: number | string; members_in_park: number | string }>(
     db,
     sql`
     select count(*) as contracts, coalesce(sum(ct.value_minor), 0) as value,
-           coalesce(sum(case when k.park_id = cu.park_id then ct.value_minor else 0 end), 0) as in_park
+           coalesce(sum(case when k.park_id = cu.park_id then ct.value_minor else 0 end), 0) as in_park,
+           coalesce(sum(case when cu.kind <> 'OUTSIDE_CUSTOMER' then ct.value_minor else 0 end), 0) as members,
+           coalesce(sum(case when cu.kind <> 'OUTSIDE_CUSTOMER' and k.park_id = cu.park_id then ct.value_minor else 0 end), 0) as members_in_park
     from contracts ct join companies cu on cu.id = ct.customer_company_id join companies k on k.id = ct.company_id
     where ct.created_at >= ${sql.param(start, contracts.createdAt)} and ct.created_at < ${sql.param(end, contracts.createdAt)}
       and ct.status <> 'CANCELLED' and cu.park_id = ${parkId}`,
   );
-  return { contracts: Number(row.contracts), valueMinor: Number(row.value), inParkMinor: Number(row.in_park) };
+  const [outside] = await sqlRows<{ value: number | string }>(
+    db,
+    sql`
+    select coalesce(sum(o.value_minor), 0) as value from chain_outside_stages o join chains ch on ch.id = o.chain_id join companies cu on cu.id = ch.company_id
+    where cu.park_id = ${parkId} and cu.kind <> 'OUTSIDE_CUSTOMER' and o.awarded_on between ${period.from} and ${period.to}`,
+  );
+  return {
+    contracts: Number(row.contracts),
+    valueMinor: Number(row.value),
+    inParkMinor: Number(row.in_park),
+    membersValueMinor: Number(row.members),
+    membersInParkMinor: Number(row.members_in_park),
+    sourcedOutsideMinor: Number(outside.value),
+  };
 }
 
 /** The park's companies that posted an order, bid, or were awarded a contract in the period (one statement). */

@@ -126,6 +126,8 @@ export const DEMO_CHAIN = {
     { key: "stems", title: "Galvanic coating of valve stems", capability: "GALVANIC_TREATMENT", feeds: "assembly", partsPerUnit: 2, yieldPercent: 100, moveDays: 2 },
   ],
   bids: [{ stage: "casting", contractor: "Voronezh Foundry", unitPrice: "18000.00", minLot: 10, maxQuantity: 72, leadTimeDays: 25 }],
+  /** The stems' forged blanks come from a forge outside the cluster. */
+  outsideStages: [{ title: "Forged stem blanks, Ural Forge (outside the cluster)", feeds: "stems", value: "432000.00", leadDays: 21, moveDays: 4 }],
 };
 
 /** The value of a demo use case that must succeed; a refusal is a bug in the demo data. */
@@ -197,6 +199,7 @@ export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: st
       biddingClosesAt: new Date(now.getTime() + DEMO_CHAIN.closesInDays * DAY_MS),
       valuePerDayEarlier: { amount: DEMO_CHAIN.valuePerDayEarlier, currency: Currency.RUB },
       stages: DEMO_CHAIN.stages.map((stage) => ({ ...stage, capabilityId: toGlobalId("Capability", capabilityIds.get(stage.capability)!), sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } })),
+      outsideStages: DEMO_CHAIN.outsideStages.map((o) => ({ ...o, value: { amount: o.value, currency: Currency.RUB } })),
     }),
     "chain",
   );

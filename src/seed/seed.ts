@@ -13,6 +13,7 @@ import {
   bids,
   capabilities,
   capabilityOffers,
+  chainOutsideStages,
   chains,
   companies,
   contracts,
@@ -44,7 +45,7 @@ import { DAY_MS } from "../shared/time";
 /** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
 export const SETTINGS_TABLES = [scoreWeights];
 
-export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, orders, chains, apiTokens, capabilityOffers, engineerSkills, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, chainOutsideStages, orders, chains, apiTokens, capabilityOffers, engineerSkills, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;

@@ -114,6 +114,27 @@ describe("posting a production chain", () => {
     }
   });
 
+  it("waits for parts bought outside the cluster: the stage they feed starts no sooner than they arrive", async () => {
+    const input = { ...chainInput(), outsideStages: [{ title: "Sand cores, Lipetsk (outside the cluster)", feeds: "casting", value: { amount: "120000.00" }, leadDays: 9, moveDays: 2 }] };
+    const chain = await postChain(input);
+    const res = await server.gql(PLANS, { id: chain.id }, market.startup.token);
+    const plans = res.data.node.plans;
+    expect(plans.noPlanReason).toBeNull();
+    for (const plan of plans.plans.nodes) {
+      const [cast] = plan.stages;
+      expect(cast.startDate).toBe(addDays(plans.asOf, 11));
+      expect(cast.startReason).toBe(`Starts on ${cast.startDate}, when the parts of "Sand cores, Lipetsk (outside the cluster)" arrive, the last of its inputs.`);
+    }
+    const declared = await server.gql(`query($id: ID!) { node(id: $id) { ... on Chain { outsideStages { title feeds { id } value { amount } leadDays moveDays arrivesOn } } } }`, { id: chain.id }, market.startup.token);
+    expect(declared.data.node.outsideStages).toEqual([{ title: "Sand cores, Lipetsk (outside the cluster)", feeds: { id: chain.stages[1].order.id }, value: { amount: "120000.00" }, leadDays: 9, moveDays: 2, arrivesOn: null }]);
+    const bad = await refusedWith(server, POST_CHAIN, { ...chainInput(), outsideStages: [{ title: "Cores", feeds: "nowhere", value: { amount: "-1.00" }, leadDays: 0 }] }, market.startup.token);
+    expect(bad).toEqual([
+      ["INVALID_ROUTE", "outsideStages.0.feeds"],
+      ["OUT_OF_RANGE", "outsideStages.0.value.amount"],
+      ["OUT_OF_RANGE", "outsideStages.0.leadDays"],
+    ]);
+  });
+
   it("says which stage has no plan when a stage has no contractor who can do it", async () => {
     const chain = await postChain(chainInput({}, [
       { key: "machining", title: "Machining", capabilityId: market.capabilityId, sourcingPolicy: {} },

@@ -122,3 +122,80 @@ describe("who may take part", () => {
     expect((await post(token)).userErrors).toEqual([expect.objectContaining({ code: "MAY_NOT_ORDER" })]);
   });
 });
+
+describe("production cooperation, as a cluster measures it", () => {
+  const AWARD_ORDER = `mutation($input: AwardOrderInput!) { awardOrder(input: $input) { contracts { value { minorUnits } contractor { name } } userErrors { code message } } }`;
+  const POST_CHAIN = `mutation($input: PostChainInput!) { postChain(input: $input) { chain { id } userErrors { code field message } } }`;
+  const CHAIN_PLAN = `query($id: ID!) { node(id: $id) { ... on Chain { plans { cheapest { key } noPlanReason { message } } } } }`;
+  const AWARD_CHAIN = `mutation($input: AwardChainInput!) { awardChain(input: $input) { contracts { value { minorUnits } contractor { name } } userErrors { code message } } }`;
+  const VOLUME = `query($parkId: ID!, $from: LocalDate!, $to: LocalDate!) { clusterAnalytics(parkId: $parkId, from: $from, to: $to) {
+    orderVolume { value { minorUnits } membersValue { minorUnits } membersProducedInPark { minorUnits } sourcedOutside { minorUnits } productionCooperationPercent referenceCooperationPercent } } }`;
+  type Awarded = { value: { minorUnits: string }; contractor: { name: string } }[];
+
+  async function awardedOrder(customer: RegisteredCompany, split: [RegisteredCompany, string, number][]): Promise<Awarded> {
+    const posted = await post(customer.token);
+    expect(posted.userErrors).toEqual([]);
+    const allocations = [];
+    for (const [bidder, , quantity] of split) {
+      const bid = await server.gql(SUBMIT_BID, { input: bidInput(server, posted.order.id, { minLot: 1, maxQuantity: 100 }) }, bidder.token);
+      expect(bid.data.submitBid.userErrors).toEqual([]);
+      allocations.push({ bidId: bid.data.submitBid.bid.id, quantity });
+    }
+    const award = (await server.gql(AWARD_ORDER, { input: { orderId: posted.order.id, allocations } }, customer.token)).data.awardOrder;
+    expect(award.userErrors).toEqual([]);
+    return award.contracts;
+  }
+
+  it("counts the share of the members' products their own members made, parts bought outside included, outside customers' orders left out", async () => {
+    const before = (await server.gql(VOLUME, { parkId: clusterId, from: dateIn(server, -30), to: dateIn(server, 0) }, market.coordinator)).data.clusterAnalytics.orderVolume;
+    // The integrator's order: 60 units made by the cluster's foundry, 40 by a technopark's contractor.
+    const single = await awardedOrder(members.integrator, [
+      [members.foundry, "Voronezh Foundry", 60],
+      [market.contractors[0], "Alpha Fab", 40],
+    ]);
+    // An outside customer's order in the cluster: volume, not the members' products.
+    const clusterCustomer = await registerCompany(server, clusterId, "Volga Pipeline Localisation", "OUTSIDE_CUSTOMER");
+    const outsider = await awardedOrder(clusterCustomer, [[members.foundry, "Voronezh Foundry", 100]]);
+    // The integrator's chain, with forgings bought outside the cluster for 30,000.00.
+    const chain = (
+      await server.gql(
+        POST_CHAIN,
+        {
+          input: {
+            title: "Valve housing",
+            quantity: 10,
+            neededBy: dateIn(server, 90),
+            biddingClosesAt: new Date(server.now().getTime() + 14 * 86_400_000).toISOString(),
+            stages: [
+              { key: "assembly", title: "Housing assembly", capabilityId: market.capabilityId, sourcingPolicy: {} },
+              { key: "casting", title: "Housing casting", capabilityId: market.capabilityId, feeds: "assembly", sourcingPolicy: {} },
+            ],
+            outsideStages: [{ title: "Forgings, Ural Forge", feeds: "casting", value: { amount: "30000.00" }, leadDays: 3 }],
+          },
+        },
+        members.integrator.token,
+      )
+    ).data.postChain;
+    expect(chain.userErrors).toEqual([]);
+    const plans = (await server.gql(CHAIN_PLAN, { id: chain.chain.id }, members.integrator.token)).data.node.plans;
+    expect(plans.noPlanReason).toBeNull();
+    const awarded = (await server.gql(AWARD_CHAIN, { input: { chainId: chain.chain.id, planKey: plans.cheapest.key } }, members.integrator.token)).data.awardChain;
+    expect(awarded.userErrors).toEqual([]);
+    // Never the integrator's own offer: it orders from the others.
+    expect(awarded.contracts.map((c: Awarded[number]) => c.contractor.name)).not.toContain("Valve Assembly Works");
+
+    const after = (await server.gql(VOLUME, { parkId: clusterId, from: dateIn(server, -30), to: dateIn(server, 0) }, market.coordinator)).data.clusterAnalytics.orderVolume;
+    const sum = (contracts: Awarded, made?: (name: string) => boolean) => contracts.filter((c) => !made || made(c.contractor.name)).reduce((s, c) => s + Number(c.value.minorUnits), 0);
+    const inCluster = (name: string) => name === "Voronezh Foundry";
+    const delta = (field: string) => Number(after[field].minorUnits) - Number(before[field].minorUnits);
+    expect(delta("value")).toBe(sum(single) + sum(outsider) + sum(awarded.contracts));
+    expect(delta("membersValue")).toBe(sum(single) + sum(awarded.contracts));
+    expect(delta("membersProducedInPark")).toBe(sum(single, inCluster) + sum(awarded.contracts, inCluster));
+    expect(delta("sourcedOutside")).toBe(3_000_000);
+    const made = Number(after.membersProducedInPark.minorUnits);
+    const whole = Number(after.membersValue.minorUnits) + Number(after.sourcedOutside.minorUnits);
+    expect(after.productionCooperationPercent).toBeCloseTo((100 * made) / whole, 1);
+    expect(after.productionCooperationPercent).toBeLessThan(100);
+    expect(after.referenceCooperationPercent).toBe(54);
+  });
+});

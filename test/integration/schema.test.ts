@@ -47,6 +47,7 @@ const BOUNDED_LISTS = new Set([
   "ChainPlan.picks",
   "ChainPlan.criticalPath",
   "ChainPlan.stages",
+  "Chain.outsideStages",
   // At most 50 per engineer (MAX_SKILLS).
   "Engineer.capabilities",
   // One per capability the company actively offers (as CapacityHeatMap.capabilities per capability of the park).

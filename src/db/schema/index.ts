@@ -21,6 +21,7 @@ export const {
   capabilities,
   capabilityOffers,
   chains,
+  chainOutsideStages,
   companies,
   contracts,
   deliveries,
@@ -58,6 +59,7 @@ export type {
   QuestionRow,
   ScoreWeightRow,
   ChainRow,
+  ChainOutsideStageRow,
   OrderRow,
   ParkRow,
 } from "./pg";

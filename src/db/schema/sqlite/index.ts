@@ -5,6 +5,7 @@ export * from "./capabilities";
 export * from "./capability-offers";
 export * from "./api-tokens";
 export * from "./chains";
+export * from "./chain-outside-stages";
 export * from "./orders";
 export * from "./bids";
 export * from "./contracts";
