@@ -254,6 +254,7 @@ export const GATES = {
   setScoreWeights: gateOf(["COORDINATOR"], "set scorecard weights (the coordinator)"),
   openOrders: gateOf(["MEMBER", "COORDINATOR"], "list open orders (producers, to bid, universities and suppliers, and the coordinator)", [...PRODUCER_KINDS, "UNIVERSITY", "SUPPLIER"]),
   myOrders: gateOf(["MEMBER"], "list their company's orders"),
+  myChains: gateOf(["MEMBER"], "list their company's production chains"),
   myBids: gateOf(["MEMBER"], "list their company's bids"),
   myContracts: gateOf(["MEMBER"], "list their company's contracts"),
   orders: gateOf(["COORDINATOR"], "list all orders"),

@@ -1,18 +1,18 @@
 import { GraphQLLocalDate } from "graphql-scalars";
-import { Arg, Args, Ctx, Extensions, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Extensions, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { sees } from "../access/policy";
 import { chainPlanKeyOf } from "../chains/chain-award.service";
 import { AwardChainInput, PostChainInput } from "../chains/chain.inputs";
 import { chainProgress, chainStatus, type StageProgress } from "../chains/chain-progress";
 import { outsideKey, stageFacts, type ChainNoPlan, type ChainPlans as ServicePlans, type StageFacts } from "../chains/chain.service";
-import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
+import { PageArgs, pageRequest, toConnection, toListConnection, type Connection } from "../graphql/connection";
 import { payloadOf } from "../graphql/errors";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { MoneyInput, toMoney, type Currency } from "../graphql/money";
 import type { ChainOutsideStageRow, OrderRow } from "../db/schema";
 import { addDays } from "../shared/time";
 import type { ChainPlan as EnginePlan, StageStart } from "../matching/chain";
-import { AwardChainPayload, Chain, ChainOutsideStage, ChainStatus, ChainNoPlanCode, ChainNoPlanReason, ChainPlan, ChainPlanConnection, ChainPlans, ChainStage, ChainStagePlan, PostChainPayload, toChain } from "./chain.type";
+import { AwardChainPayload, Chain, ChainConnection, ChainOutsideStage, ChainStatus, ChainNoPlanCode, ChainNoPlanReason, ChainPlan, ChainPlanConnection, ChainPlans, ChainStage, ChainStagePlan, PostChainPayload, toChain } from "./chain.type";
 import type { Context } from "./context";
 import { toMatchPlan } from "./matching.resolver";
 import { noPlanText } from "./matching-reasons";
@@ -124,6 +124,13 @@ export class ChainResolver {
   })
   postChain(@Arg("input", () => PostChainInput, { description: "The mutation's input; its type describes each field." }) input: PostChainInput, @Ctx() ctx: Context): Promise<PostChainPayload> {
     return payloadOf(ctx.services.chains.post(ctx, input), (row) => ({ chain: toChain(row) }), { chain: null });
+  }
+
+  @Query(() => ChainConnection, { nullable: true, description: "Your company's production chains, newest first. Company members only." })
+  async myChains(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context): Promise<Connection<Chain>> {
+    const page = pageRequest(args);
+    const { rows, count } = await ctx.services.chains.listOwn(ctx, page);
+    return toConnection(rows, page, toChain, count);
   }
 
   @Mutation(() => AwardChainPayload, {

@@ -174,6 +174,8 @@ export class ChainPlan {
   stages!: ChainStagePlan[];
 }
 
+export const ChainConnection = ConnectionType("Chain", Chain, "A page of production chains.");
+
 export const ChainPlanConnection = ConnectionType("ChainPlan", ChainPlan, "Plans of the chain's front, earliest completion (and so dearest) first.");
 
 export enum ChainNoPlanCode {

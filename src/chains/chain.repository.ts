@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
-import type { Executor } from "../db/executor";
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { PageRequest } from "../db/page";
+import { countRows, type Executor } from "../db/executor";
 import { first, only, rowsByIds } from "../db/prepared";
 import { chainOutsideStages, chains, type ChainOutsideStageRow, type ChainRow } from "../db/schema";
 
@@ -8,6 +9,20 @@ export async function insertChain(db: Executor, values: typeof chains.$inferInse
 }
 
 export const findChainsByIds = rowsByIds(chains);
+
+/** A page of a company's chains, newest first (the page's cursor is the last id read). */
+export async function listChainsOfCompany(db: Executor, companyId: number, page: PageRequest): Promise<ChainRow[]> {
+  return db
+    .select()
+    .from(chains)
+    .where(and(eq(chains.companyId, companyId), page.afterId === null ? undefined : lt(chains.id, page.afterId)))
+    .orderBy(desc(chains.id))
+    .limit(page.limit + 1);
+}
+
+export async function countChainsOfCompany(db: Executor, companyId: number): Promise<number> {
+  return await countRows(db, chains, eq(chains.companyId, companyId));
+}
 
 export async function insertOutsideStages(db: Executor, values: (typeof chainOutsideStages.$inferInsert)[]): Promise<void> {
   if (values.length > 0) await db.insert(chainOutsideStages).values(values);

@@ -28,7 +28,8 @@ import { addDays, localDate } from "../shared/time";
 import { intInRange, nonNegativeMoney, optionalText, requiredName } from "../shared/validate";
 import { futureDate, futureInstant } from "../shared/validate-dates";
 import type { ChainStageInput, PostChainInput } from "./chain.inputs";
-import { findChainById, insertChain, insertOutsideStages, outsideStagesOfChain } from "./chain.repository";
+import { countChainsOfCompany, findChainById, insertChain, insertOutsideStages, listChainsOfCompany, outsideStagesOfChain } from "./chain.repository";
+import type { Listed, PageRequest } from "../db/page";
 
 export const MAX_STAGES = 12;
 export const MAX_PARTS_PER_UNIT = 1000;
@@ -170,6 +171,12 @@ export class ChainService {
       outside.map((o) => ({ chainId: chain.id, feedsOrderId: orderIds.get(o.feeds)!, title: o.title, valueMinor: o.valueMinor, currency: Currency.RUB, leadDays: o.leadDays, moveDays: o.moveDays })),
     );
     return ok(chain);
+  }
+
+  /** The viewer's company's chains, newest first. */
+  async listOwn(ctx: RequestContext, page: PageRequest): Promise<Listed<ChainRow>> {
+    const v = gate(ctx.viewer, "myChains");
+    return { rows: await listChainsOfCompany(ctx.db, v.companyId!, page), count: () => countChainsOfCompany(ctx.db, v.companyId!) };
   }
 
   /** A chain with its stages, for its customer and the coordinator; null for anyone else or no such chain. */

@@ -22,6 +22,11 @@ export async function setSkills(db: Executor, engineerId: number, capabilityIds:
   if (capabilityIds.length > 0) await db.insert(engineerSkills).values(capabilityIds.map((capabilityId) => ({ engineerId, capabilityId })));
 }
 
+/** Gives an engineer one more capability. */
+export async function addSkill(db: Executor, engineerId: number, capabilityId: number): Promise<void> {
+  await db.insert(engineerSkills).values({ engineerId, capabilityId }).onConflictDoNothing();
+}
+
 /** Whether an engineer holds a capability. */
 export async function holds(db: Executor, engineerId: number, capabilityId: number): Promise<boolean> {
   const rows = await db.select().from(engineerSkills).where(and(eq(engineerSkills.engineerId, engineerId), eq(engineerSkills.capabilityId, capabilityId)));

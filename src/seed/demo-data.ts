@@ -20,9 +20,11 @@ export interface DemoCompany {
   kind: CompanyKindValue;
   description: string;
   employeeCount: number;
-  /** [system engineers, engineers] for contract companies. */
+  /** [system engineers, engineers] for contract companies and research institutes. */
   engineers?: [number, number];
   offers?: DemoOffer[];
+  /** Capabilities held by the company's first N engineers only (by capability code); the others' are held by all. */
+  skills?: Record<string, number>;
 }
 
 export interface DemoPark {
@@ -46,6 +48,7 @@ export const DEMO_CAPABILITIES: { code: string; name: string; description: strin
   { code: "INDUSTRIAL_MICROBIOLOGY", name: "Industrial microbiology", description: "Fermentation and bioprocess scale-up." },
   { code: "PCB_ASSEMBLY", name: "PCB assembly", description: "SMT and through-hole assembly of circuit boards." },
   { code: "ADDITIVE_MANUFACTURING", name: "Additive manufacturing", description: "Metal and polymer 3D printing." },
+  { code: "NON_DESTRUCTIVE_TESTING", name: "Non-destructive testing", description: "Ultrasonic, radiographic and magnetic particle inspection of welds and castings." },
 ];
 
 export const DEMO_PARKS: DemoPark[] = [
@@ -116,6 +119,8 @@ export const DEMO_PARKS: DemoPark[] = [
           { capability: "MECHANICAL_MACHINING", unitPrice: "7200.00", engineerHoursPerUnit: 2, minLeadDays: 12, minLot: 20, maxLot: 30000 },
           { capability: "HEAT_TREATMENT", unitPrice: "2100.00", engineerHoursPerUnit: 0.5, minLeadDays: 7, minLot: 50, maxLot: 50000 },
         ],
+        // Four of its twelve engineers run the furnaces: heat treatment is the capability that runs short.
+        skills: { HEAT_TREATMENT: 4 },
       },
       {
         name: "GalvanoTerm",
@@ -144,6 +149,19 @@ export const DEMO_PARKS: DemoPark[] = [
         engineers: [3, 6],
         offers: [{ capability: "ASSEMBLY_AND_TESTING", unitPrice: "21500.00", engineerHoursPerUnit: 8, minLeadDays: 14, minLot: 1, maxLot: 1500 }],
       },
+      // The cluster's other participants (KIND_RIGHTS in src/access/policy.ts).
+      { name: "Volga Pipeline Company", kind: "OUTSIDE_CUSTOMER", description: "A pipeline operator localising its valve and pump supply with the cluster's contractors.", employeeCount: 5200 },
+      {
+        name: "Voronezh Welding and Testing Institute",
+        kind: "RESEARCH_INSTITUTE",
+        description: "Applied research in welding; an accredited non-destructive testing laboratory.",
+        employeeCount: 65,
+        engineers: [1, 3],
+        offers: [{ capability: "NON_DESTRUCTIVE_TESTING", unitPrice: "3400.00", engineerHoursPerUnit: 1.5, minLeadDays: 5, minLot: 1, maxLot: 2000 }],
+      },
+      { name: "Voronezh State Technical University", kind: "UNIVERSITY", description: "Trains the cluster's engineers: machining, welding and materials science.", employeeCount: 2100 },
+      { name: "Lipetsk Metal Supply", kind: "SUPPLIER", description: "Steel bar, plate and alloying materials for the cluster's foundries and machine shops.", employeeCount: 140 },
+      { name: "Chernozem Development Bank", kind: "FINANCIAL_INSTITUTION", description: "Lends to the cluster's manufacturers against their order books.", employeeCount: 800 },
     ],
   },
 ];

@@ -4,6 +4,7 @@ import type { Outcome } from "../graphql/errors";
 import { toGlobalId } from "../graphql/global-id";
 import { Currency } from "../graphql/money";
 import { createServices } from "../api/services";
+import { chainPlanKeyOf } from "../chains/chain-award.service";
 import { addDays, DAY_MS, localDate } from "../shared/time";
 
 /** A live marketplace for the demo: open orders with bids, and one order awarded to two contractors. */
@@ -103,6 +104,20 @@ export const DEMO_ORDERS: DemoOrder[] = [
     bids: [{ contractor: "NanoFab Services", unitPrice: "96000.00", minLot: 1, maxQuantity: 40, leadTimeDays: 42 }],
     award: { "NanoFab Services": 40 },
   },
+  {
+    // An outside customer localising its supply, and a research institute bidding like a contractor.
+    customer: "Volga Pipeline Company",
+    title: "Ultrasonic testing of valve body welds",
+    description: "Ultrasonic and magnetic particle inspection of 300 welded valve bodies for the pipeline localisation programme.",
+    capability: "NON_DESTRUCTIVE_TESTING",
+    quantity: 300,
+    neededInDays: 45,
+    maxUnitPrice: "4000.00",
+    closesInDays: 7,
+    maxSharePercent: 100,
+    minContractors: 1,
+    bids: [{ contractor: "Voronezh Welding and Testing Institute", unitPrice: "3400.00", minLot: 50, maxQuantity: 300, leadTimeDays: 30 }],
+  },
 ];
 
 /**
@@ -110,7 +125,21 @@ export const DEMO_ORDERS: DemoOrder[] = [
  * assembled and tested by four members, with galvanised stems (two a valve) feeding the assembly
  * in parallel. The foundry has bid on the castings; the other stages are planned on quotes.
  */
-export const DEMO_CHAIN = {
+/** A demo production chain: its stages, the bids on them, and the parts it buys in from outside. */
+export interface DemoChain {
+  customer: string;
+  title: string;
+  description: string;
+  quantity: number;
+  neededInDays: number;
+  closesInDays: number;
+  valuePerDayEarlier: string;
+  stages: { key: string; title: string; capability: string; feeds: string | null; partsPerUnit: number; yieldPercent: number; moveDays: number }[];
+  bids: { stage: string; contractor: string; unitPrice: string; minLot: number; maxQuantity: number; leadTimeDays: number }[];
+  outsideStages: { title: string; feeds: string; value: string; leadDays: number; moveDays: number }[];
+}
+
+export const DEMO_CHAIN: DemoChain = {
   customer: "NeftegazMash",
   title: "Gate valves DN150 for wellheads",
   description: "Cast steel gate valves, PN 21 MPa, for the Kantemirovka field.",
@@ -128,6 +157,27 @@ export const DEMO_CHAIN = {
   bids: [{ stage: "casting", contractor: "Voronezh Foundry", unitPrice: "18000.00", minLot: 10, maxQuantity: 72, leadTimeDays: 25 }],
   /** The stems' forged blanks come from a forge outside the cluster. */
   outsideStages: [{ title: "Forged stem blanks, Ural Forge (outside the cluster)", feeds: "stems", value: "432000.00", leadDays: 21, moveDays: 4 }],
+};
+
+/**
+ * A chain already awarded, so that its timeline shows: Borehole Pump Systems' pump housings,
+ * cast by the foundry and machined by Don Machining Works, each stage booked from the day its
+ * inputs arrive.
+ */
+export const DEMO_AWARDED_CHAIN: DemoChain = {
+  customer: "Borehole Pump Systems",
+  title: "Pump housings for submersible pumps",
+  description: "Cast and machined housings for 5-inch electric submersible pumps.",
+  quantity: 40,
+  neededInDays: 120,
+  closesInDays: 10,
+  valuePerDayEarlier: "20000.00",
+  stages: [
+    { key: "machining", title: "Machining of pump housings", capability: "MECHANICAL_MACHINING", feeds: null, partsPerUnit: 1, yieldPercent: 100, moveDays: 0 },
+    { key: "casting", title: "Casting of pump housings", capability: "CASTING", feeds: "machining", partsPerUnit: 1, yieldPercent: 95, moveDays: 3 },
+  ],
+  bids: [{ stage: "casting", contractor: "Voronezh Foundry", unitPrice: "9800.00", minLot: 10, maxQuantity: 43, leadTimeDays: 21 }],
+  outsideStages: [],
 };
 
 /** The value of a demo use case that must succeed; a refusal is a bug in the demo data. */
@@ -190,23 +240,32 @@ export async function seedDemoMarket(ctx: RequestContext, memberOf: (company: st
       );
     }
   }
-  const chain = must(
-    await services.chains.post(await as(DEMO_CHAIN.customer), {
-      title: DEMO_CHAIN.title,
-      description: DEMO_CHAIN.description,
-      quantity: DEMO_CHAIN.quantity,
-      neededBy: addDays(today, DEMO_CHAIN.neededInDays),
-      biddingClosesAt: new Date(now.getTime() + DEMO_CHAIN.closesInDays * DAY_MS),
-      valuePerDayEarlier: { amount: DEMO_CHAIN.valuePerDayEarlier, currency: Currency.RUB },
-      stages: DEMO_CHAIN.stages.map((stage) => ({ ...stage, capabilityId: toGlobalId("Capability", capabilityIds.get(stage.capability)!), sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } })),
-      outsideStages: DEMO_CHAIN.outsideStages.map((o) => ({ ...o, value: { amount: o.value, currency: Currency.RUB } })),
-    }),
-    "chain",
-  );
-  const stages = await services.chains.stages(ctx, chain);
-  for (const bid of DEMO_CHAIN.bids) {
-    const title = DEMO_CHAIN.stages.find((stage) => stage.key === bid.stage)!.title;
-    const stage = stages.find((s) => s.order.title === title)!;
-    await bidOn(stage.order.id, bid);
-  }
+  const postChain = async (demo: DemoChain) => {
+    const chain = must(
+      await services.chains.post(await as(demo.customer), {
+        title: demo.title,
+        description: demo.description,
+        quantity: demo.quantity,
+        neededBy: addDays(today, demo.neededInDays),
+        biddingClosesAt: new Date(now.getTime() + demo.closesInDays * DAY_MS),
+        valuePerDayEarlier: { amount: demo.valuePerDayEarlier, currency: Currency.RUB },
+        stages: demo.stages.map((stage) => ({ ...stage, capabilityId: toGlobalId("Capability", capabilityIds.get(stage.capability)!), sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } })),
+        outsideStages: demo.outsideStages.map((o) => ({ ...o, value: { amount: o.value, currency: Currency.RUB } })),
+      }),
+      "chain",
+    );
+    const stages = await services.chains.stages(ctx, chain);
+    for (const bid of demo.bids) {
+      const title = demo.stages.find((stage) => stage.key === bid.stage)!.title;
+      await bidOn(stages.find((s) => s.order.title === title)!.order.id, bid);
+    }
+    return chain;
+  };
+  await postChain(DEMO_CHAIN);
+  // The second chain is awarded by its cheapest plan, as its customer would from chain.plans.
+  const awarded = await postChain(DEMO_AWARDED_CHAIN);
+  const customer = await as(DEMO_AWARDED_CHAIN.customer);
+  const cheapest = (await services.chains.plans(customer, awarded, null)).result.plans.find((plan) => plan.picks.includes("CHEAPEST"));
+  if (!cheapest) throw new Error("Demo chain has no plan to award");
+  must(await services.chainAwards.award(customer, { chainId: toGlobalId("Chain", awarded.id), planKey: chainPlanKeyOf(awarded.id, cheapest) }), "chain award");
 }

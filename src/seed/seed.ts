@@ -33,7 +33,7 @@ import {
 import { insertEngineer } from "../engineers/engineer.repository";
 import { Currency, parseMoneyAmount } from "../graphql/money";
 import { insertOffer } from "../offers/capability-offer.repository";
-import { staffCapability } from "../offers/engineer-skill.repository";
+import { addSkill, staffCapability } from "../offers/engineer-skill.repository";
 import { insertPark } from "../parks/park.repository";
 import { nameKey } from "../shared/text";
 import { DEMO_CAPABILITIES, DEMO_PARKS, demoEngineerName } from "./demo-data";
@@ -98,8 +98,9 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
       });
       companyIds.set(company.name, id);
       const [systemEngineers, plainEngineers] = company.engineers ?? [0, 0];
+      const staff: number[] = [];
       for (let i = 0; i < systemEngineers + plainEngineers; i++, engineerNumber++) {
-        await insertEngineer(tx, {
+        const { id: engineerId } = await insertEngineer(tx, {
           companyId: id,
           name: demoEngineerName(engineerNumber),
           role: i < systemEngineers ? "SYSTEM_ENGINEER" : "ENGINEER",
@@ -107,12 +108,16 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
           active: true,
           createdAt: now,
         });
+        staff.push(engineerId);
       }
       for (const offer of company.offers ?? []) {
         const price = parseMoneyAmount(offer.unitPrice, Currency.RUB);
         if (!price.ok) throw new Error(`Bad demo price ${offer.unitPrice}`);
-        // As declareCapabilityOffer does: a company's first offer in a capability is staffed by all its engineers.
-        await staffCapability(tx, id, capabilityIds.get(offer.capability)!);
+        // As declareCapabilityOffer does: a company's first offer in a capability is staffed by all
+        // its engineers, unless the demo gives the capability to its first few only.
+        const holders = company.skills?.[offer.capability];
+        if (holders === undefined) await staffCapability(tx, id, capabilityIds.get(offer.capability)!);
+        else for (const engineerId of staff.slice(0, holders)) await addSkill(tx, engineerId, capabilityIds.get(offer.capability)!);
         await insertOffer(tx, {
           companyId: id,
           capabilityId: capabilityIds.get(offer.capability)!,
@@ -142,6 +147,9 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
   members.set("LaserMed Systems", await issue("product company", "MEMBER", "LaserMed Systems procurement", "LaserMed Systems"));
   members.set("Troitsk Contract Manufacturing", await issue("contract company", "MEMBER", "Troitsk Contract Manufacturing sales", "Troitsk Contract Manufacturing"));
   await issue("investor", "INVESTOR", "Troitsk Venture Fund", null);
+  members.set("Volga Pipeline Company", await issue("outside customer", "MEMBER", "Volga Pipeline Company localisation office", "Volga Pipeline Company"));
+  await issue("university", "MEMBER", "Voronezh State Technical University careers office", "Voronezh State Technical University");
+  await issue("bank", "MEMBER", "Chernozem Development Bank credit desk", "Chernozem Development Bank");
   // Companies that act in the demo market without a printed token get an unprinted one.
   const memberOf = async (company: string): Promise<Viewer> => {
     if (!members.has(company)) members.set(company, await issue(null, "MEMBER", `${company} desk`, company));

@@ -68,6 +68,7 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   setScoreWeights: mutation("setScoreWeights", "SetScoreWeightsInput", () => ({ weights: [] })),
   openOrders: query(`{ openOrders { nodes { id } } }`),
   myOrders: query(`{ myOrders { nodes { id } } }`),
+  myChains: query(`{ myChains { nodes { id } } }`),
   myBids: query(`{ myBids { nodes { id } } }`),
   myContracts: query(`{ myContracts { nodes { id } } }`),
   orders: query(`{ orders { nodes { id } } }`),

@@ -218,3 +218,18 @@ describe("a production chain's life", () => {
     }
   });
 });
+
+describe("a customer's chains", () => {
+  it("lists its own chains, newest first, each with where it stands; no one else's", async () => {
+    const MINE = `{ myChains(first: 10) { nodes { title status } pageInfo { hasNextPage } } }`;
+    const mine = (await server.gql(MINE, {}, market.startup.token)).data.myChains;
+    // The rejection's chain (in production); the stale one, never awarded, its stages expired as the clock moved on; the first one (completed).
+    expect(mine.nodes.map((c: { status: string }) => c.status)).toEqual(["IN_PRODUCTION", "CANCELLED", "COMPLETED"]);
+    expect(mine.pageInfo.hasNextPage).toBe(false);
+    const firstPage = (await server.gql(`{ myChains(first: 2) { nodes { title } pageInfo { hasNextPage endCursor } } }`, {}, market.startup.token)).data.myChains;
+    expect(firstPage.pageInfo.hasNextPage).toBe(true);
+    const rest = (await server.gql(`query($after: String) { myChains(first: 2, after: $after) { nodes { status } } }`, { after: firstPage.pageInfo.endCursor }, market.startup.token)).data.myChains;
+    expect(rest.nodes).toEqual([{ status: "COMPLETED" }]);
+    expect((await server.gql(MINE, {}, market.otherStartup.token)).data.myChains.nodes).toEqual([]);
+  });
+});

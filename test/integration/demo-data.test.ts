@@ -1,3 +1,4 @@
+import { addDays } from "../../src/shared/time";
 import { getTableName } from "drizzle-orm";
 import { reseed, seedDemoData, SETTINGS_TABLES, TABLES_CHILDREN_FIRST } from "../../src/seed/seed";
 import { startTestServer, type TestServer } from "../support/server";
@@ -28,9 +29,30 @@ describe("demo data", () => {
     expect(await viewer("product company")).toEqual({ role: "MEMBER", company: { name: "LaserMed Systems", kind: "PRODUCT" } });
     expect(await viewer("contract company")).toEqual({ role: "MEMBER", company: { name: "Troitsk Contract Manufacturing", kind: "CONTRACT" } });
     expect(await viewer("investor")).toEqual({ role: "INVESTOR", company: null });
+    expect(await viewer("outside customer")).toEqual({ role: "MEMBER", company: { name: "Volga Pipeline Company", kind: "OUTSIDE_CUSTOMER" } });
+    expect(await viewer("university")).toEqual({ role: "MEMBER", company: { name: "Voronezh State Technical University", kind: "UNIVERSITY" } });
+    expect(await viewer("bank")).toEqual({ role: "MEMBER", company: { name: "Chernozem Development Bank", kind: "FINANCIAL_INSTITUTION" } });
   });
 
-  it("gives every contract company engineers (system engineers among them) and offers, and product companies none", async () => {
+  it("gives the cluster its other participants, and a capability that runs short at a contractor whose other one does not", async () => {
+    const cluster = (await server.gql(`{ parks { nodes { id kind companies(first: 100) { nodes { id name kind } } } } }`)).data.parks.nodes.find((p: any) => p.kind === "CLUSTER");
+    const kinds = new Set(cluster.companies.nodes.map((c: any) => c.kind));
+    for (const kind of ["OUTSIDE_CUSTOMER", "RESEARCH_INSTITUTE", "UNIVERSITY", "SUPPLIER", "FINANCIAL_INSTITUTION"]) expect(kinds).toContain(kind);
+    // The outside customer's order, bid on by the research institute.
+    const orders = (await server.gql(`{ myOrders(first: 5) { nodes { title bids { nodes { company { name } } } } } }`, {}, tokenFor("outside customer"))).data.myOrders.nodes;
+    expect(orders).toEqual([{ title: "Ultrasonic testing of valve body welds", bids: { nodes: [{ company: { name: "Voronezh Welding and Testing Institute" } }] } }]);
+    // Don Machining Works: four of its twelve engineers hold heat treatment, booked full; its machining is not.
+    const don = cluster.companies.nodes.find((c: any) => c.name === "Don Machining Works").id;
+    const load = (await server.gql(`query($id: ID) { loadReport(companyId: $id, weeks: 8) { capabilities { capability { code } peakUtilisation runsShort } } }`, { id: don }, tokenFor("coordinator"))).data.loadReport;
+    const by = Object.fromEntries(load.capabilities.map((c: any) => [c.capability.code, c]));
+    expect(by.HEAT_TREATMENT.runsShort).toBe(true);
+    expect(by.MECHANICAL_MACHINING.runsShort).toBe(false);
+    // The bank reads the cluster as an investor does.
+    const bank = await server.gql(`query($id: ID!) { capacityHeatMap(parkId: $id, weeks: 8) { capabilities { capability { code } runsShort } } }`, { id: cluster.id }, tokenFor("bank"));
+    expect(bank.errors).toBeUndefined();
+  });
+
+  it("gives every producer (contract companies, the research institute) engineers (system engineers among them) and offers, and the others none", async () => {
     const { data } = await server.gql(
       `{ companies(first: 100) { nodes { kind engineers(first: 100) { nodes { role } } capabilityOffers { nodes { id } } } } }`,
       {},
@@ -38,7 +60,7 @@ describe("demo data", () => {
     );
     for (const company of data.companies.nodes) {
       const roles = company.engineers.nodes.map((e: any) => e.role);
-      if (company.kind === "CONTRACT") {
+      if (company.kind === "CONTRACT" || company.kind === "RESEARCH_INSTITUTE") {
         expect(roles).toContain("SYSTEM_ENGINEER");
         expect(company.capabilityOffers.nodes.length).toBeGreaterThan(0);
       } else {
@@ -59,7 +81,7 @@ describe("demo data", () => {
     expect((await server.gql(`{ viewer { role } }`, {}, old)).status).toBe(401);
     const coordinator = fresh.find((t) => t.label === "coordinator")!.token;
     expect((await server.gql(`{ viewer { role } }`, {}, coordinator)).data.viewer.role).toBe("COORDINATOR");
-    expect((await server.gql(`{ companies(first: 100) { nodes { id } } }`)).data.companies.nodes).toHaveLength(17);
+    expect((await server.gql(`{ companies(first: 100) { nodes { id } } }`)).data.companies.nodes).toHaveLength(22);
   });
 });
 
@@ -94,6 +116,8 @@ describe("demo marketplace", () => {
       "Heat treatment of pump shafts",
       "Composite pressure vessel shells",
       "Scale-up of an enzyme fermentation",
+      "Machining of pump housings",
+      "Casting of pump housings",
     ]);
   });
 
@@ -115,6 +139,22 @@ describe("demo marketplace", () => {
       },
     ]);
   });
+  it("gives the cluster an awarded chain whose timeline shows each stage booked from the day its inputs arrive", async () => {
+    const fresh = await reseed(server.database.store);
+    const token = (label: string) => fresh.find((t) => t.label === label)!.token;
+    const CHAIN = `query($id: ID!) { node(id: $id) { ... on Order { chain { title status expectedCompletion stages { order { title status } startDate expectedCompletion late } } } } }`;
+    const all = (await server.gql(`{ orders(first: 100) { nodes { id title } } }`, {}, token("coordinator"))).data.orders.nodes;
+    const stage = all.find((o: any) => o.title === "Casting of pump housings");
+    const chain = (await server.gql(CHAIN, { id: stage.id }, token("coordinator"))).data.node.chain;
+    expect(chain).toMatchObject({ title: "Pump housings for submersible pumps", status: "AWARDED" });
+    const [machining, casting] = chain.stages;
+    expect(machining.order).toEqual({ title: "Machining of pump housings", status: "AWARDED" });
+    // Machining starts when the castings arrive: three days after the foundry completes.
+    expect(machining.startDate).toBe(addDays(casting.expectedCompletion, 3));
+    expect(chain.expectedCompletion).toBe(machining.expectedCompletion);
+    expect([machining.late, casting.late]).toEqual([false, false]);
+  });
+
   it("gives the cluster a production chain whose plans a newcomer can read at once", async () => {
     const fresh = await reseed(server.database.store);
     const token = fresh.find((t) => t.label === "coordinator")!.token;

@@ -2,6 +2,9 @@ import { insertCompany } from "../../src/companies/company.repository";
 import { insertEngineer } from "../../src/engineers/engineer.repository";
 import { insertOffer } from "../../src/offers/capability-offer.repository";
 import { seedDemoData } from "../../src/seed/seed";
+import { DEMO_PARKS } from "../../src/seed/demo-data";
+
+const DEMO_COMPANIES = DEMO_PARKS.reduce((n, park) => n + park.companies.length, 0);
 import { startTestServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -89,7 +92,7 @@ describe("Relay pagination", () => {
 
   it("walks every company exactly once, page by page", async () => {
     const all = (await server.gql(PAGE, { first: 100 })).data.companies.edges.map((e: any) => e.node.id);
-    expect(all).toHaveLength(77);
+    expect(all).toHaveLength(DEMO_COMPANIES + 60);
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 20; pages++) {

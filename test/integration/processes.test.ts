@@ -16,6 +16,7 @@ import { describeOnSqlite } from "../support/dialect";
 import { startTestServer } from "../support/server";
 import { liveClient } from "../support/live";
 import { count, query } from "../support/sql";
+import { DEMO_CAPABILITIES, DEMO_PARKS } from "../../src/seed/demo-data";
 
 /**
  * Real server processes on one database of the run's dialect: several at once (on SQLite one
@@ -87,7 +88,7 @@ describe(`server processes on one ${DIALECT === "sqlite" ? "database file" : "Po
       expect(started.filter((child) => child.output().includes("Seeded demo data"))).toHaveLength(1);
       for (const child of started) {
         expect(child.output()).not.toMatch(/UNIQUE|duplicate key|Failed to start/);
-        expect((await gqlAt(child.url, `{ capabilities(first: 50) { nodes { code } } }`, {})).body.data.capabilities.nodes).toHaveLength(12);
+        expect((await gqlAt(child.url, `{ capabilities(first: 50) { nodes { code } } }`, {})).body.data.capabilities.nodes).toHaveLength(DEMO_CAPABILITIES.length);
       }
       expect(await withDatabase((database) => count(database, sql`select count(*) as n from parks`), empty)).toBe(2);
       for (const child of started) child.process.kill("SIGTERM");
@@ -293,7 +294,7 @@ describe("the command-line scripts", () => {
       expect(fs.readFileSync(tokensFile, "utf8")).toMatch(/contract company .*tpm_/);
       expect(run("issue-token.js", ["COORDINATOR", "Cluster Development Center"]).trim()).toMatch(/^tpm_[\w-]{43}$/);
       await withDatabase(async (database) => {
-        expect(await count(database, sql`select count(*) as n from companies`)).toBe(17);
+        expect(await count(database, sql`select count(*) as n from companies`)).toBe(DEMO_PARKS.reduce((n, park) => n + park.companies.length, 0));
         expect(await count(database, sql`select count(*) as n from api_tokens where role = 'COORDINATOR'`)).toBe(2);
       }, scripts);
     } finally {
