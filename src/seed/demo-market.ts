@@ -177,7 +177,8 @@ export const DEMO_AWARDED_CHAIN: DemoChain = {
     { key: "casting", title: "Casting of pump housings", capability: "CASTING", feeds: "machining", partsPerUnit: 1, yieldPercent: 95, moveDays: 3 },
   ],
   bids: [{ stage: "casting", contractor: "Voronezh Foundry", unitPrice: "9800.00", minLot: 10, maxQuantity: 43, leadTimeDays: 21 }],
-  outsideStages: [],
+  /** Bearing sleeves bought from a foundry outside the cluster: made elsewhere, they count against its cooperation. */
+  outsideStages: [{ title: "Cast iron bearing sleeves, Tula Foundry (outside the cluster)", feeds: "machining", value: "1240000.00", leadDays: 14, moveDays: 3 }],
 };
 
 /** The value of a demo use case that must succeed; a refusal is a bug in the demo data. */
