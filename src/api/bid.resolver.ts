@@ -12,7 +12,7 @@ import { loadOrder } from "./order-field";
 import { Order } from "./order.type";
 import { BidPayload } from "./bid.payloads";
 import { bidStatusAt, type BidDisplayStatus } from "../bids/bid-state";
-import { Bid, BidConnection, BidRevisionConnection, BidTerms, toBid, toBidRevision, type BidRevision } from "./bid.type";
+import { Bid, BidCapacityCheck, BidConnection, BidRevisionConnection, BidTerms, toBid, toBidRevision, type BidRevision } from "./bid.type";
 import { BidStatus } from "../bids/bid-status";
 
 @Resolver(() => Bid)
@@ -33,6 +33,27 @@ export class BidResolver {
   @FieldResolver(() => BidStatus, { description: "Where the bid is in its life." })
   status(@Root() bid: Bid, @Ctx() ctx: Context): BidDisplayStatus {
     return bidStatusAt({ status: bid.storedStatus, validUntil: bid.validUntil }, ctx.now);
+  }
+
+  @FieldResolver(() => BidCapacityCheck, {
+    nullable: true,
+    description:
+      "For the bidder and the coordinator, while the bid is live: whether its contractor's free engineer-hours in the order's capability complete its units by the date an award today would promise. Null otherwise, and for a stage of a production chain (its lead time counts from its inputs' arrival).",
+  })
+  async capacityCheck(@Root() bid: Bid, @Ctx() ctx: Context): Promise<BidCapacityCheck | null> {
+    if (!sees(ctx.viewer, "Bid.engineerHoursPerUnit", { owner: bid.companyDbId })) return null;
+    if (bidStatusAt({ status: bid.storedStatus, validUntil: bid.validUntil }, ctx.now) !== "LIVE") return null;
+    const order = await ctx.loaders.orderById.load(bid.orderDbId);
+    if (!order || order.chainId !== null) return null;
+    const { units, promisedDate } = await ctx.services.capacity.coverableUnits(ctx, { companyId: bid.companyDbId, leadTimeDays: bid.terms.leadTimeDays, centihoursPerUnit: bid.terms.centihoursPerUnit }, order);
+    const { minLot, maxQuantity } = bid.terms;
+    const warning =
+      units >= maxQuantity
+        ? null
+        : units < minLot
+          ? `Your engineers who hold this capability have free hours for ${units} units by ${promisedDate}, below the bid's minimum lot of ${minLot}: an award today would be refused for capacity. Lengthen the lead time or free engineer-hours.`
+          : `Your engineers who hold this capability have free hours for ${units} of the bid's up to ${maxQuantity} units by ${promisedDate}: an award above ${units} units today would be refused for capacity.`;
+    return Object.assign(new BidCapacityCheck(), { promisedDate, coverableUnits: units, coversMaximum: units >= maxQuantity, warning });
   }
 
   @FieldResolver(() => Order, { description: "The order bid on." })

@@ -1,4 +1,4 @@
-import { GraphQLSafeInt } from "graphql-scalars";
+import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
 import type { BidRevisionRow, BidRow, BidStatusValue } from "../db/schema";
 import { ConnectionType } from "../graphql/connection";
@@ -81,6 +81,21 @@ export function toBid(row: BidRow): Bid {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   });
+}
+
+@ObjectType({ description: "Whether a live bid's contractor has the engineer-hours for it now: an award today books its work by the promised date." })
+export class BidCapacityCheck {
+  @Field(() => GraphQLLocalDate, { description: "The date an award today would promise: today + the bid's lead time." })
+  promisedDate!: string;
+
+  @Field(() => GraphQLSafeInt, { description: "The units whose hours fit, by then, in the free hours of the contractor's engineers who hold the order's capability." })
+  coverableUnits!: number;
+
+  @Field(() => Boolean, { description: "Whether the bid's maximum quantity fits." })
+  coversMaximum!: boolean;
+
+  @Field(() => String, { nullable: true, description: "A warning in words when it does not: how many units fit, and what an award above them would meet. Null when the maximum fits." })
+  warning!: string | null;
 }
 
 @ObjectType({ description: "A bid's terms as set at one revision, and by whom." })

@@ -1,12 +1,12 @@
 import { type RequestContext } from "../core/request-context";
 import { contractCompanyOf } from "../companies/company-access";
 import type { Executor } from "../db/executor";
-import type { CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
+import type { BidRow, CapabilityOfferRow, CompanyRow, OrderRow } from "../db/schema";
 import { badUserInput } from "../graphql/errors";
 import { activeOffersOfCapability, capabilitiesOfferedBy } from "../offers/capability-offer.repository";
 import { addDays, daysBetween, localDate } from "../shared/time";
 import { bookedByCompanyWeek, bookedByEngineerWeek, bookedOnHoldersByWeek, holderKey, weeklyCapacityOfCompanies, weeklyCapacityOfHolders } from "./capacity.repository";
-import { freeCapacity, offerSchedule, pointCovering } from "./free-capacity";
+import { freeCapacity, offerSchedule, pointCovering, scheduleFrom } from "./free-capacity";
 import { addWeeks, weekNumber, weekStart, weeksFrom } from "./weeks";
 
 export const DEFAULT_WINDOW_WEEKS = 26;
@@ -155,6 +155,19 @@ export class CapacityService {
       const key = holderKey(companyId, capabilityId);
       return { capabilityId, capacity: capacity.get(key) ?? 0, bookedByWeek: weeks.map((week) => booked.get(`${key}|${week}`) ?? 0) };
     });
+  }
+
+  /**
+   * What a live bid's contractor can make of it now: the units whose hours fit in the free hours
+   * of its engineers holding the order's capability from this week to the week of its promised
+   * date (today + lead time), as an award today would book them. Two aggregates.
+   */
+  async coverableUnits(ctx: RequestContext, bid: Pick<BidRow, "companyId" | "leadTimeDays" | "centihoursPerUnit">, order: Pick<OrderRow, "capabilityId">): Promise<{ units: number; promisedDate: string }> {
+    const today = localDate(ctx.now);
+    const promisedDate = addDays(today, bid.leadTimeDays);
+    const free = await freeCapacity(ctx.db, [bid.companyId], order.capabilityId, today, promisedDate);
+    const [point] = scheduleFrom({ completes: "ON_LEAD_DATE", leadDays: bid.leadTimeDays, centihoursPerUnit: bid.centihoursPerUnit, weeklyFree: free.weekly.get(bid.companyId)! }, free.weeks, today);
+    return { units: point?.units ?? 0, promisedDate };
   }
 
   /** Instant quotes for an order: all for its owner and the coordinator, its own for a contractor. */

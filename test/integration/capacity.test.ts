@@ -310,3 +310,32 @@ describe("load report access", () => {
     expect(nextWeek.weeks.map((w: any) => w.bookedHours)).toEqual([140, 0]);
   });
 });
+
+describe("a bid's capacity check", () => {
+  const SUBMIT = `mutation($input: SubmitBidInput!) { submitBid(input: $input) { bid { id capacityCheck { promisedDate coverableUnits coversMaximum warning } } userErrors { code } } }`;
+  const REVISE = `mutation($input: ReviseBidInput!) { reviseBid(input: $input) { bid { capacityCheck { coverableUnits coversMaximum warning } } userErrors { code } } }`;
+  const CHECKS = `query($id: ID!) { node(id: $id) { ... on Order { bids(first: 10) { nodes { capacityCheck { coverableUnits } } } } } }`;
+
+  it("tells the bidder, when it bids, how many units its free hours cover by the date an award today would promise", async () => {
+    const [alpha] = market.contractors;
+    const orderId = await postOrder(server, market, { quantity: 1000, ...singleSourced });
+    // 7 days from today always ends in next week: two weeks of 160 free hours, 0.5 h a unit, 640 units.
+    const placed = (await server.gql(SUBMIT, { input: { orderId, unitPrice: { amount: "1000.00" }, minLot: 100, maxQuantity: 1000, leadTimeDays: 7, validUntil: instantIn(server, 20 * 86_400_000) } }, alpha.token)).data.submitBid;
+    expect(placed.userErrors).toEqual([]);
+    expect(placed.bid.capacityCheck).toEqual({
+      promisedDate: dateIn(server, 7),
+      coverableUnits: 640,
+      coversMaximum: false,
+      warning: `Your engineers who hold this capability have free hours for 640 of the bid's up to 1000 units by ${dateIn(server, 7)}: an award above 640 units today would be refused for capacity.`,
+    });
+    const revised = (await server.gql(REVISE, { input: { bidId: placed.bid.id, maxQuantity: 600 } }, alpha.token)).data.reviseBid;
+    expect(revised.bid.capacityCheck).toEqual({ coverableUnits: 640, coversMaximum: true, warning: null });
+    const tooBig = (await server.gql(REVISE, { input: { bidId: placed.bid.id, minLot: 700, maxQuantity: 1000 } }, alpha.token)).data.reviseBid;
+    expect(tooBig.bid.capacityCheck.warning).toMatch(/^Your engineers who hold this capability have free hours for 640 units by .*, below the bid's minimum lot of 700/);
+    // The customer sees the bid, not its contractor's capacity.
+    const seen = (await server.gql(CHECKS, { id: orderId }, market.startup.token)).data.node.bids.nodes;
+    expect(seen).toEqual([{ capacityCheck: null }]);
+    // And the award agrees: all 1000 units, above the 640 that fit, are refused for capacity.
+    expect((await awardAll(orderId, placed.bid.id, 1000)).userErrors).toEqual([expect.objectContaining({ code: "INSUFFICIENT_CAPACITY" })]);
+  });
+});
