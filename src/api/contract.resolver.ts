@@ -158,7 +158,7 @@ export class DeliveryResolver {
   }
   @Mutation(() => DeliveryPayload, {
     description:
-      "The order's owner accepts a delivery: its value becomes the contractor's revenue today. The last units accepted make the contract ACCEPTED, and when no contract is left open the order COMPLETED.",
+      "The order's owner accepts a delivery, or part of it with the rest rejected for a reason (12 bad parts of 100: accept 88): the accepted units' value becomes the contractor's revenue today, the rejected ones are due again as a separate REJECTED delivery. The last units accepted make the contract ACCEPTED, and when no contract is left open the order COMPLETED.",
   })
   acceptDelivery(@Arg("input", () => AcceptDeliveryInput, INPUT) input: AcceptDeliveryInput, @Ctx() ctx: Context): Promise<DeliveryPayload> {
     return deliveryPayload(ctx.services.deliveries.accept(ctx, input));

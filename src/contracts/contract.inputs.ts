@@ -73,10 +73,19 @@ export class RecordDeliveryInput {
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: "The customer accepts a pending delivery: its value becomes the contractor's revenue today." })
+@InputType({ description: "The customer accepts a pending delivery, or part of it: the accepted units' value becomes the contractor's revenue today." })
 export class AcceptDeliveryInput {
   @Field(() => ID, { description: "The delivery, which must be PENDING." })
   deliveryId!: string;
+
+  @Field(() => GraphQLSafeInt, {
+    nullable: true,
+    description: "Accept only this many of its units (at least 1; default all): the rest are rejected with rejectReason, and are due again.",
+  })
+  quantity?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why the units not accepted are rejected (at most 4000 characters); required when quantity is less than the delivery's." })
+  rejectReason?: string | null;
 
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
   idempotencyKey?: string | null;

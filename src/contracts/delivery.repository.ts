@@ -20,6 +20,17 @@ export async function decideDelivery(db: Executor, id: number, decision: { statu
   return changed.length === 1;
 }
 
+/**
+ * Splits a pending delivery: it keeps `keep` units (and their value), a new delivery of the
+ * same day takes the rest, decided at once as `rest`. Returns the new one.
+ */
+export async function splitDelivery(db: Executor, delivery: DeliveryRow, keep: number, unitPriceMinor: number, rest: { status: "REJECTED"; on: string; at: Date; rejectReason: string }): Promise<DeliveryRow> {
+  await db.update(deliveries).set({ quantity: keep, valueMinor: keep * unitPriceMinor }).where(eq(deliveries.id, delivery.id));
+  const { id: _id, ...copy } = delivery;
+  const quantity = delivery.quantity - keep;
+  return insertDelivery(db, { ...copy, quantity, valueMinor: quantity * unitPriceMinor, status: rest.status, decidedOn: rest.on, decidedAt: rest.at, rejectReason: rest.rejectReason });
+}
+
 /** Adds to a contract's pending and accepted units and sets its status, in one statement. */
 export async function moveContractUnits(db: Executor, id: number, change: { pending: number; accepted: number; status: ContractStatusValue; at: Date }): Promise<void> {
   await db

@@ -18,7 +18,7 @@ import { contractWorkedOn } from "./contract-access";
 import { findContractsByIds, findContractsOfOrder } from "./contract.repository";
 import { contractEvent } from "../events/domain-events";
 import { moveLaterStages } from "./stage-schedule";
-import { decideDelivery, findDeliveriesByIds, insertDelivery, moveContractUnits, releaseBookingsAfter } from "./delivery.repository";
+import { decideDelivery, findDeliveriesByIds, insertDelivery, moveContractUnits, releaseBookingsAfter, splitDelivery } from "./delivery.repository";
 
 export interface DeliveryChange {
   delivery: DeliveryRow;
@@ -85,7 +85,11 @@ export class DeliveryService {
     });
   }
 
-  /** The customer accepts: revenue today; the last units accepted finish the contract, and maybe the order. */
+  /**
+   * The customer accepts a delivery, or part of it (`quantity`) with the rest rejected for a
+   * reason, in one step: revenue today for what is accepted; the rejected units are due again
+   * (as `reject` has it); the last units accepted finish the contract, and maybe the order.
+   */
   async accept(ctx: RequestContext, input: AcceptDeliveryInput): Promise<Outcome<DeliveryChange>> {
     const v = gate(ctx.viewer, "acceptDelivery");
     const now = ctx.now;
@@ -95,13 +99,25 @@ export class DeliveryService {
       const found = await this.pendingOfCustomer(tx, v, input.deliveryId, errors);
       if (!found) return refused(errors);
       const { delivery, contract } = found;
+      const accepted = input.quantity ?? delivery.quantity;
+      if (!Number.isSafeInteger(accepted) || accepted < 1 || accepted > delivery.quantity) {
+        return refused(errors.add("quantity", UserErrorCode.QUANTITY_OUT_OF_RANGE, `Accept from 1 to the delivery's ${delivery.quantity} units (to accept none, reject it).`, { kind: "range", minimum: 1, maximum: delivery.quantity, actual: accepted }));
+      }
+      const partly = accepted < delivery.quantity;
+      const reason = partly ? requiredName(errors, "rejectReason", input.rejectReason ?? "", "The reason for the units not accepted", LIMITS.descriptionLength) : null;
+      if (!partly && input.rejectReason != null) errors.add("rejectReason", UserErrorCode.INVALID_STATE, "Every unit is accepted: there is nothing to reject.");
+      if (errors.any) return refused(errors);
+      const rejected = partly ? await splitDelivery(tx, delivery, accepted, contract.unitPriceMinor, { status: "REJECTED", on: today, at: now, rejectReason: reason! }) : null;
       await decideDelivery(tx, delivery.id, { status: "ACCEPTED", on: today, at: now });
-      const done = contract.acceptedQuantity + delivery.quantity === contract.quantity;
-      await moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: delivery.quantity, status: done ? "ACCEPTED" : contract.status, at: now });
+      const done = contract.acceptedQuantity + accepted === contract.quantity;
+      const stillDelivered = contract.pendingQuantity - delivery.quantity + contract.acceptedQuantity + accepted === contract.quantity;
+      const status = done ? "ACCEPTED" : stillDelivered ? contract.status : "IN_PRODUCTION";
+      await moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted, status, at: now });
       await appendEvents(tx, actorOf(v), now, [
-        contractEvent("DELIVERY_ACCEPTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "ACCEPTED", quantity: delivery.quantity }),
+        contractEvent("DELIVERY_ACCEPTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "ACCEPTED", quantity: accepted, note: partly ? `${accepted} of ${delivery.quantity} units accepted.` : "" }),
         ...(done ? [contractEvent("CONTRACT_COMPLETED", contract, { from: contract.status, to: "ACCEPTED", quantity: contract.quantity })] : []),
       ]);
+      if (rejected) await this.unitsDueAgain(tx, v, contract, rejected, reason!, now);
       if (done) {
         // Work finished early frees the engineers' later weeks for other orders.
         await releaseBookingsAfter(tx, contract.id, weekStart(today));
@@ -121,19 +137,26 @@ export class DeliveryService {
       const found = await this.pendingOfCustomer(tx, v, input.deliveryId, errors);
       if (!found || errors.any) return refused(errors);
       const { delivery, contract } = found;
-      const today = localDate(now);
-      await decideDelivery(tx, delivery.id, { status: "REJECTED", on: today, at: now, rejectReason: reason });
+      await decideDelivery(tx, delivery.id, { status: "REJECTED", on: localDate(now), at: now, rejectReason: reason });
       await moveContractUnits(tx, contract.id, { pending: -delivery.quantity, accepted: 0, status: "IN_PRODUCTION", at: now });
-      // When the rejected units can be made again: in the contractor's free hours from this week
-      // on, no sooner than promised. Not booked: a contract's bookings stay its work as awarded.
-      const rework = delivery.quantity * contract.centihoursPerUnit;
-      const order = (await findOrderById(tx, contract.orderId))!;
-      const redelivery = (await earliestFit(tx, { ...contract, capabilityId: order.capabilityId }, rework, today, today, contract.promisedDate)).completes;
-      const plan = redelivery === null ? "Making them again does not fit the contractor's free hours within a year." : `Made again, they are expected by ${redelivery}.`;
-      await appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_REJECTED", contract, { deliveryId: delivery.id, from: "PENDING", to: "REJECTED", quantity: delivery.quantity, centihours: rework, note: `${reason} ${plan}` })]);
-      if (redelivery !== null) await moveLaterStages(tx, order, new Map([[contract.id, redelivery]]), now);
+      await this.unitsDueAgain(tx, v, contract, delivery, reason, now);
       return ok(await this.changeOf(tx, delivery.id));
     });
+  }
+
+  /**
+   * Rejected units are due again: the event says when the contractor's free hours from this week
+   * let it make them again, no sooner than promised (not booked: a contract's bookings stay its
+   * work as awarded), and a chain's later stages move by that date.
+   */
+  private async unitsDueAgain(tx: Executor, v: Viewer, contract: ContractRow, rejected: DeliveryRow, reason: string, now: Date): Promise<void> {
+    const today = localDate(now);
+    const rework = rejected.quantity * contract.centihoursPerUnit;
+    const order = (await findOrderById(tx, contract.orderId))!;
+    const redelivery = (await earliestFit(tx, { ...contract, capabilityId: order.capabilityId }, rework, today, today, contract.promisedDate)).completes;
+    const plan = redelivery === null ? "Making them again does not fit the contractor's free hours within a year." : `Made again, they are expected by ${redelivery}.`;
+    await appendEvents(tx, actorOf(v), now, [contractEvent("DELIVERY_REJECTED", contract, { deliveryId: rejected.id, from: "PENDING", to: "REJECTED", quantity: rejected.quantity, centihours: rework, note: `${reason} ${plan}` })]);
+    if (redelivery !== null) await moveLaterStages(tx, order, new Map([[contract.id, redelivery]]), now);
   }
 
   /** Runs a delivery use case in one write transaction, at most once per idempotency key; a replay answers the delivery as it is now. */

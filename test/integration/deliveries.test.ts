@@ -30,13 +30,13 @@ afterAll(() => server.close());
 const CANCEL = `mutation($input: CancelContractInput!) { cancelContract(input: $input) { contract { status } userErrors { code field message } } }`;
 const CONTRACT = `query($id: ID!) { node(id: $id) { ... on Contract { status bookedHours acceptedValue { amount } deliveries { nodes { quantity status late rejectReason } } } } }`;
 
-/** One contract of 1000 units at 1200.00, 0.5 h a unit, promised in 30 days, started by Alpha. */
-async function startedContract(): Promise<string> {
+/** One contract of 1000 units at 1200.00, 0.5 h a unit, promised in 30 days, started by Alpha (or another contractor). */
+async function startedContract(contractor = market.contractors[0]): Promise<string> {
   const orderId = await postOrder(server, market, { sourcingPolicy: { maxSharePercent: 100, minContractors: 1 } });
-  const bidId = await submitBid(server, market.contractors[0].token, orderId, { minLot: 1, maxQuantity: 1000, leadTimeDays: 30 });
+  const bidId = await submitBid(server, contractor.token, orderId, { minLot: 1, maxQuantity: 1000, leadTimeDays: 30 });
   const award = await server.gql(AWARD, { input: { orderId, allocations: [{ bidId, quantity: 1000 }] } }, market.startup.token);
   const contractId = award.data.awardOrder.contracts[0].id;
-  expect((await server.gql(START, { input: { contractId } }, market.contractors[0].token)).data.startContractProduction.userErrors).toEqual([]);
+  expect((await server.gql(START, { input: { contractId } }, contractor.token)).data.startContractProduction.userErrors).toEqual([]);
   return contractId;
 }
 
@@ -125,6 +125,39 @@ describe("deliveries and acceptance", () => {
     expect(cancelled.data.cancelContract).toEqual({ contract: { status: "CANCELLED" }, userErrors: [] });
     const order = await server.gql(`query($id: ID!) { node(id: $id) { ... on Order { status } } }`, { id: orderId }, market.startup.token);
     expect(order.data.node.status).toBe("COMPLETED");
+    expect(await invariantViolations(server.database)).toEqual(NO_VIOLATIONS);
+  });
+});
+
+describe("accepting part of a delivery", () => {
+  it("accepts 288 of 300 units and rejects the 12 others with a reason: revenue for the 288, the 12 due again", async () => {
+    // Beta's: Alpha's engineers are booked by the contracts above.
+    const beta = market.contractors[1];
+    const contractId = await startedContract(beta);
+    const delivered = (await server.gql(RECORD_DELIVERY, { input: { contractId, quantity: 300 } }, beta.token)).data.recordDelivery;
+    const deliveryId = delivered.delivery.id;
+    // Refused, clearly, and nothing written: none accepted, no reason for the rest, a reason with nothing rejected.
+    expect(await refusedWith(server, ACCEPT_DELIVERY, { deliveryId, quantity: 0 }, market.startup.token)).toEqual([["QUANTITY_OUT_OF_RANGE", "quantity"]]);
+    expect(await refusedWith(server, ACCEPT_DELIVERY, { deliveryId, quantity: 301 }, market.startup.token)).toEqual([["QUANTITY_OUT_OF_RANGE", "quantity"]]);
+    expect(await refusedWith(server, ACCEPT_DELIVERY, { deliveryId, quantity: 288 }, market.startup.token)).toEqual([["BLANK", "rejectReason"]]);
+    expect(await refusedWith(server, ACCEPT_DELIVERY, { deliveryId, rejectReason: "Cracks." }, market.startup.token)).toEqual([["INVALID_STATE", "rejectReason"]]);
+    const partly = (await server.gql(ACCEPT_DELIVERY, { input: { deliveryId, quantity: 288, rejectReason: "12 castings with porosity in the flange." } }, market.startup.token)).data.acceptDelivery;
+    expect(partly.userErrors).toEqual([]);
+    expect(partly.delivery).toMatchObject({ quantity: 288, value: { amount: "345600.00" }, status: "ACCEPTED" });
+    // 288 accepted, 12 to make again: the contract is back in production, nothing pending.
+    expect(partly.contract).toMatchObject({ status: "IN_PRODUCTION", pendingQuantity: 0, acceptedQuantity: 288, remainingQuantity: 712, acceptedValue: { amount: "345600.00" } });
+    const contract = (await server.gql(CONTRACT, { id: contractId }, market.startup.token)).data.node;
+    expect(contract.deliveries.nodes).toEqual([
+      { quantity: 288, status: "ACCEPTED", late: false, rejectReason: null },
+      { quantity: 12, status: "REJECTED", late: false, rejectReason: "12 castings with porosity in the flange." },
+    ]);
+    expect(await invariantViolations(server.database)).toEqual(NO_VIOLATIONS);
+    // The contractor may deliver the 712 again, the 12 among them.
+    const rest = (await server.gql(RECORD_DELIVERY, { input: { contractId, quantity: 712 } }, beta.token)).data.recordDelivery;
+    expect(rest.userErrors).toEqual([]);
+    expect(rest.contract).toMatchObject({ status: "DELIVERED", pendingQuantity: 712 });
+    const all = (await server.gql(ACCEPT_DELIVERY, { input: { deliveryId: rest.delivery.id } }, market.startup.token)).data.acceptDelivery;
+    expect(all.contract).toMatchObject({ status: "ACCEPTED", acceptedQuantity: 1000, acceptedValue: { amount: "1200000.00" } });
     expect(await invariantViolations(server.database)).toEqual(NO_VIOLATIONS);
   });
 });
