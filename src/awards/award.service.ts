@@ -75,7 +75,7 @@ export function checkAllocations(
     }
     const promised = promisedOf(bid);
     if (promised > order.neededBy) {
-      errors.add(at("bidId"), UserErrorCode.LEAD_TIME_MISSES_NEEDED_BY, `Awarded today, this bid delivers on ${promised}, after ${order.neededBy}.`);
+      errors.add(at("bidId"), UserErrorCode.LEAD_TIME_MISSES_NEEDED_BY, `Awarded now, this bid would deliver on ${promised}, after the needed-by date ${order.neededBy}.`);
       return;
     }
     if (quantity * 100 > order.quantity * order.maxSharePercent) {
