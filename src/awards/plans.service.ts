@@ -200,6 +200,12 @@ export async function recheckLines(db: Executor, order: OrderRow, lines: readonl
   return { bids, offers, totalCost };
 }
 
+/** PLAN_CHANGED because the lines cost `now` at today's prices, not the `read` the key was made at. */
+export function pricesChanged(errors: UserErrors, currency: Currency, now: number, read: number, readAgain: string): null {
+  errors.add("planKey", UserErrorCode.PLAN_CHANGED, `Prices changed: the plan now costs ${toMoney(now, currency).amount}, not ${toMoney(read, currency).amount}. ${readAgain}`);
+  return null;
+}
+
 /**
  * A quote line as a bid at the offer's terms, made by the platform for the contractor (its
  * revision history says so), completing `leadTimeDays` after its work may start. Writes it: a
@@ -247,11 +253,7 @@ export async function allocationsOfPlan(db: Executor, viewer: Viewer, order: Ord
   const today = localDate(now);
   const checked = await recheckLines(db, order, key.lines, now, errors, "Read order.plans again.");
   if (!checked) return null;
-  if (checked.totalCost !== key.totalCost) {
-    const currency = order.currency as Currency;
-    errors.add("planKey", UserErrorCode.PLAN_CHANGED, `Prices changed: the plan now costs ${toMoney(checked.totalCost, currency).amount}, not ${toMoney(key.totalCost, currency).amount}. Read order.plans again.`);
-    return null;
-  }
+  if (checked.totalCost !== key.totalCost) return pricesChanged(errors, order.currency as Currency, checked.totalCost, key.totalCost, "Read order.plans again.");
   // Each quote is dated by the capacity free now; booking the award then re-checks it for real.
   const quoted = key.lines.filter((l) => l.source === "offer");
   const sourced = new Map((await buildCandidates(db, { capabilityId: order.capabilityId, customerId: order.companyId }, [], quoted.map((q) => checked.offers.get(q.id)!), today, order.neededBy)).map((s) => [s.candidate.key, s]));

@@ -1,6 +1,6 @@
 import type { Executor } from "../db/executor";
 import type { ContractRow } from "../db/schema";
-import { applyPlan, planBooking, type BookingLine } from "./booking";
+import { planBooking, type BookingLine } from "./booking";
 import {
   findContractsForRebooking,
   activeEngineerCapacities,
@@ -27,13 +27,17 @@ export type Work = Pick<ContractRow, "id" | "companyId"> & { capabilityId: numbe
 export async function bookWork(db: Executor, contract: Work & Pick<ContractRow, "promisedDate">, centihours: number, fromDate: string): Promise<number> {
   const weeks = weeksFrom(weekStart(fromDate), weekStart(contract.promisedDate));
   if (weeks.length === 0) return centihours;
-  const engineers = await activeEngineerCapacities(db, contract.companyId, contract.capabilityId);
-  const booked = await bookedHoursOfCompany(db, contract.companyId, weeks[0], weeks[weeks.length - 1]);
-  const plan = planBooking(engineers, weeks, booked, centihours);
+  const plan = await planOnHolders(db, contract, weeks, centihours);
   if (plan.missing > 0) return plan.missing;
-  applyPlan(booked, plan);
   await addBookings(db, contract.id, plan.lines);
   return 0;
+}
+
+/** Where `centihours` of a contract's work fit on its holders' free hours in `weeks` (ascending Mondays), earliest first; nothing written. */
+async function planOnHolders(db: Executor, contract: Work, weeks: readonly string[], centihours: number) {
+  const engineers = await activeEngineerCapacities(db, contract.companyId, contract.capabilityId);
+  const booked = await bookedHoursOfCompany(db, contract.companyId, weeks[0], weeks[weeks.length - 1]);
+  return planBooking(engineers, weeks, booked, centihours);
 }
 
 /** How far past a contract's promised date `bookEarliest` looks for free hours. */
@@ -48,9 +52,7 @@ export const BOOKING_HORIZON_WEEKS = 52;
 export async function earliestFit(db: Executor, contract: Work, centihours: number, today: string, fromDate: string, promisedDate: string): Promise<{ lines: BookingLine[]; completes: string | null }> {
   if (centihours === 0) return { lines: [], completes: promisedDate };
   const weeks = weeksFrom(weekStart(fromDate > today ? fromDate : today), addWeeks(weekStart(promisedDate), BOOKING_HORIZON_WEEKS));
-  const engineers = await activeEngineerCapacities(db, contract.companyId, contract.capabilityId);
-  const booked = await bookedHoursOfCompany(db, contract.companyId, weeks[0], weeks[weeks.length - 1]);
-  const plan = planBooking(engineers, weeks, booked, centihours);
+  const plan = await planOnHolders(db, contract, weeks, centihours);
   if (plan.missing > 0) return { lines: [], completes: null };
   const lastWeek = plan.lines[plan.lines.length - 1].week;
   return { lines: plan.lines, completes: lastWeek > weekStart(promisedDate) ? weekEnd(lastWeek) : promisedDate };

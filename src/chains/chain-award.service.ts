@@ -1,6 +1,6 @@
 import { gate, memberOf } from "../access/policy";
 import { awardLines, checkAllocations } from "../awards/award.service";
-import { allocationOf, bidOfQuote, recheckLines, type CheckedLines } from "../awards/plans.service";
+import { allocationOf, bidOfQuote, pricesChanged, recheckLines, type CheckedLines } from "../awards/plans.service";
 import { findContractsOfOrder } from "../contracts/contract.repository";
 import { transact, type RequestContext } from "../core/request-context";
 import type { Viewer } from "../core/viewer";
@@ -8,7 +8,7 @@ import type { Executor } from "../db/executor";
 import type { BidRow, ChainRow, ContractRow } from "../db/schema";
 import { ok, refused, RefusedError, UserErrorCode, UserErrors, type Outcome, type UserError } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
-import { toMoney, type Currency } from "../graphql/money";
+import type { Currency } from "../graphql/money";
 import type { ChainPlan } from "../matching/chain";
 import { decodeChainPlanKey, encodeChainPlanKey, type PlanKeyLine } from "../matching/plan-key";
 import { effectiveStatus } from "../orders/order-state";
@@ -109,8 +109,8 @@ export class ChainAwardService {
       totalCost += lines.totalCost;
     }
     if (totalCost !== plan.totalCost) {
-      const currency = chain.currency as Currency;
-      return refused(errors.add("planKey", UserErrorCode.PLAN_CHANGED, `Prices changed: the plan now costs ${toMoney(totalCost, currency).amount}, not ${toMoney(plan.totalCost, currency).amount}. Read chain.plans again.`));
+      pricesChanged(errors, chain.currency as Currency, totalCost, plan.totalCost, "Read chain.plans again.");
+      return refused(errors);
     }
     // From here quote lines become bids: a refusal is thrown, rolling them back.
     const contracts: ContractRow[] = [];

@@ -141,7 +141,6 @@ export class ChainService {
 
     const chain = await insertChain(db, { companyId: v.companyId!, title, description, quantity: input.quantity, neededBy, valuePerDayMinor, currency: Currency.RUB, createdAt: now });
     const orderIds = new Map<string, number>();
-    const insertedStages: { key: string; id: number }[] = [];
     for (const [key, { i, feeds, terms }] of planned) {
       const stage = input.stages[i];
       const order = await insertOrder(db, {
@@ -163,7 +162,6 @@ export class ChainService {
         updatedAt: now,
       });
       orderIds.set(key, order.id);
-      insertedStages.push({ key, id: order.id });
       await appendEvents(db, actorOf(v), now, [orderEvent(order, null, "OPEN", `Posted as a stage of the chain "${title}".`)]);
     }
     await insertOutsideStages(

@@ -20,11 +20,12 @@ export async function insertContract(db: Executor, values: typeof contracts.$inf
   return only(db.insert(contracts).values(values).returning());
 }
 
-/** Moves a contract from one status to another; false if it was not in `from`. */
 /** A chain stage's contract moved later: the day its work may start and its promised date. */
 export async function rescheduleContract(db: Executor, id: number, dates: { startDate: string; promisedDate: string }, at: Date): Promise<void> {
   await db.update(contracts).set({ ...dates, updatedAt: at }).where(eq(contracts.id, id));
 }
+
+/** Moves a contract from one status to another; false if it was not in `from`. */
 
 export async function transitionContract(db: Executor, id: number, from: ContractStatusValue, to: ContractStatusValue, at: Date): Promise<boolean> {
   const changed = await db

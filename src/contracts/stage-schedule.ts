@@ -5,7 +5,7 @@ import { contractEvent } from "../events/domain-events";
 import { appendEvents, PLATFORM_ACTOR, type DomainEvent } from "../events/event.repository";
 import { stagesOfChain } from "../orders/order.repository";
 import { addDays, daysBetween, localDate } from "../shared/time";
-import { findContractsOfOrder, rescheduleContract } from "./contract.repository";
+import { findContractsOfOrders, rescheduleContract } from "./contract.repository";
 
 /**
  * A production chain's dates after one of its stages runs late.
@@ -49,8 +49,8 @@ export async function moveLaterStages(db: Executor, stage: Pick<OrderRow, "id" |
   const today = localDate(now);
   const stages = await stagesOfChain(db, stage.chainId);
   const byId = new Map(stages.map((s) => [s.id, s]));
-  const contractsOf = new Map<number, ContractRow[]>();
-  for (const s of stages) contractsOf.set(s.id, await findContractsOfOrder(db, s.id));
+  const all = await findContractsOfOrders(db, stages.map((s) => s.id));
+  const contractsOf = new Map<number, ContractRow[]>(stages.map((s) => [s.id, all.filter((c) => c.orderId === s.id)]));
   const completionOf = (s: OrderRow) => latest(contractsOf.get(s.id)!.map((c) => expectedCompletion(c, today, known)));
 
   const moved: ContractRow[] = [];
