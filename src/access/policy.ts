@@ -290,6 +290,6 @@ export function gate(viewer: Viewer | null, action: Action): Viewer {
   const v = requireViewer(viewer);
   const { roles, kinds, to }: Gate = GATES[action];
   if (!roles.includes(v.role)) throw forbidden(`Only ${roles.join(" or ")} tokens may ${to}.`);
-  if (kinds && v.role === "MEMBER" && !kinds.includes(v.companyKind!)) throw forbidden(`Only members of ${kinds.join(" or ").toLowerCase()} companies may ${to}.`);
+  if (kinds && v.role === "MEMBER" && !kinds.includes(v.companyKind!)) throw forbidden(`Only members of ${kinds.map((kind) => KIND_NAMES[kind]).join(" or ")} may ${to}.`);
   return v;
 }
