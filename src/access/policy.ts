@@ -259,6 +259,7 @@ export const GATES = {
   myContracts: gateOf(["MEMBER"], "list their company's contracts"),
   orders: gateOf(["COORDINATOR"], "list all orders"),
   capacityHeatMap: gateOf(["COORDINATOR", "INVESTOR", "MEMBER"], "see the park's capacity heat-map (the coordinator, investors, banks and universities)", ["FINANCIAL_INSTITUTION", "UNIVERSITY"]),
+  demandForecast: gateOf(["COORDINATOR", "INVESTOR", "MEMBER"], "see the park's demand forecast (the coordinator, investors, banks and universities)", ["FINANCIAL_INSTITUTION", "UNIVERSITY"]),
   clusterAnalytics: gateOf(["COORDINATOR", "INVESTOR", "MEMBER"], "see cluster analytics (the coordinator, investors and banks)", ["FINANCIAL_INSTITUTION"]),
   investments: gateOf(["COORDINATOR", "INVESTOR", "MEMBER"], "see investments (the coordinator, investors and banks)", ["FINANCIAL_INSTITUTION"]),
   scoreWeights: gateOf(ANY_SIGNED_IN, "read the scorecard weights (anyone signed in)"),

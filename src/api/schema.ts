@@ -20,6 +20,7 @@ import { CapacityHeatMapResolver, LoadReportResolver } from "./capacity.resolver
 import { OrderResolver } from "./order.resolver";
 import { ClusterAnalyticsResolver, RevenueReportResolver, ScoreWeightResolver } from "./report.resolver";
 import { MatchPlansResolver, SourcingPolicyResolver } from "./matching.resolver";
+import { CapabilityDemandForecastResolver, DemandForecastResolver } from "./forecast.resolver";
 import { ChainPlansResolver, ChainResolver, OrderChainResolver } from "./chain.resolver";
 
 /** The one list of resolvers: the server, the tests and the SDL emitter all build from it. */
@@ -47,6 +48,8 @@ export const resolvers = [
   RevenueReportResolver,
   ScoreWeightResolver,
   ClusterAnalyticsResolver,
+  DemandForecastResolver,
+  CapabilityDemandForecastResolver,
   InvestmentResolver,
   MarketEventResolver,
   NotificationResolver,

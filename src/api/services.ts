@@ -14,6 +14,7 @@ import { ParkService } from "../parks/park.service";
 import { inlineMatcher, type Matcher } from "../matching/matcher";
 import { PlanService } from "../awards/plans.service";
 import { ReportService } from "../reports/report.service";
+import { ForecastService } from "../reports/forecast.service";
 import { NotificationService } from "../notifications/notification.service";
 import { QuestionService } from "../questions/question.service";
 import { DocumentService } from "../documents/document.service";
@@ -44,6 +45,7 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     capacity: new CapacityService(),
     plans,
     reports: new ReportService(),
+    forecasts: new ForecastService(),
     notifications: new NotificationService(),
     questions: new QuestionService(),
     documents: new DocumentService(),

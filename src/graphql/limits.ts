@@ -69,6 +69,8 @@ export interface Measure {
  */
 export const REPORT_COST = {
   capacityHeatMap: 10_000,
+  demandForecast: 10_000,
+  forecastBacktest: 1_000,
   clusterAnalytics: 5_000,
   loadReport: 5_000,
   revenueReport: 2_000,

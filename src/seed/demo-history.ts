@@ -24,6 +24,7 @@ export const DEMO_TRADES: DemoTrade[] = [
   { customer: "Kompozit Plus", contractor: "Troitsk Contract Manufacturing", capability: "MECHANICAL_MACHINING", quantity: 400, unitPrice: "7900.00", lateIn: [8], rejectedIn: [] },
   { customer: "FlexTronica", contractor: "NanoFab Services", capability: "PCB_ASSEMBLY", quantity: 3000, unitPrice: "1180.50", lateIn: [], rejectedIn: [4, 8, 12] },
   { customer: "NeftegazMash", contractor: "Don Machining Works", capability: "MECHANICAL_MACHINING", quantity: 600, unitPrice: "7200.00", lateIn: [], rejectedIn: [] },
+  { customer: "NeftegazMash", contractor: "Don Machining Works", capability: "HEAT_TREATMENT", quantity: 300, unitPrice: "2100.00", lateIn: [], rejectedIn: [] },
   { customer: "NeftegazMash", contractor: "Voronezh Foundry", capability: "CASTING", quantity: 200, unitPrice: "18500.00", lateIn: [4, 6, 10], rejectedIn: [6] },
   { customer: "Borehole Pump Systems", contractor: "GalvanoTerm", capability: "GALVANIC_TREATMENT", quantity: 2000, unitPrice: "950.00", lateIn: [6], rejectedIn: [] },
   { customer: "Borehole Pump Systems", contractor: "Liski Unit Plant", capability: "UNIT_PRODUCTION", quantity: 60, unitPrice: "64000.00", lateIn: [2, 14], rejectedIn: [10] },

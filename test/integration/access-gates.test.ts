@@ -73,6 +73,7 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   myContracts: query(`{ myContracts { nodes { id } } }`),
   orders: query(`{ orders { nodes { id } } }`),
   capacityHeatMap: query(`{ capacityHeatMap(parkId: "nothing") { asOf } }`),
+  demandForecast: query(`{ demandForecast(parkId: "nothing") { asOf } }`),
   clusterAnalytics: query(`{ clusterAnalytics(parkId: "nothing", from: "2026-01-01", to: "2026-06-30") { engineers } }`),
   investments: query(`{ investments(parkId: "nothing") { nodes { id } } }`),
   scoreWeights: query(`{ scoreWeights { factor } }`),

@@ -33,6 +33,10 @@ const BOUNDED_LISTS = new Set([
   "CapabilityLoad.weeks",
   "CapabilityLoad.outlook",
   "CapacityHeatMap.capabilities",
+  // One per capability offered in the park; weeks up to MAX_HORIZON_WEEKS (52) and MAX_HISTORY_WEEKS (260).
+  "DemandForecast.capabilities",
+  "CapabilityDemandForecast.weeks",
+  "CapabilityDemandForecast.history",
   "Order.instantQuotes",
   "MatchPlan.lines",
   "Query.scoreWeights",
