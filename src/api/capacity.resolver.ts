@@ -1,3 +1,5 @@
+import { compare } from "../reports/benchmarks";
+import { toBenchmark } from "./benchmark.type";
 import { toCapacityHeatMap, CapacityHeatMap, EngineerLoad, EngineerLoadConnection, LoadReport, OfferedCapabilityLoad, toWeekLoad } from "./capacity.type";
 import { toCapability } from "./capability.type";
 import type { CapabilityRow } from "../db/schema";
@@ -45,6 +47,7 @@ export class LoadReportResolver {
       threshold: load.threshold,
       weeks: load.window.weeks.map((week, i) => toWeekLoad(week, load.bookedByWeek[i], load.capacity)),
       weeksBookedAhead: load.weeksBookedAhead,
+      benchmarks: [toBenchmark(compare("WEEKS_BOOKED_AHEAD", load.weeksBookedAhead))],
     });
   }
 

@@ -1,3 +1,4 @@
+import { BenchmarkComparison } from "./benchmark.type";
 import type { ReportService } from "../reports/report.service";
 import { toCapability, Capability } from "./capability.type";
 import { toPark, Park } from "./park.type";
@@ -94,6 +95,9 @@ export class LoadReport {
 
   @Field(() => [OfferedCapabilityLoad], { description: "The load per capability the company actively offers, by capability id: which of them runs short." })
   capabilities!: OfferedCapabilityLoad[];
+
+  @Field(() => [BenchmarkComparison], { description: "weeksBookedAhead beside the reference contract company's 26 weeks (counted within the report's window: ask for 26 weeks or more)." })
+  benchmarks!: BenchmarkComparison[];
 }
 
 @ObjectType({ description: "Load of the contract companies that offer one capability, week by week." })

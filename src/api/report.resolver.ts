@@ -8,8 +8,6 @@ import { type CompanyKind } from "../companies/company-kind";
 import { KIND_RIGHTS, ORDERING_KINDS, PRODUCER_KINDS, SPLIT_KINDS } from "../access/policy";
 import type { CompanyKindValue } from "../db/schema";
 
-/** The Voronezh oil-and-gas equipment cluster's production cooperation, 2019 (shared/DOMAIN.md). */
-const REFERENCE_COOPERATION_PERCENT = 54;
 
 const TRADING_KINDS = new Set<CompanyKindValue>([...ORDERING_KINDS, ...PRODUCER_KINDS]);
 import type { Context } from "./context";
@@ -18,7 +16,9 @@ import { PageArgs, pageRequest, toListConnection, type Connection } from "../gra
 import { payloadOf } from "../graphql/errors";
 import { Currency, toMoney } from "../graphql/money";
 import { toPark } from "./park.type";
-import { annualised, growthPercent, percentOf } from "../shared/ratio";
+import { annualised, growthPercent, percentOf, perHead } from "../shared/ratio";
+import { annualGrowthPercent, compare, REFERENCES } from "../reports/benchmarks";
+import { toBenchmark } from "./benchmark.type";
 import {
   ClusterAnalytics,
   EngineerRevenue,
@@ -67,6 +67,11 @@ export class RevenueReportResolver {
       previousContractsWon: toContractsWon(r.previousContractsWon),
       contractsWonGrowthPercent: growthPercent(r.contractsWon.valueMinor, r.previousContractsWon.valueMinor),
       unattributedRevenue: toMoney(r.revenueMinor - attributed, Currency.RUB),
+      benchmarks: [
+        compare("REVENUE_PER_EMPLOYEE", perHead(annualised(r.revenueMinor, r.period.days), r.employees)),
+        compare("REVENUE_PER_SYSTEM_ENGINEER", perHead(annualised(r.revenueMinor, r.period.days), r.systemEngineers)),
+        compare("GROWTH", annualGrowthPercent(r.revenueMinor, r.previousRevenueMinor, r.period.days)),
+      ].map(toBenchmark),
       byEngineer: r.byEngineer.map((e) => ({ ...e, engineer: toEngineer(e.engineer) })),
     });
   }
@@ -127,6 +132,7 @@ export class ClusterAnalyticsResolver {
     const heads = { employees: 0, engineers: c.revenue.engineers, systemEngineers: 0 };
     // Participation counts the companies that trade (order or produce); universities, suppliers and banks watch.
     const companies = [...c.companies].filter(([kind]) => TRADING_KINDS.has(kind)).reduce((sum, [, n]) => sum + n, 0);
+    const cooperation = percentOf(c.volume.membersInParkMinor, c.volume.membersValueMinor + c.volume.sourcedOutsideMinor);
     return Object.assign(new ClusterAnalytics(), {
       park: toPark(c.park),
       period: toReportPeriod(c.period),
@@ -143,10 +149,16 @@ export class ClusterAnalyticsResolver {
         membersValue: toMoney(c.volume.membersValueMinor, Currency.RUB),
         membersProducedInPark: toMoney(c.volume.membersInParkMinor, Currency.RUB),
         sourcedOutside: toMoney(c.volume.sourcedOutsideMinor, Currency.RUB),
-        productionCooperationPercent: percentOf(c.volume.membersInParkMinor, c.volume.membersValueMinor + c.volume.sourcedOutsideMinor),
-        referenceCooperationPercent: REFERENCE_COOPERATION_PERCENT,
+        productionCooperationPercent: cooperation,
+        referenceCooperationPercent: REFERENCES.PRODUCTION_COOPERATION.value,
       }),
       participation: Object.assign(new Participation(), { companies, active: c.active, activePercent: percentOf(c.active, companies) }),
+      previousContractRevenue: toMoney(c.previousRevenueMinor, Currency.RUB),
+      benchmarks: [
+        compare("GROWTH", annualGrowthPercent(c.revenue.revenueMinor, c.previousRevenueMinor, c.period.days)),
+        compare("PARTICIPATION", percentOf(c.active, companies)),
+        compare("PRODUCTION_COOPERATION", cooperation),
+      ].map(toBenchmark),
       contractRevenue: toMoney(c.revenue.revenueMinor, Currency.RUB),
       engineers: c.revenue.engineers,
       inPeriod: revenueFigures(c.revenue.revenueMinor, heads),

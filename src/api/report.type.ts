@@ -1,3 +1,4 @@
+import { BenchmarkComparison } from "./benchmark.type";
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Field, Float, ObjectType } from "type-graphql";
 import { Company } from "./company.type";
@@ -132,6 +133,11 @@ export class RevenueReport {
     description: "Revenue not attributed to any engineer: the kopecks lost rounding each share down, and contracts with no booked hours.",
   })
   unattributedRevenue!: Money;
+
+  @Field(() => [BenchmarkComparison], {
+    description: "Annualised revenue per employee and per system engineer, and growth compounded to a year, each beside the reference contract company's (VDL ETG, 2019). Revenue per engineer has no published reference and is not among them.",
+  })
+  benchmarks!: BenchmarkComparison[];
 }
 
 @ObjectType({ description: "A share of a whole, with its rounding rule." })
@@ -239,4 +245,12 @@ export class ClusterAnalytics {
 
   @Field(() => RevenueFigures, { description: "The same scaled to a year of 365 days." })
   annualised!: RevenueFigures;
+
+  @Field(() => Money, { description: "Revenue accepted by the park's contract companies in the period of the same length before." })
+  previousContractRevenue!: Money;
+
+  @Field(() => [BenchmarkComparison], {
+    description: "The park's revenue growth compounded to a year (against 25 %), participation (against 55-65 %) and production cooperation (against 54 %), each with its source.",
+  })
+  benchmarks!: BenchmarkComparison[];
 }

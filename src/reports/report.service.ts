@@ -71,7 +71,7 @@ export class ReportService {
     );
   }
 
-  /** A park's figures for the coordinator and investors over a period: six aggregate statements. */
+  /** A park's figures for the coordinator and investors over a period: seven aggregate statements. */
   async cluster(ctx: RequestContext, args: { parkId: string; from: string; to: string }) {
     gate(ctx.viewer, "clusterAnalytics");
     const park = await parkOrNotFound(ctx.db, args.parkId);
@@ -84,6 +84,7 @@ export class ReportService {
       volume: await orderVolume(ctx.db, park.id, period),
       active: await activeCompanies(ctx.db, park.id, period),
       revenue: await parkRevenue(ctx.db, park.id, period),
+      previousRevenueMinor: (await parkRevenue(ctx.db, park.id, previousPeriod(period))).revenueMinor,
     };
   }
 

@@ -5,7 +5,8 @@ import type { ScoreFactorValue } from "../db/schema";
 import { toMoney, Currency } from "../graphql/money";
 import { addDays } from "../shared/time";
 import { percentOf } from "../shared/ratio";
-import { headcountOfCompanies, revenueByCompany } from "./revenue.repository";
+import { employeeCounts, revenueByCompany } from "./revenue.repository";
+import { REFERENCES } from "./benchmarks";
 import { acceptedOfDecided, bidsWon, deliveredOnTime, findScoreWeights, priceLevels } from "./scorecard.repository";
 
 /**
@@ -16,7 +17,7 @@ import { acceptedOfDecided, bidsWon, deliveredOnTime, findScoreWeights, priceLev
  */
 export const SCORE_COMPONENTS = {
   VIABILITY: ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD"],
-  DEVELOPMENT: ["REVENUE_PER_ENGINEER", "GROWTH"],
+  DEVELOPMENT: ["REVENUE_PER_EMPLOYEE", "GROWTH"],
   COMPETITIVENESS: ["WIN_RATE", "PRICE_LEVEL"],
 } as const satisfies Record<string, readonly ScoreFactorValue[]>;
 export type ScoreComponentValue = keyof typeof SCORE_COMPONENTS;
@@ -24,10 +25,8 @@ export type ScoreComponentValue = keyof typeof SCORE_COMPONENTS;
 export const SCORE_WINDOW_DAYS = 365;
 export const LOAD_WEEKS = 26;
 export const NEUTRAL_LEVEL = 0.5;
-/** 30 million roubles a year: the reference contract company's revenue per employee. */
-export const REFERENCE_REVENUE_PER_ENGINEER_MINOR = 30_000_000_00;
-/** 25 % a year: the reference contract company's growth. */
-export const REFERENCE_GROWTH_PERCENT = 25;
+const REFERENCE_REVENUE_PER_EMPLOYEE_MINOR = REFERENCES.REVENUE_PER_EMPLOYEE.value;
+const REFERENCE_GROWTH_PERCENT = REFERENCES.GROWTH.value;
 
 export interface FactorScore {
   factor: ScoreFactorValue;
@@ -70,7 +69,7 @@ export async function scorecards(db: Executor, companyIds: number[], today: stri
   const quality = await acceptedOfDecided(db, companyIds, from, today);
   const revenue = await revenueByCompany(db, companyIds, year);
   const previous = await revenueByCompany(db, companyIds, yearBefore);
-  const heads = await headcountOfCompanies(db, companyIds);
+  const employees = await employeeCounts(db, companyIds);
   const weeks = weeksFrom(weekStart(today), addWeeks(weekStart(today), LOAD_WEEKS - 1));
   const capacity = await weeklyCapacityOfCompanies(db, companyIds);
   const booked = await bookedByCompanyWeek(db, companyIds, weeks[0], weeks[weeks.length - 1]);
@@ -90,11 +89,11 @@ export async function scorecards(db: Executor, companyIds: number[], today: stri
         const utilisation = hours / (cap * LOAD_WEEKS);
         return { level: clamp01(utilisation), measure: `${percentOf(hours, cap * LOAD_WEEKS)} % of engineer-hours booked over the next ${LOAD_WEEKS} weeks (100 % scores 1).` };
       })(capacity.get(id)),
-      REVENUE_PER_ENGINEER: ((engineers) => {
-        if (!engineers) return { level: null, measure: "No active engineers." };
-        const perEngineer = (revenue.get(id) ?? 0) / engineers;
-        return { level: clamp01(perEngineer / REFERENCE_REVENUE_PER_ENGINEER_MINOR), measure: `${money(perEngineer)} RUB revenue per engineer in the last 365 days (30 000 000.00 scores 1).` };
-      })(heads.get(id)?.engineers ?? 0),
+      REVENUE_PER_EMPLOYEE: ((employees) => {
+        if (!employees) return { level: null, measure: "No employees declared." };
+        const perEmployee = (revenue.get(id) ?? 0) / employees;
+        return { level: clamp01(perEmployee / REFERENCE_REVENUE_PER_EMPLOYEE_MINOR), measure: `${money(perEmployee)} RUB revenue per employee in the last 365 days (30 000 000.00 scores 1).` };
+      })(employees.get(id) ?? 0),
       GROWTH: ((before) => {
         if (!before) return { level: null, measure: "No revenue in the 365 days before, to grow from." };
         const growth = percentOf((revenue.get(id) ?? 0) - before, before)!;

@@ -24,6 +24,7 @@ async function expectInvariants() {
 const LOAD = `query($companyId: ID, $asOf: LocalDate, $weeks: SafeInt) {
   loadReport(companyId: $companyId, asOf: $asOf, weeks: $weeks) {
     weeksBookedAhead
+    benchmarks { measure unit value reference gap percentOfReference meets }
     weeks { weekStart week bookedHours availableHours utilisation }
     engineers { nodes { engineer { name } bookedHours weeks { bookedHours availableHours } } }
   }
@@ -54,6 +55,8 @@ describe("booking awarded work", () => {
       [0, 160, 0],
     ]);
     expect(report.weeksBookedAhead).toBe(1);
+    // One week booked ahead against the reference's 26 (six months).
+    expect(report.benchmarks).toEqual([{ measure: "WEEKS_BOOKED_AHEAD", unit: "WEEKS", value: 1, reference: 26, gap: -25, percentOfReference: 3.8, meets: false }]);
     expect(report.weeks[0].week).toMatch(/^\d{4}-W\d{2}$/);
     expect(report.engineers.nodes.map((e: any) => [e.bookedHours, e.weeks[0].bookedHours, e.weeks[1].bookedHours])).toEqual([
       [80, 40, 40],

@@ -109,6 +109,10 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
           const offered = tables.includes("capability_offers") ? [{ engineer_id: 1, capability_id: 1 }] : [];
           expect(sqlite.prepare("select engineer_id, capability_id from engineer_skills").all()).toEqual(offered);
         }
+        if (tables.includes("score_weights")) {
+          // The revenue sub-factor compares per employee since 0016; its weight carried over.
+          expect(sqlite.prepare("select factor, weight from score_weights where factor like 'REVENUE%'").all()).toEqual([{ factor: "REVENUE_PER_EMPLOYEE", weight: 15 }]);
+        }
         expect(sqlite.prepare("pragma integrity_check").get()).toEqual({ integrity_check: "ok" });
         expect(sqlite.prepare("pragma foreign_key_check").all()).toEqual([]);
         sqlite.close();

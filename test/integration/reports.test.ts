@@ -110,6 +110,7 @@ const REVENUE = `query($companyId: ID, $from: LocalDate!, $to: LocalDate!) {
     engineerRevenue { nodes { engineer { name } hours revenue { amount } annualisedRevenue { amount } } }
   }
 }`;
+const BENCHMARK_FIELDS = "measure unit value amount { amount } reference referenceUpTo referenceAmount { amount } gap gapAmount { amount } percentOfReference meets";
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
@@ -160,6 +161,24 @@ describe("revenueReport", () => {
     expect(report.contractsWonGrowthPercent).toBe(-100);
   });
 
+  it("puts revenue per employee and per system engineer and growth beside the reference contract company's", async () => {
+    const query = `query($from: LocalDate!, $to: LocalDate!) { revenueReport(from: $from, to: $to) { benchmarks { ${BENCHMARK_FIELDS} source } } }`;
+    const over9 = (await server.gql(query, { from: day0, to: addDays(day0, 8) }, delta.token)).data.revenueReport.benchmarks;
+    expect(over9.map((b: { source: string }) => b.source)).toEqual([expect.stringMatching(/per employee/), expect.stringMatching(/per system engineer/), expect.stringMatching(/25 %/)]);
+    const money = { value: null, reference: null, referenceUpTo: null, gap: null };
+    expect(over9.map(({ source: _, ...b }: { source: string }) => b)).toEqual([
+      // Annualised 203 528 807.86 per employee against 30 000 000.00: 678.4 %.
+      { ...money, measure: "REVENUE_PER_EMPLOYEE", unit: "ROUBLES_A_YEAR", amount: { amount: "203528807.86" }, referenceAmount: { amount: "30000000.00" }, gapAmount: { amount: "173528807.86" }, percentOfReference: 678.4, meets: true },
+      // One system engineer: 2 035 288 078.61 against 175 000 000.00.
+      { ...money, measure: "REVENUE_PER_SYSTEM_ENGINEER", unit: "ROUBLES_A_YEAR", amount: { amount: "2035288078.61" }, referenceAmount: { amount: "175000000.00" }, gapAmount: { amount: "1860288078.61" }, percentOfReference: 1163, meets: true },
+      // Nothing the nine days before: no growth to measure.
+      { measure: "GROWTH", unit: "PERCENT_A_YEAR", value: null, amount: null, reference: 25, referenceUpTo: null, referenceAmount: null, gap: null, gapAmount: null, percentOfReference: null, meets: null },
+    ]);
+    // Days 1-8 against days -7-0: -99.63 % in eight days, compounded to a year: -100 %.
+    const shrinking = (await server.gql(query, { from: addDays(day0, 1), to: addDays(day0, 8) }, delta.token)).data.revenueReport.benchmarks[2];
+    expect(shrinking).toMatchObject({ measure: "GROWTH", value: -100, gap: -125, percentOfReference: -400, meets: false });
+  });
+
   it("is for the company's members and the coordinator only", async () => {
     for (const token of [startup.token, echo.token, investor]) {
       const res = await server.gql(REVENUE, { companyId: delta.id, from: day0, to: day0 }, token);
@@ -202,11 +221,11 @@ describe("the contractor scorecard", () => {
         ],
       },
       {
-        // 5 018 518 550 / 3 engineers / 3 000 000 000 = 0.558; no revenue the year before: neutral 0.5.
+        // 5 018 518 550 / 10 employees / 3 000 000 000 = 0.167 (the reference is per employee); no revenue the year before: neutral 0.5.
         component: "DEVELOPMENT",
-        score: 13.4,
+        score: 7.5,
         factors: [
-          { factor: "REVENUE_PER_ENGINEER", weight: 15, level: 0.558, measured: true, points: 8.4 },
+          { factor: "REVENUE_PER_EMPLOYEE", weight: 15, level: 0.167, measured: true, points: 2.5 },
           { factor: "GROWTH", weight: 10, level: 0.5, measured: false, points: 5 },
         ],
       },
@@ -219,10 +238,12 @@ describe("the contractor scorecard", () => {
         ],
       },
     ]);
-    expect(card.score).toBe(Math.round((40 + loadLevel * 10 + 8.37 + 5 + 25) * 10) / 10);
-    // Echo has no engineers, deliveries or bids: neutral everywhere but its price level.
+    expect(card.score).toBe(Math.round((40 + loadLevel * 10 + 2.505 + 5 + 25) * 10) / 10);
+    // Echo has no engineers, deliveries or bids: neutral everywhere but its price level and its
+    // revenue per employee (4 declared, no revenue: 0).
     const echoCard = (await server.gql(SCORECARD, { id: echo.id }, investor)).data.node.scorecard;
-    expect(echoCard.score).toBe(53.8);
+    expect(echoCard.score).toBe(46.3);
+    expect(echoCard.components[1].factors[0]).toEqual({ factor: "REVENUE_PER_EMPLOYEE", weight: 15, level: 0, measured: true, points: 0 });
     expect(echoCard.components[2].factors[1]).toEqual({ factor: "PRICE_LEVEL", weight: 15, level: 0.75, measured: true, points: 11.3 });
   });
 
@@ -254,14 +275,14 @@ describe("the contractor scorecard", () => {
     );
     const node = plans.data.node;
     expect(node.sourcingPolicy.minScore).toBe(60);
-    expect(node.plans.excluded.nodes).toEqual([{ contractor: { name: "Echo Plant" }, reason: "SCORE_BELOW_MINIMUM", message: "Its scorecard score of 53.8 is below the order's minimum of 60." }]);
+    expect(node.plans.excluded.nodes).toEqual([{ contractor: { name: "Echo Plant" }, reason: "SCORE_BELOW_MINIMUM", message: "Its scorecard score of 46.3 is below the order's minimum of 60." }]);
     expect(node.plans.plans.nodes.flatMap((p: any) => p.lines.map((l: any) => l.contractor.name))).toEqual(expect.arrayContaining(["Delta Works"]));
     expect(await refusedWith(server, POST_ORDER, { ...orderTerms(), sourcingPolicy: { minScore: 101 } }, startup.token)).toEqual([["OUT_OF_RANGE", "sourcingPolicy.minScore"]]);
   });
 
   it("takes the coordinator's weights: all seven, adding up to 100", async () => {
     const SET = `mutation($input: SetScoreWeightsInput!) { setScoreWeights(input: $input) { weights { factor component weight } userErrors { code field message } } }`;
-    const defaults = [["ON_TIME_DELIVERY", 20], ["ACCEPTED_QUALITY", 20], ["LOAD", 10], ["REVENUE_PER_ENGINEER", 15], ["GROWTH", 10], ["WIN_RATE", 10], ["PRICE_LEVEL", 15]] as const;
+    const defaults = [["ON_TIME_DELIVERY", 20], ["ACCEPTED_QUALITY", 20], ["LOAD", 10], ["REVENUE_PER_EMPLOYEE", 15], ["GROWTH", 10], ["WIN_RATE", 10], ["PRICE_LEVEL", 15]] as const;
     const input = (weights: readonly (readonly [string, number])[]) => ({ weights: weights.map(([factor, weight]) => ({ factor, weight })) });
     expect(await refusedWith(server, SET, input(defaults.map(([f, w]) => [f, f === "LOAD" ? 11 : w])), coordinator)).toEqual([["WEIGHTS_DO_NOT_ADD_UP", "weights"]]);
     expect(await refusedWith(server, SET, input(defaults.slice(1)), coordinator)).toEqual([["WEIGHTS_DO_NOT_ADD_UP", "weights"]]);
@@ -278,7 +299,7 @@ describe("the contractor scorecard", () => {
 
   it("refuses to award a plan whose contractor has fallen below the order's minimum score since", async () => {
     const SET = `mutation($input: SetScoreWeightsInput!) { setScoreWeights(input: $input) { userErrors { code } } }`;
-    const factors = ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD", "REVENUE_PER_ENGINEER", "GROWTH", "WIN_RATE", "PRICE_LEVEL"];
+    const factors = ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD", "REVENUE_PER_EMPLOYEE", "GROWTH", "WIN_RATE", "PRICE_LEVEL"];
     const allOn = (only: string) => ({ weights: factors.map((factor) => ({ factor, weight: factor === only ? 100 : 0 })) });
     // All weight on price level: Delta scores 100 and passes a minimum of 60.
     expect((await server.gql(SET, { input: allOn("PRICE_LEVEL") }, coordinator)).data.setScoreWeights.userErrors).toEqual([]);
@@ -300,7 +321,7 @@ describe("the contractor scorecard", () => {
       ]);
       expect((await server.gql(`query($id: ID!) { node(id: $id) { ... on Order { status } } }`, { id: order.id }, startup.token)).data.node.status).toBe("OPEN");
     } finally {
-      const defaults = { ON_TIME_DELIVERY: 20, ACCEPTED_QUALITY: 20, LOAD: 10, REVENUE_PER_ENGINEER: 15, GROWTH: 10, WIN_RATE: 10, PRICE_LEVEL: 15 } as Record<string, number>;
+      const defaults = { ON_TIME_DELIVERY: 20, ACCEPTED_QUALITY: 20, LOAD: 10, REVENUE_PER_EMPLOYEE: 15, GROWTH: 10, WIN_RATE: 10, PRICE_LEVEL: 15 } as Record<string, number>;
       await server.gql(SET, { input: { weights: factors.map((factor) => ({ factor, weight: defaults[factor] })) } }, coordinator);
     }
   });
@@ -313,6 +334,8 @@ const CLUSTER = `query($parkId: ID!, $from: LocalDate!, $to: LocalDate!) {
     investment { amount }
     investmentByKind { kind amount { amount } sharePercent }
     orderVolume { contracts value { amount } producedInPark { amount } productionCooperationPercent }
+    previousContractRevenue { amount }
+    benchmarks { ${BENCHMARK_FIELDS} }
     participation { companies active activePercent }
     contractRevenue { amount }
     engineers
@@ -389,6 +412,13 @@ describe("investments and cluster analytics", () => {
       annualised: { perEngineer: { amount: "678429359.54" } },
     });
     expect(a.capacityOutlook.capabilities).toEqual([{ capability: { name: "Precision machining" }, contractorCount: 2 }]);
+    // Nothing accepted in the nine days before: no growth to measure; 66.7 % active against 55-65 %; 90.9 % cooperation against 54 %.
+    expect(a.previousContractRevenue).toEqual({ amount: "0.00" });
+    expect(a.benchmarks).toEqual([
+      { measure: "GROWTH", unit: "PERCENT_A_YEAR", value: null, amount: null, reference: 25, referenceUpTo: null, referenceAmount: null, gap: null, gapAmount: null, percentOfReference: null, meets: null },
+      { measure: "PARTICIPATION", unit: "PERCENT", value: 66.7, amount: null, reference: 55, referenceUpTo: 65, referenceAmount: null, gap: 11.7, gapAmount: null, percentOfReference: 121.3, meets: true },
+      { measure: "PRODUCTION_COOPERATION", unit: "PERCENT", value: 90.9, amount: null, reference: 54, referenceUpTo: null, referenceAmount: null, gap: 36.9, gapAmount: null, percentOfReference: 168.3, meets: true },
+    ]);
   });
 
   it("is for the coordinator and investors only", async () => {

@@ -35,6 +35,10 @@ const BOUNDED_LISTS = new Set([
   "CapacityHeatMap.capabilities",
   // One per capability offered in the park; weeks up to MAX_HORIZON_WEEKS (52) and MAX_HISTORY_WEEKS (260).
   "DemandForecast.capabilities",
+  // At most six measures each (BENCHMARK_MEASURES).
+  "RevenueReport.benchmarks",
+  "LoadReport.benchmarks",
+  "ClusterAnalytics.benchmarks",
   "CapabilityDemandForecast.weeks",
   "CapabilityDemandForecast.history",
   "Order.instantQuotes",

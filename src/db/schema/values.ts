@@ -46,7 +46,7 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventTypeValue = (typeof EVENT_TYPES)[number];
 
-export const SCORE_FACTORS = ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD", "REVENUE_PER_ENGINEER", "GROWTH", "WIN_RATE", "PRICE_LEVEL"] as const;
+export const SCORE_FACTORS = ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD", "REVENUE_PER_EMPLOYEE", "GROWTH", "WIN_RATE", "PRICE_LEVEL"] as const;
 export type ScoreFactorValue = (typeof SCORE_FACTORS)[number];
 
 export const ORDER_STATUSES = ["OPEN", "AWARDED", "IN_PRODUCTION", "COMPLETED", "CANCELLED", "EXPIRED"] as const;
