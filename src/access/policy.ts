@@ -134,13 +134,25 @@ export const RULES = {
   Contract: rule(PARTIES, "A contract and its deliveries are seen by its contractor, its customer and the coordinator."),
   "Contract.engineerHours": rule(INSIDERS, "A contract's engineer-hours and bookings are the contractor's internal figures."),
   "Company.engineers": rule(INSIDERS, "A company's engineers are seen by its members and the coordinator."),
-  "Company.internalReports": rule(INSIDERS, "A contract company's load and revenue are seen by its members and the coordinator."),
+  "Company.internalReports": rule(INSIDERS, "A contract company's load and revenue, and the figures behind its scorecard's levels, are seen by its members and the coordinator."),
   "Company.scorecard": rule(["OWNER", "OTHER_PRODUCT_COMPANY", "COORDINATOR", "INVESTOR"], "A contractor's scorecard is seen by itself, the product companies that buy, the coordinator and investors; not by competitors."),
   Investment: rule(["COORDINATOR", "INVESTOR"], "Investments are seen by the coordinator and investors."),
   "Question (private)": rule(PARTIES, "A question is seen by the company that asked it, the order's owner and the coordinator, like a bid; never by a competitor."),
   "Question.company": rule(PARTIES, "Who asked a published question stays known to the asker, the order's owner and the coordinator only."),
 } as const;
 export type RuleName = keyof typeof RULES;
+
+/**
+ * The fewest companies a park-wide figure (a capability's row of the heat-map or the demand
+ * forecast) may be drawn from for anyone but the coordinator: a row of one contractor would be
+ * that company's load, which "Company.internalReports" keeps to its members.
+ */
+export const MIN_COMPANIES_IN_AGGREGATE = 2;
+
+/** Whether the viewer may see a figure aggregated over this many companies. */
+export function seesAggregate(viewer: Viewer | null, companies: number): boolean {
+  return viewer?.role === "COORDINATOR" || companies >= MIN_COMPANIES_IN_AGGREGATE;
+}
 
 /** Whether the viewer, standing to an object's parties as it does, passes the rule. */
 export function sees(viewer: Viewer | null, ruleName: RuleName, parties: Parties): boolean {

@@ -146,8 +146,11 @@ export class CapacityHeatMap {
   @Field(() => Float, { description: "The utilisation from which a capability counts as running short." })
   threshold!: number;
 
-  @Field(() => [CapabilityLoad], { description: "One row per capability offered in the park, the most loaded first." })
+  @Field(() => [CapabilityLoad], { description: "One row per capability offered in the park (for all but the coordinator, by two contractors or more), the most loaded first." })
   capabilities!: CapabilityLoad[];
+
+  @Field(() => GraphQLSafeInt, { description: "Capabilities left out because only one contractor offers them: its row would be that company's load, which only the coordinator sees. 0 for the coordinator." })
+  withheldCapabilities!: number;
 }
 
 @ObjectType({ description: "What a contractor's offer and free capacity give for an order now: price and earliest completion." })
@@ -220,5 +223,5 @@ export function toCapacityHeatMap(map: Awaited<ReturnType<ReportService["heatMap
       runsShortWithOpenOrders: row.runsShortWithOpenOrders,
     }),
   );
-  return Object.assign(new CapacityHeatMap(), { park: toPark(map.park), asOf: map.window.asOf, threshold: map.threshold, capabilities });
+  return Object.assign(new CapacityHeatMap(), { park: toPark(map.park), asOf: map.window.asOf, threshold: map.threshold, capabilities, withheldCapabilities: map.withheld });
 }

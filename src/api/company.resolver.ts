@@ -131,6 +131,6 @@ export class CompanyResolver {
   })
   async scorecard(@Root() company: Company, @Ctx() ctx: Context): Promise<Scorecard | null> {
     if (!produces(company.kind) || !sees(ctx.viewer, "Company.scorecard", { owner: company.dbId })) return null;
-    return toScorecard(await ctx.loaders.scorecardByCompany.load(company.dbId));
+    return toScorecard(await ctx.loaders.scorecardByCompany.load(company.dbId), sees(ctx.viewer, "Company.internalReports", { owner: company.dbId }));
   }
 }

@@ -166,8 +166,11 @@ export class DemandForecast {
   @Field(() => GraphQLSafeInt, { description: `The coverage of each forecast's interval, in percent (${INTERVAL_PERCENT}).` })
   intervalPercent!: number;
 
-  @Field(() => [CapabilityDemandForecast], { description: "One row per capability offered in the park: those running short soonest first, then by code." })
+  @Field(() => [CapabilityDemandForecast], { description: "One row per capability offered in the park (for all but the coordinator, by two contractors or more): those running short soonest first, then by code." })
   capabilities!: CapabilityDemandForecast[];
+
+  @Field(() => GraphQLSafeInt, { description: "Capabilities left out because only one contractor offers them: its row would be that company's load, which only the coordinator sees. 0 for the coordinator." })
+  withheldCapabilities!: number;
 }
 
 const hours = (centihours: number) => toHours(Math.round(centihours));
@@ -214,5 +217,6 @@ export function toDemandForecast(f: DemandForecastFigures): DemandForecast {
     horizonWeeks: f.horizon,
     intervalPercent: INTERVAL_PERCENT,
     capabilities: f.capabilities.map((row) => toCapabilityForecast(row, f.horizon)),
+    withheldCapabilities: f.withheld,
   });
 }

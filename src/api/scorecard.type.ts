@@ -38,7 +38,9 @@ export class ScoreFactorPart {
   @Field(() => Float, { description: "weight x level, to one decimal." })
   points!: number;
 
-  @Field(() => String, { description: "What was measured, in words." })
+  @Field(() => String, {
+    description: "What was measured, in words: with the company's own figures (units, money, hours, bids) for its members and the coordinator; for everyone else what the level measures, without them.",
+  })
   measure!: string;
 }
 
@@ -72,7 +74,15 @@ export class Scorecard {
   components!: ScoreComponentPart[];
 }
 
-export const toScorecard = (score: CompanyScore): Scorecard => Object.assign(new Scorecard(), score);
+/**
+ * A scorecard as a viewer may read it: with the company's own figures in each measure for its
+ * members and the coordinator ("Company.internalReports"), with the levels only for everyone else.
+ */
+export const toScorecard = (score: CompanyScore, withFigures: boolean): Scorecard =>
+  Object.assign(new Scorecard(), {
+    ...score,
+    components: score.components.map((c) => ({ ...c, factors: c.factors.map(({ publicMeasure, ...f }) => ({ ...f, measure: withFigures ? f.measure : publicMeasure })) })),
+  });
 
 @ObjectType({ description: "The weight of one scorecard sub-factor." })
 export class ScoreWeight {

@@ -2,7 +2,7 @@ import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { openOrderDemand } from "../capacity/capacity.service";
 import { bookedOnHoldersByWeek, holderKey, offeringCompaniesOfPark, weeklyCapacityOfHolders } from "../capacity/capacity.repository";
 import { addWeeks, weekNumber, weekStart, weeksFrom } from "../capacity/weeks";
-import { gate } from "../access/policy";
+import { gate, seesAggregate } from "../access/policy";
 import type { RequestContext } from "../core/request-context";
 import type { CapabilityRow, ParkRow } from "../db/schema";
 import { badUserInput } from "../graphql/errors";
@@ -49,6 +49,8 @@ export interface DemandForecastFigures {
   historyFrom: string;
   horizon: number;
   capabilities: CapabilityForecastFigures[];
+  /** Capabilities left out because fewer companies offer them than a viewer other than the coordinator may see a figure of. */
+  withheld: number;
 }
 
 const weeksArg = (value: number | null | undefined, fallback: number, min: number, max: number, name: string): number => {
@@ -82,7 +84,9 @@ export class ForecastService {
     const capabilities = new Map((await findCapabilitiesByIds(ctx.db, [...offering.keys()])).map((c) => [c.id, c]));
 
     const firstWeek = weekNumber(historyFrom);
-    const rows = [...offering].map(([capabilityId, offers]): CapabilityForecastFigures => {
+    // A capability of one contractor is that company's load: the coordinator's to see only.
+    const shown = [...offering].filter(([, offers]) => seesAggregate(ctx.viewer, offers.length));
+    const rows = shown.map(([capabilityId, offers]): CapabilityForecastFigures => {
       const centihoursPerUnit = Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length);
       // Demand per complete week of history, by the week each order was posted in.
       const posted = Array.from({ length: historyWeeks }, () => 0);
@@ -131,6 +135,6 @@ export class ForecastService {
       return w < 0 ? Infinity : w;
     };
     rows.sort((a, b) => firstShort(a) - firstShort(b) || a.capability.code.localeCompare(b.capability.code));
-    return { park, asOf, historyFrom, horizon, capabilities: rows };
+    return { park, asOf, historyFrom, horizon, capabilities: rows, withheld: offering.size - shown.length };
   }
 }

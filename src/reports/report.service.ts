@@ -4,7 +4,7 @@ import { checkThreshold, openOrderDemand, windowOf } from "../capacity/capacity.
 import { bookedOnHoldersByWeek, holderKey, offeringCompaniesOfPark, openOrdersOfPark, weeklyCapacityOfHolders } from "../capacity/capacity.repository";
 import { effectiveStatus } from "../orders/order-state";
 import { groupBy } from "../shared/group-by";
-import { gate, sees } from "../access/policy";
+import { gate, sees, seesAggregate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
@@ -188,9 +188,11 @@ export class ReportService {
     });
     // Shortest first: the highest peak, then the capability's code.
     const capabilities = new Map((await findCapabilitiesByIds(ctx.db, rows.map((r) => r.capabilityId))).map((c) => [c.id, c]));
-    const sorted = rows
+    // A capability of one contractor is that company's load: the coordinator's to see only.
+    const shown = rows.filter((row) => seesAggregate(ctx.viewer, row.contractorCount));
+    const sorted = shown
       .map((row) => ({ ...row, capability: capabilities.get(row.capabilityId)! }))
       .sort((a, b) => b.peakUtilisation - a.peakUtilisation || a.capability.code.localeCompare(b.capability.code));
-    return { park, window, threshold, rows: sorted };
+    return { park, window, threshold, rows: sorted, withheld: rows.length - shown.length };
   }
 }

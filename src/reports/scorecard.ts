@@ -34,8 +34,22 @@ export interface FactorScore {
   level: number;
   measured: boolean;
   points: number;
+  /** What was measured, with the company's own figures (units, money, hours, bids). */
   measure: string;
+  /** The same without the figures: what the level measures, for viewers outside the company. */
+  publicMeasure: string;
 }
+
+/** What each sub-factor measures, in words that carry none of the company's figures (its level says how it stands). */
+const MEANING: Record<ScoreFactorValue, string> = {
+  ON_TIME_DELIVERY: "Share of units delivered by the promised date in the last 365 days.",
+  ACCEPTED_QUALITY: "Share of the units decided in the last 365 days that customers accepted.",
+  LOAD: `Share of engineer-hours booked over the next ${LOAD_WEEKS} weeks (100 % scores 1).`,
+  REVENUE_PER_EMPLOYEE: "Revenue per employee in the last 365 days against 30 000 000.00 RUB a year (the reference scores 1).",
+  GROWTH: "Revenue growth on the 365 days before against 25 % (25 % or more scores 1, no growth 0).",
+  WIN_RATE: "Share of the bids decided in the last 365 days that won.",
+  PRICE_LEVEL: "Offer prices against the park's median for the same capability (at or below the median scores 1).",
+};
 
 export interface ComponentScore {
   component: ScoreComponentValue;
@@ -109,7 +123,8 @@ export async function scorecards(db: Executor, companyIds: number[], today: stri
         const level = Math.round((m.level ?? NEUTRAL_LEVEL) * 1000) / 1000;
         const weight = weights.get(factor) ?? 0;
         const measure = m.level === null ? `${m.measure} Counted as ${NEUTRAL_LEVEL}.` : m.measure;
-        return { factor, weight, level, measured: m.level !== null, points: weight * level, measure };
+        const publicMeasure = m.level === null ? `${MEANING[factor]} No data to measure it: counted as ${NEUTRAL_LEVEL}.` : `${MEANING[factor]} Level ${level} of 1.`;
+        return { factor, weight, level, measured: m.level !== null, points: weight * level, measure, publicMeasure };
       });
       return { component, score: factors.reduce((sum, f) => sum + f.points, 0), factors };
     });

@@ -429,3 +429,44 @@ describe("investments and cluster analytics", () => {
     expect((await server.gql(CLUSTER, { parkId, from: day0, to: day0 }, coordinator)).errors).toBeUndefined();
   });
 });
+
+describe("what an investor sees of a company", () => {
+  const CARD = `query($id: ID!) { node(id: $id) { ... on Company { scorecard { components { factors { factor level measure } } } } } }`;
+  const measures = async (token: string) =>
+    Object.fromEntries(
+      (await server.gql(CARD, { id: delta.id }, token)).data.node.scorecard.components.flatMap((c: any) => c.factors.map((f: any) => [f.factor, f.measure])),
+    ) as Record<string, string>;
+
+  it("reads a scorecard's levels, never the figures behind them; the company and the coordinator read both", async () => {
+    for (const token of [delta.token, coordinator]) {
+      expect((await measures(token)).REVENUE_PER_EMPLOYEE).toBe("5018518.55 RUB revenue per employee in the last 365 days (30 000 000.00 scores 1).");
+    }
+    for (const token of [investor, startup.token]) {
+      const text = await measures(token);
+      expect(text.REVENUE_PER_EMPLOYEE).toBe("Revenue per employee in the last 365 days against 30 000 000.00 RUB a year (the reference scores 1). Level 0.167 of 1.");
+      expect(text.ON_TIME_DELIVERY).toBe("Share of units delivered by the promised date in the last 365 days. Level 1 of 1.");
+      expect(text.GROWTH).toBe("Revenue growth on the 365 days before against 25 % (25 % or more scores 1, no growth 0). No data to measure it: counted as 0.5.");
+      // No money, units, hours or bid counts: only the levels and the references' figures (30 000 000.00, 365 days, 25 %, 100 %, 26 weeks).
+      const levels = (await server.gql(CARD, { id: delta.id }, token)).data.node.scorecard.components.flatMap((c: any) => c.factors.map((f: any) => String(f.level)));
+      const figures = Object.values(text).join(" ").match(/\d[\d ]*(\.\d+)?/g)!.map((n) => n.trim());
+      expect(figures.filter((n) => ![...levels, "30 000 000.00", "365", "25", "100", "26", "0", "0.5", "1"].includes(n))).toEqual([]);
+    }
+  });
+
+  it("does not see a capability of one contractor on the heat-map or the forecast: that row would be the company's load", async () => {
+    // Delta alone offers Welding: the coordinator sees its row, an investor a count of rows withheld.
+    const welding = (await gqlOk(ADD_CAPABILITY, { name: "Welding" }, coordinator)).capability.id;
+    await gqlOk(DECLARE_OFFER, { capabilityId: welding, unitPrice: { amount: "1000.00" }, engineerHoursPerUnit: 0.5, minLeadDays: 5, minLot: 1, maxLot: 1000 }, delta.token);
+    const parkId = (await server.gql(`query($id: ID!) { node(id: $id) { ... on Company { park { id } } } }`, { id: delta.id })).data.node.park.id;
+    const HEAT = `query($parkId: ID!) { capacityHeatMap(parkId: $parkId, weeks: 2) { withheldCapabilities capabilities { capability { name } } }
+      demandForecast(parkId: $parkId, weeks: 2) { withheldCapabilities capabilities { capability { name } } } }`;
+    const names = (rows: { capability: { name: string } }[]) => rows.map((r) => r.capability.name).sort();
+    const asCoordinator = (await server.gql(HEAT, { parkId }, coordinator)).data;
+    expect(names(asCoordinator.capacityHeatMap.capabilities)).toEqual(["Precision machining", "Welding"]);
+    expect(asCoordinator.capacityHeatMap.withheldCapabilities).toBe(0);
+    expect(names(asCoordinator.demandForecast.capabilities)).toEqual(["Precision machining", "Welding"]);
+    const asInvestor = (await server.gql(HEAT, { parkId }, investor)).data;
+    expect(asInvestor.capacityHeatMap).toEqual({ withheldCapabilities: 1, capabilities: [{ capability: { name: "Precision machining" } }] });
+    expect(asInvestor.demandForecast).toEqual({ withheldCapabilities: 1, capabilities: [{ capability: { name: "Precision machining" } }] });
+  });
+});
