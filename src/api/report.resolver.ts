@@ -5,11 +5,10 @@ import { toCapacityHeatMap, CapacityHeatMap } from "./capacity.type";
 import { toHours } from "../capacity/hours";
 import { toCompany } from "./company.type";
 import { type CompanyKind } from "../companies/company-kind";
-import { KIND_RIGHTS, ORDERING_KINDS, PRODUCER_KINDS, SPLIT_KINDS } from "../access/policy";
+import { KIND_RIGHTS, SPLIT_KINDS } from "../access/policy";
 import type { CompanyKindValue } from "../db/schema";
 
 
-const TRADING_KINDS = new Set<CompanyKindValue>([...ORDERING_KINDS, ...PRODUCER_KINDS]);
 import type { Context } from "./context";
 import { toEngineer } from "./engineer.type";
 import { PageArgs, pageRequest, toListConnection, type Connection } from "../graphql/connection";
@@ -18,6 +17,9 @@ import { Currency, toMoney } from "../graphql/money";
 import { toPark } from "./park.type";
 import { annualised, growthPercent, percentOf, perHead } from "../shared/ratio";
 import { annualGrowthPercent, compare, REFERENCES } from "../reports/benchmarks";
+import { cooperationPercent, MAX_COMPARED_PARKS, tradingCompanies, type ParkFiguresRow } from "../reports/report.service";
+import type { Period } from "../reports/period";
+import { ParkComparison, ParkRankMeasure, ParkStanding, ParkStandingConnection } from "./park-comparison.type";
 import { toBenchmark } from "./benchmark.type";
 import {
   ClusterAnalytics,
@@ -117,6 +119,59 @@ const kindShares = (values: Map<CompanyKindValue, number>, money: boolean): Kind
   });
 };
 
+/** A park's growth, participation and cooperation beside their references. */
+const parkBenchmarks = (c: ParkFiguresRow, period: Period) =>
+  [
+    compare("GROWTH", annualGrowthPercent(c.revenue.revenueMinor, c.previousRevenueMinor, period.days)),
+    compare("PARTICIPATION", percentOf(c.active, tradingCompanies(c.companies))),
+    compare("PRODUCTION_COOPERATION", cooperationPercent(c.volume)),
+  ].map(toBenchmark);
+
+@Resolver(() => ParkComparison)
+export class ParkComparisonResolver {
+  @Extensions(fieldCost(REPORT_COST.clusterAnalytics))
+  @Query(() => ParkComparison, {
+    nullable: true,
+    description: `Parks and clusters side by side over a period, ranked by growth, load, participation, cooperation, investment or order volume (at most ${MAX_COMPARED_PARKS}). The coordinator, investors and banks.`,
+  })
+  async parkComparison(
+    @Arg("from", () => GraphQLLocalDate, fromArg) from: string,
+    @Arg("to", () => GraphQLLocalDate, toArg) to: string,
+    @Arg("rankBy", () => ParkRankMeasure, { defaultValue: ParkRankMeasure.GROWTH, description: "The measure to rank by (default GROWTH)." }) rankBy: ParkRankMeasure,
+    @Arg("parkIds", () => [ID], { nullable: true, description: `The parks to compare, 1 to ${MAX_COMPARED_PARKS}; default every park (refused when there are more).` }) parkIds: string[] | null,
+    @Ctx() ctx: Context,
+  ): Promise<ParkComparison> {
+    const { period, standings } = await ctx.services.reports.compareParks(ctx, { from, to, parkIds, rankBy });
+    return Object.assign(new ParkComparison(), {
+      period: toReportPeriod(period),
+      rankedBy: rankBy,
+      rows: standings.map((s, i) => {
+        const companies = tradingCompanies(s.companies);
+        return Object.assign(new ParkStanding(), {
+          rank: i + 1,
+          park: toPark(s.park),
+          contractRevenue: toMoney(s.revenue.revenueMinor, Currency.RUB),
+          previousContractRevenue: toMoney(s.previousRevenueMinor, Currency.RUB),
+          revenueGrowthPercent: annualGrowthPercent(s.revenue.revenueMinor, s.previousRevenueMinor, period.days),
+          loadPercent: s.loadPercent,
+          participation: Object.assign(new Participation(), { companies, active: s.active, activePercent: percentOf(s.active, companies) }),
+          productionCooperationPercent: cooperationPercent(s.volume),
+          investment: toMoney([...s.investment.values()].reduce((a, b) => a + b, 0), Currency.RUB),
+          investmentByKind: kindShares(s.investment, true),
+          orderVolume: toMoney(s.volume.valueMinor, Currency.RUB),
+          contracts: s.volume.contracts,
+          benchmarks: parkBenchmarks(s, period),
+        });
+      }),
+    });
+  }
+
+  @FieldResolver(() => ParkStandingConnection, { description: "The parks, in the order of the ranking." })
+  standings(@Root() comparison: ParkComparison, @Args(() => PageArgs) args: PageArgs): Connection<ParkStanding> {
+    return toListConnection(comparison.rows, pageRequest(args));
+  }
+}
+
 @Resolver(() => ClusterAnalytics)
 export class ClusterAnalyticsResolver {
   @Extensions(fieldCost(REPORT_COST.clusterAnalytics))
@@ -130,9 +185,8 @@ export class ClusterAnalyticsResolver {
     const c = await ctx.services.reports.cluster(ctx, { parkId, from, to });
     // Only engineers are counted across the park: perEmployee and perSystemEngineer come out null.
     const heads = { employees: 0, engineers: c.revenue.engineers, systemEngineers: 0 };
-    // Participation counts the companies that trade (order or produce); universities, suppliers and banks watch.
-    const companies = [...c.companies].filter(([kind]) => TRADING_KINDS.has(kind)).reduce((sum, [, n]) => sum + n, 0);
-    const cooperation = percentOf(c.volume.membersInParkMinor, c.volume.membersValueMinor + c.volume.sourcedOutsideMinor);
+    const companies = tradingCompanies(c.companies);
+    const cooperation = cooperationPercent(c.volume);
     return Object.assign(new ClusterAnalytics(), {
       park: toPark(c.park),
       period: toReportPeriod(c.period),
@@ -154,11 +208,7 @@ export class ClusterAnalyticsResolver {
       }),
       participation: Object.assign(new Participation(), { companies, active: c.active, activePercent: percentOf(c.active, companies) }),
       previousContractRevenue: toMoney(c.previousRevenueMinor, Currency.RUB),
-      benchmarks: [
-        compare("GROWTH", annualGrowthPercent(c.revenue.revenueMinor, c.previousRevenueMinor, c.period.days)),
-        compare("PARTICIPATION", percentOf(c.active, companies)),
-        compare("PRODUCTION_COOPERATION", cooperation),
-      ].map(toBenchmark),
+      benchmarks: parkBenchmarks(c, c.period),
       contractRevenue: toMoney(c.revenue.revenueMinor, Currency.RUB),
       engineers: c.revenue.engineers,
       inPeriod: revenueFigures(c.revenue.revenueMinor, heads),

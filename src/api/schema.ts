@@ -18,7 +18,7 @@ import { BidResolver, BidTermsResolver } from "./bid.resolver";
 import { ContractResolver, DeliveryResolver } from "./contract.resolver";
 import { CapacityHeatMapResolver, LoadReportResolver } from "./capacity.resolver";
 import { OrderResolver } from "./order.resolver";
-import { ClusterAnalyticsResolver, RevenueReportResolver, ScoreWeightResolver } from "./report.resolver";
+import { ClusterAnalyticsResolver, ParkComparisonResolver, RevenueReportResolver, ScoreWeightResolver } from "./report.resolver";
 import { MatchPlansResolver, SourcingPolicyResolver } from "./matching.resolver";
 import { CapabilityDemandForecastResolver, DemandForecastResolver } from "./forecast.resolver";
 import { ChainPlansResolver, ChainResolver, OrderChainResolver } from "./chain.resolver";
@@ -48,6 +48,7 @@ export const resolvers = [
   RevenueReportResolver,
   ScoreWeightResolver,
   ClusterAnalyticsResolver,
+  ParkComparisonResolver,
   DemandForecastResolver,
   CapabilityDemandForecastResolver,
   InvestmentResolver,

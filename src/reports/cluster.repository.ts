@@ -99,3 +99,16 @@ export async function parkRevenue(db: Executor, parkId: number, period: Period):
   );
   return { revenueMinor: Number(row.revenue), engineers: Number(row.engineers) };
 }
+
+/** The weekly engineer-hours of the park's active engineers, and what is booked on them in [fromWeek, toWeek], in centihours (one statement). */
+export async function parkLoad(db: Executor, parkId: number, fromWeek: string, toWeek: string): Promise<{ weeklyCentihours: number; bookedCentihours: number }> {
+  const [row] = await sqlRows<{ weekly: number | string | null; booked: number | string | null }>(
+    db,
+    sql`
+    select
+      (select coalesce(sum(e.weekly_hours), 0) * 100 from engineers e join companies c on c.id = e.company_id where c.park_id = ${parkId} and e.active) as weekly,
+      (select coalesce(sum(b.centihours), 0) from bookings b join engineers e on e.id = b.engineer_id join companies c on c.id = e.company_id
+        where c.park_id = ${parkId} and e.active and b.week between ${fromWeek} and ${toWeek}) as booked`,
+  );
+  return { weeklyCentihours: Number(row.weekly ?? 0), bookedCentihours: Number(row.booked ?? 0) };
+}

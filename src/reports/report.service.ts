@@ -4,20 +4,26 @@ import { checkThreshold, openOrderDemand, windowOf } from "../capacity/capacity.
 import { bookedOnHoldersByWeek, holderKey, offeringCompaniesOfPark, openOrdersOfPark, weeklyCapacityOfHolders } from "../capacity/capacity.repository";
 import { effectiveStatus } from "../orders/order-state";
 import { groupBy } from "../shared/group-by";
-import { gate, sees, seesAggregate } from "../access/policy";
+import { gate, ORDERING_KINDS, PRODUCER_KINDS, sees, seesAggregate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
-import { SCORE_FACTORS, type CompanyRow, type EngineerRow, type InvestmentRow, type ScoreFactorValue } from "../db/schema";
+import { SCORE_FACTORS, type CompanyKindValue, type CompanyRow, type EngineerRow, type InvestmentRow, type ParkRow, type ScoreFactorValue } from "../db/schema";
 import { findEngineersOfCompany } from "../engineers/engineer.repository";
 import type { PageRequest, Listed } from "../db/page";
-import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
+import { badUserInput, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { parkOrNotFound } from "../parks/park.service";
 import { idempotent } from "../shared/idempotency";
 import { localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
-import { activeCompanies, companiesByKind, investmentByKind, orderVolume, parkRevenue } from "./cluster.repository";
+import { activeCompanies, companiesByKind, investmentByKind, orderVolume, parkLoad, parkRevenue, type OrderVolumeFigures } from "./cluster.repository";
+import { annualGrowthPercent } from "./benchmarks";
+import { listParks } from "../parks/park.repository";
+import { addWeeks, weekStart } from "../capacity/weeks";
+import { percentOf } from "../shared/ratio";
+import type { Executor } from "../db/executor";
+import { LOAD_WEEKS } from "./scorecard";
 import { findInvestment, insertInvestment, listInvestmentsOfPark, countInvestmentsOfPark } from "./investment.repository";
 import { type RecordInvestmentInput } from "./investment.inputs";
 import { periodOf, previousPeriod, type Period } from "./period";
@@ -40,11 +46,65 @@ export interface RevenueFiguresRow {
   byEngineer: { engineer: EngineerRow; centihours: number; revenueMinor: number }[];
 }
 
+/** The most parks one comparison ranks. */
+export const MAX_COMPARED_PARKS = 50;
+
+export type ParkRankValue = "GROWTH" | "LOAD" | "PARTICIPATION" | "COOPERATION" | "INVESTMENT" | "ORDER_VOLUME";
+
+export type ParkFiguresRow = Awaited<ReturnType<typeof parkFigures>>;
+
+export interface ParkStanding extends ParkFiguresRow {
+  park: ParkRow;
+  /** Booked of available engineer-hours of the park's producers over the coming 26 weeks. */
+  loadPercent: number | null;
+}
+
+/** A park's figures over a period (seven aggregate statements). */
+async function parkFigures(db: Executor, parkId: number, period: Period) {
+  return {
+    companies: await companiesByKind(db, parkId, period),
+    investment: await investmentByKind(db, parkId, period),
+    volume: await orderVolume(db, parkId, period),
+    active: await activeCompanies(db, parkId, period),
+    revenue: await parkRevenue(db, parkId, period),
+    previousRevenueMinor: (await parkRevenue(db, parkId, previousPeriod(period))).revenueMinor,
+  };
+}
+
+/** The trading companies (those that order or produce), whose share active is the park's participation. */
+export function tradingCompanies(companies: Map<CompanyKindValue, number>): number {
+  return [...companies].filter(([kind]) => TRADING_KINDS.has(kind)).reduce((sum, [, n]) => sum + n, 0);
+}
+
+/** The level of production cooperation: of the members' products' value, the share the members made. */
+export const cooperationPercent = (v: OrderVolumeFigures): number | null => percentOf(v.membersInParkMinor, v.membersValueMinor + v.sourcedOutsideMinor);
+
+/** The figure a park is ranked by; null when it has none. */
+function rankValue(s: ParkStanding, rankBy: ParkRankValue, days: number): number | null {
+  switch (rankBy) {
+    case "GROWTH":
+      return annualGrowthPercent(s.revenue.revenueMinor, s.previousRevenueMinor, days);
+    case "LOAD":
+      return s.loadPercent;
+    case "PARTICIPATION":
+      return percentOf(s.active, tradingCompanies(s.companies));
+    case "COOPERATION":
+      return cooperationPercent(s.volume);
+    case "INVESTMENT":
+      return [...s.investment.values()].reduce((a, b) => a + b, 0);
+    case "ORDER_VOLUME":
+      return s.volume.valueMinor;
+  }
+}
+
 export interface WeightRow {
   factor: ScoreFactorValue;
   component: ScoreComponentValue;
   weight: number;
 }
+
+/** Participation counts the companies that trade (order or produce); universities, suppliers and banks watch. */
+const TRADING_KINDS = new Set<CompanyKindValue>([...ORDERING_KINDS, ...PRODUCER_KINDS]);
 
 const componentOf = (factor: ScoreFactorValue): ScoreComponentValue =>
   (Object.keys(SCORE_COMPONENTS) as ScoreComponentValue[]).find((c) => (SCORE_COMPONENTS[c] as readonly string[]).includes(factor))!;
@@ -76,16 +136,40 @@ export class ReportService {
     gate(ctx.viewer, "clusterAnalytics");
     const park = await parkOrNotFound(ctx.db, args.parkId);
     const period = periodOf(args.from, args.to);
-    return {
-      park,
-      period,
-      companies: await companiesByKind(ctx.db, park.id, period),
-      investment: await investmentByKind(ctx.db, park.id, period),
-      volume: await orderVolume(ctx.db, park.id, period),
-      active: await activeCompanies(ctx.db, park.id, period),
-      revenue: await parkRevenue(ctx.db, park.id, period),
-      previousRevenueMinor: (await parkRevenue(ctx.db, park.id, previousPeriod(period))).revenueMinor,
-    };
+    return { park, period, ...(await parkFigures(ctx.db, park.id, period)) };
+  }
+
+  /**
+   * Parks side by side over a period, ranked by one measure (highest first, parks without a figure
+   * last, then by name), for the coordinator, investors and banks: eight statements per park.
+   */
+  async compareParks(ctx: RequestContext, args: { from: string; to: string; parkIds?: readonly string[] | null; rankBy: ParkRankValue }): Promise<{ period: Period; standings: ParkStanding[] }> {
+    gate(ctx.viewer, "clusterAnalytics");
+    const period = periodOf(args.from, args.to);
+    let chosen: ParkRow[];
+    if (args.parkIds) {
+      if (args.parkIds.length === 0 || args.parkIds.length > MAX_COMPARED_PARKS) throw badUserInput(`parkIds names 1 to ${MAX_COMPARED_PARKS} parks.`, "parkIds");
+      chosen = [];
+      for (const id of new Set(args.parkIds)) chosen.push(await parkOrNotFound(ctx.db, id));
+    } else {
+      chosen = await listParks(ctx.db, { limit: MAX_COMPARED_PARKS, afterId: null });
+      if (chosen.length > MAX_COMPARED_PARKS) throw badUserInput(`There are more than ${MAX_COMPARED_PARKS} parks: name up to ${MAX_COMPARED_PARKS} of them in parkIds.`, "parkIds");
+    }
+    const thisWeek = weekStart(localDate(ctx.now));
+    const [fromWeek, toWeek] = [thisWeek, addWeeks(thisWeek, LOAD_WEEKS - 1)];
+    const standings: ParkStanding[] = [];
+    for (const park of chosen) {
+      const figures = await parkFigures(ctx.db, park.id, period);
+      const load = await parkLoad(ctx.db, park.id, fromWeek, toWeek);
+      standings.push({ park, ...figures, loadPercent: percentOf(load.bookedCentihours, load.weeklyCentihours * LOAD_WEEKS) });
+    }
+    const value = (s: ParkStanding): number | null => rankValue(s, args.rankBy, period.days);
+    standings.sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      if (x === null || y === null) return x === y ? a.park.name.localeCompare(b.park.name) : x === null ? 1 : -1;
+      return y - x || a.park.name.localeCompare(b.park.name);
+    });
+    return { period, standings };
   }
 
   /** One investment, for the coordinator and investors; undefined for anyone else, as for an id that does not exist. */

@@ -164,6 +164,33 @@ export const DEMO_PARKS: DemoPark[] = [
       { name: "Chernozem Development Bank", kind: "FINANCIAL_INSTITUTION", description: "Lends to the cluster's manufacturers against their order books.", employeeCount: 800 },
     ],
   },
+  {
+    // A second, smaller cluster, so that parkComparison has two clusters to set side by side.
+    name: "Tula Machine-Tool Cluster",
+    kind: "CLUSTER",
+    region: "Tula region",
+    description: "Machine-tool makers and the foundry and machine shops that supply their beds and spindles.",
+    companies: [
+      { name: "TulaTochMash", kind: "PRODUCT", description: "Precision CNC machine tools.", employeeCount: 420 },
+      {
+        name: "Tula Precision Machining",
+        kind: "CONTRACT",
+        description: "CNC machining of spindles, slides and housings.",
+        employeeCount: 160,
+        engineers: [2, 10],
+                // Dearer and slower than the other parks' machine shops: it works for its own cluster, and leaves their demo plans as they are.
+        offers: [{ capability: "MECHANICAL_MACHINING", unitPrice: "9800.00", engineerHoursPerUnit: 1.5, minLeadDays: 70, minLot: 20, maxLot: 20000 }],
+      },
+      {
+        name: "Aleksin Foundry",
+        kind: "CONTRACT",
+        description: "Grey-iron castings for machine beds.",
+        employeeCount: 210,
+        engineers: [1, 8],
+        offers: [{ capability: "CASTING", unitPrice: "21500.00", engineerHoursPerUnit: 4, minLeadDays: 70, minLot: 10, maxLot: 5000 }],
+      },
+    ],
+  },
 ];
 
 const WOMEN = ["Anna", "Daria", "Irina", "Maria", "Olga", "Svetlana"];

@@ -28,6 +28,8 @@ export const DEMO_TRADES: DemoTrade[] = [
   { customer: "NeftegazMash", contractor: "Voronezh Foundry", capability: "CASTING", quantity: 200, unitPrice: "18500.00", lateIn: [4, 6, 10], rejectedIn: [6] },
   { customer: "Borehole Pump Systems", contractor: "GalvanoTerm", capability: "GALVANIC_TREATMENT", quantity: 2000, unitPrice: "950.00", lateIn: [6], rejectedIn: [] },
   { customer: "Borehole Pump Systems", contractor: "Liski Unit Plant", capability: "UNIT_PRODUCTION", quantity: 60, unitPrice: "64000.00", lateIn: [2, 14], rejectedIn: [10] },
+  { customer: "TulaTochMash", contractor: "Tula Precision Machining", capability: "MECHANICAL_MACHINING", quantity: 250, unitPrice: "9800.00", lateIn: [10], rejectedIn: [] },
+  { customer: "TulaTochMash", contractor: "Aleksin Foundry", capability: "CASTING", quantity: 40, unitPrice: "21500.00", lateIn: [], rejectedIn: [4] },
   { customer: "NeftegazMash", contractor: "Final Assembly and Test Centre", capability: "ASSEMBLY_AND_TESTING", quantity: 80, unitPrice: "21500.00", lateIn: [], rejectedIn: [2] },
 ];
 
@@ -46,6 +48,7 @@ export const DEMO_INVESTMENTS: { company: string; investor: string; amount: stri
   { company: "GalvanoTerm", investor: "Regional Development Fund", amount: "300000000.00", daysAgo: 90 },
   { company: "NeftegazMash", investor: "Gazprombank Industrial", amount: "400000000.00", daysAgo: 150 },
   { company: "Borehole Pump Systems", investor: "Voronezh Venture Fund", amount: "200000000.00", daysAgo: 45 },
+  { company: "Aleksin Foundry", investor: "Tula Regional Fund", amount: "350000000.00", daysAgo: 100 },
 ];
 
 /**

@@ -16,9 +16,9 @@ afterAll(() => server.close());
 const tokenFor = (label: string) => tokens.find((t) => t.label === label)!.token;
 
 describe("demo data", () => {
-  it("models the reference technopark: product and contract companies 80/20, and a second park", async () => {
+  it("models the reference technopark: product and contract companies 80/20, and two clusters", async () => {
     const { data } = await server.gql(`{ parks { nodes { name kind companies(first: 100) { nodes { kind } } } } }`);
-    expect(data.parks.nodes.map((p: any) => p.kind)).toEqual(["TECHNOPARK", "CLUSTER"]);
+    expect(data.parks.nodes.map((p: any) => p.kind)).toEqual(["TECHNOPARK", "CLUSTER", "CLUSTER"]);
     const kinds = data.parks.nodes[0].companies.nodes.map((c: any) => c.kind);
     expect(kinds.filter((k: string) => k === "PRODUCT").length / kinds.length).toBe(0.8);
   });
@@ -81,7 +81,7 @@ describe("demo data", () => {
     expect((await server.gql(`{ viewer { role } }`, {}, old)).status).toBe(401);
     const coordinator = fresh.find((t) => t.label === "coordinator")!.token;
     expect((await server.gql(`{ viewer { role } }`, {}, coordinator)).data.viewer.role).toBe("COORDINATOR");
-    expect((await server.gql(`{ companies(first: 100) { nodes { id } } }`)).data.companies.nodes).toHaveLength(22);
+    expect((await server.gql(`{ companies(first: 100) { nodes { id } } }`)).data.companies.nodes).toHaveLength(25);
   });
 });
 
@@ -247,5 +247,33 @@ describe("demo reports", () => {
     expect(analytics.orderVolume.productionCooperationPercent).toBeGreaterThan(90);
     expect(analytics.orderVolume.productionCooperationPercent).toBeLessThan(100);
     expect(analytics.participation.activePercent).toBe(100);
+  });
+
+  it("shows the development centre a forecast that runs short, figures beside their benchmarks, and two clusters side by side", async () => {
+    const parks = (await server.gql(`{ parks { nodes { id name } } }`)).data.parks.nodes;
+    const forecast = (
+      await server.gql(`query($parkId: ID!) { demandForecast(parkId: $parkId) { capabilities { capability { code } method runsShort firstShortWeek history { demandHours } backtest { totalMapePercent naiveTotalMapePercent } } } }`, { parkId: parks[1].id }, token("coordinator"))
+    ).data.demandForecast.capabilities;
+    // Don Machining Works' four furnace engineers are booked out: heat treatment's forecast demand runs short at once.
+    const heat = forecast.find((c: { capability: { code: string } }) => c.capability.code === "HEAT_TREATMENT");
+    expect(heat).toMatchObject({ method: "INTERMITTENT", runsShort: true });
+    expect(heat.history.length).toBeGreaterThan(50);
+    expect(heat.backtest.totalMapePercent).toBeLessThan(heat.backtest.naiveTotalMapePercent);
+    expect(forecast[0].runsShort).toBe(true);
+
+    const revenue = (await server.gql(`query($from: LocalDate!, $to: LocalDate!) { revenueReport(from: $from, to: $to) { benchmarks { measure amount { amount } referenceAmount { amount } value reference meets } } }`, { from: yearAgo(), to: today }, token("contract company"))).data.revenueReport.benchmarks;
+    expect(revenue.map((b: { measure: string }) => b.measure)).toEqual(["REVENUE_PER_EMPLOYEE", "REVENUE_PER_SYSTEM_ENGINEER", "GROWTH"]);
+    expect(revenue[0]).toMatchObject({ referenceAmount: { amount: "30000000.00" }, meets: false });
+    // The history grows 25 % a year, as the reference does.
+    expect(revenue[2]).toMatchObject({ reference: 25 });
+    expect(revenue[2].value).toBeGreaterThan(20);
+
+    const compared = (
+      await server.gql(`query($from: LocalDate!, $to: LocalDate!) { parkComparison(from: $from, to: $to, rankBy: PARTICIPATION) { standings { nodes { rank park { name kind } participation { activePercent } orderVolume { minorUnits } } } } }`, { from: yearAgo(), to: today }, token("investor"))
+    ).data.parkComparison.standings.nodes;
+    expect(compared.filter((s: { park: { kind: string } }) => s.park.kind === "CLUSTER").map((s: { park: { name: string } }) => s.park.name).sort()).toEqual(["Tula Machine-Tool Cluster", "Voronezh Oil and Gas Equipment Cluster"]);
+    for (const standing of compared) expect(Number(standing.orderVolume.minorUnits)).toBeGreaterThan(0);
+    // The technopark (6 of its 10 companies active in the year, 60 %) ranks below both clusters (100 %).
+    expect(compared[2]).toMatchObject({ rank: 3, park: { name: "NC Technopark Troitsk" }, participation: { activePercent: 60 } });
   });
 });

@@ -421,6 +421,48 @@ describe("investments and cluster analytics", () => {
     ]);
   });
 
+  it("sets parks side by side, ranked by the measure asked for", async () => {
+    const parks = (await server.gql(`{ parks { nodes { id name } } }`)).data.parks.nodes;
+    const other = parks.find((p: { name: string }) => p.name === "Other Park").id;
+    const COMPARE = `query($from: LocalDate!, $to: LocalDate!, $rankBy: ParkRankMeasure, $parkIds: [ID!]) {
+      parkComparison(from: $from, to: $to, rankBy: $rankBy, parkIds: $parkIds) { rankedBy period { days } standings { totalCount nodes {
+        rank park { name } contractRevenue { amount } orderVolume { amount } contracts productionCooperationPercent loadPercent
+        participation { companies active activePercent } investment { amount } investmentByKind { kind sharePercent } benchmarks { measure value meets } } } } }`;
+    const rank = async (rankBy: string) => {
+      const res = await server.gql(COMPARE, { from: day0, to: addDays(day0, 8), rankBy, parkIds: [parkId, other] }, investor);
+      expect(res.errors).toBeUndefined();
+      return res.data.parkComparison;
+    };
+    const byVolume = await rank("ORDER_VOLUME");
+    expect(byVolume).toMatchObject({ rankedBy: "ORDER_VOLUME", period: { days: 9 }, standings: { totalCount: 2 } });
+    const [report, far] = byVolume.standings.nodes;
+    // The figures are clusterAnalytics's, park by park.
+    expect(report).toMatchObject({
+      rank: 1,
+      park: { name: "Report Park" },
+      contractRevenue: { amount: "50185185.50" },
+      orderVolume: { amount: "55185185.50" },
+      contracts: 3,
+      productionCooperationPercent: 90.9,
+      participation: { companies: 3, active: 2, activePercent: 66.7 },
+      investment: { amount: "1000000000.00" },
+      investmentByKind: [{ kind: "PRODUCT", sharePercent: 20 }, { kind: "CONTRACT", sharePercent: 80 }],
+      benchmarks: [{ measure: "GROWTH", value: null, meets: null }, { measure: "PARTICIPATION", value: 66.7, meets: true }, { measure: "PRODUCTION_COOPERATION", value: 90.9, meets: true }],
+    });
+    // Foxtrot made Lumen's order: the other park's order volume is nil, it has no cooperation to measure,
+    // its one company was active, and its engineer's 10 h of the coming 26 weeks' 1 040 h are booked.
+    expect(far).toMatchObject({ rank: 2, park: { name: "Other Park" }, orderVolume: { amount: "0.00" }, contracts: 0, productionCooperationPercent: null, participation: { companies: 1, active: 1, activePercent: 100 }, loadPercent: 1 });
+    expect((await rank("PARTICIPATION")).standings.nodes.map((n: { park: { name: string } }) => n.park.name)).toEqual(["Other Park", "Report Park"]);
+    // A park without a figure comes last.
+    expect((await rank("COOPERATION")).standings.nodes.map((n: { park: { name: string }; rank: number }) => [n.rank, n.park.name])).toEqual([[1, "Report Park"], [2, "Other Park"]]);
+    const refused = await server.gql(COMPARE, { from: day0, to: day0, parkIds: [] }, investor);
+    expect(refused.errors?.[0]).toMatchObject({ message: "parkIds names 1 to 50 parks.", extensions: { code: "BAD_USER_INPUT", argument: "parkIds" } });
+    expect((await server.gql(COMPARE, { from: day0, to: day0 }, startup.token)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    // Every park by default, ranked by growth: none had revenue in the days before, so by name.
+    const all = (await server.gql(COMPARE, { from: day0, to: day0 }, coordinator)).data.parkComparison.standings.nodes;
+    expect(all.map((n: { park: { name: string } }) => n.park.name)).toEqual(["Other Park", "Report Park"]);
+  });
+
   it("is for the coordinator and investors only", async () => {
     for (const token of [startup.token, delta.token]) {
       const res = await server.gql(CLUSTER, { parkId, from: day0, to: day0 }, token);

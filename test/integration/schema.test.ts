@@ -39,6 +39,9 @@ const BOUNDED_LISTS = new Set([
   "RevenueReport.benchmarks",
   "LoadReport.benchmarks",
   "ClusterAnalytics.benchmarks",
+  "ParkStanding.benchmarks",
+  // One per kind of the split (two), as ClusterAnalytics.investmentByKind.
+  "ParkStanding.investmentByKind",
   "CapabilityDemandForecast.weeks",
   "CapabilityDemandForecast.history",
   "Order.instantQuotes",
