@@ -1,3 +1,4 @@
+import { DEMO_PARKS } from "../../src/seed/demo-data";
 import { addDays } from "../../src/shared/time";
 import { getTableName } from "drizzle-orm";
 import { reseed, seedDemoData, SETTINGS_TABLES, TABLES_CHILDREN_FIRST } from "../../src/seed/seed";
@@ -81,7 +82,7 @@ describe("demo data", () => {
     expect((await server.gql(`{ viewer { role } }`, {}, old)).status).toBe(401);
     const coordinator = fresh.find((t) => t.label === "coordinator")!.token;
     expect((await server.gql(`{ viewer { role } }`, {}, coordinator)).data.viewer.role).toBe("COORDINATOR");
-    expect((await server.gql(`{ companies(first: 100) { nodes { id } } }`)).data.companies.nodes).toHaveLength(25);
+    expect((await server.gql(`{ companies(first: 100) { nodes { id } } }`)).data.companies.nodes).toHaveLength(DEMO_PARKS.reduce((sum, park) => sum + park.companies.length, 0));
   });
 });
 

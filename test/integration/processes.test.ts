@@ -90,7 +90,7 @@ describe(`server processes on one ${DIALECT === "sqlite" ? "database file" : "Po
         expect(child.output()).not.toMatch(/UNIQUE|duplicate key|Failed to start/);
         expect((await gqlAt(child.url, `{ capabilities(first: 50) { nodes { code } } }`, {})).body.data.capabilities.nodes).toHaveLength(DEMO_CAPABILITIES.length);
       }
-      expect(await withDatabase((database) => count(database, sql`select count(*) as n from parks`), empty)).toBe(2);
+      expect(await withDatabase((database) => count(database, sql`select count(*) as n from parks`), empty)).toBe(DEMO_PARKS.length);
       for (const child of started) child.process.kill("SIGTERM");
       expect(await Promise.all(started.map((child) => child.exited))).toEqual([0, 0, 0]);
     } finally {
@@ -235,7 +235,7 @@ describeOnSqlite("a process starting on a locked SQLite file", () => {
     holder.close();
     const child = await starting;
     expect(child.output()).toContain("Seeded demo data");
-    expect((await gqlAt(child.url, `{ parks { nodes { name } } }`, {})).body.data.parks.nodes).toHaveLength(2);
+    expect((await gqlAt(child.url, `{ parks { nodes { name } } }`, {})).body.data.parks.nodes).toHaveLength(DEMO_PARKS.length);
     child.process.kill("SIGTERM");
     await child.exited;
   });
