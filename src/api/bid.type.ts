@@ -1,5 +1,6 @@
 import { GraphQLLocalDate, GraphQLSafeInt } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
+import { BidSource } from "../bids/bid-status";
 import type { BidRevisionRow, BidRow, BidStatusValue } from "../db/schema";
 import { ConnectionType } from "../graphql/connection";
 import { toGlobalId } from "../graphql/global-id";
@@ -47,6 +48,9 @@ export class Bid extends Node {
   @Field(() => BidTerms, { description: "The current terms." })
   terms!: BidTerms;
 
+  @Field(() => BidSource, { description: "Where its terms came from: the contractor's own, or an instant quote." })
+  source!: BidSource;
+
   @Field(() => Date, { description: "When the bid was submitted." })
   createdAt!: Date;
 
@@ -78,6 +82,7 @@ export function toBid(row: BidRow): Bid {
     validUntil: row.validUntil,
     revision: row.revision,
     terms: toBidTerms(row, row.companyId),
+    source: row.source as BidSource,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   });

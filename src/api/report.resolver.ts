@@ -19,6 +19,7 @@ import { annualised, growthPercent, percentOf, perHead } from "../shared/ratio";
 import { annualGrowthPercent, compare, REFERENCES } from "../reports/benchmarks";
 import { cooperationPercent, MAX_COMPARED_PARKS, tradingCompanies, type ParkFiguresRow } from "../reports/report.service";
 import type { Period } from "../reports/period";
+import { daysToAwardReductionPercent } from "../reports/transaction-costs";
 import { ParkComparison, ParkRankMeasure, ParkStanding, ParkStandingConnection } from "./park-comparison.type";
 import { toBenchmark } from "./benchmark.type";
 import {
@@ -31,6 +32,8 @@ import {
   Participation,
   RevenueReport,
   revenueFigures,
+  TransactionCostFigures,
+  TransactionCosts,
   toContractsWon,
   toReportPeriod,
 } from "./report.type";
@@ -188,6 +191,8 @@ export class ClusterAnalyticsResolver {
     const companies = tradingCompanies(c.companies);
     const cooperation = cooperationPercent(c.volume);
     return Object.assign(new ClusterAnalytics(), {
+      parkDbId: c.park.id,
+      periodRow: c.period,
       park: toPark(c.park),
       period: toReportPeriod(c.period),
       companies: kindShares(c.companies, false),
@@ -213,6 +218,19 @@ export class ClusterAnalyticsResolver {
       engineers: c.revenue.engineers,
       inPeriod: revenueFigures(c.revenue.revenueMinor, heads),
       annualised: revenueFigures(c.revenue.revenueMinor, heads, c.period.days),
+    });
+  }
+
+  @Extensions(fieldCost(REPORT_COST.revenueReport))
+  @FieldResolver(() => TransactionCosts, { description: "Days from posting to award, bids per order, share of orders awarded and of bids from instant quotes: the period against the one before." })
+  async transactionCosts(@Root() analytics: ClusterAnalytics, @Ctx() ctx: Context): Promise<TransactionCosts> {
+    const { current, previous } = await ctx.services.reports.transactionCosts(ctx, analytics.parkDbId, analytics.periodRow);
+    const reduction = daysToAwardReductionPercent(current, previous);
+    return Object.assign(new TransactionCosts(), {
+      current: Object.assign(new TransactionCostFigures(), current),
+      previous: Object.assign(new TransactionCostFigures(), previous),
+      daysToAwardReductionPercent: reduction,
+      benchmark: toBenchmark(compare("TRANSACTION_TIME_SAVING", reduction)),
     });
   }
 

@@ -210,6 +210,9 @@ export class Participation {
   description: "A park's economy over a period, for the coordinator and investors: who is in it, where the money goes, how much work stays in the park, and what will run short.",
 })
 export class ClusterAnalytics {
+  parkDbId!: number;
+  periodRow!: Period;
+
   @Field(() => Park, { description: "The park." })
   park!: Park;
 
@@ -253,4 +256,49 @@ export class ClusterAnalytics {
     description: "The park's revenue growth compounded to a year (against 25 %), participation (against 55-65 %) and production cooperation (against 54 %), each with its source.",
   })
   benchmarks!: BenchmarkComparison[];
+}
+
+@ObjectType({ description: "What it took a park's companies to place work: the orders they posted in a period, their awards and bids." })
+export class TransactionCostFigures {
+  @Field(() => GraphQLSafeInt, { description: "Orders posted in the period (cancelled ones included: they count as not awarded)." })
+  ordersPosted!: number;
+
+  @Field(() => GraphQLSafeInt, { description: "Of those, the orders awarded (with at least one contract), whenever the award." })
+  ordersAwarded!: number;
+
+  @Field(() => Float, { nullable: true, description: `ordersAwarded / ordersPosted. ${PERCENT_RULE}; null without orders.` })
+  awardedSharePercent!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Mean days from posting an order to its first contract, over the orders awarded, to one decimal; null when none was." })
+  meanDaysToAward!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The median of the same." })
+  medianDaysToAward!: number | null;
+
+  @Field(() => GraphQLSafeInt, { description: "Bids on those orders, in any state." })
+  bids!: number;
+
+  @Field(() => Float, { nullable: true, description: "bids / ordersPosted, to one decimal; null without orders." })
+  bidsPerOrder!: number | null;
+
+  @Field(() => GraphQLSafeInt, { description: "Of those bids, the ones from instant quotes (Bid.source INSTANT_QUOTE or AWARDED_QUOTE): work placed without a contractor typing terms." })
+  quotedBids!: number;
+
+  @Field(() => Float, { nullable: true, description: `quotedBids / bids. ${PERCENT_RULE}; null without bids.` })
+  quotedBidSharePercent!: number | null;
+}
+
+@ObjectType({ description: "A park's transaction-cost indicators in the period beside the period of the same length before: the before and after a coordinator shows." })
+export class TransactionCosts {
+  @Field(() => TransactionCostFigures, { description: "The orders posted in the period." })
+  current!: TransactionCostFigures;
+
+  @Field(() => TransactionCostFigures, { description: "The orders posted in the period of the same length before." })
+  previous!: TransactionCostFigures;
+
+  @Field(() => Float, { nullable: true, description: "How much shorter meanDaysToAward got on the period before, in percent to one decimal (negative when longer); null without both." })
+  daysToAwardReductionPercent!: number | null;
+
+  @Field(() => BenchmarkComparison, { description: "daysToAwardReductionPercent beside the 23-40 % that standard APIs save in transaction costs." })
+  benchmark!: BenchmarkComparison;
 }

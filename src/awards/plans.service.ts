@@ -217,6 +217,7 @@ export function bidOfQuote(db: Executor, viewer: Viewer, order: OrderRow, offer:
     order,
     {
       companyId: offer.companyId,
+      source: "AWARDED_QUOTE",
       unitPriceMinor: offer.unitPriceMinor,
       currency: offer.currency,
       minLot: Math.min(offer.minLot, quantity),

@@ -2,7 +2,7 @@ import { bidEvent, type OrderRef } from "../events/domain-events";
 import { and, count, eq, gte, inArray, lt, min, or, sql, type Placeholder } from "drizzle-orm";
 import { countPerParent, countRows, pagesPerParent, sortedPage, sortedPagePerParent, type Executor } from "../db/executor";
 import { first, idList, inIdList, only, param, prepared, rowsByIds } from "../db/prepared";
-import { bidRevisions, bids, type BidRow, type BidStatusValue } from "../db/schema";
+import { bidRevisions, bids, type BidRow, type BidSourceValue, type BidStatusValue } from "../db/schema";
 import { appendEvents, type Actor } from "../events/event.repository";
 import type { PageRequest, Sort, SortedPageRequest, SortSpec } from "../db/page";
 import { BidSortField } from "./bid.inputs";
@@ -41,6 +41,7 @@ const newBid = prepared((db) =>
       ...termPlaceholders,
       orderId: sql.placeholder("orderId"),
       companyId: sql.placeholder("companyId"),
+      source: sql.placeholder("source"),
       status: "LIVE",
       revision: 1,
       createdAt: sql.placeholder("at"),
@@ -56,7 +57,7 @@ const newRevision = prepared((db) =>
 );
 
 /** Inserts a bid on `order` and its first revision (made by `revisionBy`, default the actor), and logs BID_PLACED. */
-export async function insertBid(db: Executor, order: OrderRef, values: Terms & { companyId: number }, actor: Actor, at: Date, revisionBy = actor.name): Promise<BidRow> {
+export async function insertBid(db: Executor, order: OrderRef, values: Terms & { companyId: number; source: BidSourceValue }, actor: Actor, at: Date, revisionBy = actor.name): Promise<BidRow> {
   const bid = await only(newBid(db).execute({ ...values, orderId: order.id, at }));
   await newRevision(db).execute({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName: revisionBy, at });
   await appendEvents(db, actor, at, [bidEvent("BID_PLACED", order, bid, null, "LIVE", revisionBy === actor.name ? "" : revisionBy)]);

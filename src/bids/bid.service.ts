@@ -5,7 +5,7 @@ import { gate, produceRefusal, seesOrder } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
 import { type Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
-import type { BidRow, CapabilityOfferRow, OrderRow } from "../db/schema";
+import type { BidRow, BidSourceValue, CapabilityOfferRow, OrderRow } from "../db/schema";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
 import { idOf } from "../graphql/global-id";
 import { type Currency, type MoneyInput, toMoney } from "../graphql/money";
@@ -159,7 +159,7 @@ export class BidService {
   }
 
   /** Inside the caller's transaction; every check comes before the one write. */
-  private async submitOnce(db: Executor, v: Viewer, input: SubmitBidInput, now: Date): Promise<Outcome<BidRow>> {
+  private async submitOnce(db: Executor, v: Viewer, input: SubmitBidInput, now: Date, source: BidSourceValue = "SUBMITTED"): Promise<Outcome<BidRow>> {
     const errors = new UserErrors();
     const target = await biddableOrder(db, v, input.orderId, now, errors);
     if (!target) return refused(errors);
@@ -169,7 +169,7 @@ export class BidService {
     }
     const terms = checkTerms(errors, { ...input, engineerHoursPerUnit: input.engineerHoursPerUnit ?? offer.centihoursPerUnit / 100 }, order, now);
     if (errors.any) return refused(errors);
-    return ok(await insertBid(db, order, { ...terms, companyId: v.companyId! }, actorOf(v), now));
+    return ok(await insertBid(db, order, { ...terms, companyId: v.companyId!, source }, actorOf(v), now));
   }
 
   /**
@@ -205,7 +205,7 @@ export class BidService {
       engineerHoursPerUnit: offer.centihoursPerUnit / 100,
       leadTimeDays: Math.max(1, quote.leadTimeDays),
       validUntil: input.validUntil ?? awardDeadline(order.biddingClosesAt),
-    }, now);
+    }, now, "INSTANT_QUOTE");
   }
 
   /** Sets new terms on the company's live bid while bidding is open; the old terms stay as a revision. */

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { sqlRows, type Executor } from "../db/executor";
-import { companies, contracts, type CompanyKindValue } from "../db/schema";
+import { bids, companies, contracts, orders, type CompanyKindValue } from "../db/schema";
 import { instantsOf, type Period } from "./period";
 
 type Kind = CompanyKindValue;
@@ -111,4 +111,28 @@ export async function parkLoad(db: Executor, parkId: number, fromWeek: string, t
         where c.park_id = ${parkId} and e.active and b.week between ${fromWeek} and ${toWeek}) as booked`,
   );
   return { weeklyCentihours: Number(row.weekly ?? 0), bookedCentihours: Number(row.booked ?? 0) };
+}
+
+export interface OrderTransaction {
+  createdAt: Date;
+  /** When its first contract was made; null when it was never awarded. */
+  awardedAt: Date | null;
+  bids: number;
+  /** Bids from instant quotes (taken by the contractor, or awarded by the customer). */
+  quotedBids: number;
+}
+
+/** The orders the park's companies posted in the period, each with its first award and its bids (one statement). */
+export async function orderTransactions(db: Executor, parkId: number, period: Period): Promise<OrderTransaction[]> {
+  const { start, end } = instantsOf(period);
+  return db
+    .select({
+      createdAt: orders.createdAt,
+      awardedAt: sql<Date | null>`(select min(${contracts.createdAt}) from ${contracts} where ${contracts.orderId} = ${orders.id})`.mapWith(contracts.createdAt),
+      bids: sql<number>`(select count(*) from ${bids} where ${bids.orderId} = ${orders.id})`.mapWith(Number),
+      quotedBids: sql<number>`(select count(*) from ${bids} where ${bids.orderId} = ${orders.id} and ${bids.source} <> 'SUBMITTED')`.mapWith(Number),
+    })
+    .from(orders)
+    .innerJoin(companies, eq(companies.id, orders.companyId))
+    .where(and(eq(companies.parkId, parkId), gte(orders.createdAt, start), lt(orders.createdAt, end)));
 }

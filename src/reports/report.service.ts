@@ -17,7 +17,8 @@ import { parkOrNotFound } from "../parks/park.service";
 import { idempotent } from "../shared/idempotency";
 import { localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
-import { activeCompanies, companiesByKind, investmentByKind, orderVolume, parkLoad, parkRevenue, type OrderVolumeFigures } from "./cluster.repository";
+import { activeCompanies, companiesByKind, investmentByKind, orderTransactions, orderVolume, parkLoad, parkRevenue, type OrderVolumeFigures } from "./cluster.repository";
+import { transactionCostsOf, type TransactionCostFigures } from "./transaction-costs";
 import { annualGrowthPercent } from "./benchmarks";
 import { listParks } from "../parks/park.repository";
 import { addWeeks, weekStart } from "../capacity/weeks";
@@ -170,6 +171,15 @@ export class ReportService {
       return y - x || a.park.name.localeCompare(b.park.name);
     });
     return { period, standings };
+  }
+
+  /** A park's transaction-cost indicators over a period and the period before (two statements). */
+  async transactionCosts(ctx: RequestContext, parkId: number, period: Period): Promise<{ current: TransactionCostFigures; previous: TransactionCostFigures }> {
+    gate(ctx.viewer, "clusterAnalytics");
+    return {
+      current: transactionCostsOf(await orderTransactions(ctx.db, parkId, period)),
+      previous: transactionCostsOf(await orderTransactions(ctx.db, parkId, previousPeriod(period))),
+    };
   }
 
   /** One investment, for the coordinator and investors; undefined for anyone else, as for an id that does not exist. */

@@ -199,7 +199,7 @@ describe("matching, end to end over HTTP", () => {
     ]);
     // Each contract's 225 engineer-hours are booked on its contractor's engineers, 160 this week and 65 the next.
     const detail = await server.gql(
-      `query($id: ID!) { node(id: $id) { ... on Order { bids { nodes { company { name } status revisions { nodes { actorName } } } }
+      `query($id: ID!) { node(id: $id) { ... on Order { bids { nodes { company { name } status source revisions { nodes { actorName } } } }
          contracts { nodes { contractor { name } bookedHours } } } } }`,
       { id: orderId },
       market.startup.token,
@@ -209,10 +209,10 @@ describe("matching, end to end over HTTP", () => {
       ["Alpha Fab", 225],
       ["Gamma Plant", 225],
     ]);
-    expect(order.bids.nodes.map((b: any) => [b.company.name, b.status])).toEqual([
-      ["Alpha Fab", "AWARDED"],
-      ["Beta Works", "NOT_AWARDED"],
-      ["Gamma Plant", "AWARDED"],
+    expect(order.bids.nodes.map((b: any) => [b.company.name, b.status, b.source])).toEqual([
+      ["Alpha Fab", "AWARDED", "SUBMITTED"],
+      ["Beta Works", "NOT_AWARDED", "SUBMITTED"],
+      ["Gamma Plant", "AWARDED", "AWARDED_QUOTE"],
     ]);
     expect(order.bids.nodes[2].revisions.nodes[0].actorName).toMatch(/^platform: the published offer, awarded by /);
     const gamma = await server.gql(`{ loadReport(weeks: 2) { weeks { bookedHours } } }`, {}, market.contractors[2].token);

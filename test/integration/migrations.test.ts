@@ -75,10 +75,13 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
         insert("contracts", { order_id: 1, bid_id: 1, company_id: 1, customer_company_id: 2, quantity: 10, unit_price_minor: 100, currency: "RUB", value_minor: 1000, centihours_per_unit: 50, start_date: "2029-12-01", promised_date: "2030-01-01", status: "AWARDED", created_at: now, updated_at: now });
         // An order the old completeOrder closed (before deliveries existed): it must come out ACCEPTED, with its revenue delivered.
         insert("bids", { order_id: 1, company_id: 1, status: "AWARDED", unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, revision: 1, created_at: now, updated_at: now });
+        // The second bid placed by the platform from an awarded instant quote.
+        insert("bid_revisions", { bid_id: 2, revision: 1, unit_price_minor: 100, currency: "RUB", min_lot: 1, max_quantity: 10, centihours_per_unit: 50, lead_time_days: 10, valid_until: now, actor_name: "platform: the published offer, awarded by H", created_at: now });
         const completed = tables.includes("deliveries") ? "ACCEPTED" : "COMPLETED";
         insert("contracts", { order_id: 1, bid_id: 2, company_id: 1, customer_company_id: 2, quantity: 10, unit_price_minor: 100, currency: "RUB", value_minor: 1000, centihours_per_unit: 50, start_date: "2029-12-01", promised_date: "2030-01-01", status: completed, created_at: now, updated_at: now });
         const counts = (of: string[]) => Object.fromEntries(of.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as any).n]));
         const before = counts(tables);
+        const hadSource = tables.includes("bids") && sqlite.prepare("pragma table_info(bids)").all().some((c: any) => c.name === "source");
         const hadStartDate = tables.includes("contracts") && sqlite.prepare("pragma table_info(contracts)").all().some((c: any) => c.name === "start_date");
 
         applyMigrations(sqlite, drizzle(sqlite));
@@ -108,6 +111,10 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
           // Engineers older than skills hold every capability their company offers.
           const offered = tables.includes("capability_offers") ? [{ engineer_id: 1, capability_id: 1 }] : [];
           expect(sqlite.prepare("select engineer_id, capability_id from engineer_skills").all()).toEqual(offered);
+        }
+        if (tables.includes("bid_revisions") && !hadSource) {
+          // Bids older than their source are SUBMITTED, unless the platform placed them from an awarded quote.
+          expect(sqlite.prepare("select source from bids order by id").all()).toEqual([{ source: "SUBMITTED" }, { source: "AWARDED_QUOTE" }]);
         }
         if (tables.includes("score_weights")) {
           // The revenue sub-factor compares per employee since 0016; its weight carried over.

@@ -8,6 +8,14 @@ export const BID_STATUSES = ["LIVE", "WITHDRAWN", "AWARDED", "NOT_AWARDED"] as c
 export type BidStatusValue = (typeof BID_STATUSES)[number];
 
 /**
+ * Where a bid's terms came from: the contractor's own (submitBid), its instant quote taken in
+ * one step (bidFromInstantQuote), or an instant quote the customer awarded from a plan (the
+ * platform placed the bid for the contractor at its published offer).
+ */
+export const BID_SOURCES = ["SUBMITTED", "INSTANT_QUOTE", "AWARDED_QUOTE"] as const;
+export type BidSourceValue = (typeof BID_SOURCES)[number];
+
+/**
  * AWARDED -> IN_PRODUCTION -> DELIVERED (every unit delivered, some awaiting acceptance) -> ACCEPTED;
  * a rejected delivery sends a DELIVERED contract back to IN_PRODUCTION. CANCELLED from AWARDED or IN_PRODUCTION.
  */

@@ -3,7 +3,7 @@ import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, instant, int64 } from "./columns";
 import { companies } from "./companies";
 import { orders } from "./orders";
-import { BID_STATUSES } from "../values";
+import { BID_SOURCES, BID_STATUSES } from "../values";
 
 /** A contract company's bid on an order; the current terms. Each change is kept in bid_revisions. */
 export const bids = pgTable(
@@ -24,6 +24,8 @@ export const bids = pgTable(
     centihoursPerUnit: int64("centihours_per_unit").notNull(),
     leadTimeDays: int64("lead_time_days").notNull(),
     validUntil: instant("valid_until").notNull(),
+    /** Where the terms came from (BID_SOURCES): the transaction-cost indicators count bids from instant quotes. */
+    source: text("source", { enum: BID_SOURCES }).notNull().default("SUBMITTED"),
     revision: int64("revision").notNull(),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { companies } from "./companies";
 import { orders } from "./orders";
-import { BID_STATUSES } from "../values";
+import { BID_SOURCES, BID_STATUSES } from "../values";
 
 /** A contract company's bid on an order; the current terms. Each change is kept in bid_revisions. */
 export const bids = sqliteTable(
@@ -23,6 +23,8 @@ export const bids = sqliteTable(
     centihoursPerUnit: integer("centihours_per_unit").notNull(),
     leadTimeDays: integer("lead_time_days").notNull(),
     validUntil: integer("valid_until", { mode: "timestamp_ms" }).notNull(),
+    /** Where the terms came from (BID_SOURCES): the transaction-cost indicators count bids from instant quotes. */
+    source: text("source", { enum: BID_SOURCES }).notNull().default("SUBMITTED"),
     revision: integer("revision").notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
