@@ -264,6 +264,7 @@ export const GATES = {
   reassignWork: gateOf(["MEMBER", "COORDINATOR"], "reassign work (the contractor)", PRODUCER_KINDS),
   recordInvestment: gateOf(["COORDINATOR"], "record investments (the coordinator)"),
   setScoreWeights: gateOf(["COORDINATOR"], "set scorecard weights (the coordinator)"),
+  setParkTarget: gateOf(["COORDINATOR"], "set park targets (the coordinator)"),
   openOrders: gateOf(["MEMBER", "COORDINATOR"], "list open orders (producers, to bid, universities and suppliers, and the coordinator)", [...PRODUCER_KINDS, "UNIVERSITY", "SUPPLIER"]),
   myOrders: gateOf(["MEMBER"], "list their company's orders"),
   myChains: gateOf(["MEMBER"], "list their company's production chains"),

@@ -34,11 +34,15 @@ import {
   revenueFigures,
   TransactionCostFigures,
   TransactionCosts,
+  ParkTarget,
+  ParkTargetPayload,
+  toParkTarget,
   toContractsWon,
   toReportPeriod,
 } from "./report.type";
 import { ScoreWeight, SetScoreWeightsPayload } from "./scorecard.type";
 import { SetScoreWeightsInput } from "../reports/scorecard.inputs";
+import { SetParkTargetInput } from "../reports/target.inputs";
 
 const fromArg = { description: "First day of the period (YYYY-MM-DD, Europe/Moscow)." } as const;
 const toArg = { description: "Last day of the period, included; at most 3660 days after from." } as const;
@@ -219,6 +223,17 @@ export class ClusterAnalyticsResolver {
       inPeriod: revenueFigures(c.revenue.revenueMinor, heads),
       annualised: revenueFigures(c.revenue.revenueMinor, heads, c.period.days),
     });
+  }
+
+  @Extensions(fieldCost(REPORT_COST.revenueReport))
+  @FieldResolver(() => [ParkTarget], { description: "The park's targets (at most one per measure) and where it stands against each today, whatever the period." })
+  async targets(@Root() analytics: ClusterAnalytics, @Ctx() ctx: Context): Promise<ParkTarget[]> {
+    return (await ctx.services.reports.targets(ctx, analytics.parkDbId)).map((t) => toParkTarget(t.target, t.progress));
+  }
+
+  @Mutation(() => ParkTargetPayload, { description: "The coordinator sets a park's target for a yearly figure (replacing the one for that measure): the material's 50 billion roubles of product orders by 2025." })
+  setParkTarget(@Arg("input", () => SetParkTargetInput, { description: "The mutation's input; its type describes each field." }) input: SetParkTargetInput, @Ctx() ctx: Context): Promise<ParkTargetPayload> {
+    return payloadOf(ctx.services.reports.setTarget(ctx, input), (row) => ({ target: toParkTarget(row, null) }), { target: null });
   }
 
   @Extensions(fieldCost(REPORT_COST.revenueReport))

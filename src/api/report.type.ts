@@ -9,6 +9,10 @@ import { ConnectionType } from "../graphql/connection";
 import { Currency, Money, toMoney } from "../graphql/money";
 import { annualised, perHead } from "../shared/ratio";
 import type { Period } from "../reports/period";
+import type { TargetProgress as TargetProgressFigures } from "../reports/targets";
+import { TargetMeasure } from "../reports/target.inputs";
+import type { ParkTargetRow } from "../db/schema";
+import { UserError } from "../graphql/errors";
 
 export const PERCENT_RULE = "Percent to one decimal, halves rounded away from zero";
 export const MONEY_RULE = "rounded to the kopeck, halves away from zero";
@@ -301,4 +305,78 @@ export class TransactionCosts {
 
   @Field(() => BenchmarkComparison, { description: "daysToAwardReductionPercent beside the 23-40 % that standard APIs save in transaction costs." })
   benchmark!: BenchmarkComparison;
+}
+
+@ObjectType({ description: "How a park stands against its target, as of today: the last 365 days beside the target and the growth it takes." })
+export class TargetProgress {
+  @Field(() => Money, { description: "The measure over the last 365 days, today included." })
+  lastYear!: Money;
+
+  @Field(() => Money, { description: "The same over the 365 days before." })
+  yearBefore!: Money;
+
+  @Field(() => Float, { nullable: true, description: `lastYear / the target. ${PERCENT_RULE}.` })
+  percentOfTarget!: number | null;
+
+  @Field(() => Float, { description: "Years from today to the end of the target's year, to two decimals; 0 once it has passed." })
+  yearsLeft!: number;
+
+  @Field(() => Float, { nullable: true, description: "The yearly growth that takes lastYear to the target by then, compounded, percent to one decimal; 0 once reached; null with nothing yet or no time left." })
+  requiredGrowthPercent!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "lastYear's growth on yearBefore, percent to one decimal; null when yearBefore had none." })
+  growthPercent!: number | null;
+
+  @Field(() => Boolean, { description: "Whether lastYear has reached the target." })
+  reached!: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Reached, or growing at least as fast as required; null when either growth is unknown." })
+  onTrack!: boolean | null;
+}
+
+@ObjectType({ description: "A park's target for a yearly figure, set by the coordinator." })
+export class ParkTarget {
+  @Field(() => TargetMeasure, { description: "The figure." })
+  measure!: TargetMeasure;
+
+  @Field(() => Money, { description: "The figure to reach in a year." })
+  amount!: Money;
+
+  @Field(() => GraphQLSafeInt, { description: "The year by whose end to reach it." })
+  year!: number;
+
+  @Field(() => String, { description: "Where the target comes from." })
+  note!: string;
+
+  @Field(() => Date, { description: "When it was set." })
+  setAt!: Date;
+
+  @Field(() => TargetProgress, { nullable: true, description: "Where the park stands against it today; null in setParkTarget's payload (ask clusterAnalytics.targets)." })
+  progress!: TargetProgress | null;
+}
+
+@ObjectType({ description: "Result of setParkTarget." })
+export class ParkTargetPayload {
+  @Field(() => ParkTarget, { nullable: true, description: "The target in force; null when refused." })
+  target!: ParkTarget | null;
+
+  @Field(() => [UserError], { description: "Why it was refused; empty on success." })
+  userErrors!: UserError[];
+}
+
+export function toParkTarget(row: ParkTargetRow, progress: TargetProgressFigures | null): ParkTarget {
+  return Object.assign(new ParkTarget(), {
+    measure: row.measure as TargetMeasure,
+    amount: toMoney(row.amountMinor, row.currency as Currency),
+    year: row.targetYear,
+    note: row.note,
+    setAt: row.setAt,
+    progress:
+      progress &&
+      Object.assign(new TargetProgress(), {
+        ...progress,
+        lastYear: toMoney(progress.lastYearMinor, Currency.RUB),
+        yearBefore: toMoney(progress.yearBeforeMinor, Currency.RUB),
+      }),
+  });
 }

@@ -8,7 +8,7 @@ import { gate, ORDERING_KINDS, PRODUCER_KINDS, sees, seesAggregate } from "../ac
 import { transact, type RequestContext } from "../core/request-context";
 import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
-import { SCORE_FACTORS, type CompanyKindValue, type CompanyRow, type EngineerRow, type InvestmentRow, type ParkRow, type ScoreFactorValue } from "../db/schema";
+import { SCORE_FACTORS, type CompanyKindValue, type CompanyRow, type EngineerRow, type InvestmentRow, type ParkRow, type ParkTargetRow, type ScoreFactorValue } from "../db/schema";
 import { findEngineersOfCompany } from "../engineers/engineer.repository";
 import type { PageRequest, Listed } from "../db/page";
 import { badUserInput, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
@@ -19,8 +19,12 @@ import { localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
 import { activeCompanies, companiesByKind, investmentByKind, orderTransactions, orderVolume, parkLoad, parkRevenue, type OrderVolumeFigures } from "./cluster.repository";
 import { transactionCostsOf, type TransactionCostFigures } from "./transaction-costs";
+import { progressOf, type TargetProgress } from "./targets";
+import { targetsOfPark, upsertTarget } from "./target.repository";
+import type { SetParkTargetInput } from "./target.inputs";
+import { findParksByIds, listParks } from "../parks/park.repository";
+import { addDays } from "../shared/time";
 import { annualGrowthPercent } from "./benchmarks";
-import { listParks } from "../parks/park.repository";
 import { addWeeks, weekStart } from "../capacity/weeks";
 import { percentOf } from "../shared/ratio";
 import type { Executor } from "../db/executor";
@@ -46,6 +50,9 @@ export interface RevenueFiguresRow {
   previousContractsWon: { count: number; valueMinor: number };
   byEngineer: { engineer: EngineerRow; centihours: number; revenueMinor: number }[];
 }
+
+/** How many years ahead a target may be set. */
+export const MAX_TARGET_YEARS = 30;
 
 /** The most parks one comparison ranks. */
 export const MAX_COMPARED_PARKS = 50;
@@ -180,6 +187,38 @@ export class ReportService {
       current: transactionCostsOf(await orderTransactions(ctx.db, parkId, period)),
       previous: transactionCostsOf(await orderTransactions(ctx.db, parkId, previousPeriod(period))),
     };
+  }
+
+  /** The coordinator sets a park's target for a measure, replacing the one there was. */
+  async setTarget(ctx: RequestContext, input: SetParkTargetInput): Promise<Outcome<ParkTargetRow>> {
+    const v = gate(ctx.viewer, "setParkTarget");
+    return transact(ctx, async ({ db: tx }) => {
+      const errors = new UserErrors();
+      const amountMinor = positiveMoney(errors, "amount", input.amount, "The target");
+      const note = optionalText(errors, "note", input.note, "Note");
+      const year = Number(localDate(ctx.now).slice(0, 4));
+      if (!Number.isInteger(input.year) || input.year < year || input.year > year + MAX_TARGET_YEARS) errors.add("year", UserErrorCode.OUT_OF_RANGE, `The target's year must be from ${year} to ${year + MAX_TARGET_YEARS}.`);
+      const parkId = idOf(input.parkId, "Park");
+      const park = parkId === null ? undefined : (await findParksByIds(tx, [parkId]))[0];
+      if (!park) errors.add("parkId", UserErrorCode.NOT_FOUND, "No park with this id.");
+      if (errors.any || !park) return refused(errors);
+      return ok(await upsertTarget(tx, { parkId: park.id, measure: input.measure, amountMinor, currency: input.amount.currency, targetYear: input.year, note, setByTokenId: v.tokenId, setAt: ctx.now }));
+    });
+  }
+
+  /** A park's targets with their progress as of today (two aggregate statements per target); clusterAnalytics's audience. */
+  async targets(ctx: RequestContext, parkId: number): Promise<{ target: ParkTargetRow; progress: TargetProgress }[]> {
+    gate(ctx.viewer, "clusterAnalytics");
+    const today = localDate(ctx.now);
+    const lastYear = periodOf(addDays(today, -364), today);
+    const figure = async (target: ParkTargetRow, period: Period) =>
+      target.measure === "ORDER_VOLUME" ? (await orderVolume(ctx.db, parkId, period)).valueMinor : (await parkRevenue(ctx.db, parkId, period)).revenueMinor;
+    const result = [];
+    for (const target of await targetsOfPark(ctx.db, parkId)) {
+      const progress = progressOf(target.amountMinor, target.targetYear, await figure(target, lastYear), await figure(target, previousPeriod(lastYear)), today);
+      result.push({ target, progress });
+    }
+    return result;
   }
 
   /** One investment, for the coordinator and investors; undefined for anyone else, as for an id that does not exist. */

@@ -4,7 +4,7 @@
  * (a production chain of casting, machining, heat and galvanic treatment, units, assembly).
  * Prices are in roubles, as decimal strings.
  */
-import type { CompanyKindValue } from "../db/schema";
+import type { CompanyKindValue, TargetMeasureValue } from "../db/schema";
 
 export interface DemoOffer {
   capability: string;
@@ -33,6 +33,8 @@ export interface DemoPark {
   region: string;
   description: string;
   companies: DemoCompany[];
+  /** Targets the coordinator set: a yearly figure by the end of the year `yearsAhead` from now. */
+  targets?: { measure: TargetMeasureValue; amount: string; yearsAhead: number; note: string }[];
 }
 
 export const DEMO_CAPABILITIES: { code: string; name: string; description: string }[] = [
@@ -95,6 +97,14 @@ export const DEMO_PARKS: DemoPark[] = [
   },
   {
     name: "Voronezh Oil and Gas Equipment Cluster",
+    targets: [
+      {
+        measure: "ORDER_VOLUME",
+        amount: "50000000000.00",
+        yearsAhead: 4,
+        note: "The cluster's potential: 50 billion roubles of product orders a year (27 billion in 2019), put for 2025 and moved on.",
+      },
+    ],
     kind: "CLUSTER",
     region: "Voronezh region",
     description: "14 enterprises in one chain: casting, machining, heat and galvanic treatment, units, assembly and testing.",

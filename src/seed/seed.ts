@@ -1,3 +1,4 @@
+import { upsertTarget } from "../reports/target.repository";
 import { createToken } from "../auth/api-token.service";
 import type { Role, Viewer } from "../core/viewer";
 import { insertCapability } from "../capabilities/capability.repository";
@@ -23,6 +24,7 @@ import {
   documents,
   idempotencyKeys,
   investments,
+  parkTargets,
   events,
   notifications,
   questions,
@@ -39,13 +41,13 @@ import { nameKey } from "../shared/text";
 import { DEMO_CAPABILITIES, DEMO_PARKS, demoEngineerName } from "./demo-data";
 import { seedDemoHistory } from "./demo-history";
 import { seedDemoMarket } from "./demo-market";
-import { DAY_MS } from "../shared/time";
+import { DAY_MS, localDate } from "../shared/time";
 
 /** Every table, children before parents: the order in which a reset empties them. Add new tables here. */
 /** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
 export const SETTINGS_TABLES = [scoreWeights];
 
-export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, investments, deliveries, bookings, contracts, bidRevisions, bids, chainOutsideStages, orders, chains, apiTokens, capabilityOffers, engineerSkills, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, parkTargets, investments, deliveries, bookings, contracts, bidRevisions, bids, chainOutsideStages, orders, chains, apiTokens, capabilityOffers, engineerSkills, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;
@@ -85,6 +87,12 @@ async function seedIn(ctx: RequestContext): Promise<DemoToken[]> {
   let engineerNumber = 0;
   for (const park of DEMO_PARKS) {
     const parkId = (await insertPark(tx, { name: park.name, nameKey: nameKey(park.name), kind: park.kind, region: park.region, description: park.description, createdAt: now })).id;
+    for (const target of park.targets ?? []) {
+      const amount = parseMoneyAmount(target.amount, Currency.RUB);
+      if (!amount.ok) throw new Error(`Bad demo target ${target.amount}`);
+      const targetYear = Number(localDate(now).slice(0, 4)) + target.yearsAhead;
+      await upsertTarget(tx, { parkId, measure: target.measure, amountMinor: amount.minorUnits, currency: Currency.RUB, targetYear, note: target.note, setByTokenId: null, setAt: now });
+    }
     for (const company of park.companies) {
       const { id } = await insertCompany(tx, {
         parkId,

@@ -66,6 +66,7 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   reassignWork: mutation("reassignWork", "ReassignWorkInput", () => ({ contractId: "nothing", fromEngineerId: "nothing", toEngineerId: "nothing", weekOf: today(), hours: 1 })),
   recordInvestment: mutation("recordInvestment", "RecordInvestmentInput", () => ({ companyId: "nothing", investorName: " ", amount: { amount: "0" }, investedOn: today() })),
   setScoreWeights: mutation("setScoreWeights", "SetScoreWeightsInput", () => ({ weights: [] })),
+  setParkTarget: mutation("setParkTarget", "SetParkTargetInput", () => ({ parkId: "nothing", measure: "ORDER_VOLUME", amount: { amount: "1.00" }, year: 2030 })),
   openOrders: query(`{ openOrders { nodes { id } } }`),
   myOrders: query(`{ myOrders { nodes { id } } }`),
   myChains: query(`{ myChains { nodes { id } } }`),

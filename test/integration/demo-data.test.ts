@@ -274,6 +274,13 @@ describe("demo reports", () => {
     ).data.parkComparison.standings.nodes;
     expect(compared.filter((s: { park: { kind: string } }) => s.park.kind === "CLUSTER").map((s: { park: { name: string } }) => s.park.name).sort()).toEqual(["Tula Machine-Tool Cluster", "Voronezh Oil and Gas Equipment Cluster"]);
     for (const standing of compared) expect(Number(standing.orderVolume.minorUnits)).toBeGreaterThan(0);
+    const targets = (
+      await server.gql(`query($parkId: ID!, $from: LocalDate!, $to: LocalDate!) { clusterAnalytics(parkId: $parkId, from: $from, to: $to) { targets { measure amount { amount } progress { percentOfTarget requiredGrowthPercent reached } } } }`, { parkId: parks[1].id, from: yearAgo(), to: today }, token("investor"))
+    ).data.clusterAnalytics.targets;
+    // The Voronezh cluster's 50 billion roubles a year: far off on the platform's small demo volume.
+    expect(targets).toMatchObject([{ measure: "ORDER_VOLUME", amount: { amount: "50000000000.00" }, progress: { reached: false } }]);
+    expect(targets[0].progress.percentOfTarget).toBeLessThan(1);
+    expect(targets[0].progress.requiredGrowthPercent).toBeGreaterThan(100);
     // The technopark (6 of its 10 companies active in the year, 60 %) ranks below both clusters (100 %).
     expect(compared[2]).toMatchObject({ rank: 3, park: { name: "NC Technopark Troitsk" }, participation: { activePercent: 60 } });
   });

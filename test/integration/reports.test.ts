@@ -421,6 +421,32 @@ describe("investments and cluster analytics", () => {
     ]);
   });
 
+  it("lets the coordinator set a park's target, and shows where the park stands against it", async () => {
+    const SET = `mutation($input: SetParkTargetInput!) { setParkTarget(input: $input) { target { measure amount { amount } year note progress { percentOfTarget } } userErrors { code field message } } }`;
+    const year = Number(dateIn(server, 0).slice(0, 4));
+    const target = { parkId, measure: "ORDER_VOLUME", amount: { amount: "110370371.00" }, year: year + 2, note: "Twice this year's volume" };
+    expect(await refusedWith(server, SET, { ...target, amount: { amount: "0" }, year: year - 1, parkId: "UGFyazo5OTk=" }, coordinator)).toEqual([
+      ["OUT_OF_RANGE", "amount.amount"],
+      ["OUT_OF_RANGE", "year"],
+      ["NOT_FOUND", "parkId"],
+    ]);
+    for (const token of [investor, delta.token]) expect((await server.gql(SET, { input: target }, token)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    // A first target, then the one in force for the measure replaces it.
+    await gqlOk(SET, { ...target, amount: { amount: "1.00" } }, coordinator);
+    const set = await gqlOk(SET, target, coordinator);
+    expect(set.target).toEqual({ measure: "ORDER_VOLUME", amount: { amount: "110370371.00" }, year: year + 2, note: "Twice this year's volume", progress: null });
+    const TARGETS = `query($parkId: ID!, $from: LocalDate!, $to: LocalDate!) { clusterAnalytics(parkId: $parkId, from: $from, to: $to) {
+      targets { measure amount { amount } year progress { lastYear { amount } yearBefore { amount } percentOfTarget yearsLeft requiredGrowthPercent growthPercent reached onTrack } } } }`;
+    const [standing] = (await server.gql(TARGETS, { parkId, from: day0, to: day0 }, investor)).data.clusterAnalytics.targets;
+    // The last 365 days hold the whole order volume (55 185 185.50): half the target, nothing the year before.
+    expect(standing.progress).toMatchObject({ lastYear: { amount: "55185185.50" }, yearBefore: { amount: "0.00" }, percentOfTarget: 50, growthPercent: null, reached: false, onTrack: null });
+    const { yearsLeft, requiredGrowthPercent } = standing.progress;
+    expect(yearsLeft).toBeGreaterThan(2);
+    expect(yearsLeft).toBeLessThanOrEqual(3);
+    // Doubling in yearsLeft years.
+    expect(requiredGrowthPercent).toBeCloseTo((2 ** (1 / yearsLeft) - 1) * 100, 0);
+  });
+
   it("sets parks side by side, ranked by the measure asked for", async () => {
     const parks = (await server.gql(`{ parks { nodes { id name } } }`)).data.parks.nodes;
     const other = parks.find((p: { name: string }) => p.name === "Other Park").id;

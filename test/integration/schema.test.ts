@@ -40,6 +40,8 @@ const BOUNDED_LISTS = new Set([
   "LoadReport.benchmarks",
   "ClusterAnalytics.benchmarks",
   "ParkStanding.benchmarks",
+  // One per measure (TARGET_MEASURES: two).
+  "ClusterAnalytics.targets",
   // One per kind of the split (two), as ClusterAnalytics.investmentByKind.
   "ParkStanding.investmentByKind",
   "CapabilityDemandForecast.weeks",

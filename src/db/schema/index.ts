@@ -36,6 +36,7 @@ export const {
   scoreWeights,
   orders,
   parks,
+  parkTargets,
 } = tables;
 
 export type {
@@ -62,5 +63,6 @@ export type {
   ChainOutsideStageRow,
   OrderRow,
   ParkRow,
+  ParkTargetRow,
 } from "./pg";
 export * from "./values";

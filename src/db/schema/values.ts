@@ -67,3 +67,7 @@ export type ReminderKindValue = (typeof REMINDER_KINDS)[number];
 /** What a notification tells of: an event of the log, or a reminder. */
 export const NOTIFICATION_KINDS = [...EVENT_TYPES, ...REMINDER_KINDS] as const;
 export type NotificationKindValue = (typeof NOTIFICATION_KINDS)[number];
+
+/** The yearly figures a park's target may be set for: order volume (contracts awarded on its members' orders) or its contractors' accepted revenue. */
+export const TARGET_MEASURES = ["ORDER_VOLUME", "CONTRACT_REVENUE"] as const;
+export type TargetMeasureValue = (typeof TARGET_MEASURES)[number];

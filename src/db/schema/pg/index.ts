@@ -17,3 +17,4 @@ export * from "./events";
 export * from "./notifications";
 export * from "./questions";
 export * from "./documents";
+export * from "./park-targets";
