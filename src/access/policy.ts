@@ -250,6 +250,7 @@ export const GATES = {
   postOrder: gateOf(["MEMBER"], "post orders (members of product companies, outside customers and a cluster's manufacturers)"),
   postChain: gateOf(["MEMBER"], "post production chains (members of product companies, outside customers and a cluster's manufacturers)"),
   cancelOrder: gateOf(["MEMBER"], "cancel orders (the order's owner)"),
+  reorderCancelledUnits: gateOf(["MEMBER"], "place cancelled contracts' units again (the order's owner)"),
   awardOrder: gateOf(["MEMBER"], "award orders (the order's owner)"),
   awardChain: gateOf(["MEMBER"], "award production chains (the chain's customer)"),
   matchPreview: gateOf(["MEMBER", "COORDINATOR"], "preview plans (those who may order in their park, and the coordinator)", ORDERING_KINDS, true),

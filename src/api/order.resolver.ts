@@ -1,3 +1,5 @@
+import { unitsToPlaceAgainOf } from "../contracts/reorder.service";
+import { ReorderCancelledUnitsInput } from "../contracts/contract.inputs";
 import { toMatchPlans } from "./matching.resolver";
 import { MatchPlans } from "./matching.type";
 import { Extensions, Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
@@ -210,6 +212,29 @@ export class OrderResolver {
   @Mutation(() => OrderPayload, { description: "The owner cancels an open order; live bids on it become NOT_AWARDED." })
   cancelOrder(@Arg("input", () => CancelOrderInput, { description: "The mutation's input; its type describes each field." }) input: CancelOrderInput, @Ctx() ctx: Context): Promise<OrderPayload> {
     return payloadOf(ctx.services.orders.cancel(ctx, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
+  }
+
+  @Mutation(() => OrderPayload, {
+    description:
+      "The owner places again the units its cancelled contracts left: a new open order for them on the old one's terms with new dates, linked to it (replacesOrder). A chain stage's are refused.",
+  })
+  reorderCancelledUnits(@Arg("input", () => ReorderCancelledUnitsInput, { description: "The mutation's input; its type describes each field." }) input: ReorderCancelledUnitsInput, @Ctx() ctx: Context): Promise<OrderPayload> {
+    return payloadOf(ctx.services.reorders.reorder(ctx, input), (row) => ({ order: toOrder(row, ctx.now) }), { order: null });
+  }
+
+  @FieldResolver(() => GraphQLSafeInt, {
+    nullable: true,
+    description: "Units no contract holds and no order placing them again covers: what cancelled contracts left undelivered (reorderCancelledUnits places them). The owner and the coordinator; null for others.",
+  })
+  unitsToPlaceAgain(@Root() order: Order, @Ctx() ctx: Context): Promise<number | null> {
+    return unitsToPlaceAgainOf(ctx.db, ctx.viewer, order.row, ctx.now);
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: "The order whose cancelled contracts' units this one places again; null for an order posted afresh, and for anyone but the owner and the coordinator." })
+  async replacesOrder(@Root() order: Order, @Ctx() ctx: Context): Promise<Order | null> {
+    if (order.row.replacesOrderId === null || !sees(ctx.viewer, "Order.history", { owner: order.companyDbId })) return null;
+    const row = await ctx.loaders.orderById.load(order.row.replacesOrderId);
+    return row ? toOrder(row, ctx.now) : null;
   }
 
   @Mutation(() => AwardOrderPayload, {

@@ -3,6 +3,7 @@ import { RegistrationService } from "../auth/registration.service";
 import { BidService } from "../bids/bid.service";
 import { CapacityService } from "../capacity/capacity.service";
 import { ContractService } from "../contracts/contract.service";
+import { ReorderService } from "../contracts/reorder.service";
 import { DeliveryService } from "../contracts/delivery.service";
 import { AwardService } from "../awards/award.service";
 import { OrderService } from "../orders/order.service";
@@ -41,6 +42,7 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     awards: new AwardService(plans),
     bids: new BidService(),
     contracts: new ContractService(),
+    reorders: new ReorderService(),
     deliveries: new DeliveryService(),
     capacity: new CapacityService(),
     plans,

@@ -120,3 +120,18 @@ export class ReassignWorkInput {
   @Field(() => Float, { description: "Engineer-hours to move, 0.01 or more, two decimals at most." })
   hours!: number;
 }
+
+@InputType({ description: "The owner places again the units of an order that cancelled contracts left: a new order for them, linked to this one." })
+export class ReorderCancelledUnitsInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+
+  @Field(() => ID, { description: "The order whose contracts were cancelled." })
+  orderId!: string;
+
+  @Field(() => GraphQLLocalDate, { description: "When the units are needed now; after today." })
+  neededBy!: string;
+
+  @Field(() => Date, { description: "When bidding on the new order closes; in the future and before neededBy." })
+  biddingClosesAt!: Date;
+}

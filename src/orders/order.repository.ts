@@ -32,6 +32,11 @@ export async function stagesOfChains(db: Executor, chainIds: readonly number[]):
   return db.select().from(orders).where(inArray(orders.chainId, [...chainIds])).orderBy(asc(orders.id));
 }
 
+/** The orders that place again the units of `orderId` (replacesOrderId), oldest first. */
+export async function findOrdersReplacing(db: Executor, orderId: number): Promise<OrderRow[]> {
+  return db.select().from(orders).where(eq(orders.replacesOrderId, orderId)).orderBy(asc(orders.id));
+}
+
 export async function insertOrder(db: Executor, values: typeof orders.$inferInsert): Promise<OrderRow> {
   return only(db.insert(orders).values(values).returning());
 }

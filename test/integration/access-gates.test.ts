@@ -49,6 +49,7 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   postOrder: mutation("postOrder", "PostOrderInput", () => ({ title: " ", capabilityId: "nothing", quantity: 1, neededBy: today(), biddingClosesAt: later(), sourcingPolicy: {} })),
   postChain: mutation("postChain", "PostChainInput", () => ({ title: " ", quantity: 1, neededBy: today(), biddingClosesAt: later(), stages: [] })),
   cancelOrder: mutation("cancelOrder", "CancelOrderInput", () => ({ orderId: "nothing" })),
+  reorderCancelledUnits: mutation("reorderCancelledUnits", "ReorderCancelledUnitsInput", () => ({ orderId: "nothing", neededBy: "2030-01-01", biddingClosesAt: "2029-12-01T00:00:00Z" })),
   awardOrder: mutation("awardOrder", "AwardOrderInput", () => ({ orderId: "nothing", allocations: [] })),
   awardChain: mutation("awardChain", "AwardChainInput", () => ({ chainId: "nothing", planKey: "nothing" })),
   matchPreview: {

@@ -43,6 +43,8 @@ export const orders = pgTable(
     yieldPercent: int64("yield_percent").notNull().default(100),
     /** Days to move this stage's parts to the stage it feeds. */
     moveDays: int64("move_days").notNull().default(0),
+    /** The order whose units, left by cancelled contracts, this one places again; null for an order posted afresh. */
+    replacesOrderId: int64("replaces_order_id").references((): AnyPgColumn => orders.id),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
@@ -51,6 +53,7 @@ export const orders = pgTable(
     index("orders_status_capability_idx").on(t.status, t.capabilityId, t.biddingClosesAt),
     // openOrders walks these in sort order and stops after a page, instead of sorting every open order.
     index("orders_status_needed_by_idx").on(t.status, t.neededBy, t.id),
+    index("orders_replaces_idx").on(t.replacesOrderId),
     index("orders_status_closes_idx").on(t.status, t.biddingClosesAt, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
     index("orders_chain_idx").on(t.chainId, t.id),

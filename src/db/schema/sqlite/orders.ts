@@ -42,6 +42,8 @@ export const orders = sqliteTable(
     yieldPercent: integer("yield_percent").notNull().default(100),
     /** Days to move this stage's parts to the stage it feeds. */
     moveDays: integer("move_days").notNull().default(0),
+    /** The order whose units, left by cancelled contracts, this one places again; null for an order posted afresh. */
+    replacesOrderId: integer("replaces_order_id").references((): AnySQLiteColumn => orders.id),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -50,6 +52,7 @@ export const orders = sqliteTable(
     index("orders_status_capability_idx").on(t.status, t.capabilityId, t.biddingClosesAt),
     // openOrders walks these in sort order and stops after a page, instead of sorting every open order.
     index("orders_status_needed_by_idx").on(t.status, t.neededBy, t.id),
+    index("orders_replaces_idx").on(t.replacesOrderId),
     index("orders_status_closes_idx").on(t.status, t.biddingClosesAt, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
     index("orders_chain_idx").on(t.chainId, t.id),
