@@ -117,7 +117,7 @@ export class CapabilityLoad {
   @Field(() => Boolean, { description: "Whether some week reaches the threshold: the capability is running short of capacity." })
   runsShort!: boolean;
 
-  @Field(() => GraphQLSafeInt, { description: "Orders of the park's companies for this capability still open: posted, neither awarded, cancelled nor expired." })
+  @Field(() => GraphQLSafeInt, { description: "Open orders for this capability that reached the park's contractors (posted by the park's companies, or bid on by its contractors, whichever park posted them): neither awarded, cancelled nor expired." })
   openOrders!: number;
 
   @Field(() => Float, {

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
 import { first } from "../db/prepared";
-import { bookings, capabilityOffers, companies, contracts, engineers, engineerSkills, orders, type BookingRow, type ContractRow, type OrderRow } from "../db/schema";
+import { bookings, capabilityOffers, companies, contracts, engineers, engineerSkills, orders, type BookingRow, type ContractRow } from "../db/schema";
 import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
 
 /** The capacity of a company's active engineers who hold a capability, in id order: the engineers its work is booked on. */
@@ -178,15 +178,6 @@ export async function offeringCompaniesOfPark(db: Executor, parkId: number): Pro
     .from(capabilityOffers)
     .innerJoin(companies, eq(companies.id, capabilityOffers.companyId))
     .where(and(eq(companies.parkId, parkId), eq(capabilityOffers.active, true)));
-}
-
-/** Orders of the park's companies still open (posted, not awarded or cancelled; expiry is the caller's to read), one statement. */
-export async function openOrdersOfPark(db: Executor, parkId: number): Promise<Pick<OrderRow, "capabilityId" | "quantity" | "neededBy" | "biddingClosesAt" | "status">[]> {
-  return db
-    .select({ capabilityId: orders.capabilityId, quantity: orders.quantity, neededBy: orders.neededBy, biddingClosesAt: orders.biddingClosesAt, status: orders.status })
-    .from(orders)
-    .innerJoin(companies, eq(companies.id, orders.companyId))
-    .where(and(eq(companies.parkId, parkId), eq(orders.status, "OPEN")));
 }
 
 /** A page of bookings for each contract, in one statement. */

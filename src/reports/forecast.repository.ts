@@ -14,11 +14,11 @@ export interface DemandOrder {
 const bidder = aliasedTable(companies, "bidder");
 
 /**
- * The orders posted since `since` that reached a park's contractors: posted by one of its
- * companies, or bid on by one, whichever park posted them; cancelled orders (withdrawn demand)
- * left out, expired ones (demand nobody met) kept (one statement).
+ * The orders that reached a park's contractors: posted by one of its companies, or bid on by
+ * one, whichever park posted them; posted since `since`, or (`open`) still open. Cancelled orders
+ * (withdrawn demand) are left out, expired ones (demand nobody met) kept (one statement).
  */
-export async function ordersReachingPark(db: Executor, parkId: number, since: Date): Promise<DemandOrder[]> {
+export async function ordersReachingPark(db: Executor, parkId: number, which: { since: Date } | { open: true }): Promise<DemandOrder[]> {
   const reachedByBid = db
     .select({ one: bids.id })
     .from(bids)
@@ -28,5 +28,5 @@ export async function ordersReachingPark(db: Executor, parkId: number, since: Da
     .select({ capabilityId: orders.capabilityId, quantity: orders.quantity, createdAt: orders.createdAt, neededBy: orders.neededBy, biddingClosesAt: orders.biddingClosesAt, status: orders.status })
     .from(orders)
     .innerJoin(companies, eq(companies.id, orders.companyId))
-    .where(and(gte(orders.createdAt, since), ne(orders.status, "CANCELLED"), or(eq(companies.parkId, parkId), exists(reachedByBid))));
+    .where(and("since" in which ? gte(orders.createdAt, which.since) : eq(orders.status, "OPEN"), ne(orders.status, "CANCELLED"), or(eq(companies.parkId, parkId), exists(reachedByBid))));
 }

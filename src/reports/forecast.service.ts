@@ -76,7 +76,7 @@ export class ForecastService {
     const historyFrom = addWeeks(thisWeek, -historyWeeks);
     const future = weeksFrom(thisWeek, addWeeks(thisWeek, horizon - 1));
 
-    const orders = groupBy(await ordersReachingPark(ctx.db, park.id, new Date(`${historyFrom}T00:00:00+03:00`)), (o) => o.capabilityId);
+    const orders = groupBy(await ordersReachingPark(ctx.db, park.id, { since: new Date(`${historyFrom}T00:00:00+03:00`) }), (o) => o.capabilityId);
     const offering = groupBy(await offeringCompaniesOfPark(ctx.db, park.id), (o) => o.capabilityId);
     const companyIds = [...new Set([...offering.values()].flat().map((o) => o.companyId))];
     const capacity = await weeklyCapacityOfHolders(ctx.db, companyIds, null);

@@ -1,7 +1,7 @@
 import { utilisationOf } from "../capacity/hours";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { checkThreshold, openOrderDemand, windowOf } from "../capacity/capacity.service";
-import { bookedOnHoldersByWeek, holderKey, offeringCompaniesOfPark, openOrdersOfPark, weeklyCapacityOfHolders } from "../capacity/capacity.repository";
+import { bookedOnHoldersByWeek, holderKey, offeringCompaniesOfPark, weeklyCapacityOfHolders } from "../capacity/capacity.repository";
 import { effectiveStatus } from "../orders/order-state";
 import { groupBy } from "../shared/group-by";
 import { gate, ORDERING_KINDS, PRODUCER_KINDS, sees, seesAggregate } from "../access/policy";
@@ -18,6 +18,7 @@ import { idempotent } from "../shared/idempotency";
 import { localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
 import { activeCompanies, companiesByKind, investmentByKind, orderTransactions, orderVolume, parkLoad, parkRevenue, type OrderVolumeFigures } from "./cluster.repository";
+import { ordersReachingPark } from "./forecast.repository";
 import { transactionCostsOf, type TransactionCostFigures } from "./transaction-costs";
 import { progressOf, type TargetProgress } from "./targets";
 import { targetsOfPark, upsertTarget } from "./target.repository";
@@ -306,7 +307,8 @@ export class ReportService {
     const booked = await bookedOnHoldersByWeek(ctx.db, companyIds, null, window.weeks[0], window.weeks[window.weeks.length - 1]);
     const byCapability = groupBy(offering, (offer) => offer.capabilityId);
     const openOrders = groupBy(
-      (await openOrdersOfPark(ctx.db, park.id)).filter((order) => effectiveStatus(order, now) === "OPEN"),
+      // Every open order that reached the park's contractors, whichever park posted it.
+      (await ordersReachingPark(ctx.db, park.id, { open: true })).filter((order) => effectiveStatus(order, now) === "OPEN"),
       (order) => order.capabilityId,
     );
     const rows = [...byCapability].map(([capabilityId, offers]) => {

@@ -127,6 +127,18 @@ describe("demand forecast", () => {
     expect(first.shortfallHoursAtUpper).toBeGreaterThan(first.shortfallHours);
   });
 
+  it("counts in the heat-map's outlook the open orders of other parks that the park's contractors bid on", async () => {
+    const HEAT = `query($parkId: ID!) { capacityHeatMap(parkId: $parkId, weeks: 4) { capabilities { capability { name } openOrders openOrderHours } } }`;
+    const before = (await server.gql(HEAT, { parkId: market.parkId }, market.coordinator)).data.capacityHeatMap.capabilities[0];
+    const reached = await post(outsider.token, 300, { biddingClosesAt: instantIn(server, 10 * DAY) });
+    await submitBid(server, market.contractors[1].token, reached, { minLot: 1, maxQuantity: 300, validUntil: instantIn(server, 10 * DAY) });
+    await post(outsider.token, 900, { biddingClosesAt: instantIn(server, 10 * DAY) });
+    const after = (await server.gql(HEAT, { parkId: market.parkId }, market.coordinator)).data.capacityHeatMap.capabilities[0];
+    // The far park's order bid on here adds its 300 units at 0.5 h; the one nobody here bid on does not.
+    expect(after.openOrders).toBe(before.openOrders + 1);
+    expect(after.openOrderHours).toBeCloseTo(before.openOrderHours + 150, 2);
+  });
+
   it("is for the coordinator, investors, banks and universities; bad horizons are refused by name", async () => {
     const investor = await server.token("INVESTOR");
     expect((await server.gql(FORECAST, { parkId: market.parkId, weeks: 1 }, investor)).errors).toBeUndefined();
