@@ -1,9 +1,10 @@
+import { subjectOf } from "../reports/scorecard";
 import { GraphQLSafeInt } from "graphql-scalars";
 import { Extensions, Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { fieldCost, REPORT_COST } from "../graphql/limits";
 import { type Connection, PageArgs, pageRequest, toConnection } from "../graphql/connection";
 import { Scorecard, toScorecard } from "./scorecard.type";
-import { produces, sees } from "../access/policy";
+import { sees } from "../access/policy";
 import { toApiToken } from "./api-token.type";
 import type { Context } from "./context";
 import { EngineerConnection, toEngineer, type Engineer } from "./engineer.type";
@@ -127,10 +128,13 @@ export class CompanyResolver {
   @Extensions(fieldCost(REPORT_COST.scorecard))
   @FieldResolver(() => Scorecard, {
     nullable: true,
-    description: "A contract company's capability score with its parts. Null for product companies, and for viewers other than the company itself, product companies, the coordinator and investors.",
+    description:
+      "The company's capability score with its parts: a contractor's (null for viewers other than itself, those who order, the coordinator and investors) or a customer's (null for viewers other than itself, producers, the coordinator and investors); null for universities, suppliers and banks.",
   })
   async scorecard(@Root() company: Company, @Ctx() ctx: Context): Promise<Scorecard | null> {
-    if (!produces(company.kind) || !sees(ctx.viewer, "Company.scorecard", { owner: company.dbId })) return null;
-    return toScorecard(await ctx.loaders.scorecardByCompany.load(company.dbId), sees(ctx.viewer, "Company.internalReports", { owner: company.dbId }));
+    const subject = subjectOf(company.kind);
+    if (subject === null || !sees(ctx.viewer, subject === "CONTRACTOR" ? "Company.scorecard" : "Company.customerScorecard", { owner: company.dbId })) return null;
+    const card = await ctx.loaders.scorecardByCompany.load(company.dbId);
+    return card ? toScorecard(card, sees(ctx.viewer, "Company.internalReports", { owner: company.dbId })) : null;
   }
 }

@@ -40,8 +40,8 @@ import {
   toContractsWon,
   toReportPeriod,
 } from "./report.type";
-import { ScoreWeight, SetScoreWeightsPayload } from "./scorecard.type";
-import { SetScoreWeightsInput } from "../reports/scorecard.inputs";
+import { ScoreFactorDefinition, ScoreFactorPayload, ScoreFactorValuePayload, ScoreWeight, SetScoreWeightsPayload, toScoreFactor, toScoreFactorValue } from "./scorecard.type";
+import { AddScoreFactorInput, RecordScoreFactorValueInput, ScoreSubject, SetScoreWeightsInput } from "../reports/scorecard.inputs";
 import { SetParkTargetInput } from "../reports/target.inputs";
 
 const fromArg = { description: "First day of the period (YYYY-MM-DD, Europe/Moscow)." } as const;
@@ -101,14 +101,37 @@ export class RevenueReportResolver {
 
 @Resolver(() => ScoreWeight)
 export class ScoreWeightResolver {
-  @Query(() => [ScoreWeight], { nullable: true, description: "The scorecard weights in force, per sub-factor (seven). Any signed-in viewer." })
-  async scoreWeights(@Ctx() ctx: Context): Promise<ScoreWeight[]> {
-    return (await ctx.services.reports.weights(ctx)).map((w) => Object.assign(new ScoreWeight(), w));
+  @Query(() => [ScoreWeight], { nullable: true, description: "The scorecard weights in force for a subject, per sub-factor by component: a park's own if it has them, else the defaults. Any signed-in viewer." })
+  async scoreWeights(
+    @Arg("subject", () => ScoreSubject, { defaultValue: ScoreSubject.CONTRACTOR, description: "Whose score (default CONTRACTOR)." }) subject: ScoreSubject,
+    @Arg("parkId", () => ID, { nullable: true, description: "The park whose weights are in force; default the defaults." }) parkId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ScoreWeight[]> {
+    const { parkOwn, weights } = await ctx.services.scoreModel.weights(ctx, { subject, parkId });
+    return weights.map((w) => Object.assign(new ScoreWeight(), { ...w, parkOwn }));
   }
 
-  @Mutation(() => SetScoreWeightsPayload, { description: "The coordinator sets the scorecard weights: every sub-factor once, adding up to 100 points." })
+  @Query(() => [ScoreFactorDefinition], { nullable: true, description: "The sub-factors of the capability scores, measured and entered, for contractors, customers, or both. Any signed-in viewer." })
+  async scoreFactors(@Arg("subject", () => ScoreSubject, { nullable: true, description: "Whose score; default both." }) subject: ScoreSubject | null, @Ctx() ctx: Context): Promise<ScoreFactorDefinition[]> {
+    return (await ctx.services.scoreModel.factors(ctx, subject)).map(toScoreFactor);
+  }
+
+  @Mutation(() => SetScoreWeightsPayload, { description: "The coordinator sets a subject's scorecard weights, the defaults or one park's own: every sub-factor of the subject once, adding up to 100 points." })
   setScoreWeights(@Arg("input", () => SetScoreWeightsInput, { description: "The mutation's input; its type describes each field." }) input: SetScoreWeightsInput, @Ctx() ctx: Context): Promise<SetScoreWeightsPayload> {
-    return payloadOf(ctx.services.reports.setWeights(ctx, input), (rows) => ({ weights: rows.map((w) => Object.assign(new ScoreWeight(), w)) }), { weights: null });
+    return payloadOf(ctx.services.scoreModel.setWeights(ctx, input), (rows) => ({ weights: rows.map((w) => Object.assign(new ScoreWeight(), { ...w, parkOwn: input.parkId != null })) }), { weights: null });
+  }
+
+  @Mutation(() => ScoreFactorPayload, { description: "The coordinator adds a sub-factor to a component of the contractor or customer score, entered per company (certifications, patents, staff qualification, equipment age); weight 0 until set." })
+  addScoreFactor(@Arg("input", () => AddScoreFactorInput, { description: "The mutation's input; its type describes each field." }) input: AddScoreFactorInput, @Ctx() ctx: Context): Promise<ScoreFactorPayload> {
+    return payloadOf(ctx.services.scoreModel.addFactor(ctx, input), (row) => ({ factor: toScoreFactor(row) }), { factor: null });
+  }
+
+  @Mutation(() => ScoreFactorValuePayload, { description: "The coordinator enters a company's value of an entered sub-factor; the latest is in force, with who entered it and when." })
+  recordScoreFactorValue(
+    @Arg("input", () => RecordScoreFactorValueInput, { description: "The mutation's input; its type describes each field." }) input: RecordScoreFactorValueInput,
+    @Ctx() ctx: Context,
+  ): Promise<ScoreFactorValuePayload> {
+    return payloadOf(ctx.services.scoreModel.recordValue(ctx, input), (row) => ({ value: toScoreFactorValue(row) }), { value: null });
   }
 }
 

@@ -16,6 +16,7 @@ import { inlineMatcher, type Matcher } from "../matching/matcher";
 import { PlanService } from "../awards/plans.service";
 import { ReportService } from "../reports/report.service";
 import { ForecastService } from "../reports/forecast.service";
+import { ScoreModelService } from "../reports/score-model.service";
 import { NotificationService } from "../notifications/notification.service";
 import { QuestionService } from "../questions/question.service";
 import { DocumentService } from "../documents/document.service";
@@ -48,6 +49,7 @@ export function createServices(matcher: Matcher = inlineMatcher) {
     plans,
     reports: new ReportService(),
     forecasts: new ForecastService(),
+    scoreModel: new ScoreModelService(),
     notifications: new NotificationService(),
     questions: new QuestionService(),
     documents: new DocumentService(),

@@ -6,10 +6,10 @@ import { scorecards, type CompanyScore } from "./scorecard";
 export function reportLoaders(db: Executor, now: Date) {
   return {
     /** Scorecards as of the request's today, one set of aggregate statements per batch of companies. */
-    scorecardByCompany: new DataLoader<number, CompanyScore>(
+    scorecardByCompany: new DataLoader<number, CompanyScore | undefined>(
       async (ids) => {
-        const cards = await scorecards(db, [...ids], localDate(now));
-        return ids.map((id) => cards.get(id)!);
+        const cards = await scorecards(db, [...ids], localDate(now), now);
+        return ids.map((id) => cards.get(id));
       },
       { maxBatchSize: MAX_BATCH },
     ),

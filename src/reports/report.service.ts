@@ -8,7 +8,7 @@ import { gate, ORDERING_KINDS, PRODUCER_KINDS, sees, seesAggregate } from "../ac
 import { transact, type RequestContext } from "../core/request-context";
 import { contractCompanyOf } from "../companies/company-access";
 import { findCompanyById } from "../companies/company.repository";
-import { SCORE_FACTORS, type CompanyKindValue, type CompanyRow, type EngineerRow, type InvestmentRow, type ParkRow, type ParkTargetRow, type ScoreFactorValue } from "../db/schema";
+import { type CompanyKindValue, type CompanyRow, type EngineerRow, type InvestmentRow, type ParkRow, type ParkTargetRow } from "../db/schema";
 import { findEngineersOfCompany } from "../engineers/engineer.repository";
 import type { PageRequest, Listed } from "../db/page";
 import { badUserInput, ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
@@ -34,9 +34,6 @@ import { findInvestment, insertInvestment, listInvestmentsOfPark, countInvestmen
 import { type RecordInvestmentInput } from "./investment.inputs";
 import { periodOf, previousPeriod, type Period } from "./period";
 import { contractsWon, headcountOfCompanies, revenueByCompany, revenueByEngineer } from "./revenue.repository";
-import { SCORE_COMPONENTS, type ScoreComponentValue } from "./scorecard";
-import { findScoreWeights, saveScoreWeights } from "./scorecard.repository";
-import type { SetScoreWeightsInput } from "./scorecard.inputs";
 
 export interface RevenueFiguresRow {
   period: Period;
@@ -106,17 +103,8 @@ function rankValue(s: ParkStanding, rankBy: ParkRankValue, days: number): number
   }
 }
 
-export interface WeightRow {
-  factor: ScoreFactorValue;
-  component: ScoreComponentValue;
-  weight: number;
-}
-
 /** Participation counts the companies that trade (order or produce); universities, suppliers and banks watch. */
 const TRADING_KINDS = new Set<CompanyKindValue>([...ORDERING_KINDS, ...PRODUCER_KINDS]);
-
-const componentOf = (factor: ScoreFactorValue): ScoreComponentValue =>
-  (Object.keys(SCORE_COMPONENTS) as ScoreComponentValue[]).find((c) => (SCORE_COMPONENTS[c] as readonly string[]).includes(factor))!;
 
 /** Reports for contract companies, the coordinator and investors: aggregate SQL, exact money. */
 export class ReportService {
@@ -232,34 +220,6 @@ export class ReportService {
     gate(ctx.viewer, "investments");
     const park = await parkOrNotFound(ctx.db, parkId);
     return { rows: await listInvestmentsOfPark(ctx.db, park.id, page), count: () => countInvestmentsOfPark(ctx.db, park.id) };
-  }
-
-  /** The scorecard weights in force, in the order of the components. */
-  async weights(ctx: RequestContext): Promise<WeightRow[]> {
-    gate(ctx.viewer, "scoreWeights");
-    const weights = await findScoreWeights(ctx.db);
-    return SCORE_FACTORS.map((factor) => ({ factor, component: componentOf(factor), weight: weights.get(factor) ?? 0 }));
-  }
-
-  /** The coordinator sets every weight at once; they must add up to 100 points. */
-  async setWeights(ctx: RequestContext, input: SetScoreWeightsInput): Promise<Outcome<WeightRow[]>> {
-    gate(ctx.viewer, "setScoreWeights");
-    const errors = new UserErrors();
-    const weights = new Map<ScoreFactorValue, number>();
-    input.weights.forEach((w, i) => {
-      if (!Number.isInteger(w.weight) || w.weight < 0 || w.weight > 100) errors.add(["weights", String(i), "weight"], UserErrorCode.OUT_OF_RANGE, "A weight is from 0 to 100 points.");
-      if (weights.has(w.factor)) errors.add(["weights", String(i), "factor"], UserErrorCode.WEIGHTS_DO_NOT_ADD_UP, `${w.factor} is listed twice.`);
-      weights.set(w.factor, w.weight);
-    });
-    const missing = SCORE_FACTORS.filter((f) => !weights.has(f));
-    if (missing.length > 0) errors.add("weights", UserErrorCode.WEIGHTS_DO_NOT_ADD_UP, `Every sub-factor needs a weight; missing: ${missing.join(", ")}.`);
-    const total = [...weights.values()].reduce((a, b) => a + b, 0);
-    if (!errors.any && total !== 100) errors.add("weights", UserErrorCode.WEIGHTS_DO_NOT_ADD_UP, `The weights add up to ${total} points, not 100.`);
-    if (errors.any) return refused(errors);
-    return transact(ctx, async (inner) => {
-      await saveScoreWeights(inner.db, weights, ctx.now);
-      return ok(await this.weights(inner));
-    });
   }
 
   /** Revenue of a contract company over a period, per head and per engineer; six aggregate statements. */

@@ -1,42 +1,96 @@
 import { GraphQLSafeInt } from "graphql-scalars";
-import { Field, InputType, registerEnumType } from "type-graphql";
-import { SCORE_FACTORS, type ScoreFactorValue } from "../db/schema";
+import { Field, Float, ID, InputType, registerEnumType } from "type-graphql";
+import { IDEMPOTENCY_KEY_DESCRIPTION } from "../shared/idempotency";
 
-export enum ScoreFactor {
-  ON_TIME_DELIVERY = "ON_TIME_DELIVERY",
-  ACCEPTED_QUALITY = "ACCEPTED_QUALITY",
-  LOAD = "LOAD",
-  REVENUE_PER_EMPLOYEE = "REVENUE_PER_EMPLOYEE",
-  GROWTH = "GROWTH",
-  WIN_RATE = "WIN_RATE",
-  PRICE_LEVEL = "PRICE_LEVEL",
+export enum ScoreSubject {
+  CONTRACTOR = "CONTRACTOR",
+  CUSTOMER = "CUSTOMER",
 }
 
-registerEnumType(ScoreFactor, {
-  name: "ScoreFactor",
-  description: "A sub-factor of the contractor scorecard, measured from the platform's data over the last 365 days.",
+registerEnumType(ScoreSubject, {
+  name: "ScoreSubject",
+  description: "Whose capability score: each has its own sub-factors and weights.",
   valuesConfig: {
-    ON_TIME_DELIVERY: { description: "Viability: share of units delivered by the contract's promised date." },
-    ACCEPTED_QUALITY: { description: "Viability: share of decided units the customers accepted (not rejected for quality)." },
-    LOAD: { description: "Viability: share of engineer-hours booked over the next 26 weeks (100 % scores 1)." },
-    REVENUE_PER_EMPLOYEE: { description: "Development: revenue per declared employee against 30 000 000 RUB a year, the reference contract company's figure (until issue 18, revenue per engineer against the same figure: REVENUE_PER_ENGINEER)." },
-    GROWTH: { description: "Development: revenue growth on the year before against the reference 25 % (no growth or less scores 0)." },
-    WIN_RATE: { description: "Competitiveness: share of its decided bids that were awarded." },
-    PRICE_LEVEL: { description: "Competitiveness: its offers' prices against the park's median for the same capability (at or below the median scores 1, twice the median 0.5)." },
+    CONTRACTOR: { description: "Producers: contract companies and research institutes." },
+    CUSTOMER: { description: "Those who order: product companies and outside customers." },
+  },
+});
+
+export enum ScoreComponent {
+  VIABILITY = "VIABILITY",
+  DEVELOPMENT = "DEVELOPMENT",
+  COMPETITIVENESS = "COMPETITIVENESS",
+}
+
+registerEnumType(ScoreComponent, {
+  name: "ScoreComponent",
+  description: "A component C(k) of the capability score C = C1 + C2 + C3.",
+  valuesConfig: {
+    VIABILITY: { description: "C1: viability." },
+    DEVELOPMENT: { description: "C2: development." },
+    COMPETITIVENESS: { description: "C3: competitiveness." },
   },
 });
 
 @InputType({ description: "A weight for one sub-factor." })
 export class ScoreWeightInput {
-  @Field(() => ScoreFactor, { description: "The sub-factor." })
-  factor!: ScoreFactorValue;
+  @Field(() => String, { description: "The sub-factor's code (scoreFactors lists them)." })
+  factor!: string;
 
   @Field(() => GraphQLSafeInt, { description: "Points from 0 to 100." })
   weight!: number;
 }
 
-@InputType({ description: `New scorecard weights: every one of the ${SCORE_FACTORS.length} sub-factors once, adding up to 100.` })
+@InputType({ description: "New scorecard weights for one subject: every one of its sub-factors once, adding up to 100; the defaults, or one park's own." })
 export class SetScoreWeightsInput {
-  @Field(() => [ScoreWeightInput], { description: "One weight per sub-factor." })
+  @Field(() => ID, { nullable: true, description: "The park whose own weights these are; null for the defaults every park without its own uses." })
+  parkId?: string | null;
+
+  @Field(() => ScoreSubject, { nullable: true, description: "Whose score (default CONTRACTOR)." })
+  subject?: ScoreSubject | null;
+
+  @Field(() => [ScoreWeightInput], { description: "One weight per sub-factor of the subject." })
   weights!: ScoreWeightInput[];
+}
+
+@InputType({ description: "A sub-factor the coordinator adds to a component, entered per company (certifications, patents, staff qualification, equipment age)." })
+export class AddScoreFactorInput {
+  @Field(() => String, { description: "Its code: 3 to 40 of A-Z, 0-9 and _, starting with a letter, e.g. CERTIFICATIONS." })
+  code!: string;
+
+  @Field(() => String, { description: "Its name, at most 120 characters." })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: "What it measures and how it is entered, at most 4000 characters." })
+  description?: string | null;
+
+  @Field(() => ScoreComponent, { description: "The component it adds to." })
+  component!: ScoreComponent;
+
+  @Field(() => ScoreSubject, { description: "Whose score it belongs to." })
+  subject!: ScoreSubject;
+
+  @Field(() => Float, { description: "The value that scores 1, above 0, to two decimals (5 certifications; 10 years of equipment age with lowerIsBetter)." })
+  reference!: number;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether a lower value is better (equipment age): then the reference or less scores 1, and twice it 0.5. Default false." })
+  lowerIsBetter?: boolean | null;
+}
+
+@InputType({ description: "A value of an entered sub-factor for one company; the latest entered is in force." })
+export class RecordScoreFactorValueInput {
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
+
+  @Field(() => ID, { description: "The company." })
+  companyId!: string;
+
+  @Field(() => String, { description: "The entered sub-factor's code." })
+  factor!: string;
+
+  @Field(() => Float, { description: "The value, 0 or more, to two decimals." })
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: "Where the value comes from (a certificate's number, an audit), at most 4000 characters." })
+  note?: string | null;
 }

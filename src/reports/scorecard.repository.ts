@@ -1,6 +1,26 @@
-import { and, between, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, between, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { sqlRows, type Executor } from "../db/executor";
-import { bids, deliveries, scoreWeights, type ScoreFactorValue } from "../db/schema";
+import {
+  bids,
+  companies,
+  companyFactorValues,
+  contracts,
+  deliveries,
+  orders,
+  parkScoreWeights,
+  scoreFactors,
+  scoreWeights,
+  type CompanyFactorValueRow,
+  type CompanyKindValue,
+  type ScoreFactorRow,
+  type ScoreSubjectValue,
+} from "../db/schema";
+import { only } from "../db/prepared";
+import { AWARD_WINDOW_DAYS } from "../orders/order-state";
+import { daysBetween } from "../shared/time";
+
+/** A customer's PROMPT_DECISIONS: a delivery decided within this many days of its delivery. */
+export const PROMPT_DECISION_DAYS = 7;
 
 /** Units delivered in [from, to] and how many of them on time, per company (one aggregate). */
 export async function deliveredOnTime(db: Executor, companyIds: number[], from: string, to: string): Promise<Map<number, { units: number; onTime: number }>> {
@@ -69,13 +89,120 @@ export async function priceLevels(db: Executor, companyIds: number[]): Promise<M
   return new Map(levels.map((r) => [Number(r.company_id), { offers: Number(r.offers), level: Number(r.level) }]));
 }
 
-export async function findScoreWeights(db: Executor): Promise<Map<ScoreFactorValue, number>> {
+/** The default weights, by sub-factor code. */
+export async function findScoreWeights(db: Executor): Promise<Map<string, number>> {
   return new Map((await db.select().from(scoreWeights)).map((r) => [r.factor, r.weight]));
 }
 
-export async function saveScoreWeights(db: Executor, weights: Map<ScoreFactorValue, number>, at: Date): Promise<void> {
+/** Sets default weights (one row per sub-factor). */
+export async function saveScoreWeights(db: Executor, weights: Map<string, number>, at: Date): Promise<void> {
   for (const [factor, weight] of weights) {
     await db.insert(scoreWeights).values({ factor, weight, updatedAt: at }).onConflictDoUpdate({ target: scoreWeights.factor, set: { weight, updatedAt: at } });
   }
+}
+
+/** Parks' own weights, per park and subject, for the parks that have them (one statement). */
+export async function findParkScoreWeights(db: Executor, parkIds: number[]): Promise<Map<number, Map<ScoreSubjectValue, Map<string, number>>>> {
+  const result = new Map<number, Map<ScoreSubjectValue, Map<string, number>>>();
+  if (parkIds.length === 0) return result;
+  const rows = await db
+    .select({ parkId: parkScoreWeights.parkId, factor: parkScoreWeights.factor, weight: parkScoreWeights.weight, subject: scoreFactors.subject })
+    .from(parkScoreWeights)
+    .innerJoin(scoreFactors, eq(scoreFactors.code, parkScoreWeights.factor))
+    .where(inArray(parkScoreWeights.parkId, parkIds));
+  for (const r of rows) {
+    const park = result.get(r.parkId) ?? new Map<ScoreSubjectValue, Map<string, number>>();
+    const set = park.get(r.subject) ?? new Map<string, number>();
+    set.set(r.factor, r.weight);
+    park.set(r.subject, set);
+    result.set(r.parkId, park);
+  }
+  return result;
+}
+
+/** Replaces a park's own weights for the sub-factors given (its set for one subject). */
+export async function saveParkScoreWeights(db: Executor, parkId: number, weights: Map<string, number>, at: Date): Promise<void> {
+  await db.delete(parkScoreWeights).where(and(eq(parkScoreWeights.parkId, parkId), inArray(parkScoreWeights.factor, [...weights.keys()])));
+  await db.insert(parkScoreWeights).values([...weights].map(([factor, weight]) => ({ parkId, factor, weight, updatedAt: at })));
+}
+
+/** Every sub-factor, in position order: the measured ones first, then those added, as added. */
+export async function findScoreFactors(db: Executor): Promise<ScoreFactorRow[]> {
+  return db.select().from(scoreFactors).orderBy(asc(scoreFactors.position));
+}
+
+export async function findScoreFactor(db: Executor, code: string): Promise<ScoreFactorRow | undefined> {
+  return (await db.select().from(scoreFactors).where(eq(scoreFactors.code, code)))[0];
+}
+
+export async function insertScoreFactor(db: Executor, values: typeof scoreFactors.$inferInsert): Promise<ScoreFactorRow> {
+  return only(db.insert(scoreFactors).values(values).returning());
+}
+
+export async function findFactorValue(db: Executor, id: number): Promise<CompanyFactorValueRow | undefined> {
+  return (await db.select().from(companyFactorValues).where(eq(companyFactorValues.id, id)))[0];
+}
+
+export async function insertFactorValue(db: Executor, values: typeof companyFactorValues.$inferInsert): Promise<CompanyFactorValueRow> {
+  return only(db.insert(companyFactorValues).values(values).returning());
+}
+
+/** The companies' kind and park, to know which score each has and whose weights (one statement). */
+export async function scoredCompanies(db: Executor, companyIds: number[]): Promise<{ id: number; kind: CompanyKindValue; parkId: number }[]> {
+  return db.select({ id: companies.id, kind: companies.kind, parkId: companies.parkId }).from(companies).where(inArray(companies.id, companyIds));
+}
+
+/** The latest value of each entered sub-factor of each company, keyed `company|factor` (one statement). */
+export async function latestFactorValues(db: Executor, companyIds: number[]): Promise<Map<string, CompanyFactorValueRow>> {
+  const rows = await db.select().from(companyFactorValues).where(inArray(companyFactorValues.companyId, companyIds)).orderBy(asc(companyFactorValues.id));
+  // Later rows overwrite earlier ones: the latest entered is in force.
+  return new Map(rows.map((r) => [`${r.companyId}|${r.factor}`, r]));
+}
+
+/** Per customer: orders posted since `since`, and of those decided, how many awarded and how many cancelled or expired (one aggregate). */
+export async function ordersPostedBy(db: Executor, companyIds: number[], since: Date, now: Date): Promise<Map<number, { posted: number; awarded: number; lost: number }>> {
+  const expiredBefore = new Date(now.getTime() - AWARD_WINDOW_DAYS * 86_400_000);
+  const rows = await db
+    .select({
+      companyId: orders.companyId,
+      posted: sql<number>`count(*)`.mapWith(Number),
+      awarded: sql<number>`count(*) filter (where ${orders.status} in ('AWARDED', 'IN_PRODUCTION', 'COMPLETED'))`.mapWith(Number),
+      lost: sql<number>`count(*) filter (where ${orders.status} in ('CANCELLED', 'EXPIRED') or (${orders.status} = 'OPEN' and ${orders.biddingClosesAt} < ${sql.param(expiredBefore, orders.biddingClosesAt)}))`.mapWith(Number),
+    })
+    .from(orders)
+    .where(and(inArray(orders.companyId, companyIds), gte(orders.createdAt, since)))
+    .groupBy(orders.companyId);
+  return new Map(rows.map((r) => [r.companyId, { posted: r.posted, awarded: r.awarded, lost: r.lost }]));
+}
+
+/** Per customer: deliveries decided in [from, to] and how many within PROMPT_DECISION_DAYS of their delivery (one aggregate, by date pair). */
+export async function decisionDelays(db: Executor, companyIds: number[], from: string, to: string): Promise<Map<number, { decided: number; prompt: number }>> {
+  const rows = await db
+    .select({ companyId: deliveries.customerCompanyId, deliveredOn: deliveries.deliveredOn, decidedOn: deliveries.decidedOn, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(deliveries)
+    .where(and(inArray(deliveries.customerCompanyId, companyIds), inArray(deliveries.status, ["ACCEPTED", "REJECTED"]), between(deliveries.decidedOn, from, to)))
+    .groupBy(deliveries.customerCompanyId, deliveries.deliveredOn, deliveries.decidedOn);
+  const result = new Map<number, { decided: number; prompt: number }>();
+  for (const r of rows) {
+    const figures = result.get(r.companyId) ?? { decided: 0, prompt: 0 };
+    figures.decided += r.n;
+    if (r.decidedOn !== null && daysBetween(r.deliveredOn, r.decidedOn) <= PROMPT_DECISION_DAYS) figures.prompt += r.n;
+    result.set(r.companyId, figures);
+  }
+  return result;
+}
+
+/** Per customer: the value of contracts awarded on its orders since `since`, and in the 365 days before it (one aggregate). */
+export async function valueAwardedBy(db: Executor, companyIds: number[], since: Date, yearBefore: Date): Promise<Map<number, { year: number; before: number }>> {
+  const rows = await db
+    .select({
+      companyId: contracts.customerCompanyId,
+      year: sql<number>`coalesce(sum(case when ${contracts.createdAt} >= ${sql.param(since, contracts.createdAt)} then ${contracts.valueMinor} else 0 end), 0)`.mapWith(Number),
+      before: sql<number>`coalesce(sum(case when ${contracts.createdAt} < ${sql.param(since, contracts.createdAt)} then ${contracts.valueMinor} else 0 end), 0)`.mapWith(Number),
+    })
+    .from(contracts)
+    .where(and(inArray(contracts.customerCompanyId, companyIds), gte(contracts.createdAt, yearBefore), ne(contracts.status, "CANCELLED")))
+    .groupBy(contracts.customerCompanyId);
+  return new Map(rows.map((r) => [r.companyId, { year: r.year, before: r.before }]));
 }
 

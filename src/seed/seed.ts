@@ -31,6 +31,9 @@ import {
   orders,
   parks,
   scoreWeights,
+  scoreFactors,
+  parkScoreWeights,
+  companyFactorValues,
 } from "../db/schema";
 import { insertEngineer } from "../engineers/engineer.repository";
 import { Currency, parseMoneyAmount } from "../graphql/money";
@@ -45,9 +48,9 @@ import { DAY_MS, localDate } from "../shared/time";
 
 /** Every table, children before parents: the order in which a reset empties them. Add new tables here. */
 /** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
-export const SETTINGS_TABLES = [scoreWeights];
+export const SETTINGS_TABLES = [scoreWeights, scoreFactors];
 
-export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, parkTargets, investments, deliveries, bookings, contracts, bidRevisions, bids, chainOutsideStages, orders, chains, apiTokens, capabilityOffers, engineerSkills, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, companyFactorValues, parkScoreWeights, parkTargets, investments, deliveries, bookings, contracts, bidRevisions, bids, chainOutsideStages, orders, chains, apiTokens, capabilityOffers, engineerSkills, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;

@@ -67,6 +67,8 @@ const PROBES: Record<Action, { query: string; variables: () => Record<string, un
   reassignWork: mutation("reassignWork", "ReassignWorkInput", () => ({ contractId: "nothing", fromEngineerId: "nothing", toEngineerId: "nothing", weekOf: today(), hours: 1 })),
   recordInvestment: mutation("recordInvestment", "RecordInvestmentInput", () => ({ companyId: "nothing", investorName: " ", amount: { amount: "0" }, investedOn: today() })),
   setScoreWeights: mutation("setScoreWeights", "SetScoreWeightsInput", () => ({ weights: [] })),
+  addScoreFactor: mutation("addScoreFactor", "AddScoreFactorInput", () => ({ code: "not a code", name: "Patents", component: "DEVELOPMENT", subject: "CONTRACTOR", reference: 3 })),
+  recordScoreFactorValue: mutation("recordScoreFactorValue", "RecordScoreFactorValueInput", () => ({ companyId: "nothing", factor: "PATENTS", value: 1 })),
   setParkTarget: mutation("setParkTarget", "SetParkTargetInput", () => ({ parkId: "nothing", measure: "ORDER_VOLUME", amount: { amount: "1.00" }, year: 2030 })),
   openOrders: query(`{ openOrders { nodes { id } } }`),
   myOrders: query(`{ myOrders { nodes { id } } }`),

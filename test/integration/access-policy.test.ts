@@ -195,6 +195,14 @@ beforeAll(async () => {
       variables: () => ({ id: alpha.id }),
       visible: (res) => res.data?.node?.scorecard != null,
     },
+    {
+      rule: "Company.customerScorecard",
+      ...ofStartup,
+      counterpart: undefined,
+      query: node("... on Company { scorecard { score subject } }"),
+      variables: () => ({ id: market.startup.id }),
+      visible: (res) => res.data?.node?.scorecard?.subject === "CUSTOMER",
+    },
     { rule: "Investment", ...ofAlpha, query: node(""), variables: byId("investment"), visible: shown },
   );
 });

@@ -86,8 +86,9 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
 
         applyMigrations(sqlite, drizzle(sqlite));
         // order_events was dropped (0008) once the event log had taken its rows over (0007).
-        const kept = tables.filter((t) => t !== "order_events");
-        const expected = Object.fromEntries(Object.entries(before).filter(([t]) => t !== "order_events"));
+        // score_weights gains the customer score's defaults (0020); its old rows are checked below.
+        const kept = tables.filter((t) => t !== "order_events" && t !== "score_weights");
+        const expected = Object.fromEntries(Object.entries(before).filter(([t]) => t !== "order_events" && t !== "score_weights"));
         expect(counts(kept)).toEqual(expected);
         if (tables.includes("order_events") && !tables.includes("events")) {
           expect(sqlite.prepare("select type, order_id, to_status, actor_name from events").all()).toEqual([{ type: "ORDER_POSTED", order_id: 1, to_status: "OPEN", actor_name: "A" }]);
@@ -119,6 +120,12 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
         if (tables.includes("score_weights")) {
           // The revenue sub-factor compares per employee since 0016; its weight carried over.
           expect(sqlite.prepare("select factor, weight from score_weights where factor like 'REVENUE%'").all()).toEqual([{ factor: "REVENUE_PER_EMPLOYEE", weight: 15 }]);
+          // Both subjects' defaults add up to 100, every weight naming a sub-factor.
+          expect(sqlite.prepare("select f.subject as subject, sum(w.weight) as total from score_weights w join score_factors f on f.code = w.factor group by f.subject order by f.subject").all()).toEqual([
+            { subject: "CONTRACTOR", total: 100 },
+            { subject: "CUSTOMER", total: 100 },
+          ]);
+          expect(sqlite.prepare("select count(*) as n from score_weights").get()).toEqual({ n: 11 });
         }
         expect(sqlite.prepare("pragma integrity_check").get()).toEqual({ integrity_check: "ok" });
         expect(sqlite.prepare("pragma foreign_key_check").all()).toEqual([]);

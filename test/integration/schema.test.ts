@@ -49,6 +49,8 @@ const BOUNDED_LISTS = new Set([
   "Order.instantQuotes",
   "MatchPlan.lines",
   "Query.scoreWeights",
+  // At most MAX_SCORE_FACTORS (50).
+  "Query.scoreFactors",
   "SetScoreWeightsPayload.weights",
   "Scorecard.components",
   "ScoreComponentPart.factors",

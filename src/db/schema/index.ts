@@ -37,6 +37,9 @@ export const {
   orders,
   parks,
   parkTargets,
+  scoreFactors,
+  parkScoreWeights,
+  companyFactorValues,
 } = tables;
 
 export type {
@@ -64,5 +67,7 @@ export type {
   OrderRow,
   ParkRow,
   ParkTargetRow,
+  ScoreFactorRow,
+  CompanyFactorValueRow,
 } from "./pg";
 export * from "./values";

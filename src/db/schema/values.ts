@@ -54,8 +54,18 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventTypeValue = (typeof EVENT_TYPES)[number];
 
+/** The sub-factors the platform measures from its own data, for contractors; the coordinator may add entered ones (score_factors). */
 export const SCORE_FACTORS = ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD", "REVENUE_PER_EMPLOYEE", "GROWTH", "WIN_RATE", "PRICE_LEVEL"] as const;
-export type ScoreFactorValue = (typeof SCORE_FACTORS)[number];
+/** The measured sub-factors of a customer's (a product company's or outside customer's) score. */
+export const CUSTOMER_SCORE_FACTORS = ["ORDERS_PLACED", "PROMPT_DECISIONS", "ORDER_GROWTH", "AWARD_RATE"] as const;
+export type MeasuredFactorValue = (typeof SCORE_FACTORS)[number] | (typeof CUSTOMER_SCORE_FACTORS)[number];
+/** A sub-factor's code: a measured one's, or one the coordinator added. */
+export type ScoreFactorValue = string;
+/** Whose score a sub-factor belongs to: producers' (contract companies, research institutes) or customers' (product companies, outside customers). */
+export const SCORE_SUBJECTS = ["CONTRACTOR", "CUSTOMER"] as const;
+export type ScoreSubjectValue = (typeof SCORE_SUBJECTS)[number];
+export const SCORE_COMPONENT_VALUES = ["VIABILITY", "DEVELOPMENT", "COMPETITIVENESS"] as const;
+export const SCORE_FACTOR_SOURCES = ["MEASURED", "ENTERED"] as const;
 
 export const ORDER_STATUSES = ["OPEN", "AWARDED", "IN_PRODUCTION", "COMPLETED", "CANCELLED", "EXPIRED"] as const;
 export type OrderStatusValue = (typeof ORDER_STATUSES)[number];

@@ -18,3 +18,4 @@ export * from "./notifications";
 export * from "./questions";
 export * from "./documents";
 export * from "./park-targets";
+export * from "./score-model";

@@ -3,7 +3,6 @@ import { check, index, pgTable, text } from "drizzle-orm/pg-core";
 import { id, instant, int64 } from "./columns";
 import { apiTokens } from "./api-tokens";
 import { companies } from "./companies";
-import { SCORE_FACTORS } from "../values";
 
 /** Money an investor put into a company of a park, as recorded by the coordinator. */
 export const investments = pgTable(
@@ -34,7 +33,8 @@ export type InvestmentRow = typeof investments.$inferSelect;
 export const scoreWeights = pgTable(
   "score_weights",
   {
-    factor: text("factor", { enum: SCORE_FACTORS }).primaryKey(),
+    // A score_factors code (the default weights; a park may have its own: park_score_weights).
+    factor: text("factor").primaryKey(),
     weight: int64("weight").notNull(),
     updatedAt: instant("updated_at").notNull(),
   },

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { apiTokens } from "./api-tokens";
 import { companies } from "./companies";
-import { SCORE_FACTORS } from "../values";
 
 /** Money an investor put into a company of a park, as recorded by the coordinator. */
 export const investments = sqliteTable(
@@ -31,7 +30,8 @@ export const investments = sqliteTable(
 export const scoreWeights = sqliteTable(
   "score_weights",
   {
-    factor: text("factor", { enum: SCORE_FACTORS }).primaryKey(),
+    // A score_factors code (the default weights; a park may have its own: park_score_weights).
+    factor: text("factor").primaryKey(),
     weight: integer("weight").notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
