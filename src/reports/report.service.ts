@@ -15,7 +15,7 @@ import { badUserInput, ok, refused, UserErrorCode, UserErrors, type Outcome } fr
 import { idOf } from "../graphql/global-id";
 import { parkOrNotFound } from "../parks/park.service";
 import { idempotent } from "../shared/idempotency";
-import { localDate } from "../shared/time";
+import { addDays, localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
 import { activeCompanies, companiesByKind, investmentByKind, orderTransactions, orderVolume, parkLoad, parkRevenue, type OrderVolumeFigures } from "./cluster.repository";
 import { ordersReachingPark } from "./forecast.repository";
@@ -24,7 +24,6 @@ import { progressOf, type TargetProgress } from "./targets";
 import { targetsOfPark, upsertTarget } from "./target.repository";
 import type { SetParkTargetInput } from "./target.inputs";
 import { findParksByIds, listParks } from "../parks/park.repository";
-import { addDays } from "../shared/time";
 import { annualGrowthPercent } from "./benchmarks";
 import { addWeeks, weekStart } from "../capacity/weeks";
 import { percentOf } from "../shared/ratio";
