@@ -35,6 +35,8 @@ export const bids = pgTable(
     uniqueIndex("bids_one_live_per_company").on(t.orderId, t.companyId).where(sql`${t.status} = 'LIVE'`),
     index("bids_order_idx").on(t.orderId, t.id),
     index("bids_company_idx").on(t.companyId, t.id),
+    // myBids(status: ...): a busy contractor's live bids without walking its thousands of lost ones.
+    index("bids_company_status_idx").on(t.companyId, t.status, t.id),
     check("bids_status_check", sql`${t.status} in ('LIVE', 'WITHDRAWN', 'AWARDED', 'NOT_AWARDED')`),
     check("bids_price_check", sql`${t.unitPriceMinor} > 0`),
     check("bids_quantity_check", sql`${t.minLot} >= 1 and ${t.maxQuantity} >= ${t.minLot}`),

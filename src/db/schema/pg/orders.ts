@@ -55,6 +55,9 @@ export const orders = pgTable(
     index("orders_status_needed_by_idx").on(t.status, t.neededBy, t.id),
     index("orders_replaces_idx").on(t.replacesOrderId),
     index("orders_status_closes_idx").on(t.status, t.biddingClosesAt, t.id),
+    index("orders_status_quantity_idx").on(t.status, t.quantity, t.id),
+    // openOrders by creation (id): seeks the open ones instead of walking every order from the oldest.
+    index("orders_status_id_idx").on(t.status, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
     index("orders_chain_idx").on(t.chainId, t.id),
     check("orders_quantity_check", sql`${t.quantity} >= 1`),

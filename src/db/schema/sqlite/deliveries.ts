@@ -42,6 +42,8 @@ export const deliveries = sqliteTable(
     // Revenue of a contractor in a period: accepted deliveries by decision date.
     index("deliveries_company_status_decided_idx").on(t.companyId, t.status, t.decidedOn),
     index("deliveries_status_decided_idx").on(t.status, t.decidedOn),
+    // A customer's decisions (its scorecard's PROMPT_DECISIONS).
+    index("deliveries_customer_decided_idx").on(t.customerCompanyId, t.decidedOn),
     index("deliveries_company_delivered_idx").on(t.companyId, t.deliveredOn),
     check("deliveries_quantity_check", sql`${t.quantity} >= 1`),
     check("deliveries_status_check", sql`${t.status} in ('PENDING', 'ACCEPTED', 'REJECTED')`),
