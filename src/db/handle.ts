@@ -5,10 +5,19 @@ import type { Executor } from "./executor";
 import type { Store } from "./store";
 import type { Watcher } from "./watch";
 
-/** Counts the SQL statements drizzle sends; benchmarks and N+1 tests read it. */
+/** Counts the SQL statements drizzle sends; benchmarks and N+1 tests read it, and a test may watch each (`onQuery`: the query-plan test). */
 export interface StatementStats {
   statements: number;
+  onQuery?: (query: string, params: unknown[]) => void;
 }
+
+/** drizzle's logger for a handle's statistics. */
+export const statsLogger = (stats: StatementStats) => ({
+  logQuery: (query: string, params: unknown[]) => {
+    stats.statements++;
+    stats.onQuery?.(query, params);
+  },
+});
 
 /** An open database, whichever the dialect (src/db/sqlite.ts, src/db/postgres.ts). */
 export interface DatabaseHandle {

@@ -2,7 +2,7 @@ import pg from "pg";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import type { Executor } from "./executor";
-import { migrationsOf, type DatabaseHandle } from "./handle";
+import { migrationsOf, statsLogger, type DatabaseHandle, type StatementStats } from "./handle";
 import type { LockName, Store, Transaction } from "./store";
 import { postgresWatcher } from "./watch";
 
@@ -45,7 +45,7 @@ function sqlStateOf(error: unknown): string | undefined {
 export interface PostgresOptions {
   /** Connections of each pool (readers, writers). */
   poolSize?: number;
-  logQuery?: () => void;
+  logQuery?: (query: string, params: unknown[]) => void;
 }
 
 export interface PostgresStore extends Store {
@@ -169,8 +169,8 @@ export interface PostgresHandle extends DatabaseHandle {
  * wait and then find nothing to do.
  */
 export async function openPostgres(url: string, options: Omit<PostgresOptions, "logQuery"> = {}): Promise<PostgresHandle> {
-  const stats = { statements: 0 };
-  const store = postgresStore(url, { ...options, logQuery: () => void stats.statements++ });
+  const stats: StatementStats = { statements: 0 };
+  const store = postgresStore(url, { ...options, logQuery: statsLogger(stats).logQuery });
   try {
     await store.duringStartup(() => migrate(store.writer, { migrationsFolder: migrationsOf("postgresql") }));
   } catch (error) {

@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { startCheckpointer, type Checkpointer } from "./checkpointer";
 import type { Executor } from "./executor";
-import { migrationsOf, type DatabaseHandle, type StatementStats } from "./handle";
+import { migrationsOf, statsLogger, type DatabaseHandle, type StatementStats } from "./handle";
 import * as schema from "./schema/sqlite";
 import { sqliteStore } from "./store";
 import { sqliteWatcher } from "./watch";
@@ -46,7 +46,7 @@ export function openSqlite(file: string, options: SqliteOptions = {}): SqliteHan
     checkpointer = startCheckpointer(path.resolve(file), options.backgroundCheckpoints.onError, options.backgroundCheckpoints.intervalMs);
   }
   const stats: StatementStats = { statements: 0 };
-  const logger = { logQuery: () => void stats.statements++ };
+  const logger = statsLogger(stats);
   const db = drizzle(sqlite, { schema, logger });
   // The services see drizzle's PostgreSQL types on either dialect (src/db/schema/index.ts).
   const executor = db as unknown as Executor;
