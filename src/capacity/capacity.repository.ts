@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
-import { first } from "../db/prepared";
+import { first, idList, inIdList, param, statementCache } from "../db/prepared";
 import { bookings, capabilityOffers, companies, contracts, engineers, engineerSkills, orders, type BookingRow, type ContractRow } from "../db/schema";
 import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
 
@@ -18,35 +18,55 @@ export async function activeEngineerCapacities(db: Executor, companyId: number, 
 /** The key of a company's figure in one capability. */
 export const holderKey = (companyId: number, capabilityId: number) => `${companyId}|${capabilityId}`;
 
+const holderCapacity = statementCache<{ companyId: number; capabilityId: number; centihours: number }[]>();
+
 /**
  * For each company and capability (only `capabilityId`'s when given): the weekly capacity of its
  * active engineers who hold the capability, in centihours (one aggregate). Keys: holderKey.
+ * Prepared once per shape, the companies bound as one list: a plan's 1,670 quoting contractors
+ * take the same statement as 3, and no bound-variable limit (SQLite's 32,766) applies.
  */
 export async function weeklyCapacityOfHolders(db: Executor, companyIds: number[], capabilityId: number | null): Promise<Map<string, number>> {
   if (companyIds.length === 0) return new Map();
-  const rows = await db
-    .select({ companyId: engineers.companyId, capabilityId: engineerSkills.capabilityId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100`.mapWith(Number) })
-    .from(engineers)
-    .innerJoin(engineerSkills, eq(engineerSkills.engineerId, engineers.id))
-    .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true), capabilityId === null ? undefined : eq(engineerSkills.capabilityId, capabilityId)))
-    .groupBy(engineers.companyId, engineerSkills.capabilityId);
+  const query = holderCapacity(db, capabilityId === null ? "all" : "one", () =>
+    db
+      .select({ companyId: engineers.companyId, capabilityId: engineerSkills.capabilityId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100`.mapWith(Number) })
+      .from(engineers)
+      .innerJoin(engineerSkills, eq(engineerSkills.engineerId, engineers.id))
+      .where(and(inIdList(engineers.companyId, "companyIds"), eq(engineers.active, true), capabilityId === null ? undefined : eq(engineerSkills.capabilityId, param(engineerSkills.capabilityId, "capabilityId"))))
+      .groupBy(engineers.companyId, engineerSkills.capabilityId),
+  );
+  const rows = await query.execute({ companyIds: idList(companyIds), capabilityId });
   return new Map(rows.map((r) => [holderKey(r.companyId, r.capabilityId), r.centihours]));
 }
+
+const holderBookings = statementCache<{ companyId: number; capabilityId: number; week: string; centihours: number }[]>();
 
 /**
  * For each company, capability (only `capabilityId`'s when given) and week in [fromWeek, toWeek]:
  * the centihours booked on the engineers who hold the capability, whatever the work (an
  * engineer's hours are theirs once, for every capability they hold). Keys: holderKey|week.
+ * Prepared like weeklyCapacityOfHolders.
  */
 export async function bookedOnHoldersByWeek(db: Executor, companyIds: number[], capabilityId: number | null, fromWeek: string, toWeek: string): Promise<Map<string, number>> {
   if (companyIds.length === 0) return new Map();
-  const rows = await db
-    .select({ companyId: engineers.companyId, capabilityId: engineerSkills.capabilityId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})`.mapWith(Number) })
-    .from(bookings)
-    .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
-    .innerJoin(engineerSkills, eq(engineerSkills.engineerId, engineers.id))
-    .where(and(inArray(engineers.companyId, companyIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek), capabilityId === null ? undefined : eq(engineerSkills.capabilityId, capabilityId)))
-    .groupBy(engineers.companyId, engineerSkills.capabilityId, bookings.week);
+  const query = holderBookings(db, capabilityId === null ? "all" : "one", () =>
+    db
+      .select({ companyId: engineers.companyId, capabilityId: engineerSkills.capabilityId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})`.mapWith(Number) })
+      .from(bookings)
+      .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
+      .innerJoin(engineerSkills, eq(engineerSkills.engineerId, engineers.id))
+      .where(
+        and(
+          inIdList(engineers.companyId, "companyIds"),
+          gte(bookings.week, param(bookings.week, "fromWeek")),
+          lte(bookings.week, param(bookings.week, "toWeek")),
+          capabilityId === null ? undefined : eq(engineerSkills.capabilityId, param(engineerSkills.capabilityId, "capabilityId")),
+        ),
+      )
+      .groupBy(engineers.companyId, engineerSkills.capabilityId, bookings.week),
+  );
+  const rows = await query.execute({ companyIds: idList(companyIds), capabilityId, fromWeek, toWeek });
   return new Map(rows.map((r) => [`${holderKey(r.companyId, r.capabilityId)}|${r.week}`, r.centihours]));
 }
 
