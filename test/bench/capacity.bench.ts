@@ -8,7 +8,7 @@ import { toGlobalId } from "../../src/graphql/global-id";
 import { localDate } from "../../src/shared/time";
 import { createTestDatabase } from "../support/database";
 import { openRaw } from "./raw";
-import { benchServer, random, row, STORE, time } from "./support";
+import { benchServer, random, row, STORE, time, runBench } from "./support";
 
 /**
  * `npm run bench:capacity`: the load report of a contract company of 200 engineers over 26
@@ -145,7 +145,4 @@ async function main() {
   await location.drop();
 }
 
-main().catch((error) => {
-  process.stderr.write(String(error?.stack ?? error) + "\n");
-  process.exit(1);
-});
+runBench(main);

@@ -1,7 +1,7 @@
 import { matchChain, stageSchedule, type ChainOrder } from "../../src/matching/chain";
 import { DEFAULT_MATCH_BUDGET, match } from "../../src/matching/engine";
 import { BENCH_CHAIN, randomChain } from "../support/chain";
-import { row, time } from "./support";
+import { row, time, runBench } from "./support";
 
 /**
  * `npm run bench:chains`: the chain engine's full front on generated chains (issue 17's target:
@@ -49,7 +49,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

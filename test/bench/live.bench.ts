@@ -11,7 +11,7 @@ import { toGlobalId } from "../../src/graphql/global-id";
 import { createApp } from "../../src/server";
 import { createTestDatabase } from "../support/database";
 import { generateMarket } from "./generate";
-import { STORE } from "./support";
+import { STORE, runBench } from "./support";
 
 /**
  * `npm run bench:live`: the latency from a committed change to its event at the subscribers, with
@@ -139,7 +139,4 @@ async function main() {
   await location.drop();
 }
 
-main().catch((error) => {
-  process.stderr.write(String(error?.stack ?? error) + "\n");
-  process.exit(1);
-});
+runBench(main);

@@ -13,7 +13,7 @@ import { freePort } from "../support/child-server";
 import { createTestDatabase } from "../support/database";
 import { count } from "../support/sql";
 import { load, type LoadResult } from "./load";
-import { STORE } from "./support";
+import { STORE, runBench } from "./support";
 
 /**
  * `npm run bench`: HTTP load on loopback against the real server (a separate process), on a
@@ -133,7 +133,4 @@ async function main() {
   await location.drop();
 }
 
-main().catch((error) => {
-  process.stderr.write(String(error?.stack ?? error) + "\n");
-  process.exit(1);
-});
+runBench(main);

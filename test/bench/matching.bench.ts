@@ -1,7 +1,7 @@
 import loadHighs from "highs";
 import { DEFAULT_MATCH_BUDGET, match } from "../../src/matching/engine";
 import { BENCH, highsFront, randomInstance, type Instance } from "../support/matching";
-import { row, time } from "./support";
+import { row, time, runBench } from "./support";
 
 /**
  * `npm run bench:matching`: the engine's full Pareto front (minimum lots, share limits and
@@ -53,7 +53,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

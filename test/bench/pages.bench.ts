@@ -5,7 +5,7 @@ import { encodeSortedCursor } from "../../src/graphql/connection";
 import { createTestDatabase } from "../support/database";
 import { generateMarket } from "./generate";
 import { openRaw } from "./raw";
-import { benchServer, row, STORE, time } from "./support";
+import { benchServer, row, STORE, time, runBench } from "./support";
 
 /**
  * `npm run bench:pages`: openOrders' first page against a page 90 % deep, under every sort, over
@@ -53,7 +53,4 @@ async function main() {
   await location.drop();
 }
 
-main().catch((error) => {
-  process.stderr.write(String(error?.stack ?? error) + "\n");
-  process.exit(1);
-});
+runBench(main);

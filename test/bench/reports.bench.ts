@@ -6,7 +6,7 @@ import { toGlobalId } from "../../src/graphql/global-id";
 import { addDays, DAY_MS, localDate } from "../../src/shared/time";
 import { createTestDatabase } from "../support/database";
 import { openRaw } from "./raw";
-import { benchServer, random, row, STORE, time } from "./support";
+import { benchServer, random, row, STORE, time, runBench } from "./support";
 
 /**
  * `npm run bench:reports`: revenueReport, scorecards, clusterAnalytics and the capacity heat-map
@@ -154,7 +154,4 @@ async function main() {
   await location.drop();
 }
 
-main().catch((error) => {
-  process.stderr.write(String(error?.stack ?? error) + "\n");
-  process.exit(1);
-});
+runBench(main);

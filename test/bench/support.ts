@@ -67,3 +67,11 @@ export async function benchServer(database: DatabaseHandle) {
   };
   return { post, statementsOf, url, coordinator, stop: () => app.stop() };
 }
+
+/** Runs a benchmark's main, printing its failure and exiting 1 instead of an unhandled rejection. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((error) => {
+    process.stderr.write(String(error?.stack ?? error) + "\n");
+    process.exit(1);
+  });
+}

@@ -5,7 +5,7 @@ import { addDays, localDate } from "../../src/shared/time";
 import { createTestDatabase } from "../support/database";
 import { rigidLotsInstance } from "../support/matching";
 import { openRaw } from "./raw";
-import { benchServer } from "./support";
+import { benchServer, runBench } from "./support";
 
 /**
  * `npm run bench:worst`: the matching engine's worst case over HTTP, and what the rest of the
@@ -102,7 +102,4 @@ async function main() {
   await location.drop();
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);
