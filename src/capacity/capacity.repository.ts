@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { pagesPerParent, type Executor } from "../db/executor";
-import { first, idList, inIdList, param, statementCache } from "../db/prepared";
+import { first, idList, inIdList, inIds, param, statementCache } from "../db/prepared";
 import { bookings, capabilityOffers, companies, contracts, engineers, engineerSkills, orders, type BookingRow, type ContractRow } from "../db/schema";
 import { bookedKey, type BookedHours, type BookingLine, type EngineerCapacity } from "./booking";
 
@@ -159,7 +159,7 @@ export async function weeklyCapacityOfCompanies(db: Executor, companyIds: number
   const rows = await db
     .select({ companyId: engineers.companyId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100`.mapWith(Number) })
     .from(engineers)
-    .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true)))
+    .where(and(inIds(engineers.companyId, companyIds), eq(engineers.active, true)))
     .groupBy(engineers.companyId);
   return new Map(rows.map((r) => [r.companyId, r.centihours]));
 }
@@ -171,7 +171,7 @@ export async function bookedByCompanyWeek(db: Executor, companyIds: number[], fr
     .select({ companyId: engineers.companyId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})`.mapWith(Number) })
     .from(bookings)
     .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
-    .where(and(inArray(engineers.companyId, companyIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
+    .where(and(inIds(engineers.companyId, companyIds), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
     .groupBy(engineers.companyId, bookings.week);
   return new Map(rows.map((r) => [`${r.companyId}|${r.week}`, r.centihours]));
 }

@@ -100,6 +100,21 @@ export function inIdList(column: PgColumn, placeholder: string): SQL {
 
 export const idList = (ids: readonly number[]): string | number[] => (DIALECT === "postgresql" ? [...ids] : JSON.stringify(ids));
 
+/**
+ * `inIdList` for a statement not prepared: the ids bound as one value, so the text is the same
+ * for 3 companies or 30,000 and no bound-variable limit (SQLite's 32,766) applies. For reports
+ * over many companies (scorecards of a plan's every quoting contractor).
+ */
+export function inIds(column: PgColumn, ids: readonly number[]): SQL {
+  return sql`${column} in ${idSet(ids)}`;
+}
+
+/** The ids as a subquery bound as one value, for `x in ${idSet(ids)}` in raw SQL too. */
+export function idSet(ids: readonly number[]): SQL {
+  // sql.param: drizzle would spread a bare array into one placeholder per element.
+  return DIALECT === "postgresql" ? sql`(select unnest(${sql.param(idList(ids))}::bigint[]))` : sql`(select value from json_each(${idList(ids)}))`;
+}
+
 type TableWithId = PgTable & { id: PgColumn };
 
 /** A table's rows with these ids, in no particular order; missing ids are left out. */

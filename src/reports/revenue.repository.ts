@@ -1,5 +1,6 @@
-import { and, between, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, between, eq, gte, lt, ne, sql } from "drizzle-orm";
 import { sqlRows, type Executor } from "../db/executor";
+import { inIds } from "../db/prepared";
 import { companies, contracts, deliveries, engineers } from "../db/schema";
 import { type Period, instantsOf } from "./period";
 
@@ -9,7 +10,7 @@ export async function revenueByCompany(db: Executor, companyIds: number[], perio
   const rows = await db
     .select({ companyId: deliveries.companyId, revenue: sql<number>`sum(${deliveries.valueMinor})`.mapWith(Number) })
     .from(deliveries)
-    .where(and(inArray(deliveries.companyId, companyIds), eq(deliveries.status, "ACCEPTED"), between(deliveries.decidedOn, period.from, period.to)))
+    .where(and(inIds(deliveries.companyId, companyIds), eq(deliveries.status, "ACCEPTED"), between(deliveries.decidedOn, period.from, period.to)))
     .groupBy(deliveries.companyId);
   return new Map(rows.map((r) => [r.companyId, r.revenue]));
 }
@@ -34,7 +35,7 @@ export async function headcountOfCompanies(db: Executor, companyIds: number[]): 
       systemEngineers: sql<number>`count(*) filter (where ${engineers.role} = 'SYSTEM_ENGINEER')`.mapWith(Number),
     })
     .from(engineers)
-    .where(and(inArray(engineers.companyId, companyIds), eq(engineers.active, true)))
+    .where(and(inIds(engineers.companyId, companyIds), eq(engineers.active, true)))
     .groupBy(engineers.companyId);
   return new Map(rows.map((r) => [r.companyId, { engineers: r.engineers, systemEngineers: r.systemEngineers }]));
 }
@@ -42,7 +43,7 @@ export async function headcountOfCompanies(db: Executor, companyIds: number[]): 
 /** Each company's declared employee count (one statement). */
 export async function employeeCounts(db: Executor, companyIds: number[]): Promise<Map<number, number>> {
   if (companyIds.length === 0) return new Map();
-  const rows = await db.select({ id: companies.id, employees: companies.employeeCount }).from(companies).where(inArray(companies.id, companyIds));
+  const rows = await db.select({ id: companies.id, employees: companies.employeeCount }).from(companies).where(inIds(companies.id, companyIds));
   return new Map(rows.map((r) => [r.id, r.employees]));
 }
 

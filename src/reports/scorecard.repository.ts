@@ -15,7 +15,7 @@ import {
   type ScoreFactorRow,
   type ScoreSubjectValue,
 } from "../db/schema";
-import { only } from "../db/prepared";
+import { idSet, inIds, only } from "../db/prepared";
 import { AWARD_WINDOW_DAYS } from "../orders/order-state";
 import { daysBetween } from "../shared/time";
 
@@ -31,7 +31,7 @@ export async function deliveredOnTime(db: Executor, companyIds: number[], from: 
       onTime: sql<number>`coalesce(sum(case when ${deliveries.late} then 0 else ${deliveries.quantity} end), 0)`.mapWith(Number),
     })
     .from(deliveries)
-    .where(and(inArray(deliveries.companyId, companyIds), between(deliveries.deliveredOn, from, to)))
+    .where(and(inIds(deliveries.companyId, companyIds), between(deliveries.deliveredOn, from, to)))
     .groupBy(deliveries.companyId);
   return new Map(rows.map((r) => [r.companyId, { units: r.units, onTime: r.onTime }]));
 }
@@ -45,7 +45,7 @@ export async function acceptedOfDecided(db: Executor, companyIds: number[], from
       accepted: sql<number>`coalesce(sum(case when ${deliveries.status} = 'ACCEPTED' then ${deliveries.quantity} else 0 end), 0)`.mapWith(Number),
     })
     .from(deliveries)
-    .where(and(inArray(deliveries.companyId, companyIds), inArray(deliveries.status, ["ACCEPTED", "REJECTED"]), between(deliveries.decidedOn, from, to)))
+    .where(and(inIds(deliveries.companyId, companyIds), inArray(deliveries.status, ["ACCEPTED", "REJECTED"]), between(deliveries.decidedOn, from, to)))
     .groupBy(deliveries.companyId);
   return new Map(rows.map((r) => [r.companyId, { units: r.units, accepted: r.accepted }]));
 }
@@ -55,7 +55,7 @@ export async function bidsWon(db: Executor, companyIds: number[], since: Date): 
   const rows = await db
     .select({ companyId: bids.companyId, decided: sql<number>`count(*)`.mapWith(Number), won: sql<number>`count(*) filter (where ${bids.status} = 'AWARDED')`.mapWith(Number) })
     .from(bids)
-    .where(and(inArray(bids.companyId, companyIds), inArray(bids.status, ["AWARDED", "NOT_AWARDED"]), gte(bids.updatedAt, since)))
+    .where(and(inIds(bids.companyId, companyIds), inArray(bids.status, ["AWARDED", "NOT_AWARDED"]), gte(bids.updatedAt, since)))
     .groupBy(bids.companyId);
   return new Map(rows.map((r) => [r.companyId, { decided: r.decided, won: r.won }]));
 }
@@ -65,7 +65,7 @@ export async function bidsWon(db: Executor, companyIds: number[], since: Date): 
  * median is over the active offers of the same capability in its park (one statement).
  */
 export async function priceLevels(db: Executor, companyIds: number[]): Promise<Map<number, { offers: number; level: number }>> {
-  const ids = sql.join(companyIds.map((id) => sql`${id}`), sql`, `);
+  const ids = idSet(companyIds);
   const levels = await sqlRows<{ company_id: number | string; offers: number | string; level: number | string }>(
     db,
     sql`
@@ -74,7 +74,7 @@ export async function priceLevels(db: Executor, companyIds: number[]): Promise<M
              row_number() over (partition by c.park_id, o.capability_id order by o.unit_price_minor) as rn,
              count(*) over (partition by c.park_id, o.capability_id) as n
       from capability_offers o join companies c on c.id = o.company_id
-      where o.active and c.park_id in (select park_id from companies where id in (${ids}))
+      where o.active and c.park_id in (select park_id from companies where id in ${ids})
     ), medians as (
       select park_id, capability_id, avg(price) as median from park_offers
       where rn in ((n + 1) / 2, (n + 2) / 2) group by park_id, capability_id
@@ -83,7 +83,7 @@ export async function priceLevels(db: Executor, companyIds: number[]): Promise<M
            avg(case when m.median < o.unit_price_minor then m.median * 1.0 / o.unit_price_minor else 1.0 end) as level
     from capability_offers o join companies c on c.id = o.company_id
       join medians m on m.park_id = c.park_id and m.capability_id = o.capability_id
-    where o.active and o.company_id in (${ids})
+    where o.active and o.company_id in ${ids}
     group by o.company_id`,
   );
   return new Map(levels.map((r) => [Number(r.company_id), { offers: Number(r.offers), level: Number(r.level) }]));
@@ -109,7 +109,7 @@ export async function findParkScoreWeights(db: Executor, parkIds: number[]): Pro
     .select({ parkId: parkScoreWeights.parkId, factor: parkScoreWeights.factor, weight: parkScoreWeights.weight, subject: scoreFactors.subject })
     .from(parkScoreWeights)
     .innerJoin(scoreFactors, eq(scoreFactors.code, parkScoreWeights.factor))
-    .where(inArray(parkScoreWeights.parkId, parkIds));
+    .where(inIds(parkScoreWeights.parkId, parkIds));
   for (const r of rows) {
     const park = result.get(r.parkId) ?? new Map<ScoreSubjectValue, Map<string, number>>();
     const set = park.get(r.subject) ?? new Map<string, number>();
@@ -149,12 +149,12 @@ export async function insertFactorValue(db: Executor, values: typeof companyFact
 
 /** The companies' kind and park, to know which score each has and whose weights (one statement). */
 export async function scoredCompanies(db: Executor, companyIds: number[]): Promise<{ id: number; kind: CompanyKindValue; parkId: number }[]> {
-  return db.select({ id: companies.id, kind: companies.kind, parkId: companies.parkId }).from(companies).where(inArray(companies.id, companyIds));
+  return db.select({ id: companies.id, kind: companies.kind, parkId: companies.parkId }).from(companies).where(inIds(companies.id, companyIds));
 }
 
 /** The latest value of each entered sub-factor of each company, keyed `company|factor` (one statement). */
 export async function latestFactorValues(db: Executor, companyIds: number[]): Promise<Map<string, CompanyFactorValueRow>> {
-  const rows = await db.select().from(companyFactorValues).where(inArray(companyFactorValues.companyId, companyIds)).orderBy(asc(companyFactorValues.id));
+  const rows = await db.select().from(companyFactorValues).where(inIds(companyFactorValues.companyId, companyIds)).orderBy(asc(companyFactorValues.id));
   // Later rows overwrite earlier ones: the latest entered is in force.
   return new Map(rows.map((r) => [`${r.companyId}|${r.factor}`, r]));
 }
@@ -170,7 +170,7 @@ export async function ordersPostedBy(db: Executor, companyIds: number[], since: 
       lost: sql<number>`count(*) filter (where ${orders.status} in ('CANCELLED', 'EXPIRED') or (${orders.status} = 'OPEN' and ${orders.biddingClosesAt} < ${sql.param(expiredBefore, orders.biddingClosesAt)}))`.mapWith(Number),
     })
     .from(orders)
-    .where(and(inArray(orders.companyId, companyIds), gte(orders.createdAt, since)))
+    .where(and(inIds(orders.companyId, companyIds), gte(orders.createdAt, since)))
     .groupBy(orders.companyId);
   return new Map(rows.map((r) => [r.companyId, { posted: r.posted, awarded: r.awarded, lost: r.lost }]));
 }
@@ -180,7 +180,7 @@ export async function decisionDelays(db: Executor, companyIds: number[], from: s
   const rows = await db
     .select({ companyId: deliveries.customerCompanyId, deliveredOn: deliveries.deliveredOn, decidedOn: deliveries.decidedOn, n: sql<number>`count(*)`.mapWith(Number) })
     .from(deliveries)
-    .where(and(inArray(deliveries.customerCompanyId, companyIds), inArray(deliveries.status, ["ACCEPTED", "REJECTED"]), between(deliveries.decidedOn, from, to)))
+    .where(and(inIds(deliveries.customerCompanyId, companyIds), inArray(deliveries.status, ["ACCEPTED", "REJECTED"]), between(deliveries.decidedOn, from, to)))
     .groupBy(deliveries.customerCompanyId, deliveries.deliveredOn, deliveries.decidedOn);
   const result = new Map<number, { decided: number; prompt: number }>();
   for (const r of rows) {
@@ -201,7 +201,7 @@ export async function valueAwardedBy(db: Executor, companyIds: number[], since: 
       before: sql<number>`coalesce(sum(case when ${contracts.createdAt} < ${sql.param(since, contracts.createdAt)} then ${contracts.valueMinor} else 0 end), 0)`.mapWith(Number),
     })
     .from(contracts)
-    .where(and(inArray(contracts.customerCompanyId, companyIds), gte(contracts.createdAt, yearBefore), ne(contracts.status, "CANCELLED")))
+    .where(and(inIds(contracts.customerCompanyId, companyIds), gte(contracts.createdAt, yearBefore), ne(contracts.status, "CANCELLED")))
     .groupBy(contracts.customerCompanyId);
   return new Map(rows.map((r) => [r.companyId, { year: r.year, before: r.before }]));
 }

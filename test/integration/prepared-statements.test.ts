@@ -4,6 +4,7 @@ import { only } from "../../src/db/prepared";
 import { companies, engineers, parks } from "../../src/db/schema";
 import { engineersPerCompany } from "../../src/engineers/engineer.repository";
 import { findParksByIds } from "../../src/parks/park.repository";
+import { scorecards } from "../../src/reports/scorecard";
 
 /**
  * Statements prepared once (src/db/prepared.ts) are cached per database: they must read the
@@ -78,5 +79,21 @@ describe("prepared statements", () => {
     // limit + 1 per company (the extra row tells there is a next page), after A2's id
     expect(await names(false, 0, a2)).toEqual(["A3", "B1"]);
     expect(await names(true, 0, null)).toEqual(["A1", "B2"]);
+  });
+
+  it("scores more companies at once than a statement may bind values (SQLite 32,766, PostgreSQL 65,535)", async () => {
+    const parkId = await addPark(first, "Big Park");
+    const alpha = (await only(first.db.insert(companies).values({ parkId, name: "Alpha", nameKey: "alpha", kind: "CONTRACT", employeeCount: 10, createdAt: new Date() }).returning())).id;
+    // A plan's every quoting contractor at national scale: 70,000 ids, all but one unknown.
+    const ids = [alpha, ...Array.from({ length: 70_000 }, (_, i) => 1_000_000 + i)];
+    const before = first.stats.statements;
+    const cards = await scorecards(first.db, ids, "2026-12-01");
+    expect([...cards.keys()]).toEqual([alpha]);
+    expect(cards.get(alpha)).toMatchObject({ subject: "CONTRACTOR", components: [{ component: "VIABILITY" }, { component: "DEVELOPMENT" }, { component: "COMPETITIVENESS" }] });
+    // The same statements as for one company: the ids travel as one value.
+    const perCall = first.stats.statements - before;
+    const again = first.stats.statements;
+    await scorecards(first.db, [alpha], "2026-12-01");
+    expect(first.stats.statements - again).toBe(perCall);
   });
 });
