@@ -1,7 +1,7 @@
 import { and, between, eq, gte, lt, ne, sql } from "drizzle-orm";
 import { sqlRows, type Executor } from "../db/executor";
 import { inIds } from "../db/prepared";
-import { companies, contracts, deliveries, engineers } from "../db/schema";
+import { contracts, deliveries, engineers } from "../db/schema";
 import { type Period, instantsOf } from "./period";
 
 /** Accepted revenue in minor units per company, decided within the period (one aggregate). */
@@ -38,13 +38,6 @@ export async function headcountOfCompanies(db: Executor, companyIds: number[]): 
     .where(and(inIds(engineers.companyId, companyIds), eq(engineers.active, true)))
     .groupBy(engineers.companyId);
   return new Map(rows.map((r) => [r.companyId, { engineers: r.engineers, systemEngineers: r.systemEngineers }]));
-}
-
-/** Each company's declared employee count (one statement). */
-export async function employeeCounts(db: Executor, companyIds: number[]): Promise<Map<number, number>> {
-  if (companyIds.length === 0) return new Map();
-  const rows = await db.select({ id: companies.id, employees: companies.employeeCount }).from(companies).where(inIds(companies.id, companyIds));
-  return new Map(rows.map((r) => [r.id, r.employees]));
 }
 
 export interface EngineerAttribution {

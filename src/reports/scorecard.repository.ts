@@ -15,7 +15,7 @@ import {
   type ScoreFactorRow,
   type ScoreSubjectValue,
 } from "../db/schema";
-import { idSet, inIds, only } from "../db/prepared";
+import { first, idSet, inIds, only } from "../db/prepared";
 import { AWARD_WINDOW_DAYS } from "../orders/order-state";
 import { daysBetween } from "../shared/time";
 
@@ -132,7 +132,7 @@ export async function findScoreFactors(db: Executor): Promise<ScoreFactorRow[]> 
 }
 
 export async function findScoreFactor(db: Executor, code: string): Promise<ScoreFactorRow | undefined> {
-  return (await db.select().from(scoreFactors).where(eq(scoreFactors.code, code)))[0];
+  return first(db.select().from(scoreFactors).where(eq(scoreFactors.code, code)));
 }
 
 export async function insertScoreFactor(db: Executor, values: typeof scoreFactors.$inferInsert): Promise<ScoreFactorRow> {
@@ -140,16 +140,23 @@ export async function insertScoreFactor(db: Executor, values: typeof scoreFactor
 }
 
 export async function findFactorValue(db: Executor, id: number): Promise<CompanyFactorValueRow | undefined> {
-  return (await db.select().from(companyFactorValues).where(eq(companyFactorValues.id, id)))[0];
+  return first(db.select().from(companyFactorValues).where(eq(companyFactorValues.id, id)));
 }
 
 export async function insertFactorValue(db: Executor, values: typeof companyFactorValues.$inferInsert): Promise<CompanyFactorValueRow> {
   return only(db.insert(companyFactorValues).values(values).returning());
 }
 
-/** The companies' kind and park, to know which score each has and whose weights (one statement). */
-export async function scoredCompanies(db: Executor, companyIds: number[]): Promise<{ id: number; kind: CompanyKindValue; parkId: number }[]> {
-  return db.select({ id: companies.id, kind: companies.kind, parkId: companies.parkId }).from(companies).where(inIds(companies.id, companyIds));
+export interface ScoredCompany {
+  id: number;
+  kind: CompanyKindValue;
+  parkId: number;
+  employeeCount: number;
+}
+
+/** The companies' kind, park and declared employees: which score each has, whose weights, and its revenue per employee (one statement). */
+export async function scoredCompanies(db: Executor, companyIds: number[]): Promise<ScoredCompany[]> {
+  return db.select({ id: companies.id, kind: companies.kind, parkId: companies.parkId, employeeCount: companies.employeeCount }).from(companies).where(inIds(companies.id, companyIds));
 }
 
 /** The latest value of each entered sub-factor of each company, keyed `company|factor` (one statement). */

@@ -7,7 +7,7 @@ import { groupBy } from "../shared/group-by";
 import { toMoney, Currency } from "../graphql/money";
 import { addDays, localDate } from "../shared/time";
 import { percentOf } from "../shared/ratio";
-import { employeeCounts, revenueByCompany } from "./revenue.repository";
+import { revenueByCompany } from "./revenue.repository";
 import { REFERENCES } from "./benchmarks";
 import {
   acceptedOfDecided,
@@ -23,9 +23,10 @@ import {
   PROMPT_DECISION_DAYS,
   scoredCompanies,
   valueAwardedBy,
+  type ScoredCompany,
 } from "./scorecard.repository";
 
-/**
+/*
  * The capability score, after the model C = C1 + C2 + C3: each component a weighted sum of
  * sub-factor levels x(i,k) in [0, 1] with the coordinator's weights a(i,k) in points (a subject's
  * weights add up to 100, so C is from 0 to 100). Contractors and customers have sub-factors of
@@ -33,11 +34,10 @@ import {
  * per company against a reference. A park may have its own weights. A sub-factor with no data
  * counts as NEUTRAL_LEVEL.
  */
+
 export type ScoreComponentValue = (typeof SCORE_COMPONENT_VALUES)[number];
 /** A customer's ORDERS_PLACED reference: an order a month. */
 export const ORDERS_PER_YEAR_REFERENCE = 12;
-
-
 export const SCORE_WINDOW_DAYS = 365;
 export const LOAD_WEEKS = 26;
 export const NEUTRAL_LEVEL = 0.5;
@@ -98,15 +98,23 @@ const money = (minor: number) => toMoney(Math.round(minor), Currency.RUB).amount
 
 type Measured = { level: number; measure: string } | { level: null; measure: string };
 
-/** The measured levels of contractors' sub-factors, per company (ten aggregate statements). */
-async function contractorMeasures(db: Executor, companyIds: number[], today: string, from: string): Promise<Map<number, Partial<Record<MeasuredFactorValue, Measured>>>> {
+/** Growth on the 365 days before against the reference's 25 % (no growth or less scores 0); no level without a year before. */
+function growthMeasure(current: number, before: number, what: string, nothingBefore: string): Measured {
+  if (!before) return { level: null, measure: nothingBefore };
+  const growth = percentOf(current - before, before)!;
+  return { level: clamp01(growth / REFERENCE_GROWTH_PERCENT), measure: `${what} grew ${growth} % on the 365 days before (25 % or more scores 1, no growth 0).` };
+}
+
+/** The measured levels of contractors' sub-factors, per company (nine aggregate statements). */
+async function contractorMeasures(db: Executor, contractors: ScoredCompany[], today: string, from: string): Promise<Map<number, Partial<Record<MeasuredFactorValue, Measured>>>> {
+  const companyIds = contractors.map((c) => c.id);
+  const employees = new Map(contractors.map((c) => [c.id, c.employeeCount]));
   const year = { from, to: today, days: SCORE_WINDOW_DAYS };
   const yearBefore = { from: addDays(from, -SCORE_WINDOW_DAYS), to: addDays(from, -1), days: SCORE_WINDOW_DAYS };
   const onTime = await deliveredOnTime(db, companyIds, from, today);
   const quality = await acceptedOfDecided(db, companyIds, from, today);
   const revenue = await revenueByCompany(db, companyIds, year);
   const previous = await revenueByCompany(db, companyIds, yearBefore);
-  const employees = await employeeCounts(db, companyIds);
   const weeks = weeksFrom(weekStart(today), addWeeks(weekStart(today), LOAD_WEEKS - 1));
   const capacity = await weeklyCapacityOfCompanies(db, companyIds);
   const booked = await bookedByCompanyWeek(db, companyIds, weeks[0], weeks[weeks.length - 1]);
@@ -130,11 +138,7 @@ async function contractorMeasures(db: Executor, companyIds: number[], today: str
           const perEmployee = (revenue.get(id) ?? 0) / heads;
           return { level: clamp01(perEmployee / REFERENCE_REVENUE_PER_EMPLOYEE_MINOR), measure: `${money(perEmployee)} RUB revenue per employee in the last 365 days (30 000 000.00 scores 1).` };
         })(employees.get(id) ?? 0),
-        GROWTH: ((before) => {
-          if (!before) return { level: null, measure: "No revenue in the 365 days before, to grow from." };
-          const growth = percentOf((revenue.get(id) ?? 0) - before, before)!;
-          return { level: clamp01(growth / REFERENCE_GROWTH_PERCENT), measure: `Revenue grew ${growth} % on the 365 days before (25 % or more scores 1, no growth 0).` };
-        })(previous.get(id)),
+        GROWTH: growthMeasure(revenue.get(id) ?? 0, previous.get(id) ?? 0, "Revenue", "No revenue in the 365 days before, to grow from."),
         WIN_RATE: ((w) => (w ? { level: w.won / w.decided, measure: `${w.won} of ${w.decided} decided bids won (${percentOf(w.won, w.decided)} %).` } : { level: null, measure: "No bids decided in the last 365 days." }))(wins.get(id)),
         PRICE_LEVEL: ((p) =>
           p ? { level: p.level, measure: `Offers priced against the park's median for the same capability, over ${p.offers} offers (at or below the median scores 1).` } : { level: null, measure: "No active offers." })(prices.get(id)),
@@ -162,10 +166,7 @@ async function customerMeasures(db: Executor, companyIds: number[], today: strin
           PROMPT_DECISIONS: d
             ? { level: d.prompt / d.decided, measure: `${d.prompt} of ${d.decided} deliveries decided within ${PROMPT_DECISION_DAYS} days (${percentOf(d.prompt, d.decided)} %).` }
             : { level: null, measure: "No deliveries decided in the last 365 days." },
-          ORDER_GROWTH:
-            a && a.before > 0
-              ? ((growth) => ({ level: clamp01(growth / REFERENCE_GROWTH_PERCENT), measure: `The value it awarded grew ${growth} % on the 365 days before (25 % or more scores 1, no growth 0).` }))(percentOf(a.year - a.before, a.before)!)
-              : { level: null, measure: "Nothing awarded in the 365 days before, to grow from." },
+          ORDER_GROWTH: growthMeasure(a?.year ?? 0, a?.before ?? 0, "The value it awarded", "Nothing awarded in the 365 days before, to grow from."),
           AWARD_RATE: decided > 0 ? { level: p!.awarded / decided, measure: `${p!.awarded} of ${decided} orders decided were awarded (${percentOf(p!.awarded, decided)} %).` } : { level: null, measure: "No orders decided in the last 365 days." },
         },
       ];
@@ -199,11 +200,11 @@ export async function scorecards(db: Executor, companyIds: number[], today: stri
   if (companyIds.length === 0) return new Map();
   const from = addDays(today, -(SCORE_WINDOW_DAYS - 1));
   const companies = await scoredCompanies(db, companyIds);
-  const bySubject = (subject: ScoreSubjectValue) => companies.filter((c) => subjectOf(c.kind) === subject).map((c) => c.id);
+  const bySubject = (subject: ScoreSubjectValue) => companies.filter((c) => subjectOf(c.kind) === subject);
   const [contractors, customers] = [bySubject("CONTRACTOR"), bySubject("CUSTOMER")];
   const measured = new Map([
     ...(contractors.length > 0 ? await contractorMeasures(db, contractors, today, from) : []),
-    ...(customers.length > 0 ? await customerMeasures(db, customers, today, from, now) : []),
+    ...(customers.length > 0 ? await customerMeasures(db, customers.map((c) => c.id), today, from, now) : []),
   ]);
   const factors = groupBy(await findScoreFactors(db), (f) => f.subject);
   const defaults = await findScoreWeights(db);

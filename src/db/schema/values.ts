@@ -59,8 +59,6 @@ export const SCORE_FACTORS = ["ON_TIME_DELIVERY", "ACCEPTED_QUALITY", "LOAD", "R
 /** The measured sub-factors of a customer's (a product company's or outside customer's) score. */
 export const CUSTOMER_SCORE_FACTORS = ["ORDERS_PLACED", "PROMPT_DECISIONS", "ORDER_GROWTH", "AWARD_RATE"] as const;
 export type MeasuredFactorValue = (typeof SCORE_FACTORS)[number] | (typeof CUSTOMER_SCORE_FACTORS)[number];
-/** A sub-factor's code: a measured one's, or one the coordinator added. */
-export type ScoreFactorValue = string;
 /** Whose score a sub-factor belongs to: producers' (contract companies, research institutes) or customers' (product companies, outside customers). */
 export const SCORE_SUBJECTS = ["CONTRACTOR", "CUSTOMER"] as const;
 export type ScoreSubjectValue = (typeof SCORE_SUBJECTS)[number];
