@@ -17,8 +17,7 @@ import { Currency, toMoney } from "../graphql/money";
 import { toPark } from "./park.type";
 import { annualised, growthPercent, percentOf, perHead } from "../shared/ratio";
 import { annualGrowthPercent, compare, REFERENCES } from "../reports/benchmarks";
-import { cooperationPercent, MAX_COMPARED_PARKS, tradingCompanies, type ParkFiguresRow } from "../reports/report.service";
-import type { Period } from "../reports/period";
+import { MAX_COMPARED_PARKS, type ParkFiguresRow } from "../reports/report.service";
 import { daysToAwardReductionPercent } from "../reports/transaction-costs";
 import { ParkComparison, ParkRankMeasure, ParkStanding, ParkStandingConnection } from "./park-comparison.type";
 import { toBenchmark } from "./benchmark.type";
@@ -150,12 +149,12 @@ const kindShares = (values: Map<CompanyKindValue, number>, money: boolean): Kind
 };
 
 /** A park's growth, participation and cooperation beside their references. */
-const parkBenchmarks = (c: ParkFiguresRow, period: Period) =>
-  [
-    compare("GROWTH", annualGrowthPercent(c.revenue.revenueMinor, c.previousRevenueMinor, period.days)),
-    compare("PARTICIPATION", percentOf(c.active, tradingCompanies(c.companies))),
-    compare("PRODUCTION_COOPERATION", cooperationPercent(c.volume)),
-  ].map(toBenchmark);
+const parkBenchmarks = (c: ParkFiguresRow) =>
+  [compare("GROWTH", c.growthPercent), compare("PARTICIPATION", c.participationPercent), compare("PRODUCTION_COOPERATION", c.cooperationPercent)].map(toBenchmark);
+
+/** How many of a park's trading companies were active. */
+const toParticipation = (c: ParkFiguresRow): Participation =>
+  Object.assign(new Participation(), { companies: c.tradingCompanies, active: c.active, activePercent: c.participationPercent });
 
 @Resolver(() => ParkComparison)
 export class ParkComparisonResolver {
@@ -175,24 +174,23 @@ export class ParkComparisonResolver {
     return Object.assign(new ParkComparison(), {
       period: toReportPeriod(period),
       rankedBy: rankBy,
-      rows: standings.map((s, i) => {
-        const companies = tradingCompanies(s.companies);
-        return Object.assign(new ParkStanding(), {
+      rows: standings.map((s, i) =>
+        Object.assign(new ParkStanding(), {
           rank: i + 1,
           park: toPark(s.park),
           contractRevenue: toMoney(s.revenue.revenueMinor, Currency.RUB),
           previousContractRevenue: toMoney(s.previousRevenueMinor, Currency.RUB),
-          revenueGrowthPercent: annualGrowthPercent(s.revenue.revenueMinor, s.previousRevenueMinor, period.days),
+          revenueGrowthPercent: s.growthPercent,
           loadPercent: s.loadPercent,
-          participation: Object.assign(new Participation(), { companies, active: s.active, activePercent: percentOf(s.active, companies) }),
-          productionCooperationPercent: cooperationPercent(s.volume),
-          investment: toMoney([...s.investment.values()].reduce((a, b) => a + b, 0), Currency.RUB),
+          participation: toParticipation(s),
+          productionCooperationPercent: s.cooperationPercent,
+          investment: toMoney(s.investmentMinor, Currency.RUB),
           investmentByKind: kindShares(s.investment, true),
           orderVolume: toMoney(s.volume.valueMinor, Currency.RUB),
           contracts: s.volume.contracts,
-          benchmarks: parkBenchmarks(s, period),
-        });
-      }),
+          benchmarks: parkBenchmarks(s),
+        }),
+      ),
     });
   }
 
@@ -215,8 +213,6 @@ export class ClusterAnalyticsResolver {
     const c = await ctx.services.reports.cluster(ctx, { parkId, from, to });
     // Only engineers are counted across the park: perEmployee and perSystemEngineer come out null.
     const heads = { employees: 0, engineers: c.revenue.engineers, systemEngineers: 0 };
-    const companies = tradingCompanies(c.companies);
-    const cooperation = cooperationPercent(c.volume);
     return Object.assign(new ClusterAnalytics(), {
       parkDbId: c.park.id,
       periodRow: c.period,
@@ -226,7 +222,7 @@ export class ClusterAnalyticsResolver {
       otherParticipants: (Object.keys(KIND_RIGHTS) as CompanyKindValue[])
         .filter((kind) => !SPLIT_KINDS.includes(kind) && (c.companies.get(kind) ?? 0) > 0)
         .map((kind) => Object.assign(new ParticipantCount(), { kind: kind as CompanyKind, count: c.companies.get(kind)! })),
-      investment: toMoney([...c.investment.values()].reduce((a, b) => a + b, 0), Currency.RUB),
+      investment: toMoney(c.investmentMinor, Currency.RUB),
       investmentByKind: kindShares(c.investment, true),
       orderVolume: Object.assign(new OrderVolume(), {
         contracts: c.volume.contracts,
@@ -235,12 +231,12 @@ export class ClusterAnalyticsResolver {
         membersValue: toMoney(c.volume.membersValueMinor, Currency.RUB),
         membersProducedInPark: toMoney(c.volume.membersInParkMinor, Currency.RUB),
         sourcedOutside: toMoney(c.volume.sourcedOutsideMinor, Currency.RUB),
-        productionCooperationPercent: cooperation,
+        productionCooperationPercent: c.cooperationPercent,
         referenceCooperationPercent: REFERENCES.PRODUCTION_COOPERATION.value,
       }),
-      participation: Object.assign(new Participation(), { companies, active: c.active, activePercent: percentOf(c.active, companies) }),
+      participation: toParticipation(c),
       previousContractRevenue: toMoney(c.previousRevenueMinor, Currency.RUB),
-      benchmarks: parkBenchmarks(c, c.period),
+      benchmarks: parkBenchmarks(c),
       contractRevenue: toMoney(c.revenue.revenueMinor, Currency.RUB),
       engineers: c.revenue.engineers,
       inPeriod: revenueFigures(c.revenue.revenueMinor, heads),

@@ -17,7 +17,7 @@ import { parkOrNotFound } from "../parks/park.service";
 import { idempotent } from "../shared/idempotency";
 import { addDays, localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
-import { activeCompanies, companiesByKind, investmentByKind, orderTransactions, orderVolume, parkLoad, parkRevenue, type OrderVolumeFigures } from "./cluster.repository";
+import { activeCompanies, companiesByKind, investmentByKind, orderTransactions, orderVolume, parkLoad, parkRevenue } from "./cluster.repository";
 import { ordersReachingPark } from "./forecast.repository";
 import { transactionCostsOf, type TransactionCostFigures } from "./transaction-costs";
 import { progressOf, type TargetProgress } from "./targets";
@@ -64,45 +64,54 @@ export interface ParkStanding extends ParkFiguresRow {
   loadPercent: number | null;
 }
 
-/** A park's figures over a period (seven aggregate statements). */
+/**
+ * A park's figures over a period (seven aggregate statements), and the measures derived from
+ * them once for analytics, the comparison's ranking and the benchmarks alike.
+ */
 async function parkFigures(db: Executor, parkId: number, period: Period) {
+  const companies = await companiesByKind(db, parkId, period);
+  const investment = await investmentByKind(db, parkId, period);
+  const volume = await orderVolume(db, parkId, period);
+  const active = await activeCompanies(db, parkId, period);
+  const revenue = await parkRevenue(db, parkId, period);
+  const previousRevenueMinor = (await parkRevenue(db, parkId, previousPeriod(period))).revenueMinor;
+  // Participation counts the companies that trade (order or produce); universities, suppliers and banks watch.
+  const trading = [...companies].filter(([kind]) => TRADING_KINDS.has(kind)).reduce((sum, [, n]) => sum + n, 0);
   return {
-    companies: await companiesByKind(db, parkId, period),
-    investment: await investmentByKind(db, parkId, period),
-    volume: await orderVolume(db, parkId, period),
-    active: await activeCompanies(db, parkId, period),
-    revenue: await parkRevenue(db, parkId, period),
-    previousRevenueMinor: (await parkRevenue(db, parkId, previousPeriod(period))).revenueMinor,
+    companies,
+    investment,
+    volume,
+    active,
+    revenue,
+    previousRevenueMinor,
+    tradingCompanies: trading,
+    participationPercent: percentOf(active, trading),
+    growthPercent: annualGrowthPercent(revenue.revenueMinor, previousRevenueMinor, period.days),
+    // Of the members' products' value, the share the members made.
+    cooperationPercent: percentOf(volume.membersInParkMinor, volume.membersValueMinor + volume.sourcedOutsideMinor),
+    investmentMinor: [...investment.values()].reduce((a, b) => a + b, 0),
   };
 }
 
-/** The trading companies (those that order or produce), whose share active is the park's participation. */
-export function tradingCompanies(companies: Map<CompanyKindValue, number>): number {
-  return [...companies].filter(([kind]) => TRADING_KINDS.has(kind)).reduce((sum, [, n]) => sum + n, 0);
-}
-
-/** The level of production cooperation: of the members' products' value, the share the members made. */
-export const cooperationPercent = (v: OrderVolumeFigures): number | null => percentOf(v.membersInParkMinor, v.membersValueMinor + v.sourcedOutsideMinor);
-
 /** The figure a park is ranked by; null when it has none. */
-function rankValue(s: ParkStanding, rankBy: ParkRankValue, days: number): number | null {
+function rankValue(s: ParkStanding, rankBy: ParkRankValue): number | null {
   switch (rankBy) {
     case "GROWTH":
-      return annualGrowthPercent(s.revenue.revenueMinor, s.previousRevenueMinor, days);
+      return s.growthPercent;
     case "LOAD":
       return s.loadPercent;
     case "PARTICIPATION":
-      return percentOf(s.active, tradingCompanies(s.companies));
+      return s.participationPercent;
     case "COOPERATION":
-      return cooperationPercent(s.volume);
+      return s.cooperationPercent;
     case "INVESTMENT":
-      return [...s.investment.values()].reduce((a, b) => a + b, 0);
+      return s.investmentMinor;
     case "ORDER_VOLUME":
       return s.volume.valueMinor;
   }
 }
 
-/** Participation counts the companies that trade (order or produce); universities, suppliers and banks watch. */
+/** The kinds that trade (order or produce), whose companies participation counts. */
 const TRADING_KINDS = new Set<CompanyKindValue>([...ORDERING_KINDS, ...PRODUCER_KINDS]);
 
 /** Reports for contract companies, the coordinator and investors: aggregate SQL, exact money. */
@@ -159,7 +168,7 @@ export class ReportService {
       const load = await parkLoad(ctx.db, park.id, fromWeek, toWeek);
       standings.push({ park, ...figures, loadPercent: percentOf(load.bookedCentihours, load.weeklyCentihours * LOAD_WEEKS) });
     }
-    const value = (s: ParkStanding): number | null => rankValue(s, args.rankBy, period.days);
+    const value = (s: ParkStanding): number | null => rankValue(s, args.rankBy);
     standings.sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       if (x === null || y === null) return x === y ? a.park.name.localeCompare(b.park.name) : x === null ? 1 : -1;
