@@ -1,6 +1,6 @@
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { openOrderDemand } from "../capacity/capacity.service";
-import { bookedOnHoldersByWeek, holderKey, offeringCompaniesOfPark, weeklyCapacityOfHolders } from "../capacity/capacity.repository";
+import { capacityByCapability } from "./park-capacity";
 import { addWeeks, weekNumber, weekStart, weeksFrom } from "../capacity/weeks";
 import { gate, seesAggregate } from "../access/policy";
 import type { RequestContext } from "../core/request-context";
@@ -77,17 +77,13 @@ export class ForecastService {
     const future = weeksFrom(thisWeek, addWeeks(thisWeek, horizon - 1));
 
     const orders = groupBy(await ordersReachingPark(ctx.db, park.id, { since: new Date(`${historyFrom}T00:00:00+03:00`) }), (o) => o.capabilityId);
-    const offering = groupBy(await offeringCompaniesOfPark(ctx.db, park.id), (o) => o.capabilityId);
-    const companyIds = [...new Set([...offering.values()].flat().map((o) => o.companyId))];
-    const capacity = await weeklyCapacityOfHolders(ctx.db, companyIds, null);
-    const booked = await bookedOnHoldersByWeek(ctx.db, companyIds, null, future[0], future[future.length - 1]);
-    const capabilities = new Map((await findCapabilitiesByIds(ctx.db, [...offering.keys()])).map((c) => [c.id, c]));
+    const all = await capacityByCapability(ctx.db, park.id, future);
+    const capabilities = new Map((await findCapabilitiesByIds(ctx.db, all.map((c) => c.capabilityId))).map((c) => [c.id, c]));
 
     const firstWeek = weekNumber(historyFrom);
     // A capability of one contractor is that company's load: the coordinator's to see only.
-    const shown = [...offering].filter(([, offers]) => seesAggregate(ctx.viewer, offers.length));
-    const rows = shown.map(([capabilityId, offers]): CapabilityForecastFigures => {
-      const centihoursPerUnit = Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length);
+    const shown = all.filter((c) => seesAggregate(ctx.viewer, c.contractorCount));
+    const rows = shown.map(({ capabilityId, contractorCount, meanCentihoursPerUnit: centihoursPerUnit, available, bookedByWeek }): CapabilityForecastFigures => {
       // Demand per complete week of history, by the week each order was posted in.
       const posted = Array.from({ length: historyWeeks }, () => 0);
       const open = [];
@@ -101,13 +97,11 @@ export class ForecastService {
       const history = series.map((demand, i) => ({ week: addWeeks(historyFrom, start + i), demand }));
       const forecast = forecastSeries(series, horizon);
       const openDemand = openOrderDemand(open, centihoursPerUnit, { asOf, weeks: future }).demandByWeek;
-      const holders = offers.map((o) => holderKey(o.companyId, capabilityId));
-      const available = holders.reduce((sum, key) => sum + (capacity.get(key) ?? 0), 0);
       let demandSoFar = 0;
       let varianceSoFar = 0;
       let freeSoFar = 0;
       const weeks = future.map((week, w): ForecastWeekFigures => {
-        const onHolders = holders.reduce((sum, key) => sum + (booked.get(`${key}|${week}`) ?? 0), 0);
+        const onHolders = bookedByWeek[w];
         const free = Math.max(0, available - onHolders);
         const [mean, lower, upper] = [forecast.mean[w], forecast.lower[w], forecast.upper[w]].map(Math.round);
         demandSoFar += openDemand[w] + forecast.mean[w];
@@ -127,7 +121,7 @@ export class ForecastService {
           shortfallAtUpper: Math.max(0, Math.round(demandSoFar + INTERVAL_Z * Math.sqrt(varianceSoFar) - freeSoFar)),
         };
       });
-      return { capability: capabilities.get(capabilityId)!, contractorCount: offers.length, centihoursPerUnit, history, forecast, weeks };
+      return { capability: capabilities.get(capabilityId)!, contractorCount, centihoursPerUnit, history, forecast, weeks };
     });
     // Those running short soonest first, then by the capability's code.
     const firstShort = (row: CapabilityForecastFigures) => {
@@ -135,6 +129,6 @@ export class ForecastService {
       return w < 0 ? Infinity : w;
     };
     rows.sort((a, b) => firstShort(a) - firstShort(b) || a.capability.code.localeCompare(b.capability.code));
-    return { park, asOf, historyFrom, horizon, capabilities: rows, withheld: offering.size - shown.length };
+    return { park, asOf, historyFrom, horizon, capabilities: rows, withheld: all.length - shown.length };
   }
 }

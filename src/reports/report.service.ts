@@ -1,7 +1,6 @@
 import { utilisationOf } from "../capacity/hours";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { checkThreshold, openOrderDemand, windowOf } from "../capacity/capacity.service";
-import { bookedOnHoldersByWeek, holderKey, offeringCompaniesOfPark, weeklyCapacityOfHolders } from "../capacity/capacity.repository";
 import { effectiveStatus } from "../orders/order-state";
 import { groupBy } from "../shared/group-by";
 import { gate, ORDERING_KINDS, PRODUCER_KINDS, sees, seesAggregate } from "../access/policy";
@@ -19,6 +18,7 @@ import { addDays, localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
 import { activeCompanies, companiesByKind, investmentByKind, orderTransactions, orderVolume, parkLoad, parkRevenue } from "./cluster.repository";
 import { ordersReachingPark } from "./forecast.repository";
+import { capacityByCapability } from "./park-capacity";
 import { transactionCostsOf, type TransactionCostFigures } from "./transaction-costs";
 import { progressOf, type TargetProgress } from "./targets";
 import { targetsOfPark, upsertTarget } from "./target.repository";
@@ -260,7 +260,7 @@ export class ReportService {
 
   /**
    * Utilisation per capability per week across a park, with what its open orders would add,
-   * for the coordinator and investors: three aggregate statements and the capabilities.
+   * for the coordinator and investors: four aggregate statements and the capabilities.
    */
   async heatMap(ctx: RequestContext, args: { parkId: string; asOf?: string | null; weeks?: number | null; threshold?: number | null }) {
     const now = ctx.now;
@@ -268,26 +268,16 @@ export class ReportService {
     const park = await parkOrNotFound(ctx.db, args.parkId);
     const window = windowOf(args.asOf, args.weeks, now);
     const threshold = checkThreshold(args.threshold);
-    const offering = await offeringCompaniesOfPark(ctx.db, park.id);
-    const companyIds = [...new Set(offering.map((o) => o.companyId))];
-    // Each capability's own engineers: those of the offering companies who hold it.
-    const capacity = await weeklyCapacityOfHolders(ctx.db, companyIds, null);
-    const booked = await bookedOnHoldersByWeek(ctx.db, companyIds, null, window.weeks[0], window.weeks[window.weeks.length - 1]);
-    const byCapability = groupBy(offering, (offer) => offer.capabilityId);
     const openOrders = groupBy(
       // Every open order that reached the park's contractors, whichever park posted it.
       (await ordersReachingPark(ctx.db, park.id, { open: true })).filter((order) => effectiveStatus(order, now) === "OPEN"),
       (order) => order.capabilityId,
     );
-    const rows = [...byCapability].map(([capabilityId, offers]) => {
-      const companies = offers.map((o) => o.companyId);
-      const available = companies.reduce((sum, id) => sum + (capacity.get(holderKey(id, capabilityId)) ?? 0), 0);
-      const bookedByWeek = window.weeks.map((week) => companies.reduce((sum, id) => sum + (booked.get(`${holderKey(id, capabilityId)}|${week}`) ?? 0), 0));
-      const meanCentihoursPerUnit = Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length);
+    const rows = (await capacityByCapability(ctx.db, park.id, window.weeks)).map(({ capabilityId, contractorCount, meanCentihoursPerUnit, available, bookedByWeek }) => {
       const demand = openOrderDemand(openOrders.get(capabilityId) ?? [], meanCentihoursPerUnit, window);
       const peakUtilisation = Math.max(0, ...bookedByWeek.map((b) => utilisationOf(b, available)));
       const runsShortWithOpenOrders = bookedByWeek.some((b, w) => utilisationOf(b + demand.demandByWeek[w], available) >= threshold);
-      return { capabilityId, contractorCount: companies.length, available, bookedByWeek, ...demand, peakUtilisation, runsShort: peakUtilisation >= threshold, runsShortWithOpenOrders };
+      return { capabilityId, contractorCount, available, bookedByWeek, ...demand, peakUtilisation, runsShort: peakUtilisation >= threshold, runsShortWithOpenOrders };
     });
     // Shortest first: the highest peak, then the capability's code.
     const capabilities = new Map((await findCapabilitiesByIds(ctx.db, rows.map((r) => r.capabilityId))).map((c) => [c.id, c]));
