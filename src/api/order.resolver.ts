@@ -1,4 +1,3 @@
-import { unitsToPlaceAgainOf } from "../contracts/reorder.service";
 import { ReorderCancelledUnitsInput } from "../contracts/contract.inputs";
 import { toMatchPlans } from "./matching.resolver";
 import { MatchPlans } from "./matching.type";
@@ -226,8 +225,8 @@ export class OrderResolver {
     nullable: true,
     description: "Units no contract holds and no order placing them again covers: what cancelled contracts left undelivered (reorderCancelledUnits places them). The owner and the coordinator; null for others.",
   })
-  unitsToPlaceAgain(@Root() order: Order, @Ctx() ctx: Context): Promise<number | null> {
-    return unitsToPlaceAgainOf(ctx.db, ctx.viewer, order.row, ctx.now);
+  async unitsToPlaceAgain(@Root() order: Order, @Ctx() ctx: Context): Promise<number | null> {
+    return sees(ctx.viewer, "Order.history", { owner: order.companyDbId }) ? ctx.loaders.unitsToPlaceAgainByOrder.load(order.row) : null;
   }
 
   @FieldResolver(() => Order, { nullable: true, description: "The order whose cancelled contracts' units this one places again; null for an order posted afresh, and for anyone but the owner and the coordinator." })

@@ -3,10 +3,13 @@ import { MAX_BATCH, type Executor } from "../db/executor";
 import { byIdLoader, pageLoader } from "../graphql/loaders";
 import { awardedValuePerOrder, contractCountsPerOrder, contractsPerOrder, findContractsByIds, sortedContractCountsPerOrder, sortedContractsPerOrder, type OrderContractsQuery } from "./contract.repository";
 import { deliveriesPerContract, deliveriesPerContractIn, deliveryCountsPerContractIn, findDeliveriesByIds } from "./delivery.repository";
-import type { DeliveryStatusValue } from "../db/schema";
+import type { DeliveryStatusValue, OrderRow } from "../db/schema";
+import { unitsToPlaceAgainOfOrders } from "./reorder.service";
 
-export function contractLoaders(db: Executor) {
+export function contractLoaders(db: Executor, now: Date) {
   return {
+    /** The units cancelled contracts left an order to place again (reorder.service.ts unitsToPlaceAgain), two statements per batch. */
+    unitsToPlaceAgainByOrder: new DataLoader<OrderRow, number, number>(async (orders) => await unitsToPlaceAgainOfOrders(db, orders, now), { cacheKeyFn: (order) => order.id, maxBatchSize: MAX_BATCH }),
     contractById: byIdLoader(async (ids) => await findContractsByIds(db, ids)),
     contractsByOrder: pageLoader(
       async (orderIds, page, filter: { onlyCompanyId: number | null }) => await contractsPerOrder(db, orderIds, page, filter),

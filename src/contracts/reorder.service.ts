@@ -1,12 +1,12 @@
-import { gate, sees } from "../access/policy";
+import { gate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
-import type { Viewer } from "../core/viewer";
 import type { Executor } from "../db/executor";
 import type { ContractRow, OrderRow } from "../db/schema";
 import { orderEvent } from "../events/domain-events";
 import { actorOf, appendEvents } from "../events/event.repository";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
-import { findOrderById, findOrdersReplacing, insertOrder } from "../orders/order.repository";
+import { findOrderById, findOrdersReplacing, findOrdersReplacingAny, insertOrder } from "../orders/order.repository";
+import { groupBy } from "../shared/group-by";
 import { toMoney, type Currency } from "../graphql/money";
 import { effectiveStatus } from "../orders/order-state";
 import { ownedOrder } from "../orders/order.service";
@@ -14,7 +14,7 @@ import { checkOrderTerms } from "../orders/order-terms";
 import { idempotent } from "../shared/idempotency";
 import { localDate } from "../shared/time";
 import { futureInstant } from "../shared/validate-dates";
-import { findContractsOfOrder } from "./contract.repository";
+import { findContractsOfOrder, findContractsOfOrders } from "./contract.repository";
 import type { ReorderCancelledUnitsInput } from "./contract.inputs";
 
 /**
@@ -30,10 +30,12 @@ export function unitsToPlaceAgain(order: Pick<OrderRow, "quantity">, contracts: 
   return Math.max(0, order.quantity - held - placed);
 }
 
-/** The units an order could place again, for its owner and the coordinator; null for anyone else. */
-export async function unitsToPlaceAgainOf(db: Executor, viewer: Viewer | null, order: OrderRow, now: Date): Promise<number | null> {
-  if (!sees(viewer, "Order.history", { owner: order.companyId })) return null;
-  return unitsToPlaceAgain(order, await findContractsOfOrder(db, order.id), await findOrdersReplacing(db, order.id), now);
+/** unitsToPlaceAgain of many orders at once: their contracts and the orders replacing them in two statements. */
+export async function unitsToPlaceAgainOfOrders(db: Executor, orders: readonly OrderRow[], now: Date): Promise<number[]> {
+  const ids = orders.map((o) => o.id);
+  const contracts = groupBy(await findContractsOfOrders(db, ids), (c) => c.orderId);
+  const replacing = groupBy(await findOrdersReplacingAny(db, ids), (o) => o.replacesOrderId!);
+  return orders.map((order) => unitsToPlaceAgain(order, contracts.get(order.id) ?? [], replacing.get(order.id) ?? [], now));
 }
 
 /** Placing again the units of an order that cancelled contracts left. */

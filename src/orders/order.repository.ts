@@ -34,7 +34,12 @@ export async function stagesOfChains(db: Executor, chainIds: readonly number[]):
 
 /** The orders that place again the units of `orderId` (replacesOrderId), oldest first. */
 export async function findOrdersReplacing(db: Executor, orderId: number): Promise<OrderRow[]> {
-  return db.select().from(orders).where(eq(orders.replacesOrderId, orderId)).orderBy(asc(orders.id));
+  return findOrdersReplacingAny(db, [orderId]);
+}
+
+/** The orders that place again the units of any of these orders, oldest first (one statement). */
+export async function findOrdersReplacingAny(db: Executor, orderIds: readonly number[]): Promise<OrderRow[]> {
+  return orderIds.length === 0 ? [] : db.select().from(orders).where(inArray(orders.replacesOrderId, [...orderIds])).orderBy(asc(orders.id));
 }
 
 export async function insertOrder(db: Executor, values: typeof orders.$inferInsert): Promise<OrderRow> {

@@ -98,4 +98,18 @@ describe("placing a cancelled contract's units again", () => {
     expect((await server.gql(`mutation($input: CancelOrderInput!) { cancelOrder(input: $input) { userErrors { code } } }`, { input: { orderId: again.id } }, market.startup.token)).data.cancelOrder.userErrors).toEqual([]);
     expect(await unitsOf(spare)).toMatchObject({ unitsToPlaceAgain: 100 });
   });
+
+  it("counts every listed order's units in one batch, however many orders the page holds", async () => {
+    const statementsFor = async (first: number) => {
+      const before = server.database.stats.statements;
+      const res = await server.gql(`query($first: Int) { myOrders(first: $first) { nodes { unitsToPlaceAgain } } }`, { first }, market.startup.token);
+      expect(res.errors).toBeUndefined();
+      return { statements: server.database.stats.statements - before, units: res.data.myOrders.nodes.map((o: { unitsToPlaceAgain: number }) => o.unitsToPlaceAgain) };
+    };
+    const one = await statementsFor(1);
+    const all = await statementsFor(20);
+    expect(all.units.length).toBeGreaterThan(4);
+    expect(all.units).toContain(100);
+    expect(all.statements).toBe(one.statements);
+  });
 });
