@@ -48,15 +48,16 @@ export function random(seed: number): () => number {
 
 /**
  * The real server in this process on a benchmark database, with a coordinator's token: `post`
- * sends a query (and throws on errors); `statementsOf` counts the SQL statements a call sends.
+ * sends a query as the coordinator or as the holder of `token` (and throws on errors);
+ * `statementsOf` counts the SQL statements a call sends.
  */
 export async function benchServer(database: DatabaseHandle) {
   const coordinator = (await createToken(database.db, { role: "COORDINATOR", companyId: null, holderName: "bench" })).token;
   const app = await createApp({ database, schema: await buildMarketplaceSchema(), logger: createLogger("error"), maxBodyBytes: 100_000 });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
-  const post = async (query: string) => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query }) });
+  const post = async (query: string, token = coordinator) => {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
     const body = (await res.json()) as { errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
   };
