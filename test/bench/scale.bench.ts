@@ -73,15 +73,17 @@ async function readsOf(raw: RawDriver, park: NationalPark, tokens: { contractor:
     token: tokens.contractor,
     query: `{ openOrders(first: 20, after: "${await deepCursor(raw, SORTS[0], "ASC", offered)}", orderBy: { field: NEEDED_BY, direction: ASC }) { ${ORDER_ROWS} } }`,
   });
-  const myOrders = (filter: string) => `{ myOrders(first: 20${filter}) { totalCount nodes { title status bidCount lowestBid { amount } } } }`;
+  const myOrders = (filter: string) => `{ myOrders(first: 20${filter}) { nodes { title status bidCount lowestBid { amount } } } }`;
   reads.push({ label: "myOrders of the busiest startup", kind: "page", token: tokens.busyCustomer, query: myOrders("") });
   reads.push({ label: "myOrders of the busiest startup, OPEN", kind: "page", token: tokens.busyCustomer, query: myOrders(", filter: { statuses: [OPEN] }") });
   reads.push({ label: "myOrders of the busiest startup, COMPLETED", kind: "page", token: tokens.busyCustomer, query: myOrders(", filter: { statuses: [COMPLETED] }") });
-  const myBids = (filter: string) => `{ myBids(first: 20${filter}) { totalCount nodes { status terms { unitPrice { amount } } order { title } } } }`;
+  const myBids = (filter: string) => `{ myBids(first: 20${filter}) { nodes { status terms { unitPrice { amount } } order { title } } } }`;
   reads.push({ label: "myBids of the busiest contractor", kind: "page", token: tokens.busyContractor, query: myBids("") });
   reads.push({ label: "myBids of the busiest contractor, LIVE", kind: "page", token: tokens.busyContractor, query: myBids(", filter: { statuses: [LIVE] }") });
+  // A list's totalCount counts every matching row: it grows with the list, whatever the index.
+  reads.push({ label: "myBids of the busiest contractor, LIVE, with totalCount", kind: "report", token: tokens.busyContractor, query: `{ myBids(first: 20, filter: { statuses: [LIVE] }) { totalCount nodes { status } } }` });
   reads.push({ label: "myBids of the busiest contractor, AWARDED", kind: "page", token: tokens.busyContractor, query: myBids(", filter: { statuses: [AWARDED] }") });
-  const myContracts = (filter: string) => `{ myContracts(first: 20${filter}) { totalCount nodes { status quantity value { amount } order { title } } } }`;
+  const myContracts = (filter: string) => `{ myContracts(first: 20${filter}) { nodes { status quantity value { amount } order { title } } } }`;
   reads.push({ label: "myContracts of the busiest contractor", kind: "page", token: tokens.busyContractor, query: myContracts("") });
   reads.push({ label: "myContracts of the busiest contractor, AWARDED", kind: "page", token: tokens.busyContractor, query: myContracts(", filter: { statuses: [AWARDED] }") });
   reads.push({ label: "notifications of the busiest contractor", kind: "page", token: tokens.busyContractor, query: `{ viewer { notifications(first: 20) { nodes { kind message read order { title } } } } }` });
@@ -92,10 +94,11 @@ async function readsOf(raw: RawDriver, park: NationalPark, tokens: { contractor:
       bids { nodes { status terms { unitPrice { amount } leadTimeDays } company { name } } } contracts { nodes { quantity } } history { nodes { toStatus at } } } } }`,
   });
   const busy = toGlobalId("Company", park.busyContractorId);
-  reads.push({ label: "loadReport of the busiest contractor, 26 weeks", kind: "page", token: tokens.busyContractor, query: `{ loadReport(companyId: "${busy}", weeks: 26) { weeksBookedAhead weeks { bookedHours utilisation } engineers(first: 20) { nodes { bookedHours } } } }` });
+  // A company's own reports read its own history, which grows with the park for the busiest contractor.
+  reads.push({ label: "loadReport of the busiest contractor, 26 weeks", kind: "report", token: tokens.busyContractor, query: `{ loadReport(companyId: "${busy}", weeks: 26) { weeksBookedAhead weeks { bookedHours utilisation } engineers(first: 20) { nodes { bookedHours } } } }` });
   reads.push({
     label: "revenueReport of the busiest contractor, 365 days",
-    kind: "page",
+    kind: "report",
     token: tokens.busyContractor,
     query: `{ revenueReport(companyId: "${busy}", from: "${from}", to: "${today}") { inPeriod { revenue { amount } perEngineer { amount } } revenueGrowthPercent contractsWon { count } benchmarks { value } } }`,
   });

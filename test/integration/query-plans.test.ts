@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { DIALECT } from "../../src/db/dialect";
+import { toGlobalId } from "../../src/graphql/global-id";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { AWARD, buildMarket, deliverAndAccept, postOrder, submitBid, type Market } from "../support/marketplace";
 import { startTestServer, type TestServer } from "../support/server";
@@ -88,6 +89,9 @@ describe("query plans of the hot reads", () => {
     ["myOrders", `{ myOrders(first: 5) { nodes { id status bids { totalCount } } } }`, () => market.startup.token],
     ["myBids (live)", `{ myBids(first: 5, filter: { statuses: [LIVE] }) { nodes { id order { title } } } }`, () => market.contractors[0].token],
     ["myContracts", `{ myContracts(first: 5) { nodes { id status deliveries { nodes { id } } } } }`, () => market.contractors[0].token],
+    ["myOrders (completed)", `{ myOrders(first: 5, filter: { statuses: [COMPLETED] }) { nodes { id } } }`, () => market.startup.token],
+    ["myContracts (awarded)", `{ myContracts(first: 5, filter: { statuses: [AWARDED] }) { nodes { id } } }`, () => market.contractors[0].token],
+    ["openOrders of one capability", `{ openOrders(first: 5, filter: { capabilityId: "${toGlobalId("Capability", 1)}" }) { nodes { id } } }`, () => market.contractors[0].token],
     ["notifications", `{ viewer { notifications(first: 5) { nodes { id } } } }`, () => market.contractors[0].token],
   ])("%s seeks an index", async (_label, query, token) => {
     expect(await scansOf(query, {}, token())).toEqual([]);

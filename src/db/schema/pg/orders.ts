@@ -59,6 +59,10 @@ export const orders = pgTable(
     // openOrders by creation (id): seeks the open ones instead of walking every order from the oldest.
     index("orders_status_id_idx").on(t.status, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
+    // myOrders filtered by status: seeks the company's orders of a state in id order (and counts them from the index).
+    index("orders_company_status_idx").on(t.companyId, t.status, t.id),
+    // openOrders of one capability by needed-by (the default sort): walks one capability's open orders in order.
+    index("orders_status_capability_needed_idx").on(t.status, t.capabilityId, t.neededBy, t.id),
     index("orders_chain_idx").on(t.chainId, t.id),
     check("orders_quantity_check", sql`${t.quantity} >= 1`),
     check("orders_share_check", sql`${t.maxSharePercent} between 1 and 100`),

@@ -49,6 +49,9 @@ export const contracts = sqliteTable(
     index("contracts_order_idx").on(t.orderId, t.id),
     index("contracts_company_idx").on(t.companyId, t.id),
     index("contracts_customer_idx").on(t.customerCompanyId, t.id),
+    // myContracts filtered by status, from either side.
+    index("contracts_company_status_idx").on(t.companyId, t.status, t.id),
+    index("contracts_customer_status_idx").on(t.customerCompanyId, t.status, t.id),
     // Reports: contracts won by a contractor in a period, and order volume of a period.
     index("contracts_company_created_idx").on(t.companyId, t.createdAt),
     index("contracts_created_idx").on(t.createdAt),
