@@ -2,7 +2,7 @@ import { bidEvent, type OrderRef } from "../events/domain-events";
 import { and, count, eq, gte, inArray, lt, min, or, sql, type Placeholder } from "drizzle-orm";
 import { countPerParent, countRows, pagesPerParent, sortedPage, sortedPagePerParent, type Executor } from "../db/executor";
 import { first, idList, inIdList, only, param, prepared, rowsByIds } from "../db/prepared";
-import { bidRevisions, bids, type BidRow, type BidSourceValue, type BidStatusValue } from "../db/schema";
+import { bidRevisions, bids, orders, type BidRow, type BidSourceValue, type BidStatusValue } from "../db/schema";
 import { appendEvents, type Actor } from "../events/event.repository";
 import type { PageRequest, Sort, SortedPageRequest, SortSpec } from "../db/page";
 import { BidSortField } from "./bid.inputs";
@@ -56,10 +56,19 @@ const newRevision = prepared((db) =>
     .values({ ...termPlaceholders, bidId: sql.placeholder("bidId"), revision: sql.placeholder("revision"), actorName: sql.placeholder("actorName"), createdAt: sql.placeholder("at") }),
 );
 
+/** Counts a new bid on its order (orders.bid_count and quoted_bid_count), in the bid's transaction. */
+const countBidOnOrder = prepared((db) =>
+  db
+    .update(orders)
+    .set({ bidCount: sql`${orders.bidCount} + 1`, quotedBidCount: sql`${orders.quotedBidCount} + ${sql.placeholder("quoted")}` })
+    .where(eq(orders.id, sql.placeholder("orderId"))),
+);
+
 /** Inserts a bid on `order` and its first revision (made by `revisionBy`, default the actor), and logs BID_PLACED. */
 export async function insertBid(db: Executor, order: OrderRef, values: Terms & { companyId: number; source: BidSourceValue }, actor: Actor, at: Date, revisionBy = actor.name): Promise<BidRow> {
   const bid = await only(newBid(db).execute({ ...values, orderId: order.id, at }));
   await newRevision(db).execute({ bidId: bid.id, revision: 1, ...termsOf(bid), actorName: revisionBy, at });
+  await countBidOnOrder(db).execute({ orderId: order.id, quoted: values.source === "SUBMITTED" ? 0 : 1 });
   await appendEvents(db, actor, at, [bidEvent("BID_PLACED", order, bid, null, "LIVE", revisionBy === actor.name ? "" : revisionBy)]);
   return bid;
 }

@@ -1,7 +1,7 @@
-import { and, eq, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { countPerParent, countRows, pagesPerParent, sortedPage, sortedPagePerParent, type Executor } from "../db/executor";
 import { only, rowsByIds } from "../db/prepared";
-import { contracts, type ContractRow, type ContractStatusValue } from "../db/schema";
+import { contracts, orders, type ContractRow, type ContractStatusValue } from "../db/schema";
 import type { PageRequest, Sort, SortedPageRequest, SortSpec } from "../db/page";
 import { ContractSortField } from "./contract.inputs";
 
@@ -16,8 +16,11 @@ export async function findContractsOfOrders(db: Executor, orderIds: readonly num
   return orderIds.length === 0 ? [] : db.select().from(contracts).where(inArray(contracts.orderId, [...orderIds]));
 }
 
+/** Inserts a contract; the order's first one also sets when the order was first awarded (orders.first_contract_at). */
 export async function insertContract(db: Executor, values: typeof contracts.$inferInsert): Promise<ContractRow> {
-  return only(db.insert(contracts).values(values).returning());
+  const contract = await only(db.insert(contracts).values(values).returning());
+  await db.update(orders).set({ firstContractAt: contract.createdAt }).where(and(eq(orders.id, contract.orderId), isNull(orders.firstContractAt)));
+  return contract;
 }
 
 /** A chain stage's contract moved later: the day its work may start and its promised date. */

@@ -1,6 +1,7 @@
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, count, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { millisBetween } from "../db/expressions";
 import { sqlRows, type Executor } from "../db/executor";
-import { bids, companies, contracts, orders, type CompanyKindValue } from "../db/schema";
+import { companies, contracts, orders, type CompanyKindValue } from "../db/schema";
 import { instantsOf, type Period } from "./period";
 
 type Kind = CompanyKindValue;
@@ -113,26 +114,58 @@ export async function parkLoad(db: Executor, parkId: number, fromWeek: string, t
   return { weeklyCentihours: Number(row.weekly ?? 0), bookedCentihours: Number(row.booked ?? 0) };
 }
 
-export interface OrderTransaction {
-  createdAt: Date;
-  /** When its first contract was made; null when it was never awarded. */
-  awardedAt: Date | null;
+/** What the orders the park's companies posted in a period took to place (transaction costs). */
+export interface OrderTransactions {
+  posted: number;
+  /** Those with a contract made (at any time since). */
+  awarded: number;
+  /** Milliseconds from posting to the first contract: summed over the awarded, and their median. */
+  totalMsToAward: number;
+  medianMsToAward: number | null;
   bids: number;
   /** Bids from instant quotes (taken by the contractor, or awarded by the customer). */
   quotedBids: number;
 }
 
-/** The orders the park's companies posted in the period, each with its first award and its bids (one statement). */
-export async function orderTransactions(db: Executor, parkId: number, period: Period): Promise<OrderTransaction[]> {
+/**
+ * The transaction figures of the orders the park's companies posted in the period (two
+ * aggregates over one index: the orders' bid counts and first contract are kept by the bid and
+ * contract inserts, so no bid or contract of the period is read).
+ */
+export async function orderTransactions(db: Executor, parkId: number, period: Period): Promise<OrderTransactions> {
   const { start, end } = instantsOf(period);
-  return db
+  const posted = and(eq(companies.parkId, parkId), gte(orders.createdAt, start), lt(orders.createdAt, end));
+  const msToAward = millisBetween(orders.createdAt, orders.firstContractAt);
+  const [row] = await db
     .select({
-      createdAt: orders.createdAt,
-      awardedAt: sql<Date | null>`(select min(${contracts.createdAt}) from ${contracts} where ${contracts.orderId} = ${orders.id})`.mapWith(contracts.createdAt),
-      bids: sql<number>`(select count(*) from ${bids} where ${bids.orderId} = ${orders.id})`.mapWith(Number),
-      quotedBids: sql<number>`(select count(*) from ${bids} where ${bids.orderId} = ${orders.id} and ${bids.source} <> 'SUBMITTED')`.mapWith(Number),
+      posted: count(),
+      awarded: count(orders.firstContractAt),
+      totalMs: sql<number>`coalesce(sum(${msToAward}), 0)`.mapWith(Number),
+      bids: sql<number>`coalesce(sum(${orders.bidCount}), 0)`.mapWith(Number),
+      quotedBids: sql<number>`coalesce(sum(${orders.quotedBidCount}), 0)`.mapWith(Number),
     })
     .from(orders)
     .innerJoin(companies, eq(companies.id, orders.companyId))
-    .where(and(eq(companies.parkId, parkId), gte(orders.createdAt, start), lt(orders.createdAt, end)));
+    .where(posted);
+  const awarded = Number(row.awarded);
+  // The median: the middle one or two of the awarded, by time to award.
+  const middle =
+    awarded === 0
+      ? []
+      : await db
+          .select({ ms: msToAward.mapWith(Number) })
+          .from(orders)
+          .innerJoin(companies, eq(companies.id, orders.companyId))
+          .where(and(posted, isNotNull(orders.firstContractAt)))
+          .orderBy(msToAward)
+          .limit(awarded % 2 === 0 ? 2 : 1)
+          .offset(Math.floor((awarded - 1) / 2));
+  return {
+    posted: Number(row.posted),
+    awarded,
+    totalMsToAward: row.totalMs,
+    medianMsToAward: middle.length === 0 ? null : middle.reduce((sum, m) => sum + m.ms, 0) / middle.length,
+    bids: row.bids,
+    quotedBids: row.quotedBids,
+  };
 }

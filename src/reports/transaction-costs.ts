@@ -1,5 +1,5 @@
 import { DAY_MS } from "../shared/time";
-import type { OrderTransaction } from "./cluster.repository";
+import type { OrderTransactions } from "./cluster.repository";
 
 /** What it takes a park's companies to place work, over a period: the platform's measure of transaction costs. */
 export interface TransactionCostFigures {
@@ -18,23 +18,16 @@ export interface TransactionCostFigures {
 const oneDecimal = (x: number) => Math.round(x * 10) / 10;
 
 /** The figures of the orders posted in a period (orderTransactions). */
-export function transactionCostsOf(orders: readonly OrderTransaction[]): TransactionCostFigures {
-  const days = orders
-    .filter((o) => o.awardedAt !== null)
-    .map((o) => (o.awardedAt!.getTime() - o.createdAt.getTime()) / DAY_MS)
-    .sort((a, b) => a - b);
-  const bids = orders.reduce((sum, o) => sum + o.bids, 0);
-  const quotedBids = orders.reduce((sum, o) => sum + o.quotedBids, 0);
-  const middle = days.length / 2;
-  const median = days.length === 0 ? null : days.length % 2 === 1 ? days[Math.floor(middle)] : (days[middle - 1] + days[middle]) / 2;
+export function transactionCostsOf(orders: OrderTransactions): TransactionCostFigures {
+  const { posted, awarded, bids, quotedBids } = orders;
   return {
-    ordersPosted: orders.length,
-    ordersAwarded: days.length,
-    awardedSharePercent: orders.length === 0 ? null : oneDecimal((100 * days.length) / orders.length),
-    meanDaysToAward: days.length === 0 ? null : oneDecimal(days.reduce((a, b) => a + b, 0) / days.length),
-    medianDaysToAward: median === null ? null : oneDecimal(median),
+    ordersPosted: posted,
+    ordersAwarded: awarded,
+    awardedSharePercent: posted === 0 ? null : oneDecimal((100 * awarded) / posted),
+    meanDaysToAward: awarded === 0 ? null : oneDecimal(orders.totalMsToAward / DAY_MS / awarded),
+    medianDaysToAward: orders.medianMsToAward === null ? null : oneDecimal(orders.medianMsToAward / DAY_MS),
     bids,
-    bidsPerOrder: orders.length === 0 ? null : oneDecimal(bids / orders.length),
+    bidsPerOrder: posted === 0 ? null : oneDecimal(bids / posted),
     quotedBids,
     quotedBidSharePercent: bids === 0 ? null : oneDecimal((100 * quotedBids) / bids),
   };

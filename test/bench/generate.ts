@@ -1,10 +1,12 @@
+import { sql } from "drizzle-orm";
+import { runSql } from "../../src/db/executor";
 import { createToken } from "../../src/auth/api-token.service";
 import { addWeeks, weekStart, weeksFrom } from "../../src/capacity/weeks";
 import type { Store } from "../../src/db/store";
 import { only } from "../../src/db/prepared";
 import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, engineerSkills, events, orders, parks } from "../../src/db/schema";
 import { addDays, localDate } from "../../src/shared/time";
-import { random } from "./support";
+import { random, RECOUNT_ORDERS } from "./support";
 
 export interface MarketSizes {
   productCompanies: number;
@@ -124,6 +126,7 @@ export async function generateMarket(store: Store, sizes: MarketSizes, seed = 7)
       const j = Math.floor(rand() * (i + 1));
       [freshBidPairs[i], freshBidPairs[j]] = [freshBidPairs[j], freshBidPairs[i]];
     }
+    await runSql(tx, sql.raw(RECOUNT_ORDERS));
     return { contractorIds, openOrderIds, freshBidPairs };
   });
   const contractorTokens = new Map<number, string>();

@@ -6,7 +6,7 @@ import { toGlobalId } from "../../src/graphql/global-id";
 import { addDays, DAY_MS, localDate } from "../../src/shared/time";
 import { createTestDatabase } from "../support/database";
 import { openRaw } from "./raw";
-import { benchServer, random, row, STORE, time, runBench } from "./support";
+import { benchServer, random, RECOUNT_ORDERS, row, STORE, time, runBench } from "./support";
 
 /**
  * `npm run bench:reports`: revenueReport, scorecards, clusterAnalytics and the capacity heat-map
@@ -113,6 +113,7 @@ async function main() {
       await open.run(product[k % product.length], 1 + (k % CAPABILITIES), 10 + Math.floor(rand() * 500), addDays(today, 40 + Math.floor(rand() * 690)), closes, now, now);
     }
   });
+  await raw.all(RECOUNT_ORDERS);
   await runSql(database.db, sql`analyze`);
   process.stdout.write(
     `On ${STORE}: generated ${PRODUCT_COMPANIES + CONTRACT_COMPANIES} companies, ${CONTRACT_COMPANIES * ENGINEERS_PER_CONTRACTOR} engineers, ${CONTRACTS} contracts, ${OPEN_ORDERS} open orders, ` +

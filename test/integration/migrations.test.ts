@@ -82,6 +82,7 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
         const counts = (of: string[]) => Object.fromEntries(of.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as any).n]));
         const before = counts(tables);
         const hadSource = tables.includes("bids") && sqlite.prepare("pragma table_info(bids)").all().some((c: any) => c.name === "source");
+        const hadBidCount = tables.includes("orders") && sqlite.prepare("pragma table_info(orders)").all().some((c: any) => c.name === "bid_count");
         const hadStartDate = tables.includes("contracts") && sqlite.prepare("pragma table_info(contracts)").all().some((c: any) => c.name === "start_date");
 
         applyMigrations(sqlite, drizzle(sqlite));
@@ -116,6 +117,11 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
         if (tables.includes("bid_revisions") && !hadSource) {
           // Bids older than their source are SUBMITTED, unless the platform placed them from an awarded quote.
           expect(sqlite.prepare("select source from bids order by id").all()).toEqual([{ source: "SUBMITTED" }, { source: "AWARDED_QUOTE" }]);
+        }
+        if (tables.includes("contracts") && !hadBidCount) {
+          // Orders older than their figures count their bids (the second placed from a quote, where its source was backfilled) and their first contract.
+          const quoted = tables.includes("bid_revisions") && !hadSource ? 1 : 0;
+          expect(sqlite.prepare("select bid_count, quoted_bid_count, first_contract_at from orders").all()).toEqual([{ bid_count: 2, quoted_bid_count: quoted, first_contract_at: now }]);
         }
         if (tables.includes("score_weights")) {
           // The revenue sub-factor compares per employee since 0016; its weight carried over.

@@ -45,6 +45,15 @@ export const orders = pgTable(
     moveDays: int64("move_days").notNull().default(0),
     /** The order whose units, left by cancelled contracts, this one places again; null for an order posted afresh. */
     replacesOrderId: int64("replaces_order_id").references((): AnyPgColumn => orders.id),
+    /**
+     * Bids placed on it (withdrawn ones too) and those of them from instant quotes, counted by the
+     * bid insert in its transaction: the cluster's transaction costs sum them over a period's
+     * orders instead of counting every bid of the period on each request.
+     */
+    bidCount: int64("bid_count").notNull().default(0),
+    quotedBidCount: int64("quoted_bid_count").notNull().default(0),
+    /** When its first contract was made, set by the contract insert; null until then. */
+    firstContractAt: instant("first_contract_at"),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     createdAt: instant("created_at").notNull(),
     updatedAt: instant("updated_at").notNull(),
@@ -59,6 +68,8 @@ export const orders = pgTable(
     // openOrders by creation (id): seeks the open ones instead of walking every order from the oldest.
     index("orders_status_id_idx").on(t.status, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
+    // Transaction costs: a period's orders and their figures from the index alone.
+    index("orders_created_figures_idx").on(t.createdAt, t.companyId, t.firstContractAt, t.bidCount, t.quotedBidCount),
     // myOrders filtered by status: seeks the company's orders of a state in id order (and counts them from the index).
     index("orders_company_status_idx").on(t.companyId, t.status, t.id),
     // openOrders of one capability by needed-by (the default sort): walks one capability's open orders in order.

@@ -44,6 +44,15 @@ export const orders = sqliteTable(
     moveDays: integer("move_days").notNull().default(0),
     /** The order whose units, left by cancelled contracts, this one places again; null for an order posted afresh. */
     replacesOrderId: integer("replaces_order_id").references((): AnySQLiteColumn => orders.id),
+    /**
+     * Bids placed on it (withdrawn ones too) and those of them from instant quotes, counted by the
+     * bid insert in its transaction: the cluster's transaction costs sum them over a period's
+     * orders instead of counting every bid of the period on each request.
+     */
+    bidCount: integer("bid_count").notNull().default(0),
+    quotedBidCount: integer("quoted_bid_count").notNull().default(0),
+    /** When its first contract was made, set by the contract insert; null until then. */
+    firstContractAt: integer("first_contract_at", { mode: "timestamp_ms" }),
     status: text("status", { enum: ORDER_STATUSES }).notNull(),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -58,6 +67,8 @@ export const orders = sqliteTable(
     // openOrders by creation (id): seeks the open ones instead of walking every order from the oldest.
     index("orders_status_id_idx").on(t.status, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
+    // Transaction costs: a period's orders and their figures from the index alone.
+    index("orders_created_figures_idx").on(t.createdAt, t.companyId, t.firstContractAt, t.bidCount, t.quotedBidCount),
     // myOrders filtered by status: seeks the company's orders of a state in id order (and counts them from the index).
     index("orders_company_status_idx").on(t.companyId, t.status, t.id),
     // openOrders of one capability by needed-by (the default sort): walks one capability's open orders in order.
