@@ -70,6 +70,44 @@ export async function bookedOnHoldersByWeek(db: Executor, companyIds: number[], 
   return new Map(rows.map((r) => [`${holderKey(r.companyId, r.capabilityId)}|${r.week}`, r.centihours]));
 }
 
+/** An engineer's skill in a capability their company actively offers (the park-wide sums' join). */
+const holdsOffered = and(eq(capabilityOffers.companyId, engineers.companyId), eq(capabilityOffers.capabilityId, engineerSkills.capabilityId), eq(capabilityOffers.active, true));
+
+/**
+ * Per capability actively offered in the park: the weekly capacity of the active engineers who
+ * hold it at the companies offering it, in centihours (one aggregate, summed in the database:
+ * a national park's 10,000 contractors give 12 rows, not one per company).
+ */
+export async function weeklyCapacityOfParkHolders(db: Executor, parkId: number): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ capabilityId: engineerSkills.capabilityId, centihours: sql<number>`sum(${engineers.weeklyHours}) * 100`.mapWith(Number) })
+    .from(engineers)
+    .innerJoin(engineerSkills, eq(engineerSkills.engineerId, engineers.id))
+    .innerJoin(capabilityOffers, holdsOffered)
+    .innerJoin(companies, eq(companies.id, engineers.companyId))
+    .where(and(eq(companies.parkId, parkId), eq(engineers.active, true)))
+    .groupBy(engineerSkills.capabilityId);
+  return new Map(rows.map((r) => [r.capabilityId, r.centihours]));
+}
+
+/**
+ * Per capability actively offered in the park and week in [fromWeek, toWeek]: the centihours
+ * booked on the engineers who hold it at the companies offering it, whatever the work (as
+ * bookedOnHoldersByWeek, summed over the park in the database). Keys: capability|week.
+ */
+export async function bookedOnParkHoldersByWeek(db: Executor, parkId: number, fromWeek: string, toWeek: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ capabilityId: engineerSkills.capabilityId, week: bookings.week, centihours: sql<number>`sum(${bookings.centihours})`.mapWith(Number) })
+    .from(bookings)
+    .innerJoin(engineers, eq(engineers.id, bookings.engineerId))
+    .innerJoin(engineerSkills, eq(engineerSkills.engineerId, engineers.id))
+    .innerJoin(capabilityOffers, holdsOffered)
+    .innerJoin(companies, eq(companies.id, engineers.companyId))
+    .where(and(eq(companies.parkId, parkId), gte(bookings.week, fromWeek), lte(bookings.week, toWeek)))
+    .groupBy(engineerSkills.capabilityId, bookings.week);
+  return new Map(rows.map((r) => [`${r.capabilityId}|${r.week}`, r.centihours]));
+}
+
 /** Centihours booked on each engineer of a company in each week of [fromWeek, toWeek], in one aggregate. */
 export async function bookedHoursOfCompany(db: Executor, companyId: number, fromWeek: string, toWeek: string): Promise<BookedHours> {
   return bookedPerEngineerWeek(db, eq(engineers.companyId, companyId), fromWeek, toWeek);

@@ -1,4 +1,4 @@
-import { bookedOnHoldersByWeek, holderKey, offeringCompaniesOfPark, weeklyCapacityOfHolders } from "../capacity/capacity.repository";
+import { bookedOnParkHoldersByWeek, offeringCompaniesOfPark, weeklyCapacityOfParkHolders } from "../capacity/capacity.repository";
 import type { Executor } from "../db/executor";
 import { groupBy } from "../shared/group-by";
 
@@ -16,22 +16,19 @@ export interface CapabilityCapacity {
 
 /**
  * Per capability offered in the park, its holders' weekly capacity and bookings over `weeks`
- * (ascending Mondays), for the heat-map and the demand forecast: three aggregate statements.
+ * (ascending Mondays), for the heat-map and the demand forecast: the offers, and two aggregates
+ * summed per capability in the database.
  */
 export async function capacityByCapability(db: Executor, parkId: number, weeks: readonly string[]): Promise<CapabilityCapacity[]> {
   const offering = await offeringCompaniesOfPark(db, parkId);
-  const companyIds = [...new Set(offering.map((o) => o.companyId))];
   // Each capability's own engineers: those of the offering companies who hold it.
-  const capacity = await weeklyCapacityOfHolders(db, companyIds, null);
-  const booked = await bookedOnHoldersByWeek(db, companyIds, null, weeks[0], weeks[weeks.length - 1]);
-  return [...groupBy(offering, (offer) => offer.capabilityId)].map(([capabilityId, offers]) => {
-    const holders = offers.map((o) => holderKey(o.companyId, capabilityId));
-    return {
-      capabilityId,
-      contractorCount: offers.length,
-      meanCentihoursPerUnit: Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length),
-      available: holders.reduce((sum, key) => sum + (capacity.get(key) ?? 0), 0),
-      bookedByWeek: weeks.map((week) => holders.reduce((sum, key) => sum + (booked.get(`${key}|${week}`) ?? 0), 0)),
-    };
-  });
+  const capacity = await weeklyCapacityOfParkHolders(db, parkId);
+  const booked = await bookedOnParkHoldersByWeek(db, parkId, weeks[0], weeks[weeks.length - 1]);
+  return [...groupBy(offering, (offer) => offer.capabilityId)].map(([capabilityId, offers]) => ({
+    capabilityId,
+    contractorCount: offers.length,
+    meanCentihoursPerUnit: Math.round(offers.reduce((sum, o) => sum + o.centihoursPerUnit, 0) / offers.length),
+    available: capacity.get(capabilityId) ?? 0,
+    bookedByWeek: weeks.map((week) => booked.get(`${capabilityId}|${week}`) ?? 0),
+  }));
 }
