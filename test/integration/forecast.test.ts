@@ -39,6 +39,9 @@ beforeAll(async () => {
   market = await buildMarket(server);
   const otherPark = await createPark(server, market.coordinator, "Far Park");
   outsider = await registerCompany(server, otherPark, "Far Startup", "PRODUCT");
+  // Post on Mondays: which weeks an order's hours spread over depends on the weekday it was posted.
+  const weekday = new Date(`${dateIn(server, 0)}T12:00:00Z`).getUTCDay();
+  server.advance(((8 - weekday) % 7) * DAY);
   firstWeek = weekStart(dateIn(server, 0));
   for (let w = 0; w < WEEKS; w++) {
     await post(market.startup.token, 200 + 20 * w);
