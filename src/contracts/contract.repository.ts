@@ -4,6 +4,7 @@ import { only, rowsByIds } from "../db/prepared";
 import { contracts, orders, type ContractRow, type ContractStatusValue } from "../db/schema";
 import type { PageRequest, Sort, SortedPageRequest, SortSpec } from "../db/page";
 import { ContractSortField } from "./contract.inputs";
+import { countContractInParkDay } from "./park-days.repository";
 
 export const findContractsByIds = rowsByIds(contracts);
 
@@ -16,10 +17,14 @@ export async function findContractsOfOrders(db: Executor, orderIds: readonly num
   return orderIds.length === 0 ? [] : db.select().from(contracts).where(inArray(contracts.orderId, [...orderIds]));
 }
 
-/** Inserts a contract; the order's first one also sets when the order was first awarded (orders.first_contract_at). */
+/**
+ * Inserts a contract, counted into its day's order volume (park_days); the order's first one
+ * also sets when the order was first awarded (orders.first_contract_at).
+ */
 export async function insertContract(db: Executor, values: typeof contracts.$inferInsert): Promise<ContractRow> {
   const contract = await only(db.insert(contracts).values(values).returning());
   await db.update(orders).set({ firstContractAt: contract.createdAt }).where(and(eq(orders.id, contract.orderId), isNull(orders.firstContractAt)));
+  await countContractInParkDay(db, contract, 1);
   return contract;
 }
 
@@ -39,12 +44,14 @@ export async function transitionContract(db: Executor, id: number, from: Contrac
   return changed.length === 1;
 }
 
+/** Cancels a contract not delivered yet, taken off its award day's order volume; false if it could not be. */
 export async function cancelContract(db: Executor, id: number, reason: string, at: Date): Promise<boolean> {
   const changed = await db
     .update(contracts)
     .set({ status: "CANCELLED", cancelReason: reason, updatedAt: at })
     .where(and(eq(contracts.id, id), inArray(contracts.status, ["AWARDED", "IN_PRODUCTION"]), eq(contracts.pendingQuantity, 0)))
-    .returning({ id: contracts.id });
+    .returning();
+  if (changed.length === 1) await countContractInParkDay(db, changed[0], -1);
   return changed.length === 1;
 }
 

@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { countPerParent, pagePerParent, pagesPerParent, type Executor } from "../db/executor";
 import type { PageRequest } from "../db/page";
 import { only, rowsByIds } from "../db/prepared";
+import { countRevenueInParkDay } from "./park-days.repository";
 import { bookings, contracts, deliveries, type ContractStatusValue, type DeliveryRow, type DeliveryStatusValue } from "../db/schema";
 
 export const findDeliveriesByIds = rowsByIds(deliveries);
@@ -10,13 +11,14 @@ export async function insertDelivery(db: Executor, values: typeof deliveries.$in
   return only(db.insert(deliveries).values(values).returning());
 }
 
-/** Decides a pending delivery; false if it was no longer pending. */
+/** Decides a pending delivery (an accepted one counts into its contractor's park's revenue of the day); false if it was no longer pending. */
 export async function decideDelivery(db: Executor, id: number, decision: { status: "ACCEPTED" | "REJECTED"; on: string; at: Date; rejectReason?: string }): Promise<boolean> {
   const changed = await db
     .update(deliveries)
     .set({ status: decision.status, decidedOn: decision.on, decidedAt: decision.at, rejectReason: decision.rejectReason ?? null })
     .where(and(eq(deliveries.id, id), eq(deliveries.status, "PENDING")))
-    .returning({ id: deliveries.id });
+    .returning({ companyId: deliveries.companyId, valueMinor: deliveries.valueMinor });
+  if (changed.length === 1 && decision.status === "ACCEPTED") await countRevenueInParkDay(db, { ...changed[0], decidedOn: decision.on });
   return changed.length === 1;
 }
 

@@ -1,10 +1,13 @@
-import { and, count, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
+import { and, count, eq, gte, isNotNull, lt, lte, sql } from "drizzle-orm";
 import { millisBetween } from "../db/expressions";
 import { sqlRows, type Executor } from "../db/executor";
-import { companies, contracts, orders, type CompanyKindValue } from "../db/schema";
+import { companies, contracts, orders, parkDays, type CompanyKindValue } from "../db/schema";
 import { instantsOf, type Period } from "./period";
 
 type Kind = CompanyKindValue;
+
+/** A park's days in a period. */
+const inParkDays = (parkId: number, period: Period) => and(eq(parkDays.parkId, parkId), gte(parkDays.day, period.from), lte(parkDays.day, period.to));
 
 /** The park's companies registered by the period's end, by kind (one aggregate). */
 export async function companiesByKind(db: Executor, parkId: number, period: Period): Promise<Map<Kind, number>> {
@@ -40,22 +43,21 @@ export interface OrderVolumeFigures {
 /**
  * Contracts awarded in the period on orders of the park's companies, not cancelled since: their
  * value, and the part made by contractors of the same park; the same for the members' own
- * products (outside customers left out), with the parts their chains awarded in the period
- * declared bought outside (two aggregates).
+ * products (outside customers left out), summed from the park's days (park_days, kept by the
+ * contract writes); with the parts their chains awarded in the period declared bought outside
+ * (two aggregates).
  */
 export async function orderVolume(db: Executor, parkId: number, period: Period): Promise<OrderVolumeFigures> {
-  const { start, end } = instantsOf(period);
-  const [row] = await sqlRows<{ contracts: number | string; value: number | string; in_park: number | string; members: number | string; members_in_park: number | string }>(
-    db,
-    sql`
-    select count(*) as contracts, coalesce(sum(ct.value_minor), 0) as value,
-           coalesce(sum(case when k.park_id = cu.park_id then ct.value_minor else 0 end), 0) as in_park,
-           coalesce(sum(case when cu.kind <> 'OUTSIDE_CUSTOMER' then ct.value_minor else 0 end), 0) as members,
-           coalesce(sum(case when cu.kind <> 'OUTSIDE_CUSTOMER' and k.park_id = cu.park_id then ct.value_minor else 0 end), 0) as members_in_park
-    from contracts ct join companies cu on cu.id = ct.customer_company_id join companies k on k.id = ct.company_id
-    where ct.created_at >= ${sql.param(start, contracts.createdAt)} and ct.created_at < ${sql.param(end, contracts.createdAt)}
-      and ct.status <> 'CANCELLED' and cu.park_id = ${parkId}`,
-  );
+  const [row] = await db
+    .select({
+      contracts: sql<number>`coalesce(sum(${parkDays.contracts}), 0)`.mapWith(Number),
+      value: sql<number>`coalesce(sum(${parkDays.contractValueMinor}), 0)`.mapWith(Number),
+      inPark: sql<number>`coalesce(sum(${parkDays.inParkValueMinor}), 0)`.mapWith(Number),
+      members: sql<number>`coalesce(sum(${parkDays.membersValueMinor}), 0)`.mapWith(Number),
+      membersInPark: sql<number>`coalesce(sum(${parkDays.membersInParkValueMinor}), 0)`.mapWith(Number),
+    })
+    .from(parkDays)
+    .where(inParkDays(parkId, period));
   const [outside] = await sqlRows<{ value: number | string }>(
     db,
     sql`
@@ -63,11 +65,11 @@ export async function orderVolume(db: Executor, parkId: number, period: Period):
     where cu.park_id = ${parkId} and cu.kind <> 'OUTSIDE_CUSTOMER' and o.awarded_on between ${period.from} and ${period.to}`,
   );
   return {
-    contracts: Number(row.contracts),
-    valueMinor: Number(row.value),
-    inParkMinor: Number(row.in_park),
-    membersValueMinor: Number(row.members),
-    membersInParkMinor: Number(row.members_in_park),
+    contracts: row.contracts,
+    valueMinor: row.value,
+    inParkMinor: row.inPark,
+    membersValueMinor: row.members,
+    membersInParkMinor: row.membersInPark,
     sourcedOutsideMinor: Number(outside.value),
   };
 }
@@ -88,14 +90,13 @@ export async function activeCompanies(db: Executor, parkId: number, period: Peri
   return Number(row.n);
 }
 
-/** Revenue accepted in the period by the park's contract companies, and their active engineers (one statement). */
+/** Revenue accepted in the period by the park's contract companies (from its days), and their active engineers (one statement). */
 export async function parkRevenue(db: Executor, parkId: number, period: Period): Promise<{ revenueMinor: number; engineers: number }> {
   const [row] = await sqlRows<{ revenue: number | string; engineers: number | string }>(
     db,
     sql`
     select
-      (select coalesce(sum(d.value_minor), 0) from deliveries d join companies c on c.id = d.company_id
-        where c.park_id = ${parkId} and d.status = 'ACCEPTED' and d.decided_on between ${period.from} and ${period.to}) as revenue,
+      (select coalesce(sum(${parkDays.revenueMinor}), 0) from ${parkDays} where ${inParkDays(parkId, period)}) as revenue,
       (select count(*) from engineers e join companies c on c.id = e.company_id where c.park_id = ${parkId} and e.active) as engineers`,
   );
   return { revenueMinor: Number(row.revenue), engineers: Number(row.engineers) };

@@ -24,6 +24,7 @@ import {
   documents,
   idempotencyKeys,
   investments,
+  parkDays,
   parkTargets,
   events,
   notifications,
@@ -50,7 +51,7 @@ import { DAY_MS, localDate } from "../shared/time";
 /** Settings the coordinator owns, kept when the demo data is reloaded (their defaults come with the migrations). */
 export const SETTINGS_TABLES = [scoreWeights, scoreFactors];
 
-export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, companyFactorValues, parkScoreWeights, parkTargets, investments, deliveries, bookings, contracts, bidRevisions, bids, chainOutsideStages, orders, chains, apiTokens, capabilityOffers, engineerSkills, engineers, companies, capabilities, parks];
+export const TABLES_CHILDREN_FIRST = [documents, notifications, events, questions, idempotencyKeys, companyFactorValues, parkScoreWeights, parkTargets, parkDays, investments, deliveries, bookings, contracts, bidRevisions, bids, chainOutsideStages, orders, chains, apiTokens, capabilityOffers, engineerSkills, engineers, companies, capabilities, parks];
 
 export interface DemoToken {
   label: string;

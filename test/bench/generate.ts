@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { rebuildParkDays } from "../../src/contracts/park-days.repository";
 import { runSql } from "../../src/db/executor";
 import { createToken } from "../../src/auth/api-token.service";
 import { addWeeks, weekStart, weeksFrom } from "../../src/capacity/weeks";
@@ -127,6 +128,7 @@ export async function generateMarket(store: Store, sizes: MarketSizes, seed = 7)
       [freshBidPairs[i], freshBidPairs[j]] = [freshBidPairs[j], freshBidPairs[i]];
     }
     await runSql(tx, sql.raw(RECOUNT_ORDERS));
+    await rebuildParkDays(tx);
     return { contractorIds, openOrderIds, freshBidPairs };
   });
   const contractorTokens = new Map<number, string>();

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { sql } from "drizzle-orm";
 import { addWeeks, weekStart } from "../../src/capacity/weeks";
+import { rebuildParkDays } from "../../src/contracts/park-days.repository";
 import { runSql } from "../../src/db/executor";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { addDays, DAY_MS, localDate } from "../../src/shared/time";
@@ -114,6 +115,7 @@ async function main() {
     }
   });
   await raw.all(RECOUNT_ORDERS);
+  await database.store.write(({ db }) => rebuildParkDays(db));
   await runSql(database.db, sql`analyze`);
   process.stdout.write(
     `On ${STORE}: generated ${PRODUCT_COMPANIES + CONTRACT_COMPANIES} companies, ${CONTRACT_COMPANIES * ENGINEERS_PER_CONTRACTOR} engineers, ${CONTRACTS} contracts, ${OPEN_ORDERS} open orders, ` +

@@ -123,6 +123,13 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
           const quoted = tables.includes("bid_revisions") && !hadSource ? 1 : 0;
           expect(sqlite.prepare("select bid_count, quoted_bid_count, first_contract_at from orders").all()).toEqual([{ bid_count: 2, quoted_bid_count: quoted, first_contract_at: now }]);
         }
+        if (tables.includes("contracts") && !tables.includes("park_days")) {
+          // A park's days start from the contracts there are (both in force, 1,000 each) and their accepted deliveries.
+          const revenue = tables.includes("deliveries") ? (sqlite.prepare("select coalesce(sum(value_minor), 0) as n from deliveries where status = 'ACCEPTED'").get() as any).n : 1000;
+          expect(sqlite.prepare("select park_id, sum(contracts) as contracts, sum(contract_value_minor) as value, sum(revenue_minor) as revenue from park_days group by park_id").all()).toEqual([
+            { park_id: 1, contracts: 2, value: 2000, revenue },
+          ]);
+        }
         if (tables.includes("score_weights")) {
           // The revenue sub-factor compares per employee since 0016; its weight carried over.
           expect(sqlite.prepare("select factor, weight from score_weights where factor like 'REVENUE%'").all()).toEqual([{ factor: "REVENUE_PER_EMPLOYEE", weight: 15 }]);

@@ -36,6 +36,7 @@ export const {
   scoreWeights,
   orders,
   parks,
+  parkDays,
   parkTargets,
   scoreFactors,
   parkScoreWeights,

@@ -17,5 +17,6 @@ export * from "./events";
 export * from "./notifications";
 export * from "./questions";
 export * from "./documents";
+export * from "./park-days";
 export * from "./park-targets";
 export * from "./score-model";
