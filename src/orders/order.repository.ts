@@ -2,7 +2,7 @@ import { orderEvent, type OrderRef } from "../events/domain-events";
 import { and, asc, count, desc, eq, gt, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { afterKeyset, countRows, sortedPage, type Executor } from "../db/executor";
 import { first, only, param, prepared, rowsByIds, statementCache } from "../db/prepared";
-import { capabilityOffers, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
+import { capabilityOffers, companies, orders, type OrderRow, type OrderStatusValue } from "../db/schema";
 import { appendEvents, PLATFORM_ACTOR, type Actor } from "../events/event.repository";
 import type { Sort, SortedPageRequest, SortSpec } from "../db/page";
 import { DAY_MS } from "../shared/time";
@@ -42,8 +42,9 @@ export async function findOrdersReplacingAny(db: Executor, orderIds: readonly nu
   return orderIds.length === 0 ? [] : db.select().from(orders).where(inArray(orders.replacesOrderId, [...orderIds])).orderBy(asc(orders.id));
 }
 
-export async function insertOrder(db: Executor, values: typeof orders.$inferInsert): Promise<OrderRow> {
-  return only(db.insert(orders).values(values).returning());
+/** Inserts an order, with the park of the company posting it. */
+export async function insertOrder(db: Executor, values: Omit<typeof orders.$inferInsert, "parkId">): Promise<OrderRow> {
+  return only(db.insert(orders).values({ ...values, parkId: sql`(select ${companies.parkId} from ${companies} where ${companies.id} = ${values.companyId})` }).returning());
 }
 
 /**

@@ -129,13 +129,14 @@ export interface OrderTransactions {
 }
 
 /**
- * The transaction figures of the orders the park's companies posted in the period (two
- * aggregates over one index: the orders' bid counts and first contract are kept by the bid and
- * contract inserts, so no bid or contract of the period is read).
+ * The transaction figures of the orders the park's companies posted in the period: two
+ * statements over one covering index (park, posting instant, figures), since the orders' park,
+ * bid counts and first contract are kept by the order, bid and contract inserts; no bid,
+ * contract or company of the period is read.
  */
 export async function orderTransactions(db: Executor, parkId: number, period: Period): Promise<OrderTransactions> {
   const { start, end } = instantsOf(period);
-  const posted = and(eq(companies.parkId, parkId), gte(orders.createdAt, start), lt(orders.createdAt, end));
+  const posted = and(eq(orders.parkId, parkId), gte(orders.createdAt, start), lt(orders.createdAt, end));
   const msToAward = millisBetween(orders.createdAt, orders.firstContractAt);
   const [row] = await db
     .select({
@@ -146,7 +147,6 @@ export async function orderTransactions(db: Executor, parkId: number, period: Pe
       quotedBids: sql<number>`coalesce(sum(${orders.quotedBidCount}), 0)`.mapWith(Number),
     })
     .from(orders)
-    .innerJoin(companies, eq(companies.id, orders.companyId))
     .where(posted);
   const awarded = Number(row.awarded);
   // The median: the middle one or two of the awarded, by time to award.
@@ -156,7 +156,6 @@ export async function orderTransactions(db: Executor, parkId: number, period: Pe
       : await db
           .select({ ms: msToAward.mapWith(Number) })
           .from(orders)
-          .innerJoin(companies, eq(companies.id, orders.companyId))
           .where(and(posted, isNotNull(orders.firstContractAt)))
           .orderBy(msToAward)
           .limit(awarded % 2 === 0 ? 2 : 1)

@@ -114,7 +114,7 @@ export async function generateNationalPark(raw: RawDriver, scale: number, seed =
     }
     for (const table of [engineers, skills, offers]) await table.flush();
 
-    const orders = new Bulk(tx, "orders", ["id", "company_id", "capability_id", "title", "quantity", "needed_by", "max_unit_price_minor", "currency", "bidding_closes_at", "max_share_percent", "min_contractors", "status", "bid_count", "first_contract_at", "created_at", "updated_at"]);
+    const orders = new Bulk(tx, "orders", ["id", "park_id", "company_id", "capability_id", "title", "quantity", "needed_by", "max_unit_price_minor", "currency", "bidding_closes_at", "max_share_percent", "min_contractors", "status", "bid_count", "first_contract_at", "created_at", "updated_at"]);
     const bids = new Bulk(tx, "bids", ["id", "order_id", "company_id", "status", "unit_price_minor", "currency", "min_lot", "max_quantity", "centihours_per_unit", "lead_time_days", "valid_until", "revision", "created_at", "updated_at"], [orders]);
     const contracts = new Bulk(tx, "contracts", ["id", "order_id", "bid_id", "company_id", "customer_company_id", "quantity", "unit_price_minor", "currency", "value_minor", "centihours_per_unit", "start_date", "promised_date", "accepted_quantity", "status", "created_at", "updated_at"], [bids]);
     const deliveries = new Bulk(tx, "deliveries", ["contract_id", "company_id", "customer_company_id", "quantity", "value_minor", "currency", "status", "delivered_on", "late", "decided_on", "created_at", "decided_at"], [contracts]);
@@ -141,7 +141,7 @@ export async function generateNationalPark(raw: RawDriver, scale: number, seed =
       const winner = status === "AWARDED" || status === "COMPLETED" ? [...bidders][0] : null;
       const decidedAt = new Date(closesAt.getTime() - DAY_MS);
       // With the bid count and first contract the bid and contract inserts keep.
-      await orders.add(orderId, customer, capability, `Order ${orderId}`, quantity, neededBy, 200_000, "RUB", closesAt, 100, 1, status, bidders.size, winner === null ? null : decidedAt, postedAt, postedAt);
+      await orders.add(orderId, 1, customer, capability, `Order ${orderId}`, quantity, neededBy, 200_000, "RUB", closesAt, 100, 1, status, bidders.size, winner === null ? null : decidedAt, postedAt, postedAt);
       if (open && customer === busyCustomerId) [openOrderId, capabilityId] = [orderId, capability];
       await events.add("ORDER_POSTED", postedAt, `Startup ${customer - 1}`, customer, orderId, "OPEN");
       for (const bidder of bidders) {

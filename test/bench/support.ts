@@ -70,10 +70,11 @@ export async function benchServer(database: DatabaseHandle) {
 }
 
 /**
- * Sets the orders' bid counts and first contracts, which the bid and contract inserts keep, on
- * rows a generator inserted directly (the same statement as the migration's backfill).
+ * Sets the orders' park, bid counts and first contract, which the order, bid and contract
+ * inserts keep, on rows a generator inserted directly (the migrations' backfills).
  */
 export const RECOUNT_ORDERS = `update orders set
+  park_id = (select companies.park_id from companies where companies.id = orders.company_id),
   bid_count = (select count(*) from bids where bids.order_id = orders.id),
   quoted_bid_count = (select count(*) from bids where bids.order_id = orders.id and bids.source <> 'SUBMITTED'),
   first_contract_at = (select min(contracts.created_at) from contracts where contracts.order_id = orders.id)`;

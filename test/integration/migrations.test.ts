@@ -82,6 +82,7 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
         const counts = (of: string[]) => Object.fromEntries(of.map((t) => [t, (sqlite.prepare(`select count(*) as n from ${t}`).get() as any).n]));
         const before = counts(tables);
         const hadSource = tables.includes("bids") && sqlite.prepare("pragma table_info(bids)").all().some((c: any) => c.name === "source");
+        const hadOrderPark = tables.includes("orders") && sqlite.prepare("pragma table_info(orders)").all().some((c: any) => c.name === "park_id");
         const hadBidCount = tables.includes("orders") && sqlite.prepare("pragma table_info(orders)").all().some((c: any) => c.name === "bid_count");
         const hadStartDate = tables.includes("contracts") && sqlite.prepare("pragma table_info(contracts)").all().some((c: any) => c.name === "start_date");
 
@@ -122,6 +123,10 @@ describeOnSqlite("upgrading a SQLite database that holds data", () => {
           // Orders older than their figures count their bids (the second placed from a quote, where its source was backfilled) and their first contract.
           const quoted = tables.includes("bid_revisions") && !hadSource ? 1 : 0;
           expect(sqlite.prepare("select bid_count, quoted_bid_count, first_contract_at from orders").all()).toEqual([{ bid_count: 2, quoted_bid_count: quoted, first_contract_at: now }]);
+        }
+        if (tables.includes("orders") && !hadOrderPark) {
+          // Orders older than their park column carry their company's.
+          expect(sqlite.prepare("select park_id from orders").all()).toEqual([{ park_id: 1 }]);
         }
         if (tables.includes("contracts") && !tables.includes("park_days")) {
           // A park's days start from the contracts there are (both in force, 1,000 each) and their accepted deliveries.

@@ -37,6 +37,8 @@ export const bids = pgTable(
     index("bids_company_idx").on(t.companyId, t.id),
     // myBids(status: ...): a busy contractor's live bids without walking its thousands of lost ones.
     index("bids_company_status_idx").on(t.companyId, t.status, t.id),
+    // Participation: whether a company bid in a period, one seek per company.
+    index("bids_company_created_idx").on(t.companyId, t.createdAt),
     check("bids_status_check", sql`${t.status} in ('LIVE', 'WITHDRAWN', 'AWARDED', 'NOT_AWARDED')`),
     check("bids_price_check", sql`${t.unitPriceMinor} > 0`),
     check("bids_quantity_check", sql`${t.minLot} >= 1 and ${t.maxQuantity} >= ${t.minLot}`),

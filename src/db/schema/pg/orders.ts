@@ -4,6 +4,7 @@ import { id, instant, int64 } from "./columns";
 import { capabilities } from "./capabilities";
 import { chains } from "./chains";
 import { companies } from "./companies";
+import { parks } from "./parks";
 import { ORDER_STATUSES } from "../values";
 
 /**
@@ -17,6 +18,13 @@ export const orders = pgTable(
     companyId: int64("company_id")
       .notNull()
       .references(() => companies.id),
+    /**
+     * The park of the company that posted it (companies do not move): park-wide reports read a
+     * park's orders by it, without a join per order. Set by the order insert and, for older
+     * orders, by the migration that added it; nullable only because SQLite cannot add a NOT NULL
+     * column with a foreign key to a table that has rows.
+     */
+    parkId: int64("park_id").references(() => parks.id),
     capabilityId: int64("capability_id")
       .notNull()
       .references(() => capabilities.id),
@@ -68,10 +76,12 @@ export const orders = pgTable(
     // openOrders by creation (id): seeks the open ones instead of walking every order from the oldest.
     index("orders_status_id_idx").on(t.status, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
-    // Transaction costs: a period's orders and their figures from the index alone.
-    index("orders_created_figures_idx").on(t.createdAt, t.companyId, t.firstContractAt, t.bidCount, t.quotedBidCount),
+    // Transaction costs: a park's orders of a period and their figures from the index alone.
+    index("orders_park_created_figures_idx").on(t.parkId, t.createdAt, t.firstContractAt, t.bidCount, t.quotedBidCount),
     // myOrders filtered by status: seeks the company's orders of a state in id order (and counts them from the index).
     index("orders_company_status_idx").on(t.companyId, t.status, t.id),
+    // Participation: whether a company posted an order in a period, one seek per company.
+    index("orders_company_created_idx").on(t.companyId, t.createdAt),
     // openOrders of one capability by needed-by (the default sort): walks one capability's open orders in order.
     index("orders_status_capability_needed_idx").on(t.status, t.capabilityId, t.neededBy, t.id),
     index("orders_chain_idx").on(t.chainId, t.id),

@@ -1,0 +1,2 @@
+CREATE INDEX "orders_company_created_idx" ON "orders" USING btree ("company_id","created_at");--> statement-breakpoint
+CREATE INDEX "bids_company_created_idx" ON "bids" USING btree ("company_id","created_at");
