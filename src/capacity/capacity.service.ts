@@ -88,27 +88,40 @@ export async function quoteOrder(db: Executor, capabilityId: number, offers: Cap
   );
 }
 
+/** Open orders of one capability grouped by the week their bidding closes in and the week they are needed by (weekNumber). */
+export interface OpenOrderWeeks {
+  closesWeek: number;
+  neededWeek: number;
+  units: number;
+  orders: number;
+}
+
 /**
- * What a park's open orders for one capability would add to its contractors' load: each order's
- * units at the offers' mean hours per unit, spread evenly (to the centihour, the remainder on
- * the earliest weeks) over the weeks from the one its bidding closes in (or this week) to its
- * needed-by week; the window's share of it per week.
+ * What a park's open orders for one capability would add to its contractors' load: their units
+ * at the offers' mean hours per unit, spread evenly over the weeks from the one bidding closes in
+ * (or this week) to the needed-by week; the window's share of it per week. Orders whose hours
+ * fall in the same weeks are spread together, to the centihour, the remainder on the earliest
+ * weeks (the total is exact).
  */
-export function openOrderDemand(
-  orders: Pick<OrderRow, "quantity" | "neededBy" | "biddingClosesAt">[],
-  centihoursPerUnit: number,
-  window: { asOf: string; weeks: string[] },
-): { openOrders: number; openOrderCentihours: number; demandByWeek: number[] } {
+export function openOrderDemand(groups: readonly OpenOrderWeeks[], centihoursPerUnit: number, window: { asOf: string; weeks: string[] }): { openOrders: number; openOrderCentihours: number; demandByWeek: number[] } {
   const demandByWeek = window.weeks.map(() => 0);
   const windowStart = weekNumber(window.weeks[0]);
   const asOfWeek = weekNumber(window.asOf);
+  let openOrders = 0;
   let openOrderCentihours = 0;
-  for (const order of orders) {
-    const centihours = order.quantity * centihoursPerUnit;
+  const spans = new Map<string, { first: number; last: number; centihours: number }>();
+  for (const group of groups) {
+    const centihours = group.units * centihoursPerUnit;
+    openOrders += group.orders;
     openOrderCentihours += centihours;
-    const first = Math.max(weekNumber(localDate(order.biddingClosesAt)), asOfWeek);
-    const last = Math.max(weekNumber(order.neededBy), first);
-    // Only the order's weeks inside the window are visited, however far off its needed-by is.
+    const first = Math.max(group.closesWeek, asOfWeek);
+    const last = Math.max(group.neededWeek, first);
+    const span = spans.get(`${first}|${last}`);
+    if (span) span.centihours += centihours;
+    else spans.set(`${first}|${last}`, { first, last, centihours });
+  }
+  for (const { first, last, centihours } of spans.values()) {
+    // Only the weeks inside the window are visited, however far off the needed-by is.
     const span = last - first + 1;
     const offset = first - windowStart;
     const share = Math.floor(centihours / span);
@@ -117,7 +130,7 @@ export function openOrderDemand(
       demandByWeek[offset + i] += share + (i < remainder ? 1 : 0);
     }
   }
-  return { openOrders: orders.length, openOrderCentihours, demandByWeek };
+  return { openOrders, openOrderCentihours, demandByWeek };
 }
 
 /** Reads of load and capacity, and moving booked work between engineers. */

@@ -6,12 +6,11 @@ import { gate, seesAggregate } from "../access/policy";
 import type { RequestContext } from "../core/request-context";
 import type { CapabilityRow, ParkRow } from "../db/schema";
 import { badUserInput } from "../graphql/errors";
-import { effectiveStatus } from "../orders/order-state";
 import { parkOrNotFound } from "../parks/park.service";
 import { groupBy } from "../shared/group-by";
 import { localDate } from "../shared/time";
 import { forecastSeries, INTERVAL_Z, type SeriesForecast } from "./forecast";
-import { ordersReachingPark } from "./forecast.repository";
+import { openOrderGroups, postedUnitsByWeek } from "./forecast.repository";
 
 export const DEFAULT_HORIZON_WEEKS = 26;
 export const MAX_HORIZON_WEEKS = 52;
@@ -65,7 +64,7 @@ const weeksArg = (value: number | null | undefined, fallback: number, min: numbe
  * (src/reports/forecast.ts) against the free hours of the engineers who hold each capability.
  */
 export class ForecastService {
-  /** Five statements: the orders, the offers, the holders' capacity and bookings, the capabilities. */
+  /** Six statements: the units posted by week, the open orders grouped by weeks, the offers, the holders' capacity and bookings, the capabilities. */
   async demandForecast(ctx: RequestContext, args: { parkId: string; weeks?: number | null; historyWeeks?: number | null }): Promise<DemandForecastFigures> {
     gate(ctx.viewer, "demandForecast");
     const horizon = weeksArg(args.weeks, DEFAULT_HORIZON_WEEKS, 1, MAX_HORIZON_WEEKS, "weeks");
@@ -76,7 +75,8 @@ export class ForecastService {
     const historyFrom = addWeeks(thisWeek, -historyWeeks);
     const future = weeksFrom(thisWeek, addWeeks(thisWeek, horizon - 1));
 
-    const orders = groupBy(await ordersReachingPark(ctx.db, park.id, { since: new Date(`${historyFrom}T00:00:00+03:00`) }), (o) => o.capabilityId);
+    const posted = groupBy(await postedUnitsByWeek(ctx.db, park.id, new Date(`${historyFrom}T00:00:00+03:00`)), (row) => row.capabilityId);
+    const open = groupBy(await openOrderGroups(ctx.db, park.id, ctx.now), (group) => group.capabilityId);
     const all = await capacityByCapability(ctx.db, park.id, future);
     const capabilities = new Map((await findCapabilitiesByIds(ctx.db, all.map((c) => c.capabilityId))).map((c) => [c.id, c]));
 
@@ -84,19 +84,17 @@ export class ForecastService {
     // A capability of one contractor is that company's load: the coordinator's to see only.
     const shown = all.filter((c) => seesAggregate(ctx.viewer, c.contractorCount));
     const rows = shown.map(({ capabilityId, contractorCount, meanCentihoursPerUnit: centihoursPerUnit, available, bookedByWeek }): CapabilityForecastFigures => {
-      // Demand per complete week of history, by the week each order was posted in.
-      const posted = Array.from({ length: historyWeeks }, () => 0);
-      const open = [];
-      for (const order of orders.get(capabilityId) ?? []) {
-        const w = weekNumber(localDate(order.createdAt)) - firstWeek;
-        if (w >= 0 && w < historyWeeks) posted[w] += order.quantity * centihoursPerUnit;
-        if (effectiveStatus(order, ctx.now) === "OPEN") open.push(order);
+      // Demand per complete week of history, by the week the orders were posted in.
+      const demand = Array.from({ length: historyWeeks }, () => 0);
+      for (const { week, units } of posted.get(capabilityId) ?? []) {
+        const w = week - firstWeek;
+        if (w >= 0 && w < historyWeeks) demand[w] += units * centihoursPerUnit;
       }
-      const start = posted.findIndex((d) => d > 0);
-      const series = start < 0 ? [] : posted.slice(start);
+      const start = demand.findIndex((d) => d > 0);
+      const series = start < 0 ? [] : demand.slice(start);
       const history = series.map((demand, i) => ({ week: addWeeks(historyFrom, start + i), demand }));
       const forecast = forecastSeries(series, horizon);
-      const openDemand = openOrderDemand(open, centihoursPerUnit, { asOf, weeks: future }).demandByWeek;
+      const openDemand = openOrderDemand(open.get(capabilityId) ?? [], centihoursPerUnit, { asOf, weeks: future }).demandByWeek;
       let demandSoFar = 0;
       let varianceSoFar = 0;
       let freeSoFar = 0;

@@ -1,7 +1,6 @@
 import { utilisationOf } from "../capacity/hours";
 import { findCapabilitiesByIds } from "../capabilities/capability.repository";
 import { checkThreshold, openOrderDemand, windowOf } from "../capacity/capacity.service";
-import { effectiveStatus } from "../orders/order-state";
 import { groupBy } from "../shared/group-by";
 import { gate, ORDERING_KINDS, PRODUCER_KINDS, sees, seesAggregate } from "../access/policy";
 import { transact, type RequestContext } from "../core/request-context";
@@ -17,7 +16,7 @@ import { idempotent } from "../shared/idempotency";
 import { addDays, localDate } from "../shared/time";
 import { optionalText, positiveMoney, requiredName } from "../shared/validate";
 import { activeCompanies, companiesByKind, investmentByKind, orderTransactions, orderVolume, parkLoad, parkRevenue } from "./cluster.repository";
-import { ordersReachingPark } from "./forecast.repository";
+import { openOrderGroups } from "./forecast.repository";
 import { capacityByCapability } from "./park-capacity";
 import { transactionCostsOf, type TransactionCostFigures } from "./transaction-costs";
 import { progressOf, type TargetProgress } from "./targets";
@@ -268,11 +267,8 @@ export class ReportService {
     const park = await parkOrNotFound(ctx.db, args.parkId);
     const window = windowOf(args.asOf, args.weeks, now);
     const threshold = checkThreshold(args.threshold);
-    const openOrders = groupBy(
-      // Every open order that reached the park's contractors, whichever park posted it.
-      (await ordersReachingPark(ctx.db, park.id, { open: true })).filter((order) => effectiveStatus(order, now) === "OPEN"),
-      (order) => order.capabilityId,
-    );
+    // Every open order that reached the park's contractors, whichever park posted it, not past its award deadline.
+    const openOrders = groupBy(await openOrderGroups(ctx.db, park.id, now), (group) => group.capabilityId);
     const rows = (await capacityByCapability(ctx.db, park.id, window.weeks)).map(({ capabilityId, contractorCount, meanCentihoursPerUnit, available, bookedByWeek }) => {
       const demand = openOrderDemand(openOrders.get(capabilityId) ?? [], meanCentihoursPerUnit, window);
       const peakUtilisation = Math.max(0, ...bookedByWeek.map((b) => utilisationOf(b, available)));

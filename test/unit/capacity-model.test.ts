@@ -128,12 +128,18 @@ describe("openOrderDemand", () => {
   /** The spread as specified, week by week over calendar strings: the reference. */
   const reference = (orders: { quantity: number; neededBy: string; biddingClosesAt: Date }[], perUnit: number, window: { asOf: string; weeks: string[] }) => {
     const demand = window.weeks.map(() => 0);
+    // Orders whose hours fall in the same weeks are spread together.
+    const spans = new Map<string, { weeks: string[]; centihours: number }>();
     for (const order of orders) {
-      const centihours = order.quantity * perUnit;
       const closes = localDate(order.biddingClosesAt);
       const first = weekStart(closes > window.asOf ? closes : window.asOf);
       const last = weekStart(order.neededBy);
       const weeks = weeksFrom(first, last > first ? last : first);
+      const span = spans.get(weeks.join()) ?? { weeks, centihours: 0 };
+      span.centihours += order.quantity * perUnit;
+      spans.set(weeks.join(), span);
+    }
+    for (const { weeks, centihours } of spans.values()) {
       weeks.forEach((week, i) => {
         const at = window.weeks.indexOf(week);
         if (at >= 0) demand[at] += Math.floor(centihours / weeks.length) + (i < centihours % weeks.length ? 1 : 0);
@@ -142,7 +148,7 @@ describe("openOrderDemand", () => {
     return demand;
   };
 
-  it("spreads each order evenly from bidding close to needed-by, to the centihour, within the window", () => {
+  it("spreads orders evenly from bidding close to needed-by, to the centihour, within the window", () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 10_000 }), closesIn: fc.integer({ min: -60, max: 400 }), neededIn: fc.integer({ min: -30, max: 1500 }) }), { maxLength: 20 }),
@@ -152,7 +158,10 @@ describe("openOrderDemand", () => {
           const asOf = "2026-12-02";
           const window = { asOf, weeks: weeksFrom(weekStart(asOf), addWeeks(weekStart(asOf), weeks - 1)) };
           const orders = specs.map((o) => ({ quantity: o.quantity, neededBy: addDays(asOf, o.neededIn), biddingClosesAt: new Date(Date.parse(`${asOf}T09:00:00Z`) + o.closesIn * DAY_MS) }));
-          const got = openOrderDemand(orders, perUnit, window);
+          // As the database groups them: by the week bidding closes in and the week needed by.
+          const groups = orders.map((o) => ({ closesWeek: weekNumber(localDate(o.biddingClosesAt)), neededWeek: weekNumber(o.neededBy), units: o.quantity, orders: 1 }));
+          const got = openOrderDemand(groups, perUnit, window);
+          expect(got.openOrders).toBe(orders.length);
           expect(got.demandByWeek).toEqual(reference(orders, perUnit, window));
           expect(got.openOrderCentihours).toBe(orders.reduce((sum, o) => sum + o.quantity * perUnit, 0));
         },

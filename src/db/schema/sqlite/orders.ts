@@ -70,13 +70,15 @@ export const orders = sqliteTable(
     // openOrders walks these in sort order and stops after a page, instead of sorting every open order.
     index("orders_status_needed_by_idx").on(t.status, t.neededBy, t.id),
     index("orders_replaces_idx").on(t.replacesOrderId),
-    index("orders_status_closes_idx").on(t.status, t.biddingClosesAt, t.id),
+    // (Its last columns let the heat-map and forecast group the open orders from the index alone.)
+    index("orders_status_closes_idx").on(t.status, t.biddingClosesAt, t.id, t.capabilityId, t.neededBy, t.quantity, t.parkId),
     index("orders_status_quantity_idx").on(t.status, t.quantity, t.id),
     // openOrders by creation (id): seeks the open ones instead of walking every order from the oldest.
     index("orders_status_id_idx").on(t.status, t.id),
     index("orders_company_idx").on(t.companyId, t.id),
-    // Transaction costs: a park's orders of a period and their figures from the index alone.
-    index("orders_park_created_figures_idx").on(t.parkId, t.createdAt, t.firstContractAt, t.bidCount, t.quotedBidCount),
+    // A park's orders of a period read from the index alone: the demand forecast's units posted per
+    // capability and week, the transaction costs' figures.
+    index("orders_park_created_figures_idx").on(t.parkId, t.createdAt, t.capabilityId, t.quantity, t.status, t.firstContractAt, t.bidCount, t.quotedBidCount),
     // myOrders filtered by status: seeks the company's orders of a state in id order (and counts them from the index).
     index("orders_company_status_idx").on(t.companyId, t.status, t.id),
     // Participation: whether a company posted an order in a period, one seek per company.
