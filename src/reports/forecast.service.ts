@@ -85,13 +85,13 @@ export class ForecastService {
     const shown = all.filter((c) => seesAggregate(ctx.viewer, c.contractorCount));
     const rows = shown.map(({ capabilityId, contractorCount, meanCentihoursPerUnit: centihoursPerUnit, available, bookedByWeek }): CapabilityForecastFigures => {
       // Demand per complete week of history, by the week the orders were posted in.
-      const demand = Array.from({ length: historyWeeks }, () => 0);
+      const weekly = Array.from({ length: historyWeeks }, () => 0);
       for (const { week, units } of posted.get(capabilityId) ?? []) {
         const w = week - firstWeek;
-        if (w >= 0 && w < historyWeeks) demand[w] += units * centihoursPerUnit;
+        if (w >= 0 && w < historyWeeks) weekly[w] += units * centihoursPerUnit;
       }
-      const start = demand.findIndex((d) => d > 0);
-      const series = start < 0 ? [] : demand.slice(start);
+      const start = weekly.findIndex((d) => d > 0);
+      const series = start < 0 ? [] : weekly.slice(start);
       const history = series.map((demand, i) => ({ week: addWeeks(historyFrom, start + i), demand }));
       const forecast = forecastSeries(series, horizon);
       const openDemand = openOrderDemand(open.get(capabilityId) ?? [], centihoursPerUnit, { asOf, weeks: future }).demandByWeek;
