@@ -69,7 +69,7 @@ async function main() {
       "insert into bids (order_id, company_id, status, unit_price_minor, currency, min_lot, max_quantity, centihours_per_unit, lead_time_days, valid_until, revision, created_at, updated_at) values (?, ?, ?, ?, 'RUB', 1, ?, 100, 30, ?, 1, ?, ?)",
     );
     const contractRow = insert(
-      "insert into contracts (order_id, bid_id, company_id, customer_company_id, quantity, unit_price_minor, currency, value_minor, centihours_per_unit, promised_date, pending_quantity, accepted_quantity, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'RUB', ?, 100, ?, 0, ?, 'ACCEPTED', ?, ?)",
+      "insert into contracts (order_id, bid_id, company_id, customer_company_id, quantity, unit_price_minor, currency, value_minor, centihours_per_unit, start_date, promised_date, pending_quantity, accepted_quantity, status, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 'RUB', ?, 100, ?, ?, 0, ?, 'ACCEPTED', ?, ?)",
     );
     const delivery = insert(
       "insert into deliveries (contract_id, company_id, customer_company_id, quantity, value_minor, currency, status, delivered_on, late, decided_on, created_at, decided_at) values (?, ?, ?, ?, ?, 'RUB', 'ACCEPTED', ?, ?, ?, ?, ?)",
@@ -92,7 +92,7 @@ async function main() {
       const bidId = await bid.id(orderId, contractor, "AWARDED", price, quantity, awardedAt, awardedAt, awardedAt);
       counts.bids++;
       const promised = addDays(awardDay, 30);
-      const contractId = await contractRow.id(orderId, bidId, contractor, customer, quantity, price, quantity * price, promised, quantity, awardedAt, awardedAt);
+      const contractId = await contractRow.id(orderId, bidId, contractor, customer, quantity, price, quantity * price, awardDay, promised, quantity, awardedAt, awardedAt);
       const half = Math.floor(quantity / 2);
       for (const [part, afterDays] of [[half, 14 + Math.floor(rand() * 10)], [quantity - half, 25 + Math.floor(rand() * 12)]]) {
         const on = addDays(awardDay, afterDays);
