@@ -9,7 +9,7 @@ import { countContractInParkDay } from "./park-days.repository";
 export const findContractsByIds = rowsByIds(contracts);
 
 export async function findContractsOfOrder(db: Executor, orderId: number): Promise<ContractRow[]> {
-  return db.select().from(contracts).where(eq(contracts.orderId, orderId));
+  return findContractsOfOrders(db, [orderId]);
 }
 
 /** The contracts of several orders, in one statement. */

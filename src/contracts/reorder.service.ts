@@ -5,7 +5,7 @@ import type { ContractRow, OrderRow } from "../db/schema";
 import { orderEvent } from "../events/domain-events";
 import { actorOf, appendEvents } from "../events/event.repository";
 import { ok, refused, UserErrorCode, UserErrors, type Outcome } from "../graphql/errors";
-import { findOrderById, findOrdersReplacing, findOrdersReplacingAny, insertOrder } from "../orders/order.repository";
+import { findOrderById, findOrdersReplacingAny, insertOrder } from "../orders/order.repository";
 import { groupBy } from "../shared/group-by";
 import { toMoney, type Currency } from "../graphql/money";
 import { effectiveStatus } from "../orders/order-state";
@@ -14,7 +14,7 @@ import { checkOrderTerms } from "../orders/order-terms";
 import { idempotent } from "../shared/idempotency";
 import { localDate } from "../shared/time";
 import { futureInstant } from "../shared/validate-dates";
-import { findContractsOfOrder, findContractsOfOrders } from "./contract.repository";
+import { findContractsOfOrders } from "./contract.repository";
 import type { ReorderCancelledUnitsInput } from "./contract.inputs";
 
 /**
@@ -55,7 +55,7 @@ export class ReorderService {
         const order = await ownedOrder(tx, v, input.orderId, errors);
         if (!order) return refused(errors);
         if (order.chainId !== null) return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, "This order is a stage of a production chain: place its units again through a new chain."));
-        const units = unitsToPlaceAgain(order, await findContractsOfOrder(tx, order.id), await findOrdersReplacing(tx, order.id), now);
+        const [units] = await unitsToPlaceAgainOfOrders(tx, [order], now);
         if (units === 0) {
           return refused(errors.add("orderId", UserErrorCode.INVALID_STATE, "No units to place again: every unit is held by a contract (or was accepted) or by an order placing it again."));
         }

@@ -32,11 +32,6 @@ export async function stagesOfChains(db: Executor, chainIds: readonly number[]):
   return db.select().from(orders).where(inArray(orders.chainId, [...chainIds])).orderBy(asc(orders.id));
 }
 
-/** The orders that place again the units of `orderId` (replacesOrderId), oldest first. */
-export async function findOrdersReplacing(db: Executor, orderId: number): Promise<OrderRow[]> {
-  return findOrdersReplacingAny(db, [orderId]);
-}
-
 /** The orders that place again the units of any of these orders, oldest first (one statement). */
 export async function findOrdersReplacingAny(db: Executor, orderIds: readonly number[]): Promise<OrderRow[]> {
   return orderIds.length === 0 ? [] : db.select().from(orders).where(inArray(orders.replacesOrderId, [...orderIds])).orderBy(asc(orders.id));
