@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { runSql, type Executor } from "../db/executor";
-import { DIALECT } from "../db/dialect";
+import { localDateOf } from "../db/expressions";
 import { companies, parkDays, type ContractRow } from "../db/schema";
 import { localDate } from "../shared/time";
 
@@ -47,9 +47,6 @@ export async function countRevenueInParkDay(db: Executor, delivery: { companyId:
   await addToParkDay(db, contractor.parkId, delivery.decidedOn, { revenueMinor: delivery.valueMinor });
 }
 
-/** The day of an instant column in the platform's time zone (Moscow, UTC+3 all year since 2014), as text. */
-const localDay = (column: string) => (DIALECT === "postgresql" ? `to_char(${column} at time zone 'Europe/Moscow', 'YYYY-MM-DD')` : `date(${column} / 1000, 'unixepoch', '+3 hours')`);
-
 /**
  * Recomputes every park's days from the contracts and deliveries (the migration that made the
  * table ran the same statement): for rows inserted around the use cases (the benchmarks'
@@ -57,20 +54,21 @@ const localDay = (column: string) => (DIALECT === "postgresql" ? `to_char(${colu
  */
 export async function rebuildParkDays(db: Executor): Promise<void> {
   await runSql(db, sql`delete from park_days`);
+  const awardDay = localDateOf(sql.raw("ct.created_at"));
   await runSql(
     db,
-    sql.raw(`
+    sql`
     insert into park_days (park_id, day, contracts, contract_value_minor, in_park_value_minor, members_value_minor, members_in_park_value_minor, revenue_minor)
     select park_id, day, sum(contracts), sum(value), sum(in_park), sum(members), sum(members_in_park), sum(revenue) from (
-      select cu.park_id as park_id, ${localDay("ct.created_at")} as day, count(*) as contracts, sum(ct.value_minor) as value,
+      select cu.park_id as park_id, ${awardDay} as day, count(*) as contracts, sum(ct.value_minor) as value,
         sum(case when k.park_id = cu.park_id then ct.value_minor else 0 end) as in_park,
         sum(case when cu.kind <> 'OUTSIDE_CUSTOMER' then ct.value_minor else 0 end) as members,
         sum(case when cu.kind <> 'OUTSIDE_CUSTOMER' and k.park_id = cu.park_id then ct.value_minor else 0 end) as members_in_park, 0 as revenue
       from contracts ct join companies cu on cu.id = ct.customer_company_id join companies k on k.id = ct.company_id
-      where ct.status <> 'CANCELLED' group by cu.park_id, ${localDay("ct.created_at")}
+      where ct.status <> 'CANCELLED' group by cu.park_id, ${awardDay}
       union all
       select c.park_id, d.decided_on, 0, 0, 0, 0, 0, sum(d.value_minor) from deliveries d join companies c on c.id = d.company_id
       where d.status = 'ACCEPTED' group by c.park_id, d.decided_on
-    ) as figures group by park_id, day`),
+    ) as figures group by park_id, day`,
   );
 }

@@ -8,13 +8,21 @@ import { DIALECT } from "./dialect";
 export const millisBetween = (from: SQLWrapper, to: SQLWrapper): SQL =>
   DIALECT === "postgresql" ? sql`(extract(epoch from (${to} - ${from})) * 1000)` : sql`(${to} - ${from})`;
 
-/**
- * The week number (src/capacity/weeks.ts weekNumber: weeks since the Monday before the epoch) of
- * an instant column's date in the platform's time zone, Moscow, which has kept UTC+3 all year
- * since 2014.
+/*
+ * The platform's dates are Moscow's (src/shared/time.ts), which has kept UTC+3 all year since
+ * 2014: in SQL an instant's date is its UTC one three hours on.
  */
-export const weekOfInstant = (column: SQLWrapper): SQL =>
-  DIALECT === "postgresql" ? sql`((floor((extract(epoch from ${column}) * 1000 + 10800000) / 86400000)::bigint + 3) / 7)` : sql`(((${column} + 10800000) / 86400000 + 3) / 7)`;
+
+/** An instant column's Moscow date, as `YYYY-MM-DD` text. */
+export const localDateOf = (column: SQLWrapper): SQL =>
+  DIALECT === "postgresql" ? sql`to_char(${column} at time zone 'Europe/Moscow', 'YYYY-MM-DD')` : sql`date(${column} / 1000, 'unixepoch', '+3 hours')`;
+
+/** An instant column's Moscow date as days since the epoch. */
+const localDayNumber = (column: SQLWrapper): SQL =>
+  DIALECT === "postgresql" ? sql`floor((extract(epoch from ${column}) * 1000 + 10800000) / 86400000)::bigint` : sql`((${column} + 10800000) / 86400000)`;
+
+/** The week number (src/capacity/weeks.ts weekNumber: weeks since the Monday before the epoch) of an instant column's Moscow date. */
+export const weekOfInstant = (column: SQLWrapper): SQL => sql`((${localDayNumber(column)} + 3) / 7)`;
 
 /** The week number (as weekOfInstant) of a `YYYY-MM-DD` text column. */
 export const weekOfDate = (column: SQLWrapper): SQL =>
