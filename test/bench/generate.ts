@@ -1,13 +1,10 @@
-import { sql } from "drizzle-orm";
-import { rebuildParkDays } from "../../src/contracts/park-days.repository";
-import { runSql } from "../../src/db/executor";
 import { createToken } from "../../src/auth/api-token.service";
 import { addWeeks, weekStart, weeksFrom } from "../../src/capacity/weeks";
 import type { Store } from "../../src/db/store";
 import { only } from "../../src/db/prepared";
 import { bids, bookings, capabilities, capabilityOffers, companies, contracts, engineers, engineerSkills, events, orders, parks } from "../../src/db/schema";
 import { addDays, localDate } from "../../src/shared/time";
-import { random, RECOUNT_ORDERS } from "./support";
+import { random, recountKeptFigures } from "./support";
 
 export interface MarketSizes {
   productCompanies: number;
@@ -127,8 +124,7 @@ export async function generateMarket(store: Store, sizes: MarketSizes, seed = 7)
       const j = Math.floor(rand() * (i + 1));
       [freshBidPairs[i], freshBidPairs[j]] = [freshBidPairs[j], freshBidPairs[i]];
     }
-    await runSql(tx, sql.raw(RECOUNT_ORDERS));
-    await rebuildParkDays(tx);
+    await recountKeptFigures(tx);
     return { contractorIds, openOrderIds, freshBidPairs };
   });
   const contractorTokens = new Map<number, string>();

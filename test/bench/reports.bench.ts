@@ -1,13 +1,12 @@
 import "reflect-metadata";
 import { sql } from "drizzle-orm";
 import { addWeeks, weekStart } from "../../src/capacity/weeks";
-import { rebuildParkDays } from "../../src/contracts/park-days.repository";
 import { runSql } from "../../src/db/executor";
 import { toGlobalId } from "../../src/graphql/global-id";
 import { addDays, DAY_MS, localDate } from "../../src/shared/time";
 import { createTestDatabase } from "../support/database";
 import { openRaw } from "./raw";
-import { benchServer, random, RECOUNT_ORDERS, row, STORE, time, runBench } from "./support";
+import { benchServer, random, recountKeptFigures, row, STORE, time, runBench } from "./support";
 
 /**
  * `npm run bench:reports`: revenueReport, scorecards, clusterAnalytics and the capacity heat-map
@@ -114,8 +113,7 @@ async function main() {
       await open.run(product[k % product.length], 1 + (k % CAPABILITIES), 10 + Math.floor(rand() * 500), addDays(today, 40 + Math.floor(rand() * 690)), closes, now, now);
     }
   });
-  await raw.all(RECOUNT_ORDERS);
-  await database.store.write(({ db }) => rebuildParkDays(db));
+  await database.store.write(({ db }) => recountKeptFigures(db));
   await runSql(database.db, sql`analyze`);
   process.stdout.write(
     `On ${STORE}: generated ${PRODUCT_COMPANIES + CONTRACT_COMPANIES} companies, ${CONTRACT_COMPANIES * ENGINEERS_PER_CONTRACTOR} engineers, ${CONTRACTS} contracts, ${OPEN_ORDERS} open orders, ` +

@@ -1,7 +1,10 @@
 import "reflect-metadata";
 import type { AddressInfo } from "node:net";
 import { createToken } from "../../src/auth/api-token.service";
+import { sql } from "drizzle-orm";
+import { rebuildParkDays } from "../../src/contracts/park-days.repository";
 import type { DatabaseHandle } from "../../src/db/client";
+import { runSql, type Executor } from "../../src/db/executor";
 import { DIALECT } from "../../src/db/dialect";
 import { createLogger } from "../../src/core/logger";
 import { buildMarketplaceSchema } from "../../src/api/schema";
@@ -70,14 +73,21 @@ export async function benchServer(database: DatabaseHandle) {
 }
 
 /**
- * Sets the orders' park, bid counts and first contract, which the order, bid and contract
- * inserts keep, on rows a generator inserted directly (the migrations' backfills).
+ * The figures the use cases keep as the data changes, recomputed for rows a generator inserted
+ * around them (the migrations' backfills): each order's park, bid counts and first contract,
+ * and the parks' days (rebuildParkDays). In the caller's transaction when given one.
  */
-export const RECOUNT_ORDERS = `update orders set
-  park_id = (select companies.park_id from companies where companies.id = orders.company_id),
-  bid_count = (select count(*) from bids where bids.order_id = orders.id),
-  quoted_bid_count = (select count(*) from bids where bids.order_id = orders.id and bids.source <> 'SUBMITTED'),
-  first_contract_at = (select min(contracts.created_at) from contracts where contracts.order_id = orders.id)`;
+export async function recountKeptFigures(db: Executor): Promise<void> {
+  await runSql(
+    db,
+    sql`update orders set
+      park_id = (select companies.park_id from companies where companies.id = orders.company_id),
+      bid_count = (select count(*) from bids where bids.order_id = orders.id),
+      quoted_bid_count = (select count(*) from bids where bids.order_id = orders.id and bids.source <> 'SUBMITTED'),
+      first_contract_at = (select min(contracts.created_at) from contracts where contracts.order_id = orders.id)`,
+  );
+  await rebuildParkDays(db);
+}
 
 /** Runs a benchmark's main, printing its failure and exiting 1 instead of an unhandled rejection. */
 export function runBench(main: () => Promise<void>): void {
